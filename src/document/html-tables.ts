@@ -1,0 +1,71 @@
+/**
+ * HTML tables (`<table>` … `</table>` written as HTML inside markdown): rehype-parse reads the raw
+ * table, hast-util-select finds its rows and cells, and each cell's offsets are rebased onto the file,
+ * so that a pair inside a `<td>` gets its table, row and column.
+ */
+import {unified} from 'unified'
+import rehypeParse from 'rehype-parse'
+import {selectAll} from 'hast-util-select'
+import type {Element, Root as HastRoot} from 'hast'
+import type {Html, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+
+export interface HtmlTableCell {
+  table: number
+  row: number
+  column: number
+  start: number
+  end: number
+}
+
+const htmlParser = unified().use(rehypeParse, {fragment: true})
+const tableOpen = /<table\b/gi
+const tableClose = /<\/table\s*>/gi
+
+/** Cells of every HTML table in the document, sorted by start offset; offsets are into `text`. */
+export function findHtmlTableCells(tree: Root, text: string, shift: number): HtmlTableCell[] {
+  const cells: HtmlTableCell[] = []
+  // Every `<table` of the file, found once: searching from each html node would be quadratic.
+  const opens = [...text.matchAll(tableOpen)].map((match) => match.index)
+  if (opens.length === 0) return cells
+  let tableIndex = 0
+  let searchedUpTo = 0
+  visit(tree, 'html', (node: Html) => {
+    const nodeStart = (node.position?.start.offset ?? 0) + shift
+    const nodeEnd = (node.position?.end.offset ?? 0) + shift
+    if (nodeStart < searchedUpTo) return
+    const openIndex = opens.find((index) => index >= nodeStart && index < nodeEnd)
+    if (openIndex === undefined) return
+    const open = {index: openIndex}
+    // The table may run over several mdast nodes (blank lines and markdown between its tags).
+    tableClose.lastIndex = open.index
+    const close = tableClose.exec(text)
+    const regionEnd = close ? close.index + close[0].length : nodeEnd
+    searchedUpTo = regionEnd
+    const region = text.slice(open.index, regionEnd)
+    const hast = htmlParser.parse(region) as HastRoot
+    for (const table of selectAll('table', hast)) {
+      const rows = selectAll('tr', table).filter((row) => closestTable(row, table))
+      rows.forEach((row, rowIndex) => {
+        const rowCells = row.children.filter(
+          (child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th')
+        )
+        rowCells.forEach((cell, column) => {
+          const start = cell.position?.start.offset
+          const end = cell.position?.end.offset
+          if (start === undefined || end === undefined) return
+          cells.push({table: tableIndex, row: rowIndex, column, start: open.index + start, end: open.index + end})
+        })
+      })
+      tableIndex++
+    }
+  })
+  return cells.sort((a, b) => a.start - b.start)
+}
+
+/** Whether `row` belongs to `table` itself, not to a table nested in one of its cells. */
+function closestTable(row: Element, table: Element): boolean {
+  // selectAll matches the node it starts from too.
+  const nested = selectAll('table', table).filter((inner) => inner !== table)
+  return !nested.some((inner) => selectAll('tr', inner).includes(row))
+}
