@@ -1,0 +1,133 @@
+/**
+ * The file system side of the CLI: expanding inputs (files, folders, globs) into documents with the
+ * path each output is named after, reading them as strict UTF-8, and writing outputs atomically.
+ */
+import {promises as fs} from 'node:fs'
+import path from 'node:path'
+import {randomBytes} from 'node:crypto'
+import {glob, isDynamicPattern} from 'tinyglobby'
+
+export interface InputFile {
+  /** Path as the user can find it (relative to the working directory when inside it). */
+  path: string
+  /** Path relative to the input folder (a lone file: its name); outputs are named after it. */
+  relative: string
+}
+
+export class UsageError extends Error {}
+
+const ignored = ['**/node_modules/**', '**/.git/**']
+
+/** Files, folders (every `*.md` below, recursively) or globs → input files, sorted, without duplicates. */
+export async function expandInputs(inputs: string[], cwd = process.cwd()): Promise<InputFile[]> {
+  const found = new Map<string, InputFile>()
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input)
+    let stat: Awaited<ReturnType<typeof fs.stat>> | undefined
+    try {
+      stat = await fs.stat(absolute)
+    } catch {
+      stat = undefined
+    }
+    if (stat?.isDirectory()) {
+      const files = await glob('**/*.md', {cwd: absolute, ignore: ignored, dot: false})
+      for (const file of files.sort()) add(found, path.join(absolute, file), file, cwd)
+    } else if (stat?.isFile()) {
+      add(found, absolute, path.basename(absolute), cwd)
+    } else if (isDynamicPattern(input)) {
+      const base = globBase(input)
+      const files = await glob(input, {cwd, ignore: ignored, absolute: true})
+      for (const file of files.sort()) add(found, file, path.relative(path.resolve(cwd, base), file), cwd)
+    } else {
+      throw new UsageError(`${input}: no such file or folder`)
+    }
+  }
+  return [...found.values()]
+}
+
+function add(found: Map<string, InputFile>, absolute: string, relative: string, cwd: string): void {
+  if (found.has(absolute)) return
+  const fromCwd = path.relative(cwd, absolute)
+  found.set(absolute, {
+    path: fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? absolute : fromCwd,
+    relative: relative.split(path.sep).join('/')
+  })
+}
+
+/** The folder part of a glob before its first dynamic segment (`docs/**\/*.md` → `docs`). */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/')
+  const fixed: string[] = []
+  for (const segment of segments) {
+    if (isDynamicPattern(segment)) break
+    fixed.push(segment)
+  }
+  return fixed.join('/') || '.'
+}
+
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number
+  ) {
+    super(message)
+  }
+}
+
+const decoder = new TextDecoder('utf-8', {fatal: true})
+
+/** Read a file as UTF-8, refusing invalid bytes with the line and column of the first one. */
+export async function readUtf8(file: string): Promise<string> {
+  const bytes = await fs.readFile(file)
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    const bad = firstInvalidUtf8(bytes)
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
+    const lines = before.split('\n')
+    throw new DecodeError(
+      `not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at offset ${bad})`,
+      lines.length,
+      lines[lines.length - 1]!.length + 1
+    )
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0
+  let high = bytes.length
+  // Binary search for the shortest prefix that fails to decode (a prefix may end mid-character: allow 3 bytes).
+  while (low < high) {
+    const middle = (low + high) >> 1
+    try {
+      decoder.decode(bytes.subarray(0, middle + 1), {stream: true})
+      decoder.decode()
+      low = middle + 1
+    } catch {
+      high = middle
+    }
+  }
+  return low
+}
+
+/**
+ * Write a file so that readers see the old content or the new one, never half of it: write a temporary
+ * file beside it, then rename it over the target.
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), {recursive: true})
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await fs.writeFile(temporary, content, {flag: 'wx'})
+    await fs.rename(temporary, file)
+  } catch (error) {
+    await fs.rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/** `dir/<relative without .md><extension>` */
+export function outputPath(directory: string, relative: string, extension: string): string {
+  return path.join(directory, relative.replace(/\.md$/i, '') + extension)
+}
