@@ -1,0 +1,182 @@
+/**
+ * Apply translated targets to a bilingual document, by id, with guards: stale sources refuse the whole
+ * document (unless `allowStale`), targets whose inline codes or structure would break the document are
+ * refused one by one, and everything that is not a replaced target stays byte for byte.
+ *
+ * Pure: a document and units in, a new document, its text and messages out.
+ */
+import type {VFileMessage} from 'vfile-message'
+import type {BilingualDocument, Position, Segment} from '../document/types.js'
+import {print} from '../document/print.js'
+import {createLocator} from '../document/positions.js'
+import {createMessage} from '../document/messages.js'
+import {structureProblems} from './structure.js'
+import {codeProblems} from './codes.js'
+
+/** One unit of a translation file, as the format readers return it. */
+export interface TranslationUnit {
+  /** The source the translator saw; compared with the document's source (stale check). */
+  source?: string | undefined
+  /** The translated text; `undefined` when the unit has no target. */
+  target?: string | undefined
+  /** The unit's state as the file says it (`translated`, `new`, `needs-translation`, `final`, …). */
+  state?: string | undefined
+}
+
+export interface MergeOptions {
+  /** Merge units whose source differs from the document's (each is still reported, as a warning). */
+  allowStale?: boolean
+}
+
+export interface MergeStatistics {
+  /** Targets replaced by a different text. */
+  merged: number
+  /** Units whose target equals the document's. */
+  unchanged: number
+  /** Segments with no unit (or a unit without target): they keep their target. */
+  missing: number
+  /** Units refused (stale, broken codes, broken structure, empty target). */
+  refused: number
+  /** Units in the translations that the document does not have. */
+  unknown: number
+}
+
+export interface MergeResult {
+  /** The merged document (the input document when nothing could be written). */
+  document: BilingualDocument
+  /** `print(document)`. */
+  text: string
+  messages: VFileMessage[]
+  statistics: MergeStatistics
+  /** Whether the text differs from the input document's. */
+  changed: boolean
+}
+
+/** States that say the target was never translated: a target equal to the source then is a copy, not a translation. */
+const untranslatedStates = new Set(['new', 'initial', 'needs-translation'])
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat
+}
+
+/** XML parsers turn CRLF into LF: a source that differs only so is the same source. */
+function sameText(a: string, b: string): boolean {
+  return a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n')
+}
+
+/** In a CRLF document, a line break that came back as LF (from XML, from a CAT tool) is written as CRLF again. */
+function toCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n')
+}
+
+export function merge(document: BilingualDocument, units: ReadonlyMap<string, TranslationUnit>, options: MergeOptions = {}): MergeResult {
+  const allowStale = options.allowStale ?? false
+  const messages: VFileMessage[] = []
+  const statistics: MergeStatistics = {merged: 0, unchanged: 0, missing: 0, refused: 0, unknown: 0}
+  const targets = new Map<Segment, string>()
+  let stale = 0
+
+  function report(segment: Segment, ruleId: string, reason: string, fatal = true): void {
+    messages.push(createMessage(`\`${segment.id}\`: ${reason}`, {ruleId, place: segment.position.target, fatal}))
+  }
+
+  for (const segment of document.segments) {
+    const unit = units.get(segment.id)
+    if (unit === undefined || unit.target === undefined) {
+      statistics.missing++
+      continue
+    }
+    const target = document.eol === '\r\n' ? toCrlf(unit.target) : unit.target
+    if (unit.source !== undefined && !sameText(unit.source, segment.source)) {
+      stale++
+      report(
+        segment,
+        'stale-source',
+        `the translation was made for another source: the document has “${preview(segment.source)}”, the translation file “${preview(unit.source)}”` +
+          (allowStale ? ' (merged: --allow-stale)' : ''),
+        !allowStale
+      )
+      if (!allowStale) {
+        statistics.refused++
+        continue
+      }
+    }
+    if (target === segment.target) {
+      statistics.unchanged++
+      continue
+    }
+    if (unit.state !== undefined && untranslatedStates.has(unit.state) && sameText(target, unit.source ?? segment.source)) {
+      // A copied source (`extract --copy-source`) that nobody translated: keep the document's target.
+      statistics.missing++
+      continue
+    }
+    if (target === '' && segment.target !== '') {
+      statistics.refused++
+      report(segment, 'empty-target', 'the translation is empty: the document keeps its target', false)
+      continue
+    }
+    const problems = [...codeProblems(segment, target), ...structureProblems(segment, target)]
+    if (problems.length > 0) {
+      statistics.refused++
+      for (const problem of problems) report(segment, problem.ruleId, `not merged: ${problem.reason}`)
+      continue
+    }
+    targets.set(segment, target)
+    statistics.merged++
+  }
+
+  const known = new Set(document.segments.map((segment) => segment.id))
+  for (const id of units.keys()) {
+    if (known.has(id)) continue
+    statistics.unknown++
+    messages.push(
+      createMessage(`\`${id}\`: the translation file has a unit that the document does not have`, {
+        ruleId: 'unknown-unit',
+        place: {line: 1, column: 1, offset: 0},
+        fatal: false
+      })
+    )
+  }
+
+  if ((stale > 0 && !allowStale) || targets.size === 0) {
+    return {document, text: print(document), messages, statistics: stale > 0 && !allowStale ? {...statistics, merged: 0} : statistics, changed: false}
+  }
+  const merged = applyTargets(document, targets)
+  return {document: merged.document, text: merged.text, messages, statistics, changed: true}
+}
+
+/** Build the new document: new segments where the target changed, positions recomputed on the new text. */
+function applyTargets(document: BilingualDocument, targets: ReadonlyMap<Segment, string>): {document: BilingualDocument; text: string} {
+  const offsets: Array<{segment: Segment; start: number}> = []
+  let text = ''
+  const parts: Array<string | Segment> = []
+  for (const part of document.parts) {
+    if (typeof part === 'string') {
+      text += part
+      parts.push(part)
+      continue
+    }
+    const segment: Segment = {...part, target: targets.get(part) ?? part.target}
+    offsets.push({segment, start: text.length})
+    text += segment.markup.open + segment.target + segment.markup.middle + segment.source + segment.markup.close
+    parts.push(segment)
+  }
+  const locator = createLocator(text)
+  const position = (start: number, end: number): Position => locator.position(start, end)
+  for (const {segment, start} of offsets) {
+    const targetStart = start + segment.markup.open.length
+    const targetEnd = targetStart + segment.target.length
+    const sourceStart = targetEnd + segment.markup.middle.length
+    const sourceEnd = sourceStart + segment.source.length
+    segment.position = {
+      pair: position(start, sourceEnd + segment.markup.close.length),
+      target: position(targetStart, targetEnd),
+      source: position(sourceStart, sourceEnd)
+    }
+  }
+  return {
+    document: {...document, parts, segments: parts.filter((part): part is Segment => typeof part !== 'string')},
+    text
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * merge on fixtures: each `test/fixtures/merge/<case>/` holds `case.json` (the units, options, and the
+ * input document when it is shared), and the expected `output.md` and `messages.txt` beside it.
+ * `UPDATE=1 npx vitest run test/merge.test.ts` regenerates the expected outputs.
+ */
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import type {VFileMessage} from 'vfile-message'
+import {parse} from '../src/document/parse.js'
+import {print} from '../src/document/print.js'
+import {merge, type MergeOptions, type TranslationUnit} from '../src/merge/index.js'
+
+const fixtures = fileURLToPath(new URL('fixtures/merge', import.meta.url))
+const update = process.env['UPDATE'] === '1'
+
+interface Case {
+  description: string
+  input?: string
+  options?: MergeOptions
+  /** A unit without `source` gets the document's source (the usual case: the translation is current). */
+  units: Record<string, TranslationUnit>
+}
+
+export function formatMessages(messages: VFileMessage[]): string {
+  return messages
+    .map((message) => `${message.line}:${message.column}  ${message.fatal ? 'error' : 'warning'}  ${message.reason}  ${message.ruleId}\n`)
+    .join('')
+}
+
+function unitsFor(text: string, units: Record<string, TranslationUnit>): Map<string, TranslationUnit> {
+  const document = parse(text)
+  const sources = new Map(document.segments.map((segment) => [segment.id, segment.source]))
+  return new Map(Object.entries(units).map(([id, unit]) => [id, 'source' in unit ? unit : {...unit, source: sources.get(id)}]))
+}
+
+function expectFile(path: string, actual: string): void {
+  if (update || !existsSync(path)) writeFileSync(path, actual)
+  expect(actual).toBe(readFileSync(path, 'utf8'))
+}
+
+describe('merge fixtures', () => {
+  for (const name of readdirSync(fixtures).sort()) {
+    const folder = join(fixtures, name)
+    if (!existsSync(join(folder, 'case.json'))) continue
+    const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case
+    it(`${name}: ${spec.description}`, () => {
+      const input = readFileSync(join(folder, spec.input ?? 'input.md'), 'utf8')
+      const document = parse(input, {path: 'input.md'})
+      const result = merge(document, unitsFor(input, spec.units), spec.options)
+      expect(print(result.document)).toBe(result.text)
+      expectFile(join(folder, 'output.md'), result.text)
+      expectFile(join(folder, 'messages.txt'), formatMessages(result.messages))
+    })
+  }
+})
+
+describe('merge keeps the bytes around the targets', () => {
+  const folder = join(fixtures, 'reference-excerpt')
+  const input = readFileSync(join(folder, 'input.md'), 'utf8')
+  const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case
+  const edits = {...spec.units, '90f5f-137': {target: '登入\nMicrosoft 365 系統管理中心。'}}
+
+  it('gives the identical file back when every unit carries the document’s own target', () => {
+    const reference = readFileSync(fileURLToPath(new URL('../source-docs/help-and-support-for-eop.md', import.meta.url)), 'utf8')
+    const document = parse(reference)
+    const units = new Map(document.segments.map((segment) => [segment.id, {source: segment.source, target: segment.target}]))
+    const result = merge(document, units)
+    expect(result.text).toBe(reference)
+    expect(result.messages).toEqual([])
+    expect(result.changed).toBe(false)
+    expect(result.statistics).toMatchObject({merged: 0, unchanged: document.segments.length, refused: 0})
+  })
+
+  it('keeps CRLF line endings, a BOM and a missing final newline (and writes line breaks of targets as CRLF)', () => {
+    const lf = merge(parse(input), unitsFor(input, edits)).text
+    const crlfInput = '\uFEFF' + input.replace(/\n/g, '\r\n').replace(/\r\n$/, '')
+    // The translation file came through XML: its sources and targets have LF only.
+    const result = merge(parse(crlfInput), unitsFor(input, edits))
+    expect(result.messages).toEqual([])
+    expect(result.text).toBe('\uFEFF' + lf.replace(/\n/g, '\r\n').replace(/\r\n$/, ''))
+  })
+})
