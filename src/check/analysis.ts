@@ -1,0 +1,60 @@
+/**
+ * What several rules read: the line scan of the bilingual file and of the two documents `render`
+ * produces from it (each pair replaced by its target, or by its source). Computed once per document.
+ */
+import type {BilingualDocument, Segment} from '../document/types.js'
+import {print} from '../document/print.js'
+import {originalOffset, renderSideWithMap, type RenderedDocument} from '../render/documents.js'
+import {scanBlocks, type BlockScan, type Table} from './blocks.js'
+
+export interface SideScan {
+  rendered: RenderedDocument
+  scan: BlockScan
+}
+
+export interface Analysis {
+  text: string
+  bilingual: BlockScan
+  target: SideScan
+  source: SideScan
+  /** Segments whose pair starts on a line of a GFM table (or of a broken one) of the bilingual file. */
+  tableSegments: Set<Segment>
+}
+
+const cache = new WeakMap<BilingualDocument, Analysis>()
+
+export function analyse(document: BilingualDocument): Analysis {
+  let analysis = cache.get(document)
+  if (analysis) return analysis
+  const text = print(document)
+  const bilingual = scanBlocks(text)
+  const side = (name: 'target' | 'source'): SideScan => {
+    const rendered = renderSideWithMap(document, name)
+    return {rendered, scan: scanBlocks(rendered.text)}
+  }
+  const tableSegments = new Set<Segment>()
+  const ranges = bilingual.tables.map((table) => tableRange(table))
+  let range = 0
+  for (const segment of document.segments) {
+    const offset = segment.position.pair.start.offset
+    while (range < ranges.length && ranges[range]![1] < offset) range++
+    const current = ranges[range]
+    if ((current && current[0] <= offset && offset <= current[1]) || (segment.context.table && !segment.context.table.html)) {
+      tableSegments.add(segment)
+    }
+  }
+  analysis = {text, bilingual, target: side('target'), source: side('source'), tableSegments}
+  cache.set(document, analysis)
+  return analysis
+}
+
+/** Offsets of a table from its header's first character to its last row's end. */
+export function tableRange(table: Table): [number, number] {
+  const last = table.rows.length > 0 ? table.rows[table.rows.length - 1]!.line : table.delimiter.line
+  return [table.header.line.start, last.end]
+}
+
+/** Where a rendered offset is in the bilingual file. */
+export function toOriginal(side: SideScan, offset: number): number {
+  return originalOffset(side.rendered, offset).offset
+}

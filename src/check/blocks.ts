@@ -1,0 +1,185 @@
+/**
+ * A small line-based scan of markdown for what the table and fence rules need: fenced code blocks
+ * (closed or not) and GFM tables (header, delimiter row, body rows, cell counts). It runs on the
+ * bilingual file and on both rendered documents; remark stays the reference for everything else.
+ * It follows CommonMark/GFM closely enough for these rules: blockquote markers are stripped, a fence
+ * inside a list item ends where a line outdents past it, a table ends at a blank line or a new block.
+ */
+
+export interface Line {
+  /** 0-based line index. */
+  index: number
+  start: number
+  /** Offset of the end of the line, before its line ending. */
+  end: number
+  text: string
+}
+
+export interface Fence {
+  /** Line of the opening fence. */
+  open: Line
+  /** Line of the closing fence, if there is one. */
+  close: Line | undefined
+  /** Last line inside the block (the line before the one that ended it). */
+  last: Line
+  marker: string
+  indent: number
+}
+
+export interface TableRow {
+  line: Line
+  /** Offset where the row's content starts (after indentation and quote markers). */
+  contentStart: number
+  cells: number
+}
+
+export interface Table {
+  header: TableRow
+  delimiter: TableRow
+  /** Number of cells of the delimiter row: what every row should have. */
+  columns: number
+  rows: TableRow[]
+  /** The header and delimiter disagree: GFM does not read this as a table. */
+  broken: boolean
+}
+
+export interface BlockScan {
+  lines: Line[]
+  fences: Fence[]
+  tables: Table[]
+  /** For each line, whether it is inside a fence (fence lines included). */
+  inFence: boolean[]
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  let index = 0
+  while (start <= text.length) {
+    let next = text.indexOf('\n', start)
+    if (next < 0) next = text.length
+    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
+    lines.push({index: index++, start, end, text: text.slice(start, end)})
+    if (next >= text.length) break
+    start = next + 1
+  }
+  return lines
+}
+
+const quotePrefix = /^(?: {0,3}> ?)+/
+const fenceOpen = /^(\s*)(`{3,}|~{3,})(.*)$/
+const delimiterRow = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+const blockStart = /^(?:#{1,6}(?:\s|$)|`{3,}|~{3,}|>|(?:[-*+]|\d{1,9}[.)])\s)/
+
+interface Content {
+  depth: number
+  indent: number
+  offset: number
+  text: string
+}
+
+function content(line: Line): Content {
+  const quote = quotePrefix.exec(line.text)
+  const depth = quote ? (quote[0].match(/>/g) ?? []).length : 0
+  const rest = quote ? line.text.slice(quote[0].length) : line.text
+  const stripped = rest.replace(/^[ \t]+/, '')
+  const indent = rest.length - stripped.length
+  return {depth, indent, offset: line.start + (line.text.length - stripped.length), text: stripped}
+}
+
+/** Cells of a table row, as GFM counts them: split on unescaped `|`, outer pipes dropped. */
+export function countCells(row: string): number {
+  let text = row.trim()
+  if (text.startsWith('|')) text = text.slice(1)
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1)
+  if (text.trim() === '') return 1
+  let cells = 1
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 92 /* \ */) index++
+    else if (code === 124 /* | */) cells++
+  }
+  return cells
+}
+
+/** Offsets (into `text`) of every unescaped `|`. */
+export function unescapedPipes(text: string): number[] {
+  const found: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 124) found.push(index)
+  }
+  return found
+}
+
+export function scanBlocks(text: string): BlockScan {
+  const lines = splitLines(text)
+  const fences: Fence[] = []
+  const tables: Table[] = []
+  const inFence = new Array<boolean>(lines.length).fill(false)
+  let index = 0
+  // Front matter is not markdown.
+  if (lines[0]?.text.replace(/^\uFEFF/, '') === '---') {
+    for (let end = 1; end < lines.length; end++) {
+      if (lines[end]!.text === '---' || lines[end]!.text === '...') {
+        index = end + 1
+        break
+      }
+    }
+  }
+  while (index < lines.length) {
+    const line = lines[index]!
+    const here = content(line)
+    const fence = fenceOpen.exec(here.text)
+    if (fence && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
+      const marker = fence[2]!
+      const indent = here.indent
+      let close: Line | undefined
+      let last = line
+      let next = index + 1
+      inFence[index] = true
+      for (; next < lines.length; next++) {
+        const candidate = lines[next]!
+        const inside = content(candidate)
+        const blank = inside.text.trim() === '' && inside.depth >= here.depth
+        // A fence in a container ends with it: fewer quote markers, or (in a list item) a line outdented past it.
+        if (!blank && (inside.depth < here.depth || (indent >= 2 && inside.indent < 2))) break
+        inFence[next] = true
+        last = candidate
+        const closing = /^(`{3,}|~{3,})\s*$/.exec(inside.text)
+        if (closing && closing[1]![0] === marker[0] && closing[1]!.length >= marker.length) {
+          close = candidate
+          next++
+          break
+        }
+      }
+      fences.push({open: line, close, last, marker, indent})
+      index = next
+      continue
+    }
+    // A table: a line with a pipe, then a delimiter row, at the same quote depth.
+    const following = lines[index + 1]
+    if (following && here.text.includes('|')) {
+      const delimiter = content(following)
+      if (delimiter.depth === here.depth && delimiter.text.includes('-') && delimiterRow.test(delimiter.text) && (delimiter.text.includes('|') || here.text.includes('|'))) {
+        const headerRow: TableRow = {line, contentStart: here.offset, cells: countCells(here.text)}
+        const delimiterRowData: TableRow = {line: following, contentStart: delimiter.offset, cells: countCells(delimiter.text)}
+        const table: Table = {header: headerRow, delimiter: delimiterRowData, columns: delimiterRowData.cells, rows: [], broken: headerRow.cells !== delimiterRowData.cells}
+        let next = index + 2
+        for (; next < lines.length; next++) {
+          const candidate = lines[next]!
+          const row = content(candidate)
+          if (row.text.trim() === '' || row.depth !== here.depth || blockStart.test(row.text)) break
+          // A broken "table" is a paragraph: it runs to the blank line too.
+          table.rows.push({line: candidate, contentStart: row.offset, cells: countCells(row.text)})
+        }
+        tables.push(table)
+        index = next
+        continue
+      }
+    }
+    index++
+  }
+  return {lines, fences, tables, inFence}
+}

@@ -1,0 +1,114 @@
+/** What the id rules share: well-shaped ids, the file's prefix, and the longest run of ids in order. */
+import type {BilingualDocument, Segment} from '../document/types.js'
+import type {RuleContext} from './rule.js'
+
+export const idShape = /^[0-9a-f]{5}-p?\d+$/
+
+/** The prefix most segments of the document have (the first one on a tie). */
+export function mainPrefix(document: BilingualDocument): string | undefined {
+  const counts = new Map<string, number>()
+  for (const segment of document.segments) {
+    if (idShape.test(segment.id)) counts.set(segment.prefix, (counts.get(segment.prefix) ?? 0) + 1)
+  }
+  let best: string | undefined
+  let bestCount = 0
+  for (const [prefix, count] of counts) {
+    if (count > bestCount) {
+      best = prefix
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/** Well-shaped segments of the main prefix, plain or merged, without repeats of an id already seen. */
+export function orderedSegments(document: BilingualDocument, merged: boolean): Segment[] {
+  const prefix = mainPrefix(document)
+  const seen = new Set<string>()
+  const result: Segment[] = []
+  for (const segment of document.segments) {
+    if (segment.merged !== merged || segment.prefix !== prefix || !idShape.test(segment.id) || seen.has(segment.id)) continue
+    seen.add(segment.id)
+    result.push(segment)
+  }
+  return result
+}
+
+/**
+ * Indices of the longest strictly increasing run of numbers (patience sorting): the ids in order.
+ * Everything else is out of order; judging against this run, not against the previous id, keeps one
+ * misplaced id from making every id after it look wrong.
+ */
+export function increasingRun(numbers: number[]): Set<number> {
+  const tails: number[] = []
+  const previous = new Array<number>(numbers.length).fill(-1)
+  for (let index = 0; index < numbers.length; index++) {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (numbers[tails[middle]!]! < numbers[index]!) low = middle + 1
+      else high = middle
+    }
+    if (low > 0) previous[index] = tails[low - 1]!
+    tails[low] = index
+  }
+  const run = new Set<number>()
+  let index = tails.length > 0 ? tails[tails.length - 1]! : -1
+  while (index >= 0) {
+    run.add(index)
+    index = previous[index]!
+  }
+  return run
+}
+
+/** Report the ids (plain or merged) that are not in the longest increasing run. */
+export function checkOrder(context: RuleContext, merged: boolean): void {
+  const segments = orderedSegments(context.document, merged)
+  const run = increasingRun(segments.map((segment) => segment.number))
+  let before: string | undefined
+  segments.forEach((segment, index) => {
+    if (run.has(index)) {
+      before = segment.id
+      return
+    }
+    let after: string | undefined
+    for (let next = index + 1; next < segments.length; next++) {
+      if (run.has(next)) {
+        after = segments[next]!.id
+        break
+      }
+    }
+    const between = before && after ? `between \`${before}\` and \`${after}\`` : before ? `after \`${before}\`` : after ? `before \`${after}\`` : ''
+    context.report(`${merged ? 'Merged id' : 'Id'} \`${segment.id}\` is out of order ${between}`.trimEnd(), segment.position.pair, {segment})
+  })
+}
+
+
+/** Image alt texts the localization system translates outside pairs (each takes a number from the sequence). */
+const imageAlt = /!\[([^\]\n]*[^\]\s][^\]\n]*)\]|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
+
+/**
+ * For each segment index k, how many translated image alt texts the skeleton holds before segment k:
+ * `before[k] - before[j]` is the count between segments j and k.
+ */
+export function imagesBefore(document: BilingualDocument): number[] {
+  const before: number[] = []
+  let count = 0
+  for (const part of document.parts) {
+    if (typeof part === 'string') count += (part.match(imageAlt) ?? []).length
+    else before.push(count)
+  }
+  return before
+}
+
+/** Sentences in a source text: what a merged id stands for. A hint only (abbreviations, code, URLs). */
+export function countSentences(source: string): number {
+  const prose = source
+    .replace(/`[^`]*`/g, 'code')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]+>/g, ' ')
+  const ends = prose.match(/[.!?。！？](?=\s+\S|$)|[。！？](?=\S)/g) ?? []
+  const trailing = /[.!?。！？]\s*$/.test(prose)
+  return Math.max(1, ends.length + (trailing ? 0 : 1))
+}

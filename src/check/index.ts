@@ -1,0 +1,102 @@
+/**
+ * `check(document, options)`: run every rule on a bilingual document and return its problems as vfile
+ * messages (place, `ruleId`, `source: 'sxs'`, `fatal: true` for an error, `false` for a warning), sorted
+ * by place. Rules can be turned off or re-graded through `options.rules` (what `.sxsrc.json` holds), and
+ * for one line with `<!-- sxs-disable-next-line rule-id … -->` in the document.
+ */
+import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
+import type {BilingualDocument, Point, Position} from '../document/types.js'
+import {print} from '../document/print.js'
+import {createLocator} from '../document/positions.js'
+import {createMessage} from '../document/messages.js'
+import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
+import {rules} from './registry.js'
+
+export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
+export {rules} from './registry.js'
+
+/** Where each rule is documented. */
+export const docsUrl = 'https://github.com/sxs/sxs/blob/main/docs/rules.md'
+
+export function ruleUrl(id: string): string {
+  return `${docsUrl}#${id}`
+}
+
+/** `off` → undefined; `warn`/`warning`/1 → warning; `error`/2 → error. Throws on anything else. */
+export function normalizeSetting(setting: RuleSetting | unknown): Severity | 'off' {
+  if (setting === 'off' || setting === 0) return 'off'
+  if (setting === 'warn' || setting === 'warning' || setting === 1) return 'warning'
+  if (setting === 'error' || setting === 2) return 'error'
+  throw new TypeError(`invalid rule setting ${JSON.stringify(setting)} (use "off", "warn" or "error")`)
+}
+
+const disableComment = /<!--\s*sxs-disable-next-line\b([\s\S]*?)-->/g
+
+/** Lines (1-based) on which rules are disabled, and which (an empty set: all). */
+function disabledLines(text: string, point: (offset: number) => Point): Map<number, Set<string>> {
+  const disabled = new Map<number, Set<string>>()
+  for (const match of text.matchAll(disableComment)) {
+    const line = point(match.index + match[0].length).line + 1
+    const ids = match[1]!.split(/[\s,]+/).filter(Boolean)
+    const set = disabled.get(line) ?? new Set<string>()
+    for (const id of ids) set.add(id)
+    if (ids.length === 0) set.add('*')
+    disabled.set(line, set)
+  }
+  return disabled
+}
+
+export function check(document: BilingualDocument, options: CheckOptions = {}): CheckMessage[] {
+  const text = print(document)
+  const locator = createLocator(text)
+  const messages: CheckMessage[] = []
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.id]
+    const configured = setting === undefined ? undefined : normalizeSetting(setting)
+    if (configured === 'off') continue
+    const context: RuleContext = {
+      document,
+      text,
+      options,
+      position: locator.position,
+      point: locator.point,
+      report(reason: string, place: Position | Point | UnistPosition | UnistPoint, extra: ReportOptions = {}) {
+        const severity: Severity = configured ?? (extra.warning ? 'warning' : rule.severity)
+        const message = createMessage(reason, {ruleId: rule.id, place: place as Position, fatal: severity === 'error', ...(extra.note ? {note: extra.note} : {})}) as CheckMessage
+        message.url = ruleUrl(rule.id)
+        if (document.path !== undefined) message.file = document.path
+        if (extra.segment) message.segmentId = extra.segment.id
+        messages.push(message)
+      }
+    }
+    runRule(rule, context, messages)
+  }
+  const disabled = disabledLines(text, locator.point)
+  const kept = disabled.size === 0 ? messages : messages.filter((message) => {
+    const ids = message.line === undefined ? undefined : disabled.get(message.line)
+    return !ids || !(ids.has('*') || ids.has(message.ruleId ?? ''))
+  })
+  return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
+}
+
+/** A rule that throws is a bug in sxs: say so on the file, at its start, and go on with the other rules. */
+function runRule(rule: Rule, context: RuleContext, messages: CheckMessage[]): void {
+  try {
+    rule.check(context)
+  } catch (error) {
+    const message = createMessage(`Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}`, {ruleId: rule.id, place: {line: 1, column: 1, offset: 0}}) as CheckMessage
+    if (context.document.path !== undefined) message.file = context.document.path
+    messages.push(message)
+  }
+}
+
+/** Counts of a list of messages. */
+export function tally(messages: CheckMessage[]): {errors: number; warnings: number} {
+  let errors = 0
+  let warnings = 0
+  for (const message of messages) {
+    if (message.fatal === true) errors++
+    else warnings++
+  }
+  return {errors, warnings}
+}

@@ -1,0 +1,24 @@
+import type {Rule} from '../rule.js'
+import type {Segment} from '../../document/types.js'
+import {pair} from '../example.js'
+
+const rule: Rule = {
+  id: 'duplicate-id',
+  severity: 'error',
+  description:
+    'Two pairs carry the same id. An id names one segment: with two, an extracted translation would be written back into both places (or into the wrong one), and one of the pairs is usually a copy-paste of the other.',
+  bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3}],
+  good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
+  check(context) {
+    const first = new Map<string, Segment>()
+    for (const segment of context.document.segments) {
+      const earlier = first.get(segment.id)
+      if (!earlier) {
+        first.set(segment.id, segment)
+        continue
+      }
+      context.report(`Duplicate id \`${segment.id}\` (first used on line ${earlier.position.pair.start.line})`, segment.position.pair, {segment})
+    }
+  }
+}
+export default rule

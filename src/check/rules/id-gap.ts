@@ -1,0 +1,42 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+import {idShape, imagesBefore, increasingRun, mainPrefix} from '../ids.js'
+
+const rule: Rule = {
+  id: 'id-gap',
+  severity: 'warning',
+  description:
+    'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers or an image alt text was translated outside a pair (each takes one). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose.',
+  bad: [{title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, line: 3}],
+  good: [
+    {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`},
+    {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`}
+  ],
+  check(context) {
+    const {document} = context
+    const prefix = mainPrefix(document)
+    const images = imagesBefore(document)
+    const plain: number[] = []
+    document.segments.forEach((segment, index) => {
+      if (!segment.merged && segment.prefix === prefix && idShape.test(segment.id)) plain.push(index)
+    })
+    const run = increasingRun(plain.map((index) => document.segments[index]!.number))
+    let previous: number | undefined
+    plain.forEach((index, position) => {
+      if (!run.has(position)) return
+      const segment = document.segments[index]!
+      if (previous !== undefined) {
+        const earlier = document.segments[previous]!
+        const gap = segment.number - earlier.number - 1
+        const merged = document.segments.slice(previous + 1, index).some((between) => between.merged)
+        const alts = images[index]! - images[previous]!
+        if (gap > 0 && !merged && alts < gap) {
+          const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`
+          context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id or image alt text explains it)`, segment.position.pair, {segment})
+        }
+      }
+      previous = index
+    })
+  }
+}
+export default rule

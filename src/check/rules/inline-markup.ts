@@ -1,0 +1,87 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+
+/**
+ * A small comparison of the inline markup of a source and its target (the shared `src/inline` tokenizer
+ * did not exist yet when this rule was written): link and image URLs, inline code spans, bold markers,
+ * HTML tags, and escaped markdown markers.
+ */
+interface Markup {
+  urls: string[]
+  code: number
+  bold: number
+  images: number
+  tags: string[]
+  escapes: number
+}
+
+const linkDestination = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g
+const href = /<a\b[^>]*\bhref\s*=\s*"([^"]*)"/gi
+const codeSpan = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g
+const bold = /(?<!\\)(\*\*|__)/g
+const htmlTag = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g
+const escape = /\\[*_#[\]<>`]/g
+
+export function inlineMarkup(text: string): Markup {
+  const withoutCode = text.replace(codeSpan, ' ')
+  return {
+    urls: [...withoutCode.matchAll(linkDestination), ...withoutCode.matchAll(href)].map((match) => match[1]!).sort(),
+    code: (text.match(codeSpan) ?? []).length,
+    bold: (withoutCode.match(bold) ?? []).length,
+    images: (withoutCode.match(/!\[/g) ?? []).length,
+    tags: [...withoutCode.matchAll(htmlTag)].map((match) => match[1]!.toLowerCase()).filter((name) => !/^[a-z]{1,3}\d+$/.test(name) || /^h[1-6]$/.test(name)).sort(),
+    escapes: (withoutCode.match(escape) ?? []).length
+  }
+}
+
+function missing(from: string[], to: string[]): string[] {
+  const rest = [...to]
+  const lost: string[] = []
+  for (const item of from) {
+    const index = rest.indexOf(item)
+    if (index >= 0) rest.splice(index, 1)
+    else lost.push(item)
+  }
+  return lost
+}
+
+/** Differences between the markup of the source and of the target, as short phrases. */
+export function markupDifferences(source: string, target: string): string[] {
+  const a = inlineMarkup(source)
+  const b = inlineMarkup(target)
+  const found: string[] = []
+  const lostUrls = missing(a.urls, b.urls)
+  const addedUrls = missing(b.urls, a.urls)
+  if (lostUrls.length > 0) found.push(`link to ${lostUrls.map((url) => `\`${url}\``).join(', ')} missing`)
+  if (addedUrls.length > 0) found.push(`link to ${addedUrls.map((url) => `\`${url}\``).join(', ')} not in the source`)
+  if (a.images !== b.images) found.push(`${b.images} image(s), source ${a.images}`)
+  if (a.code !== b.code) found.push(`${b.code} inline code span(s), source ${a.code}`)
+  if (a.bold !== b.bold) found.push(`${b.bold} bold marker(s), source ${a.bold}`)
+  const lostTags = missing(a.tags, b.tags)
+  const addedTags = missing(b.tags, a.tags)
+  if (lostTags.length > 0) found.push(`HTML tag(s) ${lostTags.map((tag) => `<${tag}>`).join(', ')} missing`)
+  if (addedTags.length > 0) found.push(`HTML tag(s) ${addedTags.map((tag) => `<${tag}>`).join(', ')} not in the source`)
+  if (b.escapes > a.escapes) found.push(`${b.escapes - a.escapes} escaped marker(s) such as \`\\*\` only in the target`)
+  return found
+}
+
+const rule: Rule = {
+  id: 'inline-markup',
+  severity: 'warning',
+  description:
+    'The inline markup of a target differs from its source: a link (or its URL), an image, inline code, bold markers, an HTML tag, or escaped markers such as `\\*\\*` that appear only in the target (machine translation escapes markup it did not understand). The page loses a link or shows raw markup. A warning: translators may move or drop emphasis on purpose.',
+  bad: [
+    {title: 'A link lost', markdown: `${pair('ac8fe-156', 'Siehe eDiscovery-Fälle.', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, line: 1},
+    {title: 'Escaped bold markers', markdown: `${pair('90f5f-134', 'Wechseln Sie zu \\*\\*Support\\*\\*', 'Go to **Support**')}\n`, line: 1}
+  ],
+  good: [{title: 'Same link, same bold', markdown: `${pair('90f5f-134', 'Wechseln Sie zu **Support** ([Hilfe](help.md))', 'Go to **Support** ([Help](help.md))')}\n`}],
+  check(context) {
+    for (const segment of context.document.segments) {
+      if (segment.source.trim() === '' || segment.target.trim() === '') continue
+      const differences = markupDifferences(segment.source, segment.target)
+      if (differences.length === 0) continue
+      context.report(`Inline markup of \`${segment.id}\` differs from its source: ${differences.join('; ')}`, segment.position.target, {segment})
+    }
+  }
+}
+export default rule

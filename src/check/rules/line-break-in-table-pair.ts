@@ -1,0 +1,29 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+import {analyse} from '../analysis.js'
+
+const header = `|${pair('2ca24-364', 'Rolle', 'Role')}|${pair('2ca24-365', 'Warnungen', 'Alerts')}|\n|:---|:---:|\n`
+
+const rule: Rule = {
+  id: 'line-break-in-table-pair',
+  severity: 'error',
+  description:
+    'A GFM table row is one line. A pair in a table row whose target holds a line break ends the row there: the rest of the row becomes a new row (or leaves the table). Real targets start with a newline and indentation when machine translation kept the layout of the source file. A line break in the source only is a warning.',
+  bad: [{title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, line: 3}],
+  good: [{title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`}],
+  check(context) {
+    const {tableSegments} = analyse(context.document)
+    for (const segment of tableSegments) {
+      const inTarget = segment.target.search(/\r?\n/)
+      const inSource = segment.source.search(/\r?\n/)
+      if (inTarget >= 0) {
+        const at = segment.position.target.start.offset + inTarget
+        context.report(`Line break in the target of \`${segment.id}\` inside a table row: the row ends there`, context.position(at, at + 1), {segment})
+      } else if (inSource >= 0) {
+        const at = segment.position.source.start.offset + inSource
+        context.report(`Line break in the source of \`${segment.id}\` inside a table row (the source document has it too)`, context.position(at, at + 1), {segment, warning: true})
+      }
+    }
+  }
+}
+export default rule

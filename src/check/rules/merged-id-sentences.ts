@@ -1,0 +1,39 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+import {countSentences, idShape, imagesBefore, mainPrefix} from '../ids.js'
+
+const rule: Rule = {
+  id: 'merged-id-sentences',
+  severity: 'warning',
+  description:
+    'A merged paragraph id (`90f5f-p104`) stands for several source sentences, and takes their numbers from the plain ids: between the plain ids before and after it, the gap should equal the number of sentences of its source. When it does not, the paragraph may have lost or gained sentences since it was merged. Only a hint: sentence splitting differs between tools (abbreviations, code, colons).',
+  bad: [{title: 'Three numbers skipped, two sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-107', 'Ende', 'End')}\n`, line: 3}],
+  good: [{title: 'Two numbers skipped, two sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`}],
+  check(context) {
+    const {document} = context
+    const prefix = mainPrefix(document)
+    const images = imagesBefore(document)
+    let previous: number | undefined
+    document.segments.forEach((segment, index) => {
+      if (segment.merged || segment.prefix !== prefix || !idShape.test(segment.id)) return
+      if (previous !== undefined && segment.number > document.segments[previous]!.number) {
+        const merged = document.segments.slice(previous + 1, index).filter((between) => between.merged && between.prefix === prefix)
+        if (merged.length > 0) {
+          const gap = segment.number - document.segments[previous]!.number - 1 - (images[index]! - images[previous]!)
+          const sentences = merged.reduce((sum, between) => sum + countSentences(between.source), 0)
+          if (gap !== sentences) {
+            const first = merged[0]!
+            const ids = merged.map((between) => `\`${between.id}\``).join(', ')
+            context.report(
+              `${ids} ${merged.length === 1 ? 'takes' : 'take'} ${gap} number(s) (\`${document.segments[previous]!.id}\` to \`${segment.id}\`) but ${merged.length === 1 ? 'its source has' : 'their sources have'} ${sentences} sentence(s)`,
+              first.position.pair,
+              {segment: first}
+            )
+          }
+        }
+      }
+      previous = index
+    })
+  }
+}
+export default rule

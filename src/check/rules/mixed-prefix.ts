@@ -1,0 +1,24 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+import {idShape, mainPrefix} from '../ids.js'
+
+const rule: Rule = {
+  id: 'mixed-prefix',
+  severity: 'error',
+  description:
+    'The ids of one file share one prefix (the five hex digits before the hyphen): it identifies the file in the localization handoff. A pair with another prefix was pasted from another file, and its translation belongs to that file.',
+  bad: [{title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, line: 3}],
+  good: [{title: 'One prefix', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
+  check(context) {
+    const prefix = mainPrefix(context.document)
+    const reported = new Set<string>()
+    for (const segment of context.document.segments) {
+      if (!idShape.test(segment.id) || segment.prefix === prefix) continue
+      const count = context.document.segments.filter((other) => other.prefix === segment.prefix).length
+      const note = reported.has(segment.prefix) ? undefined : `${count} pair(s) with prefix \`${segment.prefix}\``
+      reported.add(segment.prefix)
+      context.report(`Id \`${segment.id}\` has prefix \`${segment.prefix}\`, the file's is \`${prefix}\``, segment.position.pair, note ? {segment, note} : {segment})
+    }
+  }
+}
+export default rule

@@ -1,0 +1,29 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+
+/** Placeholders machine translation uses for inline markup: `<b0>`, `</b0>`, `<x1/>`, `<g2>`… */
+const placeholder = /<\/?([a-z]{1,3})(\d+)\s*\/?>/gi
+
+const rule: Rule = {
+  id: 'mt-placeholder',
+  severity: 'error',
+  description:
+    'Machine translation replaces inline markup (links, bold, code) with numbered placeholder tags such as `<b0>`…`</b0>` and should put the markup back. A target that still holds them shows the raw tags on the page, and the markup they stood for (usually a link) is lost.',
+  bad: [{title: 'A link came back as `<b0>`', markdown: `${pair('ac8fe-156', '請參閱 < <b0>eDiscovery 案例</b0>中的 「 建立新的案例 」。', 'See "Create a new case" in [eDiscovery cases](ediscovery-cases.md#step-2-create-a-new-case).')}\n`, line: 1}],
+  good: [{title: 'The link restored', markdown: `${pair('ac8fe-156', '請參閱 [eDiscovery 案例](ediscovery-cases.md#step-2-create-a-new-case)中的「建立新的案例」。', 'See "Create a new case" in [eDiscovery cases](ediscovery-cases.md#step-2-create-a-new-case).')}\n`}],
+  check(context) {
+    for (const segment of context.document.segments) {
+      placeholder.lastIndex = 0
+      let match: RegExpExecArray | null
+      while ((match = placeholder.exec(segment.target))) {
+        const tag = match[0]
+        if (/^h$/i.test(match[1]!) && Number(match[2]) <= 6) continue
+        if (segment.source.includes(tag)) continue
+        const at = segment.position.target.start.offset + match.index
+        context.report(`Machine-translation placeholder \`${tag}\` left in the target of \`${segment.id}\``, context.position(at, at + tag.length), {segment})
+        break
+      }
+    }
+  }
+}
+export default rule

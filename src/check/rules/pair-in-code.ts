@@ -1,0 +1,19 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+
+const rule: Rule = {
+  id: 'pair-in-code',
+  severity: 'error',
+  description:
+    'A pair sits where markdown reads code: inside inline code opened by a stray backtick of an earlier target, or in an indented code block made by broken indentation. The page shows the raw `<span>` tags instead of the translation.',
+  bad: [{title: 'A stray backtick opens inline code over the next pair', markdown: `${pair('90f5f-103', 'Führen Sie `Get-Mailbox aus.', 'Run `Get-Mailbox`.')} ${pair('90f5f-104', 'Fertig`', 'Done')}\n`, line: 1}],
+  good: [{title: 'Backticks balanced', markdown: `${pair('90f5f-103', 'Führen Sie `Get-Mailbox` aus.', 'Run `Get-Mailbox`.')} ${pair('90f5f-104', 'Fertig', 'Done')}\n`}],
+  check(context) {
+    for (const segment of context.document.segments) {
+      if (segment.context.kind !== 'code') continue
+      const where = segment.context.block === 'code' ? 'a code block (indentation or an unclosed fence)' : 'inline code (a stray backtick)'
+      context.report(`Pair \`${segment.id}\` is read as ${where}: the page shows its raw tags`, segment.position.pair, {segment})
+    }
+  }
+}
+export default rule

@@ -1,0 +1,18 @@
+import type {Rule} from '../rule.js'
+import {pair} from '../example.js'
+
+const rule: Rule = {
+  id: 'pipe-only-target',
+  severity: 'error',
+  description:
+    'A target is made only of table pipes and white space: a table header or delimiter was captured as a segment. In the localized document the pipes land in the wrong place and break the table.',
+  bad: [{title: 'A captured table header', markdown: `${pair('78aa8-119', '| |', '')}\n|${pair('78aa8-120', '**Schlüsselwörter**', '**Keywords**')}|\n|:-----|\n`, line: 1}],
+  good: [{title: 'The header outside the pairs', markdown: `| |\n|${pair('78aa8-120', '**Schlüsselwörter**', '**Keywords**')}|\n|:-----|\n`}],
+  check(context) {
+    for (const segment of context.document.segments) {
+      if (!segment.target.includes('|') || !/^[\s|]*$/.test(segment.target)) continue
+      context.report(`Target of \`${segment.id}\` is only table pipes (\`${segment.target.trim()}\`)`, segment.position.target, {segment})
+    }
+  }
+}
+export default rule
