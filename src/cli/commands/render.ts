@@ -1,0 +1,101 @@
+/**
+ * `sxs render DOC.md… [--out DIR] [--side target|source|both]`: regenerate the localized document
+ * (`DIR/localized/<path>.md`, each pair replaced by its target) and the source-language document
+ * (`DIR/source/<path>.md`, each pair replaced by its source) from bilingual documents.
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {parse} from '../../document/parse.js'
+import {createMessage} from '../../document/messages.js'
+import {renderSide, type Side} from '../../render/localized.js'
+import type {VFileMessage} from 'vfile-message'
+import {exitCode, type Io} from '../io.js'
+import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+
+const folders: Record<Side, string> = {target: 'localized', source: 'source'}
+/** Pair markup that a clean rendered document must not hold. */
+const pairMarkup = /<span\b[^>]*(?:data-ttu-id|data-stu-id|sxs-lookup)/gi
+
+/** `path:line:column: error|warning reason  [rule]`, one line per message. */
+export function formatMessage(file: string, message: VFileMessage): string {
+  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`
+  return `${file}${place}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
+}
+
+/** A usage error (or a parseArgs one) becomes its message, the command's help and exit code 2. */
+export function usageFailure(error: unknown, io: Io, help: string): number {
+  if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    io.stderr(`sxs ${error.message}\n\n${help}`)
+    return exitCode.usage
+  }
+  throw error
+}
+
+const help = 'Usage: sxs render DOC.md… [--out DIR] [--side target|source|both]\n'
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let inputs: string[]
+  let out: string
+  let sides: Side[]
+  try {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {out: {type: 'string'}, side: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
+    })
+    if (values.help) {
+      io.stdout(help)
+      return exitCode.ok
+    }
+    if (positionals.length === 0) throw new UsageError('render: give one or more documents (files, folders or globs)')
+    const side = values.side ?? 'target'
+    if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`render: --side must be target, source or both, not '${side}'`)
+    sides = side === 'both' ? ['target', 'source'] : [side]
+    inputs = positionals
+    out = path.resolve(io.cwd, values.out ?? 'out')
+  } catch (error) {
+    return usageFailure(error, io, help)
+  }
+
+  let files
+  try {
+    files = await expandInputs(inputs, io.cwd)
+  } catch (error) {
+    return usageFailure(error, io, help)
+  }
+  let status: number = exitCode.ok
+  for (const file of files) {
+    let text: string
+    try {
+      text = await readUtf8(path.resolve(io.cwd, file.path))
+    } catch (error) {
+      io.stderr(`${file.path}: error: cannot read: ${error instanceof Error ? error.message : String(error)}\n`)
+      status = exitCode.usage
+      continue
+    }
+    const document = parse(text, {path: file.path})
+    for (const message of document.messages) io.stderr(formatMessage(file.path, message))
+    if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
+    for (const side of sides) {
+      const rendered = renderSide(document, side)
+      const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
+      try {
+        await writeFileAtomic(destination, rendered)
+      } catch (error) {
+        io.stderr(`${destination}: error: cannot write: ${error instanceof Error ? error.message : String(error)}\n`)
+        status = exitCode.usage
+        continue
+      }
+      pairMarkup.lastIndex = 0
+      const left = pairMarkup.exec(rendered)
+      if (left) {
+        // A pair the parser could not read (an unclosed span, a target without its source) stays as written.
+        const before = rendered.slice(0, left.index).split('\n')
+        const place = {line: before.length, column: before[before.length - 1]!.length + 1, offset: left.index}
+        const message = createMessage('pair markup is left: a broken pair was kept as written', {ruleId: 'pair-markup-left', place, fatal: false})
+        io.stderr(formatMessage(path.relative(io.cwd, destination), message))
+      }
+    }
+  }
+  return status
+}
