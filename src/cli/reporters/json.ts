@@ -1,0 +1,35 @@
+/** JSON: one array of every problem, flat, for scripts. */
+import type {Reporter} from './types.js'
+import {severityOf} from './types.js'
+
+export interface JsonProblem {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: 'error' | 'warning'
+  ruleId: string
+  message: string
+  segmentId: string | null
+}
+
+export const json: Reporter = (results) => {
+  const problems: JsonProblem[] = []
+  for (const result of results) {
+    for (const message of result.messages) {
+      problems.push({
+        file: result.path,
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        endLine: message.place && 'end' in message.place ? message.place.end.line : (message.line ?? 1),
+        endColumn: message.place && 'end' in message.place ? message.place.end.column : (message.column ?? 1),
+        severity: severityOf(message),
+        ruleId: message.ruleId ?? '',
+        message: message.reason,
+        segmentId: message.segmentId ?? null
+      })
+    }
+  }
+  return `${JSON.stringify(problems, null, 2)}\n`
+}

@@ -1,0 +1,76 @@
+/**
+ * SARIF 2.1.0 for code-scanning uploads: one run, one rule descriptor per rule (stable `ruleId`s),
+ * results with repo-relative URIs (against `%SRCROOT%`) and UTF-16 columns (what unist counts).
+ */
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {rules, ruleUrl} from '../../check/index.js'
+import type {Reporter} from './types.js'
+import {severityOf} from './types.js'
+
+const version = '0.1.0'
+
+/** A repo-relative URI reference: forward slashes, each segment percent-encoded. */
+export function relativeUri(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file)
+  const relative = path.relative(cwd, absolute)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(absolute).href
+  return relative.split(path.sep).map(encodeURIComponent).join('/')
+}
+
+export const sarif: Reporter = (results, {cwd}) => {
+  const index = new Map(rules.map((rule, position) => [rule.id, position]))
+  const sarifResults = []
+  for (const result of results) {
+    for (const message of result.messages) {
+      const end = message.place && 'end' in message.place ? message.place.end : undefined
+      const ruleIndex = index.get(message.ruleId ?? '')
+      sarifResults.push({
+        ruleId: message.ruleId ?? 'sxs',
+        ...(ruleIndex === undefined ? {} : {ruleIndex}),
+        level: severityOf(message),
+        message: {text: message.reason},
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {uri: relativeUri(result.path, cwd), uriBaseId: '%SRCROOT%'},
+              region: {
+                startLine: message.line ?? 1,
+                startColumn: message.column ?? 1,
+                ...(end ? {endLine: end.line, endColumn: end.column} : {})
+              }
+            }
+          }
+        ],
+        ...(message.segmentId ? {properties: {segmentId: message.segmentId}} : {})
+      })
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sxs',
+            version,
+            informationUri: ruleUrl('').replace(/#$/, ''),
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
+              shortDescription: {text: rule.description.split(/(?<=\.)\s/)[0]!},
+              fullDescription: {text: rule.description},
+              helpUri: ruleUrl(rule.id),
+              defaultConfiguration: {level: rule.severity}
+            }))
+          }
+        },
+        originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href}},
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults
+      }
+    ]
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}
