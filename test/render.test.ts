@@ -16,7 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import {visit} from 'unist-util-visit'
 import type {Table} from 'mdast'
 import {parse} from '../src/document/parse.js'
-import {renderSide} from '../src/render/localized.js'
+import {renderSide} from '../src/render/documents.js'
 import {run} from '../src/cli/commands/render.js'
 import type {Io} from '../src/cli/io.js'
 
