@@ -21,8 +21,9 @@ export function readFrontMatter(tree: Root, text: string): FrontMatterParse | un
   const firstBreak = whole.indexOf('\n')
   const start = nodeStart + firstBreak + 1
   const lastBreak = whole.lastIndexOf('\n')
-  const end = lastBreak > firstBreak ? nodeStart + lastBreak : start
-  const raw = text.slice(start, end).replace(/\r$/, '')
+  // With CRLF the last line break is `\r\n`: the YAML (and its position) ends before the `\r`.
+  const end = lastBreak > firstBreak ? nodeStart + lastBreak - (whole[lastBreak - 1] === '\r' ? 1 : 0) : start
+  const raw = text.slice(start, end)
   try {
     const value: unknown = parseYaml(raw, {uniqueKeys: false, prettyErrors: false})
     const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
