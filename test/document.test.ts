@@ -1,0 +1,185 @@
+/**
+ * The document model on small real excerpts: one fixture folder per hard case, `input.md` copied from the
+ * corpus file named in `SOURCE`, `expected.json` the whole parse (segments and messages) as the spec.
+ * `UPDATE=1` regenerates the expected outputs; check them by hand before committing them.
+ */
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {parse} from '../src/document/parse.js'
+import {print} from '../src/document/print.js'
+import type {BilingualDocument, Point, Position} from '../src/document/types.js'
+
+const fixtures = new URL('./fixtures/document/', import.meta.url)
+const update = process.env['UPDATE'] === '1'
+const cases = readdirSync(fixtures, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+function point(place: Point): string {
+  return `${place.line}:${place.column}`
+}
+
+/** `line:column-line:column (startOffset-endOffset)`: compact enough to check by hand. */
+function place(position: Position): string {
+  return `${point(position.start)}-${point(position.end)} (${position.start.offset}-${position.end.offset})`
+}
+
+/** The whole output of a parse, as the expected files hold it. */
+function summarize(document: BilingualDocument) {
+  return {
+    languages: document.languages,
+    frontMatter: document.frontMatter ? {data: document.frontMatter.data, position: place(document.frontMatter.position)} : null,
+    segments: document.segments.map((segment) => ({
+      id: segment.id,
+      ...(segment.sourceId === segment.id ? {} : {sourceId: segment.sourceId}),
+      target: segment.target,
+      source: segment.source,
+      context: segment.context,
+      position: {pair: place(segment.position.pair), target: place(segment.position.target), source: place(segment.position.source)}
+    })),
+    messages: document.messages.map((message) => ({
+      ruleId: message.ruleId,
+      fatal: message.fatal,
+      place: message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : `${message.line}:${message.column}`,
+      reason: message.reason
+    }))
+  }
+}
+
+/** Offsets point at the texts, and line/column agree with the offsets. */
+function expectPositionsAgree(text: string, document: BilingualDocument): void {
+  const lineStarts = [0]
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1)
+  const check = (at: Point) => {
+    expect(lineStarts[at.line - 1]! + at.column - 1, `point ${at.line}:${at.column}`).toBe(at.offset)
+  }
+  for (const segment of document.segments) {
+    const {target, source, pair} = segment.position
+    expect(text.slice(target.start.offset, target.end.offset)).toBe(segment.target)
+    expect(text.slice(source.start.offset, source.end.offset)).toBe(segment.source)
+    expect(text.slice(pair.start.offset, pair.end.offset)).toBe(print({...document, parts: [segment]}))
+    for (const at of [target.start, target.end, source.start, source.end, pair.start, pair.end]) check(at)
+  }
+}
+
+describe('document fixtures', () => {
+  it('has fixtures', () => {
+    expect(cases.length).toBeGreaterThan(20)
+  })
+
+  for (const name of cases) {
+    describe(name, () => {
+      const folder = new URL(`${name}/`, fixtures)
+      const input = readFileSync(new URL('input.md', folder), 'utf8')
+      const document = parse(input)
+
+      it('gives the expected segments and messages', () => {
+        expect(readFileSync(new URL('SOURCE', folder), 'utf8')).toMatch(/^\S+\.md lines \d+-\d+\n$/)
+        const actual = summarize(document)
+        const expectedFile = new URL('expected.json', folder)
+        if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
+        expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      })
+
+      it('round-trips byte for byte, with positions that point at the texts', () => {
+        expect(print(document)).toBe(input)
+        expectPositionsAgree(input, document)
+      })
+
+      it('reads the same with CRLF line endings and a BOM', () => {
+        const converted = '\uFEFF' + input.replace(/\n/g, '\r\n')
+        const crlf = parse(converted)
+        expect(print(crlf)).toBe(converted)
+        expect(crlf.bom).toBe(true)
+        if (input.includes('\n')) expect(crlf.eol).toBe('\r\n')
+        expectPositionsAgree(converted, crlf)
+        // Same segments, same contexts, same lines; columns move by one on line 1 (the BOM), offsets by the CRs before.
+        const shift = (at: Point) => ({line: at.line, column: at.column + (at.line === 1 ? 1 : 0), offset: at.offset + at.line})
+        expect(crlf.segments.map((segment) => ({
+          id: segment.id,
+          target: segment.target,
+          source: segment.source,
+          context: segment.context,
+          target_: segment.position.target,
+          source_: segment.position.source
+        }))).toEqual(document.segments.map((segment) => ({
+          id: segment.id,
+          target: segment.target.replace(/\n/g, '\r\n'),
+          source: segment.source.replace(/\n/g, '\r\n'),
+          context: segment.context,
+          target_: {start: shift(segment.position.target.start), end: shift(segment.position.target.end)},
+          source_: {start: shift(segment.position.source.start), end: shift(segment.position.source.end)}
+        })))
+        expect(crlf.messages.map((message) => [message.ruleId, message.line])).toEqual(document.messages.map((message) => [message.ruleId, message.line]))
+        expect(crlf.frontMatter && {...crlf.frontMatter, position: place(crlf.frontMatter.position)}).toEqual(
+          document.frontMatter && {
+            ...document.frontMatter,
+            raw: document.frontMatter.raw.replace(/\n/g, '\r\n'),
+            position: place({start: shift(document.frontMatter.position.start), end: shift(document.frontMatter.position.end)})
+          }
+        )
+        if (document.frontMatter) expect(converted.slice(crlf.frontMatter!.position.start.offset, crlf.frontMatter!.position.end.offset)).toBe(crlf.frontMatter!.raw)
+      })
+    })
+  }
+})
+
+/** Real pair pieces (from help-and-support-for-eop.md, nl-NL) put together into broken inputs. */
+describe('bad input', () => {
+  const pair = '<span data-ttu-id="90f5f-103">Help en ondersteuning</span><span class="sxs-lookup"><span data-stu-id="90f5f-103">Help and support</span></span>'
+
+  function messagesOf(text: string) {
+    return parse(text).messages.map((message) => ({
+      ruleId: message.ruleId,
+      source: message.source,
+      fatal: message.fatal,
+      line: message.line,
+      column: message.column,
+      endLine: message.place && 'end' in message.place ? message.place.end.line : undefined,
+      endColumn: message.place && 'end' in message.place ? message.place.end.column : undefined,
+      reason: message.reason
+    }))
+  }
+
+  it('reports a target span that the file ends inside', () => {
+    const text = `# ${pair}\n\n<span data-ttu-id="90f5f-104">Help en ondersteuning voor EOP`
+    expect(messagesOf(text)).toEqual([
+      {ruleId: 'unclosed-span', source: 'sxs', fatal: true, line: 3, column: 1, endLine: 3, endColumn: 31, reason: 'Unclosed target span `90f5f-104`: the file ends before its `</span>`'}
+    ])
+    expect(parse(text).segments.map((segment) => segment.id)).toEqual(['90f5f-103'])
+    expect(print(parse(text))).toBe(text)
+  })
+
+  it('reports a source span that the file ends inside', () => {
+    const text = `${pair}\n<span data-ttu-id="90f5f-104">Help</span><span class="sxs-lookup"><span data-stu-id="90f5f-104">Help\n`
+    expect(messagesOf(text)).toEqual([
+      {ruleId: 'unclosed-span', source: 'sxs', fatal: true, line: 2, column: 1, endLine: 2, endColumn: 97, reason: 'Unclosed source span `90f5f-104`: the file ends before its `</span>`'}
+    ])
+  })
+
+  it('reports a target with no lookup span after it', () => {
+    const text = `<span data-ttu-id="90f5f-104">Help en ondersteuning</span> voor EOP\n\n${pair}\n`
+    expect(messagesOf(text)).toEqual([
+      {ruleId: 'target-without-source', source: 'sxs', fatal: true, line: 1, column: 1, endLine: 1, endColumn: 31, reason: 'Target span `90f5f-104` has no `sxs-lookup` source span after it'}
+    ])
+    expect(parse(text).segments.map((segment) => segment.id)).toEqual(['90f5f-103'])
+  })
+
+  it('reports a lookup span with no target before it', () => {
+    const text = `${pair}\n\nHelp <span class="sxs-lookup"><span data-stu-id="90f5f-104">Help and support</span></span>\n`
+    expect(messagesOf(text)).toEqual([
+      {ruleId: 'source-without-target', source: 'sxs', fatal: true, line: 3, column: 6, endLine: 3, endColumn: 31, reason: 'Source span (`sxs-lookup`) has no target span before it'}
+    ])
+    expect(parse(text).segments.map((segment) => segment.id)).toEqual(['90f5f-103'])
+  })
+
+  it('parses an empty file and a file with no pairs', () => {
+    for (const text of ['', '\uFEFF', '# Help\r\n', '\n\n']) {
+      const document = parse(text)
+      expect(document.segments).toEqual([])
+      expect(document.messages).toEqual([])
+      expect(print(document)).toBe(text)
+    }
+  })
+})
