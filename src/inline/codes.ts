@@ -1,0 +1,267 @@
+/**
+ * Segment texts ↔ coded content with a code table shared by source and target.
+ *
+ * Ids: the source's codes are numbered 1, 2, 3, … in order of appearance (a pair counts where it opens);
+ * each target code takes the id of the first unused source code with the same kind and native data (a pair:
+ * the same open and close data), so the same markup has the same id on both sides; a target code with no
+ * counterpart gets a fresh id after the source's. Every format (XLIFF 1.2, XLIFF 2.0, JSON) uses these ids.
+ */
+import {tokenize} from './tokenize.js'
+import type {CodeKind, CodeProblem, CodeRef, CodedContent, CodedSegment, InlineCode, InlineToken} from './types.js'
+
+/** Identity of a code for matching: kind and native data. */
+function keyOf(kind: CodeKind, open: string, close: string | undefined): string {
+  return close === undefined ? `${kind}\u0000${open}` : `${kind}\u0000${open}\u0000${close}`
+}
+
+interface Unit {
+  /** Position in the token list of the open (or standalone) token. */
+  start: number
+  /** Position of the close token, for a pair. */
+  end?: number
+  kind: CodeKind
+  open: string
+  close?: string
+  key: string
+}
+
+/** The codes of a token list, in order of appearance (pairs at their open token). */
+function units(tokens: InlineToken[]): Unit[] {
+  const result: Unit[] = []
+  const openAt = new Map<number, Unit>()
+  tokens.forEach((token, index) => {
+    if (token.type === 'text') return
+    if (token.type === 'standalone') {
+      result.push({start: index, kind: token.kind, open: token.data, key: keyOf(token.kind, token.data, undefined)})
+    } else if (token.type === 'open') {
+      const unit: Unit = {start: index, kind: token.kind, open: token.data, close: '', key: ''}
+      openAt.set(token.pair!, unit)
+      result.push(unit)
+    } else {
+      const unit = openAt.get(token.pair!)
+      if (unit) {
+        unit.end = index
+        unit.close = token.data
+        unit.key = keyOf(unit.kind, unit.open, token.data)
+      }
+    }
+  })
+  return result
+}
+
+function content(tokens: InlineToken[], idAt: Map<number, string>, pairs: Map<number, string>): CodedContent {
+  const out: CodedContent = []
+  tokens.forEach((token, index) => {
+    if (token.type === 'text') {
+      out.push(token.value)
+      return
+    }
+    const id = token.type === 'close' ? pairs.get(token.pair!)! : idAt.get(index)!
+    if (token.type === 'open') pairs.set(token.pair!, id)
+    out.push({type: token.type, id})
+  })
+  return out
+}
+
+/** Code one text on its own (ids 1, 2, …). */
+export function codeText(text: string): {content: CodedContent; codes: InlineCode[]} {
+  const coded = codeSegment(text, undefined)
+  return {content: coded.source, codes: coded.codes}
+}
+
+/**
+ * Code a segment's source and target together, so that the same markup gets the same id on both sides.
+ * With `target` undefined, `target` of the result is empty.
+ */
+export function codeSegment(source: string, target: string | undefined): CodedSegment {
+  const sourceTokens = tokenize(source)
+  const targetTokens = target === undefined ? [] : tokenize(target)
+  const codes: InlineCode[] = []
+  const byKey = new Map<string, string[]>()
+  const sourceIds = new Map<number, string>()
+  let next = 1
+  for (const unit of units(sourceTokens)) {
+    const id = String(next++)
+    sourceIds.set(unit.start, id)
+    codes.push(toCode(id, unit))
+    const list = byKey.get(unit.key)
+    if (list) list.push(id)
+    else byKey.set(unit.key, [id])
+  }
+  const targetIds = new Map<number, string>()
+  for (const unit of units(targetTokens)) {
+    const list = byKey.get(unit.key)
+    let id = list?.shift()
+    if (id === undefined) {
+      id = String(next++)
+      codes.push(toCode(id, unit))
+    }
+    targetIds.set(unit.start, id)
+  }
+  return {
+    source: content(sourceTokens, sourceIds, new Map()),
+    target: content(targetTokens, targetIds, new Map()),
+    codes
+  }
+}
+
+function toCode(id: string, unit: Unit): InlineCode {
+  return unit.close === undefined
+    ? {id, kind: unit.kind, type: 'standalone', data: unit.open}
+    : {id, kind: unit.kind, type: 'paired', open: unit.open, close: unit.close}
+}
+
+/** A code table by id. */
+export function codeTable(codes: Iterable<InlineCode>): Map<string, InlineCode> {
+  const table = new Map<string, InlineCode>()
+  for (const code of codes) table.set(code.id, code)
+  return table
+}
+
+/** The native text a reference stands for: its own `data`, else the table's; `undefined` when unknown. */
+export function codeData(ref: CodeRef, table: Map<string, InlineCode>): string | undefined {
+  if (ref.data !== undefined) return ref.data
+  const code = table.get(ref.id)
+  if (!code) return undefined
+  if (code.type === 'standalone') return ref.type === 'standalone' ? code.data : undefined
+  if (ref.type === 'open') return code.open
+  if (ref.type === 'close') return code.close
+  // A paired code referenced as a standalone placeholder (`<x/>` for a `<g>` code): both halves.
+  return undefined
+}
+
+/**
+ * Coded content → markdown. References whose native text is unknown (no `data`, no such id in the table)
+ * are left out and returned in `unknown`; the caller reports them.
+ */
+export function rebuild(
+  coded: CodedContent,
+  codes: Map<string, InlineCode> | Iterable<InlineCode>
+): {text: string; unknown: CodeRef[]} {
+  const table = codes instanceof Map ? codes : codeTable(codes)
+  let text = ''
+  const unknown: CodeRef[] = []
+  for (const part of coded) {
+    if (typeof part === 'string') {
+      text += part
+      continue
+    }
+    const data = codeData(part, table)
+    if (data === undefined) unknown.push(part)
+    else text += data
+  }
+  return {text, unknown}
+}
+
+/** Structure of coded content: every close after its open, every open closed, no id used twice. */
+export function checkCodedContent(coded: CodedContent, codes: Map<string, InlineCode> | Iterable<InlineCode>): CodeProblem[] {
+  const table = codes instanceof Map ? codes : codeTable(codes)
+  const problems: CodeProblem[] = []
+  const open = new Set<string>()
+  const seen = new Map<string, number>()
+  for (const part of coded) {
+    if (typeof part === 'string') continue
+    const code = table.get(part.id)
+    const kind = code?.kind
+    const data = codeData(part, table) ?? ''
+    if (!code && part.data === undefined) {
+      problems.push({type: 'unknown', kind, data, id: part.id, count: 1, reason: `Unknown inline code \`${part.id}\``})
+      continue
+    }
+    if (part.type === 'close') {
+      if (!open.delete(part.id)) {
+        problems.push({type: 'unbalanced', kind, data, id: part.id, count: 1, reason: `Inline code \`${part.id}\` (${show(data)}) closes before it opens`})
+      }
+      continue
+    }
+    const count = (seen.get(part.id) ?? 0) + 1
+    seen.set(part.id, count)
+    if (count === 2) {
+      problems.push({type: 'duplicated', kind, data, id: part.id, count: 1, reason: `Inline code \`${part.id}\` (${show(data)}) is used more than once`})
+    }
+    if (part.type === 'open') open.add(part.id)
+  }
+  for (const id of open) {
+    const code = table.get(id)
+    const data = code ? (code.type === 'paired' ? code.open : code.data) : ''
+    problems.push({type: 'unbalanced', kind: code?.kind, data, id, count: 1, reason: `Inline code \`${id}\` (${show(data)}) opens but never closes`})
+  }
+  return problems
+}
+
+function show(data: string): string {
+  return JSON.stringify(data.length > 60 ? data.slice(0, 57) + '…' : data)
+}
+
+function countByKey(list: Unit[]): Map<string, {unit: Unit; count: number}> {
+  const map = new Map<string, {unit: Unit; count: number}>()
+  for (const unit of list) {
+    const entry = map.get(unit.key)
+    if (entry) entry.count++
+    else map.set(unit.key, {unit, count: 1})
+  }
+  return map
+}
+
+/**
+ * Compare the codes of a (translated) target with its source, both as markdown: the target is tokenized
+ * again, so markup a translator moved where it no longer parses (a `**` before a space, a `](url)` split
+ * by a line) counts as missing. Returns missing, extra, duplicated and unbalanced codes (none: `[]`).
+ */
+export function verifyCodes(source: string, target: string): CodeProblem[] {
+  const sourceUnits = units(tokenize(source))
+  const targetTokens = tokenize(target)
+  const targetUnits = units(targetTokens)
+  const inSource = countByKey(sourceUnits)
+  const inTarget = countByKey(targetUnits)
+  const problems: CodeProblem[] = []
+  // Tags paired in the source but standing alone in the target are unbalanced (reported once, as such).
+  const sourcePairedTags = new Set<string>()
+  for (const unit of sourceUnits) if (unit.close !== undefined && unit.kind === 'html') sourcePairedTags.add(unit.open).add(unit.close)
+  const unbalancedData = new Set<string>()
+  for (const [key, {unit, count}] of inTarget) {
+    if (unit.close === undefined && unit.kind === 'html' && sourcePairedTags.has(unit.open) && !inSource.has(key)) {
+      unbalancedData.add(unit.open)
+      problems.push({type: 'unbalanced', kind: 'html', data: unit.open, count, reason: `Tag ${show(unit.open)} is unbalanced in the target`})
+    }
+  }
+  for (const [key, {unit, count}] of inSource) {
+    const found = inTarget.get(key)?.count ?? 0
+    if (found < count) {
+      if (unit.close !== undefined && unit.kind === 'html' && (unbalancedData.has(unit.open) || unbalancedData.has(unit.close))) continue
+      const data = unit.close === undefined ? unit.open : `${unit.open}…${unit.close}`
+      const missing = count - found
+      problems.push({type: 'missing', kind: unit.kind, data, count: missing, reason: `${describe(unit.kind)} ${show(data)} is missing from the target${missing > 1 ? ` (${missing} times)` : ''}`})
+    } else if (found > count) {
+      const data = unit.close === undefined ? unit.open : `${unit.open}…${unit.close}`
+      const extra = found - count
+      problems.push({type: 'duplicated', kind: unit.kind, data, count: extra, reason: `${describe(unit.kind)} ${show(data)} appears ${found} times in the target, ${count} in the source`})
+    }
+  }
+  for (const [key, {unit, count}] of inTarget) {
+    if (inSource.has(key) || unbalancedData.has(unit.open)) continue
+    const data = unit.close === undefined ? unit.open : `${unit.open}…${unit.close}`
+    problems.push({type: 'extra', kind: unit.kind, data, count, reason: `${describe(unit.kind)} ${show(data)} is in the target but not in the source`})
+  }
+  return problems
+}
+
+const KIND_NAMES: Record<CodeKind, string> = {
+  strong: 'Bold',
+  emphasis: 'Italics',
+  delete: 'Strikethrough',
+  link: 'Link',
+  image: 'Image',
+  inlineCode: 'Inline code',
+  autolink: 'Autolink',
+  url: 'URL',
+  html: 'HTML',
+  entity: 'Entity',
+  escape: 'Escape',
+  break: 'Line break',
+  char: 'Control character'
+}
+
+function describe(kind: CodeKind): string {
+  return KIND_NAMES[kind]
+}

@@ -1,0 +1,664 @@
+/**
+ * The one inline tokenizer: a segment text → text and codes.
+ *
+ * It follows CommonMark 0.31 + GFM inline rules closely enough to find the markup a translator must not
+ * touch: backslash escapes, code spans (any backtick run length), autolinks, raw HTML, entities, emphasis
+ * (`*`, `_`, with the delimiter-run algorithm: flanking rules, rule of three), GFM strikethrough (`~`, `~~`),
+ * inline links `[text](url "title")` (paired: the text stays translatable), images `![alt](src)` (one
+ * standalone code) and GFM literal URLs. What it cannot read as markup stays text: it never throws.
+ *
+ * Known simplifications: reference links (`[text][ref]`) stay text (a segment does not know the document's
+ * definitions); any `&name;` with a 2–32 character alphanumeric name counts as an entity (no list of HTML
+ * entity names); tag-like placeholders such as `<user name>` are raw HTML, as CommonMark reads them.
+ *
+ * The invariant, tested on every segment of the dev corpus and with fast-check:
+ * `tokens.map(t => t.type === 'text' ? t.value : t.data).join('') === text`.
+ */
+import type {CodeKind, CodeToken, InlineToken} from './types.js'
+
+interface TextNode {
+  t: 'text'
+  value: string
+}
+
+interface CodeNode {
+  t: 'code'
+  type: 'open' | 'close' | 'standalone'
+  kind: CodeKind
+  data: string
+  pair?: number
+  /** For raw HTML tags: lower-cased name, and whether it is a closing, or void/self-closing, tag. */
+  tag?: {name: string; closing: boolean; empty: boolean}
+}
+
+interface DelimNode {
+  t: 'delim'
+  char: string
+  /** Characters of the run not (yet) used by a match. */
+  remaining: number
+  /** Close codes put before the remaining characters (this run acted as a closer). */
+  closes: CodeToken[]
+  /** Open codes put after the remaining characters (this run acted as an opener). */
+  opens: CodeToken[]
+}
+
+interface BracketNode {
+  t: 'bracket'
+  data: '[' | '!['
+}
+
+type Node = TextNode | CodeNode | DelimNode | BracketNode
+
+/** An entry of the delimiter stack (a doubly linked list, as in commonmark.js). */
+interface Delim {
+  node: DelimNode
+  char: string
+  orig: number
+  canOpen: boolean
+  canClose: boolean
+  previous: Delim | null
+  next: Delim | null
+}
+
+interface Bracket {
+  node: BracketNode
+  index: number
+  start: number
+  image: boolean
+  active: boolean
+  previousDelim: Delim | null
+  previous: Bracket | null
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+
+const ATTRIBUTE = String.raw`(?:(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\r\n]*=[ \t\r\n]*(?:[^"'=<>\x60\x00-\x20]+|'[^']*'|"[^"]*"))?)`
+const OPEN_TAG = new RegExp(String.raw`<([A-Za-z][A-Za-z0-9-]*)${ATTRIBUTE}*[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(\/?)>`, 'y')
+const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]*)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?>/y
+const OTHER_HTML = /<!-->|<!--->|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>/y
+const URI_AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*>/y
+const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y
+const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/y
+const URL_LITERAL = /(?:https?:\/\/|www\.)[A-Za-z0-9_-][^\s<>[\]`\\|]*/iy
+const PUNCTUATION = /[\p{P}\p{S}]/u
+const WHITESPACE = /[\t\n\f\r \p{Zs}]/u
+const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'
+
+/** True for a UTF-16 code unit that XML 1.0 cannot carry at `index` of `text` (lone surrogates included). */
+function invalidXmlAt(text: string, index: number): number {
+  const c = text.charCodeAt(index)
+  if (c < 0x20) return c === 9 || c === 10 || c === 13 ? 0 : 1
+  if (c < 0xd800) return 0
+  if (c <= 0xdbff) {
+    const d = text.charCodeAt(index + 1)
+    return d >= 0xdc00 && d <= 0xdfff ? 0 : 1
+  }
+  if (c <= 0xdfff) {
+    const b = text.charCodeAt(index - 1)
+    return index > 0 && b >= 0xd800 && b <= 0xdbff ? 0 : 1
+  }
+  return c === 0xfffe || c === 0xffff ? 1 : 0
+}
+
+/** Whether `text` holds a character XML 1.0 cannot carry. */
+export function hasInvalidXmlChar(text: string): boolean {
+  // Fast path: the regular expression finds candidates, the exact check settles surrogates.
+  if (!/[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return false
+  for (let i = 0; i < text.length; i++) if (invalidXmlAt(text, i)) return true
+  return false
+}
+
+/** The character before `index` (a whole code point), or '' at the start. */
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return ''
+  const c = text.charCodeAt(index - 1)
+  if (c >= 0xdc00 && c <= 0xdfff && index >= 2) {
+    const h = text.charCodeAt(index - 2)
+    if (h >= 0xd800 && h <= 0xdbff) return text.slice(index - 2, index)
+  }
+  return text[index - 1]!
+}
+
+function charAfter(text: string, index: number): string {
+  if (index >= text.length) return ''
+  const c = text.codePointAt(index)!
+  return String.fromCodePoint(c)
+}
+
+/** 1: whitespace (or the edge of the text), 2: punctuation, 0: other. */
+function classify(char: string): 0 | 1 | 2 {
+  if (char === '') return 1
+  const c = char.charCodeAt(0)
+  if (c < 0x80) {
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) return 1
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0
+    return c > 32 && c !== 127 ? 2 : 0
+  }
+  if (WHITESPACE.test(char)) return 1
+  if (PUNCTUATION.test(char)) return 2
+  return 0
+}
+
+/**
+ * Parse an inline link's `(destination "title")` starting at `start` (the `(`).
+ * Returns the index after the closing `)`, or -1.
+ */
+function parseLinkTail(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 40 /* ( */) return -1
+  const n = text.length
+  let i = skipSpace(text, start + 1)
+  if (i < 0) return -1
+  if (text[i] === ')') return i + 1
+  // destination
+  let hadDestination = false
+  if (text[i] === '<') {
+    i++
+    while (i < n) {
+      const ch = text[i]!
+      if (ch === '\\' && i + 1 < n && ASCII_PUNCTUATION.includes(text[i + 1]!)) i += 2
+      else if (ch === '>') break
+      else if (ch === '<' || ch === '\n' || ch === '\r') return -1
+      else i++
+    }
+    if (i >= n) return -1
+    i++
+    hadDestination = true
+  } else {
+    let depth = 0
+    const begin = i
+    while (i < n) {
+      const c = text.charCodeAt(i)
+      if (c === 92 /* \ */ && i + 1 < n && ASCII_PUNCTUATION.includes(text[i + 1]!)) i += 2
+      else if (c <= 0x20 || c === 0x7f) break
+      else if (c === 40) {
+        depth++
+        if (depth > 32) return -1
+        i++
+      } else if (c === 41) {
+        if (depth === 0) break
+        depth--
+        i++
+      } else i++
+    }
+    if (depth !== 0) return -1
+    hadDestination = i > begin
+  }
+  const afterDestination = i
+  let j = skipSpace(text, i)
+  if (j < 0) return -1
+  if (text[j] === ')') return j + 1
+  if (!hadDestination || j === afterDestination) return -1
+  // title
+  const quote = text[j]
+  const closing = quote === '(' ? ')' : quote
+  if (quote !== '"' && quote !== "'" && quote !== '(') return -1
+  j++
+  while (j < n) {
+    const ch = text[j]!
+    if (ch === '\\' && j + 1 < n && ASCII_PUNCTUATION.includes(text[j + 1]!)) j += 2
+    else if (ch === closing) break
+    else if (quote === '(' && ch === '(') return -1
+    else j++
+  }
+  if (j >= n) return -1
+  j = skipSpace(text, j + 1)
+  if (j < 0 || text[j] !== ')') return -1
+  return j + 1
+}
+
+/** Skip spaces and tabs with at most one line ending; -1 when a blank line follows. */
+function skipSpace(text: string, start: number): number {
+  let i = start
+  let lineEndings = 0
+  while (i < text.length) {
+    const ch = text[i]
+    if (ch === ' ' || ch === '\t') i++
+    else if (ch === '\n' || ch === '\r') {
+      lineEndings++
+      if (lineEndings > 1) return -1
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+    } else break
+  }
+  return i
+}
+
+/** The scanner's state: module-level functions over it (no closures per call: tsx wraps each in `__name`). */
+interface State {
+  text: string
+  nodes: Node[]
+  pairCounter: number
+  delimTop: Delim | null
+  bracketTop: Bracket | null
+  textStart: number
+  i: number
+}
+
+function flushText(s: State, end: number): void {
+  if (end > s.textStart) s.nodes.push({t: 'text', value: s.text.slice(s.textStart, end)})
+}
+
+function pushCode(s: State, kind: CodeKind, end: number, tag?: CodeNode['tag']): void {
+  flushText(s, s.i)
+  const node: CodeNode = {t: 'code', type: 'standalone', kind, data: s.text.slice(s.i, end)}
+  if (tag) node.tag = tag
+  s.nodes.push(node)
+  s.i = end
+  s.textStart = end
+}
+
+function removeDelim(s: State, delim: Delim): void {
+  if (delim.previous) delim.previous.next = delim.next
+  if (delim.next) delim.next.previous = delim.previous
+  else s.delimTop = delim.previous
+}
+
+/** CommonMark's "process emphasis" over the delimiters above `stackBottom` (+ GFM strikethrough). */
+function processEmphasis(s: State, stackBottom: Delim | null): void {
+  const openersBottom = new Map<string, Delim | null>()
+  let closer = s.delimTop
+  while (closer !== null && closer.previous !== stackBottom) closer = closer.previous
+  while (closer !== null) {
+    if (!closer.canClose) {
+      closer = closer.next
+      continue
+    }
+    const tilde = closer.char === '~'
+    const key = closer.char + (closer.canOpen ? '1' : '0') + (tilde ? closer.orig : closer.orig % 3)
+    const bottom = openersBottom.has(key) ? openersBottom.get(key)! : stackBottom
+    let opener = closer.previous
+    let found = false
+    while (opener !== null && opener !== stackBottom && opener !== bottom) {
+      if (opener.char === closer.char && opener.canOpen) {
+        if (tilde) {
+          if (opener.orig === closer.orig && opener.node.remaining === opener.orig) {
+            found = true
+            break
+          }
+        } else {
+          const oddMatch =
+            (closer.canOpen || opener.canClose) && closer.orig % 3 !== 0 && (opener.orig + closer.orig) % 3 === 0
+          if (!oddMatch) {
+            found = true
+            break
+          }
+        }
+      }
+      opener = opener.previous
+    }
+    const oldCloser = closer
+    if (found && opener) {
+      const use = tilde ? closer.orig : closer.node.remaining >= 2 && opener.node.remaining >= 2 ? 2 : 1
+      const kind: CodeKind = tilde ? 'delete' : use === 2 ? 'strong' : 'emphasis'
+      const data = closer.char.repeat(use)
+      const pair = s.pairCounter++
+      opener.node.remaining -= use
+      closer.node.remaining -= use
+      opener.node.opens.unshift({type: 'open', kind, data, pair})
+      closer.node.closes.push({type: 'close', kind, data, pair})
+      // Delimiters between opener and closer can no longer match.
+      let between = closer.previous
+      while (between !== null && between !== opener) {
+        const previous: Delim | null = between.previous
+        removeDelim(s, between)
+        between = previous
+      }
+      if (opener.node.remaining === 0) removeDelim(s, opener)
+      if (closer.node.remaining === 0) {
+        const next = closer.next
+        removeDelim(s, closer)
+        closer = next
+      }
+    } else {
+      closer = closer.next
+      openersBottom.set(key, oldCloser.previous)
+      if (!oldCloser.canOpen) removeDelim(s, oldCloser)
+    }
+  }
+  while (s.delimTop !== null && s.delimTop !== stackBottom) removeDelim(s, s.delimTop)
+}
+
+/** Tokenize one segment text. Never throws; unknown or broken markup stays text. */
+export function tokenize(text: string): InlineToken[] {
+  const s: State = {text, nodes: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0}
+  const nodes = s.nodes
+  const n = text.length
+  while (s.i < n) {
+    const c = text.charCodeAt(s.i)
+    switch (c) {
+      case 92: {
+        // \
+        const next = text[s.i + 1]
+        if (next !== undefined && ASCII_PUNCTUATION.includes(next)) {
+          pushCode(s, 'escape', s.i + 2)
+        } else if (next === '\n') {
+          pushCode(s, 'break', s.i + 2)
+        } else if (next === '\r') {
+          pushCode(s, 'break', text[s.i + 2] === '\n' ? s.i + 3 : s.i + 2)
+        } else s.i++
+        continue
+      }
+      case 96: {
+        // `
+        let run = 1
+        while (text.charCodeAt(s.i + run) === 96) run++
+        let j = s.i + run
+        let end = -1
+        while (j < n) {
+          const k = text.indexOf('`', j)
+          if (k < 0) break
+          let r = 1
+          while (text.charCodeAt(k + r) === 96) r++
+          if (r === run) {
+            end = k + r
+            break
+          }
+          j = k + r
+        }
+        if (end < 0) s.i += run
+        else pushCode(s, 'inlineCode', end)
+        continue
+      }
+      case 60: {
+        // <
+        let m: RegExpExecArray | null
+        URI_AUTOLINK.lastIndex = s.i
+        if ((m = URI_AUTOLINK.exec(text))) {
+          pushCode(s, 'autolink', s.i + m[0].length)
+          continue
+        }
+        EMAIL_AUTOLINK.lastIndex = s.i
+        if ((m = EMAIL_AUTOLINK.exec(text))) {
+          pushCode(s, 'autolink', s.i + m[0].length)
+          continue
+        }
+        OPEN_TAG.lastIndex = s.i
+        if ((m = OPEN_TAG.exec(text))) {
+          const name = m[1]!.toLowerCase()
+          pushCode(s, 'html', s.i + m[0].length, {name, closing: false, empty: m[2] === '/' || VOID_ELEMENTS.has(name)})
+          continue
+        }
+        CLOSE_TAG.lastIndex = s.i
+        if ((m = CLOSE_TAG.exec(text))) {
+          pushCode(s, 'html', s.i + m[0].length, {name: m[1]!.toLowerCase(), closing: true, empty: false})
+          continue
+        }
+        OTHER_HTML.lastIndex = s.i
+        if ((m = OTHER_HTML.exec(text))) {
+          pushCode(s, 'html', s.i + m[0].length)
+          continue
+        }
+        s.i++
+        continue
+      }
+      case 38: {
+        // &
+        ENTITY.lastIndex = s.i
+        const m = ENTITY.exec(text)
+        if (m) pushCode(s, 'entity', s.i + m[0].length)
+        else s.i++
+        continue
+      }
+      case 42: // *
+      case 95: // _
+      case 126: {
+        // ~
+        const char = text[s.i]!
+        let run = 1
+        while (text.charCodeAt(s.i + run) === c) run++
+        if (c === 126 && run > 2) {
+          s.i += run
+          continue
+        }
+        const before = classify(charBefore(text, s.i))
+        const after = classify(charAfter(text, s.i + run))
+        const leftFlanking = after !== 1 && (after !== 2 || before !== 0)
+        const rightFlanking = before !== 1 && (before !== 2 || after !== 0)
+        let canOpen: boolean
+        let canClose: boolean
+        if (c === 95) {
+          canOpen = leftFlanking && (!rightFlanking || before === 2)
+          canClose = rightFlanking && (!leftFlanking || after === 2)
+        } else {
+          canOpen = leftFlanking
+          canClose = rightFlanking
+        }
+        flushText(s, s.i)
+        const node: DelimNode = {t: 'delim', char, remaining: run, closes: [], opens: []}
+        nodes.push(node)
+        if (canOpen || canClose) {
+          const delim: Delim = {node, char, orig: run, canOpen, canClose, previous: s.delimTop, next: null}
+          if (s.delimTop) s.delimTop.next = delim
+          s.delimTop = delim
+        }
+        s.i += run
+        s.textStart = s.i
+        continue
+      }
+      case 33: {
+        // !
+        if (text.charCodeAt(s.i + 1) !== 91) {
+          s.i++
+          continue
+        }
+        flushText(s, s.i)
+        const node: BracketNode = {t: 'bracket', data: '!['}
+        s.bracketTop = {node, index: nodes.length, start: s.i, image: true, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        nodes.push(node)
+        s.i += 2
+        s.textStart = s.i
+        continue
+      }
+      case 91: {
+        // [
+        flushText(s, s.i)
+        const node: BracketNode = {t: 'bracket', data: '['}
+        s.bracketTop = {node, index: nodes.length, start: s.i, image: false, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        nodes.push(node)
+        s.i++
+        s.textStart = s.i
+        continue
+      }
+      case 93: {
+        // ]
+        const opener: Bracket | null = s.bracketTop
+        if (opener === null) {
+          s.i++
+          continue
+        }
+        s.bracketTop = opener.previous
+        if (!opener.active) {
+          s.i++
+          continue
+        }
+        const end = parseLinkTail(text, s.i + 1)
+        if (end < 0) {
+          s.i++
+          continue
+        }
+        flushText(s, s.i)
+        if (opener.image) {
+          // The whole image is one standalone code: drop what was scanned inside it.
+          while (s.delimTop !== null && s.delimTop !== opener.previousDelim) removeDelim(s, s.delimTop)
+          nodes.length = opener.index
+          nodes.push({t: 'code', type: 'standalone', kind: 'image', data: text.slice(opener.start, end)})
+        } else {
+          processEmphasis(s, opener.previousDelim)
+          const pair = s.pairCounter++
+          nodes[opener.index] = {t: 'code', type: 'open', kind: 'link', data: '[', pair}
+          nodes.push({t: 'code', type: 'close', kind: 'link', data: text.slice(s.i, end), pair})
+          // Links cannot contain links.
+          for (let b = s.bracketTop; b !== null; b = b.previous) if (!b.image) b.active = false
+        }
+        s.i = end
+        s.textStart = end
+        continue
+      }
+      case 104: // h
+      case 72: // H
+      case 119: // w
+      case 87: {
+        // W
+        const next = text.charCodeAt(s.i + 1) | 0x20
+        const before = s.i === 0 ? '' : text[s.i - 1]!
+        if (
+          (next === 116 /* t */ || next === 119) /* w */ &&
+          (before === '' || before === '*' || before === '_' || before === '~' || before === '(' || WHITESPACE.test(before))
+        ) {
+          URL_LITERAL.lastIndex = s.i
+          const m = URL_LITERAL.exec(text)
+          if (m) {
+            const end = s.i + trimUrl(m[0])
+            const minimum = /^www\./i.test(m[0]) ? 5 : m[0].indexOf('//') + 3
+            if (end - s.i >= minimum) {
+              pushCode(s, 'url', end)
+              continue
+            }
+          }
+        }
+        s.i++
+        continue
+      }
+      default: {
+        if ((c < 0x20 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) && invalidXmlAt(text, s.i)) {
+          pushCode(s, 'char', s.i + 1)
+          continue
+        }
+        s.i++
+      }
+    }
+  }
+  flushText(s, n)
+  processEmphasis(s, null)
+  return finish(nodes, s.pairCounter)
+}
+
+/** Length of a GFM literal URL after trailing punctuation, unbalanced `)` and a trailing entity are cut. */
+function trimUrl(url: string): number {
+  let end = url.length
+  for (;;) {
+    const last = url[end - 1]
+    if (last === undefined) return 0
+    if ('?!.,:*_~\'"'.includes(last)) {
+      end--
+      continue
+    }
+    if (last === ')') {
+      const slice = url.slice(0, end)
+      const open = slice.split('(').length - 1
+      const close = slice.split(')').length - 1
+      if (close > open) {
+        end--
+        continue
+      }
+    }
+    if (last === ';') {
+      const m = /&[A-Za-z0-9]+;$/.exec(url.slice(0, end))
+      if (m) {
+        end -= m[0].length
+        continue
+      }
+    }
+    return end
+  }
+}
+
+/** Flatten nodes to tokens, pair HTML tags, dissolve codes XML cannot carry. */
+function finish(nodes: Node[], pairCounter: number): InlineToken[] {
+  const tokens: InlineToken[] = []
+  const tags: Array<{token: CodeToken; tag: NonNullable<CodeNode['tag']>}> = []
+  let text = ''
+  for (const node of nodes) {
+    if (node.t === 'text') text += node.value
+    else if (node.t === 'bracket') text += node.data
+    else if (node.t === 'delim') {
+      if (node.closes.length > 0) {
+        if (text !== '') tokens.push({type: 'text', value: text})
+        text = ''
+        for (const close of node.closes) tokens.push(close)
+      }
+      text += node.char.repeat(node.remaining)
+      if (node.opens.length > 0) {
+        if (text !== '') tokens.push({type: 'text', value: text})
+        text = ''
+        for (const open of node.opens) tokens.push(open)
+      }
+    } else {
+      if (text !== '') tokens.push({type: 'text', value: text})
+      text = ''
+      const token: CodeToken = {type: node.type, kind: node.kind, data: node.data}
+      if (node.pair !== undefined) token.pair = node.pair
+      tokens.push(token)
+      if (node.tag && !node.tag.empty) tags.push({token, tag: node.tag})
+    }
+  }
+  if (text !== '') tokens.push({type: 'text', value: text})
+
+  // Pair HTML tags by name, innermost first; tags left over stay standalone.
+  const stack: Array<{token: CodeToken; name: string}> = []
+  for (const {token, tag} of tags) {
+    if (!tag.closing) {
+      stack.push({token, name: tag.name})
+      continue
+    }
+    for (let s = stack.length - 1; s >= 0; s--) {
+      if (stack[s]!.name === tag.name) {
+        const pair = pairCounter++
+        stack[s]!.token.type = 'open'
+        stack[s]!.token.pair = pair
+        token.type = 'close'
+        token.pair = pair
+        stack.length = s
+        break
+      }
+    }
+  }
+
+  // A code whose native data holds a character XML 1.0 cannot carry is dissolved into text, and those
+  // characters become `char` codes (its partner, if paired, becomes text too). Rare; keeps every format exact.
+  let dissolve: Set<number> | undefined
+  let dissolveAny = false
+  for (const token of tokens) {
+    if (token.type !== 'text' && token.kind !== 'char' && hasInvalidXmlChar(token.data)) {
+      dissolveAny = true
+      if (token.pair !== undefined) (dissolve ??= new Set()).add(token.pair)
+    }
+  }
+  if (!dissolveAny) return tokens
+  const out: InlineToken[] = []
+  for (const token of tokens) {
+    if (
+      token.type !== 'text' &&
+      token.kind !== 'char' &&
+      (hasInvalidXmlChar(token.data) || (token.pair !== undefined && dissolve?.has(token.pair)))
+    ) {
+      splitChars(token.data, out)
+    } else out.push(token)
+  }
+  // Merge adjacent text tokens.
+  const merged: InlineToken[] = []
+  for (const token of out) {
+    const last = merged[merged.length - 1]
+    if (token.type === 'text' && last?.type === 'text') merged[merged.length - 1] = {type: 'text', value: last.value + token.value}
+    else merged.push(token)
+  }
+  return merged
+}
+
+function splitChars(value: string, out: InlineToken[]): void {
+  let start = 0
+  for (let i = 0; i < value.length; i++) {
+    if (invalidXmlAt(value, i)) {
+      if (i > start) out.push({type: 'text', value: value.slice(start, i)})
+      out.push({type: 'standalone', kind: 'char', data: value[i]!})
+      start = i + 1
+    }
+  }
+  if (start < value.length) out.push({type: 'text', value: value.slice(start)})
+}
+
+/** The native text of tokens: the inverse of `tokenize`. */
+export function untokenize(tokens: InlineToken[]): string {
+  let out = ''
+  for (const token of tokens) out += token.type === 'text' ? token.value : token.data
+  return out
+}
