@@ -1,0 +1,119 @@
+/**
+ * Property tests: documents whose segment texts are generated (markup, escapes, `<`, `&`, `]]>`, emoji,
+ * RTL marks, line breaks, nested spans), in a heading, a paragraph and a GFM table.
+ * - identity: extract → merge gives the identical document;
+ * - edit: pseudo-translated targets (codes kept) → merge → extract gives exactly the edited targets.
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {parse} from '../src/document/parse.js'
+import {scanPairs} from '../src/document/pairs.js'
+import {merge, type TranslationUnit} from '../src/merge/index.js'
+import {pseudoTranslate} from './fixtures/merge/pseudo.js'
+
+const piece = fc.constantFrom(
+  'word',
+  'Exchange Online',
+  ' ',
+  ' ',
+  '**bold**',
+  '_italic_',
+  '[link](https://example.com/a?b=1&c=2)',
+  '[docs](../admin/page.md#anchor "title")',
+  '`code <x> & ]]>`',
+  '\\*',
+  '\\>',
+  '&amp;',
+  '&nbsp;',
+  '<',
+  '&',
+  ' < 5 & > 3 ',
+  ']]>',
+  '😀',
+  '👍🏽',
+  '\u200F',
+  '\u202Bשלום\u202C',
+  'עברית',
+  '中文',
+  '<b>x</b>',
+  '<br>',
+  '<span class="x">nested</span>',
+  '"quote" \'single\'',
+  'a\u00A0b',
+  '\t'
+)
+
+/** Text for a paragraph: pieces, with single line breaks between words (never a blank line). */
+const paragraphText = fc
+  .array(fc.oneof({weight: 6, arbitrary: piece}, {weight: 1, arbitrary: fc.constant('\nnext')}), {minLength: 1, maxLength: 12})
+  .map((pieces) => pieces.join(''))
+/** Text for a heading or a table cell: one line, pipes escaped. */
+const lineText = fc.array(fc.oneof(piece, fc.constant('a \\| b')), {minLength: 1, maxLength: 8}).map((pieces) => pieces.join(''))
+
+function pair(id: number, target: string, source: string): string {
+  return `<span data-ttu-id="abcde-${id}">${target}</span><span class="sxs-lookup"><span data-stu-id="abcde-${id}">${source}</span></span>`
+}
+
+const bilingual = fc
+  .record({
+    heading: fc.tuple(lineText, lineText),
+    paragraph: fc.array(fc.tuple(paragraphText, paragraphText), {minLength: 1, maxLength: 4}),
+    cells: fc.array(fc.tuple(lineText, lineText), {minLength: 4, maxLength: 4}),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean()
+  })
+  .map(({heading, paragraph, cells, crlf, bom, finalNewline}) => {
+    let id = 101
+    const next = (): number => ++id
+    const c = cells.map(([target, source]) => pair(next(), target, source))
+    let text = [
+      '---',
+      'title: Generated',
+      'ms.contentlocale: he-IL',
+      '---',
+      `# <a name="x"></a>${pair(next(), ...heading)}`,
+      '',
+      paragraph.map(([target, source]) => pair(next(), target, source)).join(' '),
+      '',
+      `|${c[0]}|${c[1]}|`,
+      '|---|---|',
+      `|${c[2]}|${c[3]}|`,
+      ''
+    ].join('\n')
+    if (!finalNewline) text = text.replace(/\n$/, '')
+    if (crlf) text = text.replace(/\n/g, '\r\n')
+    return bom ? `\uFEFF${text}` : text
+  })
+
+function ownUnits(text: string): Map<string, TranslationUnit> {
+  return new Map(parse(text).segments.map((segment) => [segment.id, {source: segment.source, target: segment.target}]))
+}
+
+describe('merge properties', () => {
+  it('extract → merge gives the identical document', () => {
+    fc.assert(
+      fc.property(bilingual, (text) => {
+        const result = merge(parse(text), ownUnits(text))
+        expect(result.messages).toEqual([])
+        expect(result.text).toBe(text)
+      }),
+      {numRuns: 150}
+    )
+  })
+
+  it('pseudo-translated targets → merge → extract gives exactly the edited targets', () => {
+    fc.assert(
+      fc.property(bilingual, (text) => {
+        const document = parse(text)
+        const edited = new Map(document.segments.map((segment) => [segment.id, {source: segment.source, target: pseudoTranslate(segment.target)}]))
+        const result = merge(document, edited)
+        expect(result.messages.map((message) => message.reason)).toEqual([])
+        const again = scanPairs(result.text).pairs.map((found) => [found.id, result.text.slice(found.targetStart, found.targetEnd)])
+        const crlf = document.eol === '\r\n'
+        expect(again).toEqual([...edited].map(([id, unit]) => [id, crlf ? unit.target.replace(/\r?\n/g, '\r\n') : unit.target]))
+      }),
+      {numRuns: 150}
+    )
+  })
+})
