@@ -7,7 +7,7 @@ const rule: Rule = {
   description:
     'The front matter of a localized document names its language in `ms.contentlocale`. Missing, the docs build cannot tell the page\'s language; different from the expected language (`--target-lang`, or `targetLanguage` in the config), the file is in the wrong docset.',
   bad: [
-    {title: 'No `ms.contentlocale`', markdown: `---\ntitle: Hilfe\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 1},
+    {title: 'No `ms.contentlocale`', markdown: `---\ntitle: Hilfe\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 2},
     {title: 'Another language than expected', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3, options: {targetLanguage: 'nl-NL'}}
   ],
   good: [{title: 'The locale named', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}}],

@@ -1,0 +1,90 @@
+/**
+ * Every rule's documented examples are its tests (as remark-lint does): each bad example is reported by
+ * its rule at the documented line, each good example is not. Plus the engine: config and disable comments.
+ */
+import {describe, expect, it} from 'vitest'
+import {parse} from '../src/document/parse.js'
+import {check, rules} from '../src/check/index.js'
+import {validateConfig, loadConfig, ConfigError} from '../src/check/config.js'
+import {pair} from '../src/check/example.js'
+import {readdirSync} from 'node:fs'
+
+describe('rules', () => {
+  it('one file per rule, named for its id', () => {
+    const files = readdirSync(new URL('../src/check/rules/', import.meta.url)).map((name) => name.replace(/\.ts$/, '')).sort()
+    expect(rules.map((rule) => rule.id).sort()).toEqual(files)
+  })
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('has a description and examples', () => {
+        expect(rule.description.length).toBeGreaterThan(40)
+        expect(rule.bad.length).toBeGreaterThan(0)
+        expect(rule.good.length).toBeGreaterThan(0)
+      })
+      for (const example of rule.bad) {
+        it(`bad: ${example.title}`, () => {
+          const messages = check(parse(example.markdown, {path: 'example.md'}), example.options ?? {})
+          const own = messages.filter((message) => message.ruleId === rule.id)
+          expect(own.length, JSON.stringify(messages.map((m) => [m.ruleId, m.line, m.reason]))).toBeGreaterThan(0)
+          expect(own.map((message) => message.line)).toContain(example.line)
+          for (const message of own) expect(message.source).toBe('sxs')
+        })
+      }
+      for (const example of rule.good) {
+        it(`good: ${example.title}`, () => {
+          const messages = check(parse(example.markdown, {path: 'example.md'}), example.options ?? {})
+          const own = messages.filter((message) => message.ruleId === rule.id && message.fatal === true)
+          expect(own.map((m) => `${m.line}: ${m.reason}`)).toEqual([])
+        })
+      }
+    })
+  }
+})
+
+describe('engine', () => {
+  const duplicate = `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
+
+  it('reports messages as vfile messages with place, rule id, source and segment id', () => {
+    const [message] = check(parse(duplicate, {path: 'a.md'}))
+    expect(message).toMatchObject({ruleId: 'duplicate-id', source: 'sxs', line: 3, column: 1, fatal: true, file: 'a.md', segmentId: '90f5f-103'})
+    expect(message!.url).toMatch(/rules\.md#duplicate-id$/)
+  })
+
+  it('turns a rule off or re-grades it from the options', () => {
+    expect(check(parse(duplicate), {rules: {'duplicate-id': 'off'}})).toEqual([])
+    const [warning] = check(parse(duplicate), {rules: {'duplicate-id': 'warn'}})
+    expect(warning!.fatal).toBe(false)
+    const gap = `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`
+    expect(check(parse(gap), {rules: {'id-gap': 'error'}})[0]).toMatchObject({ruleId: 'id-gap', fatal: true})
+  })
+
+  it('honours <!-- sxs-disable-next-line rule-id --> for the next line only', () => {
+    const text = `${pair('90f5f-103', 'Hilfe', 'Help')}\n<!-- sxs-disable-next-line duplicate-id -->\n${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
+    const messages = check(parse(text))
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['duplicate-id', 5]])
+    const other = `${pair('90f5f-103', 'Hilfe', 'Help')}\n<!-- sxs-disable-next-line id-gap -->\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
+    expect(check(parse(other)).map((m) => m.ruleId)).toEqual(['duplicate-id'])
+    const all = `${pair('90f5f-103', 'Hilfe', 'Help')}\n<!-- sxs-disable-next-line -->\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
+    expect(check(parse(all))).toEqual([])
+  })
+
+  it('validates configuration', () => {
+    expect(validateConfig({rules: {'id-gap': 2, 'inline-markup': 0}, targetLanguage: 'de-DE'}, 'x')).toEqual({rules: {'id-gap': 'error', 'inline-markup': 'off'}, targetLanguage: 'de-DE'})
+    expect(() => validateConfig({rules: {'no-such-rule': 'off'}}, '.sxsrc.json')).toThrow(/unknown rule `no-such-rule`/)
+    expect(() => validateConfig({rules: {'id-gap': 'loud'}}, '.sxsrc.json')).toThrow(ConfigError)
+    expect(() => validateConfig({colour: true}, '.sxsrc.json')).toThrow(/unknown key/)
+  })
+
+  it('finds .sxsrc.json, else the sxs key of package.json, in the folder or above', async () => {
+    const files: Record<string, string> = {
+      '/repo/package.json': JSON.stringify({name: 'docs', sxs: {rules: {'id-gap': 'off'}}}),
+      '/repo/docs/.sxsrc.json': JSON.stringify({rules: {'inline-markup': 'off'}})
+    }
+    const read = async (file: string) => files[file]
+    expect(await loadConfig('/repo/docs/de', read)).toEqual({config: {rules: {'inline-markup': 'off'}}, path: '/repo/docs/.sxsrc.json'})
+    expect(await loadConfig('/repo/other', read)).toEqual({config: {rules: {'id-gap': 'off'}}, path: '/repo/package.json'})
+    expect(await loadConfig('/elsewhere', read)).toEqual({config: {}, path: undefined})
+    await expect(loadConfig('/repo', read, 'missing.json')).rejects.toThrow(/no such file/)
+  })
+})
