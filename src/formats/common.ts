@@ -1,0 +1,107 @@
+/** What every format writer shares: unit ids, document metadata, target state, context notes. */
+import type {BilingualDocument, Segment} from '../document/types.js'
+import {isNmtoken} from './xml.js'
+
+export interface WriteOptions {
+  /**
+   * Write each source as its target (state `new` / `initial`), as Okapi Tikal does: OmegaT translates the
+   * text of `<target>`.
+   */
+  copySource?: boolean
+}
+
+/** Front matter keys kept as document metadata (strings as written). */
+export const METADATA_KEYS = [
+  'ms.openlocfilehash',
+  'ms.sourcegitcommit',
+  'ms.locfileid',
+  'ms.translationtype',
+  'ms.contentlocale',
+  'ms.lasthandoff'
+] as const
+
+/** The document's localization metadata from its front matter (only keys that are present). */
+export function documentMetadata(document: BilingualDocument): Record<string, string> {
+  const data = document.frontMatter?.data ?? {}
+  const out: Record<string, string> = {}
+  for (const key of METADATA_KEYS) {
+    const value = data[key]
+    if (value === undefined || value === null) continue
+    out[key] = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value)
+  }
+  return out
+}
+
+/**
+ * The unit id of each segment, in document order: the pair id itself when it is an XML NMTOKEN seen for
+ * the first time in the document (every id of the dev corpus); the k-th repeat of an id is `<id>:<k>`
+ * (k ≥ 2); an id that is not an NMTOKEN (empty, spaces…) is `_` + its UTF-16 units in hex. All formats use
+ * these ids, and readers return units keyed by them, so merge can map them back with this same function.
+ */
+export function unitIds(document: BilingualDocument): string[] {
+  const seen = new Map<string, number>()
+  const used = new Set<string>()
+  const ids: string[] = []
+  for (const segment of document.segments) {
+    const base = isNmtoken(segment.id) ? segment.id : '_' + [...segment.id].map((char) => char.codePointAt(0)!.toString(16)).join('.')
+    const count = (seen.get(base) ?? 0) + 1
+    seen.set(base, count)
+    let id = count === 1 ? base : `${base}:${count}`
+    while (used.has(id)) id += ':'
+    used.add(id)
+    ids.push(id)
+  }
+  return ids
+}
+
+/** `MT`, `HT`, … from `ms.translationtype`, upper-cased; `undefined` when absent. */
+export function translationType(document: BilingualDocument): string | undefined {
+  const value = document.frontMatter?.data['ms.translationtype']
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined
+}
+
+/**
+ * The target state in XLIFF 1.2 vocabulary (JSON uses the same words): machine translation needs review,
+ * human translation (or no statement) is translated; an empty target for a non-empty source needs
+ * translation; `copySource` makes every target `new`.
+ */
+export function targetState(
+  document: BilingualDocument,
+  segment: Segment,
+  options: WriteOptions
+): {state: string; qualifier?: string} {
+  if (options.copySource) return {state: 'new'}
+  if (segment.target === '' && segment.source !== '') return {state: 'needs-translation'}
+  if (translationType(document) === 'MT') return {state: 'needs-review-translation', qualifier: 'mt-suggestion'}
+  return {state: 'translated'}
+}
+
+/** The same in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation. */
+export function segmentState(
+  document: BilingualDocument,
+  segment: Segment,
+  options: WriteOptions
+): {state: 'initial' | 'translated'; subState?: string} {
+  const {state} = targetState(document, segment, options)
+  if (state === 'new' || state === 'needs-translation') return {state: 'initial'}
+  if (state === 'needs-review-translation') return {state: 'translated', subState: 'sxs:machine-translation'}
+  return {state: 'translated'}
+}
+
+/** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */
+export function describeContext(segment: Segment): string {
+  const context = segment.context
+  const parts: string[] = []
+  let kind: string = context.kind
+  if (context.headingDepth !== undefined) kind += ` (depth ${context.headingDepth})`
+  if (context.alert !== undefined) kind += ` (${context.alert})`
+  parts.push(kind)
+  if (context.table) {
+    parts.push(`${context.table.html ? 'HTML table' : 'table'} ${context.table.index + 1}, ${context.table.row === 0 ? 'header row' : `row ${context.table.row}`}, column ${context.table.column + 1}`)
+  }
+  if (context.link) parts.push(`${context.link.image ? 'image' : 'link'} to ${context.link.url}`)
+  if (context.listDepth !== undefined) parts.push(`list depth ${context.listDepth}`)
+  if (segment.merged) parts.push('merged paragraph (p id: several source sentences)')
+  parts.push(`line ${segment.position.pair.start.line}`)
+  return parts.join(' · ')
+}

@@ -1,0 +1,81 @@
+/**
+ * JSON: one object per document, described by `schema/sxs-document.schema.json`. Each segment keeps its raw
+ * markdown (`source`, `target`: these are authoritative when read back) and its coded form (`sourceCoded`,
+ * `targetCoded` with the `codes` table, the same ids as in XLIFF).
+ */
+import type {BilingualDocument, Position, SegmentContext} from '../document/types.js'
+import {codeSegment} from '../inline/index.js'
+import type {CodedContent, InlineCode} from '../inline/types.js'
+import {documentMetadata, targetState, unitIds, type WriteOptions} from './common.js'
+
+export const JSON_FORMAT_VERSION = 1
+
+export interface JsonSegment {
+  id: string
+  /** The unit id (equal to `id` unless the id repeats or is not an XML NMTOKEN; see `unitIds`). */
+  unit: string
+  prefix: string
+  number: number | null
+  merged: boolean
+  source: string
+  target: string
+  sourceCoded: CodedContent
+  targetCoded: CodedContent
+  codes: InlineCode[]
+  context: SegmentContext
+  position: {pair: Position; target: Position; source: Position}
+  /** XLIFF 1.2 words: `translated`, `needs-review-translation`, `needs-translation`, `new`. */
+  state: string
+}
+
+export interface JsonDocument {
+  version: typeof JSON_FORMAT_VERSION
+  path: string | null
+  languages: {source: string; target: string | null}
+  /** The parsed front matter (`null` without one). */
+  frontMatter: Record<string, unknown> | null
+  /** Localization metadata from the front matter (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.locfileid`, …). */
+  metadata: Record<string, string>
+  segments: JsonSegment[]
+}
+
+/** The JSON object for one document. */
+export function toJsonDocument(document: BilingualDocument, options: WriteOptions = {}): JsonDocument {
+  const ids = unitIds(document)
+  return {
+    version: JSON_FORMAT_VERSION,
+    path: document.path ?? null,
+    languages: {source: document.languages.source, target: document.languages.target ?? null},
+    frontMatter: document.frontMatter ? jsonSafe(document.frontMatter.data) : null,
+    metadata: documentMetadata(document),
+    segments: document.segments.map((segment, index) => {
+      const target = options.copySource ? segment.source : segment.target
+      const coded = codeSegment(segment.source, target)
+      return {
+        id: segment.id,
+        unit: ids[index]!,
+        prefix: segment.prefix,
+        number: Number.isFinite(segment.number) ? segment.number : null,
+        merged: segment.merged,
+        source: segment.source,
+        target,
+        sourceCoded: coded.source,
+        targetCoded: coded.target,
+        codes: coded.codes,
+        context: segment.context,
+        position: segment.position,
+        state: targetState(document, segment, options).state
+      }
+    })
+  }
+}
+
+/** YAML values (dates, …) as JSON would write them, so that the object equals its own serialization. */
+function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>
+}
+
+/** JSON text for one document (two-space indentation, final newline). */
+export function writeJson(document: BilingualDocument, options: WriteOptions = {}): string {
+  return JSON.stringify(toJsonDocument(document, options), null, 2) + '\n'
+}

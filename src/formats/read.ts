@@ -1,0 +1,431 @@
+/**
+ * Read translations back: XLIFF 1.2, XLIFF 2.0 or JSON (detected from the content) → units by id, with the
+ * markdown of source and target rebuilt from the inline codes. A CAT tool may return our `<bpt>/<ept>/<ph>`
+ * with their native data, or `<g>/<x>/<bx>/<ex>` (or empty codes) without it: those are resolved by id from
+ * the unit's own source codes, or from `options.codes` (merge passes the document's code table). Problems
+ * are vfile messages with line and column; nothing here throws at the user.
+ */
+import type {VFileMessage} from 'vfile-message'
+import {createMessage} from '../document/messages.js'
+import {createLocator} from '../document/positions.js'
+import type {Point} from '../document/types.js'
+import {codeTable, rebuild} from '../inline/index.js'
+import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
+import {elements, parseXml, textContent, type XmlElement, type XmlNode} from './xml-tree.js'
+import {XLIFF12_NAMESPACE} from './xliff12.js'
+import {XLIFF20_NAMESPACE} from './xliff20.js'
+
+export type TranslationFormat = 'xliff12' | 'xliff20' | 'json'
+
+export interface ReadUnit {
+  /** Markdown of the source as the file has it (`undefined` when the unit has none). */
+  source: string | undefined
+  /** Markdown of the target; `undefined` when the unit has no target. */
+  target: string | undefined
+  /** `state` as written (XLIFF 1.2 target state, XLIFF 2.0 segment state, JSON state). */
+  state: string | undefined
+  /** Where the unit starts in the translation file. */
+  place: Point
+}
+
+export interface ReadDocument {
+  /** `original` (XLIFF) or `path` (JSON). */
+  path: string | undefined
+  units: Map<string, ReadUnit>
+}
+
+export interface ReadResult {
+  format: TranslationFormat | undefined
+  /** Every unit of the file by unit id (see `unitIds`); with several documents, the first of a repeated id. */
+  units: Map<string, ReadUnit>
+  /** The same units per `<file>` / JSON document. */
+  documents: ReadDocument[]
+  messages: VFileMessage[]
+}
+
+export interface ReadOptions {
+  /** Path of the translation file, set on messages. */
+  path?: string
+  /** Code tables by unit id, to resolve codes a tool returned without their native data. */
+  codes?: (unitId: string) => Iterable<InlineCode> | undefined
+}
+
+/** Read a translation file, detecting its format from the content. */
+export function readTranslations(text: string, options: ReadOptions = {}): ReadResult {
+  const result: ReadResult = {format: undefined, units: new Map(), documents: [], messages: []}
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const first = /\S/.exec(body)
+  if (!first) {
+    result.messages.push(createMessage('The translation file is empty', {ruleId: 'translations-empty', place: {line: 1, column: 1, offset: 0}}))
+  } else if (first[0] === '{' || first[0] === '[') {
+    result.format = 'json'
+    readJson(text, options, result)
+  } else if (first[0] === '<') {
+    readXml(text, options, result)
+  } else {
+    result.messages.push(
+      createMessage('Not a translation file: expected XLIFF 1.2, XLIFF 2.0 or sxs JSON', {
+        ruleId: 'translations-format',
+        place: createLocator(text).point(first.index + (body === text ? 0 : 1))
+      })
+    )
+  }
+  if (options.path !== undefined) for (const message of result.messages) message.file = options.path
+  return result
+}
+
+function addUnit(result: ReadResult, document: ReadDocument, id: string, unit: ReadUnit): void {
+  if (document.units.has(id)) {
+    result.messages.push(
+      createMessage(`Duplicate unit id \`${id}\`: the first one (line ${document.units.get(id)!.place.line}) is used`, {
+        ruleId: 'duplicate-unit',
+        place: unit.place
+      })
+    )
+    return
+  }
+  document.units.set(id, unit)
+  if (!result.units.has(id)) result.units.set(id, unit)
+}
+
+// ————————————————————————————————————————————— XML
+
+function readXml(text: string, options: ReadOptions, result: ReadResult): void {
+  const {root, messages} = parseXml(text)
+  result.messages.push(...messages)
+  if (!root) return
+  const version = root.attributes['version']
+  if (root.name !== 'xliff') {
+    result.messages.push(createMessage(`Not XLIFF: the root element is <${root.name}>`, {ruleId: 'translations-format', place: root.place}))
+    return
+  }
+  if (root.ns === XLIFF12_NAMESPACE || version === '1.2' || version === '1.1') {
+    result.format = 'xliff12'
+    for (const file of elements(root, 'file')) readFile12(file, options, result)
+  } else if (root.ns === XLIFF20_NAMESPACE || version?.startsWith('2.')) {
+    result.format = 'xliff20'
+    for (const file of elements(root, 'file')) readFile20(file, options, result)
+  } else {
+    result.messages.push(createMessage(`Unsupported XLIFF version \`${version ?? '?'}\``, {ruleId: 'translations-format', place: root.place}))
+  }
+}
+
+/** A table where refs carrying their own data (from the unit's source) fill in codes the caller did not give. */
+function unitTable(id: string, options: ReadOptions, sourceRefs: CodedContent): Map<string, InlineCode> {
+  const given = options.codes?.(id)
+  const table = given ? codeTable(given) : new Map<string, InlineCode>()
+  const partial = new Map<string, {open?: string; close?: string; data?: string}>()
+  for (const part of sourceRefs) {
+    if (typeof part === 'string' || part.data === undefined || table.has(part.id)) continue
+    const entry = partial.get(part.id) ?? {}
+    if (part.type === 'open') entry.open = part.data
+    else if (part.type === 'close') entry.close = part.data
+    else entry.data = part.data
+    partial.set(part.id, entry)
+  }
+  for (const [codeId, entry] of partial) {
+    if (entry.data !== undefined) table.set(codeId, {id: codeId, kind: 'html', type: 'standalone', data: entry.data})
+    else table.set(codeId, {id: codeId, kind: 'html', type: 'paired', open: entry.open ?? '', close: entry.close ?? ''})
+  }
+  return table
+}
+
+function markdown(coded: CodedContent, table: Map<string, InlineCode>, place: Point, unitId: string, result: ReadResult): string {
+  const {text, unknown} = rebuild(coded, table)
+  for (const ref of unknown) {
+    result.messages.push(
+      createMessage(`Unit \`${unitId}\`: inline code \`${ref.id}\` (${ref.type}) has no native data and is not in the source; it is left out`, {
+        ruleId: 'unknown-code',
+        place
+      })
+    )
+  }
+  return text
+}
+
+/** `U+0001 U+0002` → the characters. */
+function decodeChars(value: string): string | undefined {
+  const parts = value.trim().split(/\s+/)
+  let out = ''
+  for (const part of parts) {
+    const m = /^U\+([0-9A-Fa-f]{1,6})$/.exec(part)
+    if (!m) return undefined
+    const code = Number.parseInt(m[1]!, 16)
+    if (code > 0x10ffff) return undefined
+    out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code)
+  }
+  return out
+}
+
+// XLIFF 1.2
+
+function readFile12(file: XmlElement, options: ReadOptions, result: ReadResult): void {
+  const document: ReadDocument = {path: file.attributes['original'], units: new Map()}
+  result.documents.push(document)
+  const visit = (element: XmlElement): void => {
+    for (const child of elements(element)) {
+      if (child.name === 'trans-unit') readUnit12(child, options, result, document)
+      else if (child.name === 'body' || child.name === 'group') visit(child)
+    }
+  }
+  visit(file)
+}
+
+function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, document: ReadDocument): void {
+  const id = unit.attributes['id']
+  if (id === undefined) {
+    result.messages.push(createMessage('A <trans-unit> without an id is ignored', {ruleId: 'unit-id', place: unit.place}))
+    return
+  }
+  const sourceElement = elements(unit, 'source')[0]
+  const targetElement = elements(unit, 'target')[0]
+  const sourceCoded = sourceElement ? inline12(sourceElement, result) : []
+  const targetCoded = targetElement ? inline12(targetElement, result) : undefined
+  const table = unitTable(id, options, sourceCoded)
+  addUnit(result, document, id, {
+    source: sourceElement ? markdown(sourceCoded, table, sourceElement.place, id, result) : undefined,
+    target: targetElement && targetCoded ? markdown(targetCoded, table, targetElement.place, id, result) : undefined,
+    state: targetElement?.attributes['state'],
+    place: unit.place
+  })
+}
+
+/** XLIFF 1.2 inline content → coded content (native data where the element carries it). */
+function inline12(element: XmlElement, result: ReadResult): CodedContent {
+  const out: CodedContent = []
+  const walk = (nodes: XmlNode[]): void => {
+    for (const node of nodes) {
+      if (typeof node === 'string') {
+        out.push(node)
+        continue
+      }
+      const id = node.attributes['id'] ?? ''
+      const withData = (type: CodeRef['type'], data: string): CodeRef => (data === '' ? {type, id} : {type, id, data})
+      switch (node.name) {
+        case 'bpt':
+          out.push(withData('open', textContent(node)))
+          break
+        case 'ept':
+          out.push(withData('close', textContent(node)))
+          break
+        case 'ph': {
+          const content = textContent(node)
+          if (node.attributes['ctype'] === 'x-sxs-char') {
+            const decoded = decodeChars(content)
+            out.push(decoded === undefined ? {type: 'standalone', id} : {type: 'standalone', id, data: decoded})
+          } else out.push(withData('standalone', content))
+          break
+        }
+        case 'it':
+          out.push(withData(node.attributes['pos'] === 'close' ? 'close' : 'open', textContent(node)))
+          break
+        case 'g':
+          out.push({type: 'open', id})
+          walk(node.children)
+          out.push({type: 'close', id})
+          break
+        case 'x':
+          out.push({type: 'standalone', id})
+          break
+        case 'bx':
+          out.push({type: 'open', id: node.attributes['rid'] ?? id})
+          break
+        case 'ex':
+          out.push({type: 'close', id: node.attributes['rid'] ?? id})
+          break
+        case 'mrk':
+          walk(node.children)
+          break
+        default:
+          result.messages.push(
+            createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
+          )
+          walk(node.children)
+      }
+    }
+  }
+  walk(element.children)
+  return out
+}
+
+// XLIFF 2.0
+
+function readFile20(file: XmlElement, options: ReadOptions, result: ReadResult): void {
+  const document: ReadDocument = {path: file.attributes['original'], units: new Map()}
+  result.documents.push(document)
+  const visit = (element: XmlElement): void => {
+    for (const child of elements(element)) {
+      if (child.name === 'unit' && child.ns === XLIFF20_NAMESPACE) readUnit20(child, options, result, document)
+      else if (child.name === 'group' && child.ns === XLIFF20_NAMESPACE) visit(child)
+    }
+  }
+  visit(file)
+}
+
+/** `<data>` content, with `<cp hex>` decoded. */
+function data20(element: XmlElement): string {
+  let out = ''
+  for (const child of element.children) {
+    if (typeof child === 'string') out += child
+    else if (child.name === 'cp') out += cpChar(child)
+  }
+  return out
+}
+
+function cpChar(element: XmlElement): string {
+  const code = Number.parseInt(element.attributes['hex'] ?? '', 16)
+  return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? (code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code)) : ''
+}
+
+function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, document: ReadDocument): void {
+  const id = unit.attributes['id']
+  if (id === undefined) {
+    result.messages.push(createMessage('A <unit> without an id is ignored', {ruleId: 'unit-id', place: unit.place}))
+    return
+  }
+  const data = new Map<string, string>()
+  for (const original of elements(unit, 'originalData')) for (const item of elements(original, 'data')) data.set(item.attributes['id'] ?? '', data20(item))
+  const source: CodedContent = []
+  let target: CodedContent | undefined
+  let state: string | undefined
+  let sourcePlace = unit.place
+  let targetPlace = unit.place
+  for (const part of elements(unit)) {
+    if (part.name !== 'segment' && part.name !== 'ignorable') continue
+    const partSource = elements(part, 'source')[0]
+    const partTarget = elements(part, 'target')[0]
+    if (part.name === 'segment' && state === undefined) state = part.attributes['state'] ?? 'initial'
+    if (partSource) {
+      if (source.length === 0) sourcePlace = partSource.place
+      source.push(...inline20(partSource, data, result))
+    }
+    if (partTarget) {
+      if (target === undefined) targetPlace = partTarget.place
+      ;(target ??= []).push(...inline20(partTarget, data, result))
+    } else if (part.name === 'ignorable' && partSource && target !== undefined) {
+      // An ignorable without a target stands for itself in the target.
+      target.push(...inline20(partSource, data, result))
+    }
+  }
+  const table = unitTable(id, options, source)
+  addUnit(result, document, id, {
+    source: markdown(source, table, sourcePlace, id, result),
+    target: target === undefined ? undefined : markdown(target, table, targetPlace, id, result),
+    state,
+    place: unit.place
+  })
+}
+
+function inline20(element: XmlElement, data: Map<string, string>, result: ReadResult): CodedContent {
+  const out: CodedContent = []
+  const ref = (type: CodeRef['type'], id: string, dataRef: string | undefined): CodeRef => {
+    const value = dataRef === undefined ? undefined : data.get(dataRef)
+    if (dataRef !== undefined && value === undefined) {
+      result.messages.push(createMessage(`dataRef \`${dataRef}\` does not resolve to a <data> of the unit`, {ruleId: 'unknown-code', place: element.place, fatal: false}))
+    }
+    return value === undefined ? {type, id} : {type, id, data: value}
+  }
+  const walk = (nodes: XmlNode[]): void => {
+    for (const node of nodes) {
+      if (typeof node === 'string') {
+        out.push(node)
+        continue
+      }
+      const id = node.attributes['id'] ?? ''
+      switch (node.name) {
+        case 'pc':
+          out.push(ref('open', id, node.attributes['dataRefStart']))
+          walk(node.children)
+          out.push(ref('close', id, node.attributes['dataRefEnd']))
+          break
+        case 'sc':
+          out.push(ref('open', id, node.attributes['dataRef']))
+          break
+        case 'ec':
+          out.push(ref('close', node.attributes['startRef'] ?? id, node.attributes['dataRef']))
+          break
+        case 'ph':
+          out.push(ref('standalone', id, node.attributes['dataRef']))
+          break
+        case 'cp':
+          out.push(cpChar(node))
+          break
+        case 'mrk':
+          walk(node.children)
+          break
+        case 'sm':
+        case 'em':
+          break
+        default:
+          result.messages.push(
+            createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
+          )
+          walk(node.children)
+      }
+    }
+  }
+  walk(element.children)
+  return out
+}
+
+// ————————————————————————————————————————————— JSON
+
+function readJson(text: string, options: ReadOptions, result: ReadResult): void {
+  const locator = createLocator(text)
+  let value: unknown
+  try {
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const at = /position (\d+)/.exec(reason)
+    const offset = at ? Math.min(Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0), text.length) : text.length
+    const truncated = /end of JSON input|Unterminated/i.test(reason)
+    result.messages.push(
+      createMessage(truncated ? `The JSON ends early: is it truncated? (${reason})` : `Malformed JSON: ${reason}`, {
+        ruleId: truncated ? 'json-truncated' : 'json-malformed',
+        place: locator.point(offset)
+      })
+    )
+    return
+  }
+  const list = Array.isArray(value) ? value : [value]
+  let searchFrom = 0
+  for (const item of list) {
+    if (!isRecord(item) || !Array.isArray(item['segments'])) {
+      result.messages.push(createMessage('Not an sxs JSON document: no `segments` array', {ruleId: 'translations-format', place: locator.point(0)}))
+      continue
+    }
+    const document: ReadDocument = {path: typeof item['path'] === 'string' ? item['path'] : undefined, units: new Map()}
+    result.documents.push(document)
+    for (const segment of item['segments'] as unknown[]) {
+      if (!isRecord(segment)) continue
+      const id = typeof segment['unit'] === 'string' ? segment['unit'] : typeof segment['id'] === 'string' ? segment['id'] : undefined
+      // Place: where this unit's id is written (JSON.parse keeps no positions).
+      const found = id === undefined ? -1 : text.indexOf(JSON.stringify(id), searchFrom)
+      if (found >= 0) searchFrom = found + 1
+      const place = locator.point(found >= 0 ? found : 0)
+      if (id === undefined) {
+        result.messages.push(createMessage('A segment without `id` is ignored', {ruleId: 'unit-id', place}))
+        continue
+      }
+      const codes = Array.isArray(segment['codes']) ? (segment['codes'] as InlineCode[]).filter(isRecord) : []
+      const table = codeTable([...(options.codes?.(id) ?? []), ...codes])
+      const side = (raw: unknown, coded: unknown): string | undefined => {
+        if (typeof raw === 'string') return raw
+        if (Array.isArray(coded)) return markdown(coded.filter((part) => typeof part === 'string' || isRecord(part)) as CodedContent, table, place, id, result)
+        return undefined
+      }
+      addUnit(result, document, id, {
+        source: side(segment['source'], segment['sourceCoded']),
+        target: side(segment['target'], segment['targetCoded']),
+        state: typeof segment['state'] === 'string' ? segment['state'] : undefined,
+        place
+      })
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+

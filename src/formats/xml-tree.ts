@@ -1,0 +1,113 @@
+/**
+ * Untrusted XML → a small element tree, with saxes (strict, non-validating). A DOCTYPE is refused outright
+ * (so no DTD, no entity declarations, no external entities, no expansion bombs); the only references are
+ * the five predefined entities and numeric character references, which saxes checks against XML 1.0's
+ * character range. Malformed and truncated input become messages with line and column, never exceptions.
+ */
+import {SaxesParser} from 'saxes'
+import type {VFileMessage} from 'vfile-message'
+import {createMessage} from '../document/messages.js'
+import type {Point} from '../document/types.js'
+
+export interface XmlElement {
+  /** Local name. */
+  name: string
+  /** Namespace URI ('' for none). */
+  ns: string
+  /** Attributes by local name; `xml:` attributes keep their prefix (`xml:space`). */
+  attributes: Record<string, string>
+  children: XmlNode[]
+  place: Point
+}
+
+export type XmlNode = XmlElement | string
+
+const STOP = Symbol('stop')
+
+/** Parse; `root` is undefined when the text is not usable XML (the reason is in `messages`). */
+export function parseXml(text: string): {root: XmlElement | undefined; messages: VFileMessage[]} {
+  const messages: VFileMessage[] = []
+  const parser = new SaxesParser({xmlns: true, position: true})
+  const here = (): Point => ({line: parser.line, column: parser.columnIndex + 1, offset: parser.position})
+  let root: XmlElement | undefined
+  const stack: XmlElement[] = []
+  let closing = false
+
+  parser.on('doctype', () => {
+    messages.push(
+      createMessage('DOCTYPE declarations are not accepted in translation files (no DTDs, no entity declarations)', {
+        ruleId: 'xml-doctype',
+        place: here()
+      })
+    )
+    throw STOP
+  })
+  parser.on('error', (error) => {
+    const reason = error.message.replace(/^[^:]*:\d+:\d+: /, '')
+    if (closing) {
+      const open = stack.map((element) => `<${element.name}>`).join(' ')
+      messages.push(
+        createMessage(`The file ends before the XML is complete${open ? ` (unclosed ${open})` : ''}: is it truncated? (${reason})`, {
+          ruleId: 'xml-truncated',
+          place: here()
+        })
+      )
+    } else {
+      messages.push(createMessage(`Malformed XML: ${reason}`, {ruleId: 'xml-malformed', place: here()}))
+    }
+    throw STOP
+  })
+  parser.on('opentag', (tag) => {
+    const attributes: Record<string, string> = {}
+    for (const attribute of Object.values(tag.attributes)) {
+      const key = attribute.prefix === 'xml' ? `xml:${attribute.local}` : attribute.uri === '' || attribute.prefix === '' ? attribute.local : `{${attribute.uri}}${attribute.local}`
+      attributes[key] = attribute.value
+    }
+    const element: XmlElement = {name: tag.local, ns: tag.uri, attributes, children: [], place: here()}
+    const parent = stack[stack.length - 1]
+    if (parent) parent.children.push(element)
+    else root = element
+    stack.push(element)
+  })
+  parser.on('closetag', () => {
+    stack.pop()
+  })
+  const addText = (value: string): void => {
+    const parent = stack[stack.length - 1]
+    if (!parent) return
+    const last = parent.children[parent.children.length - 1]
+    if (typeof last === 'string') parent.children[parent.children.length - 1] = last + value
+    else parent.children.push(value)
+  }
+  parser.on('text', addText)
+  parser.on('cdata', addText)
+
+  try {
+    parser.write(text)
+    closing = true
+    parser.close()
+  } catch (error) {
+    if (error !== STOP) {
+      messages.push(createMessage(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`, {ruleId: 'xml-malformed', place: here()}))
+    }
+    return {root: undefined, messages}
+  }
+  if (!root) {
+    messages.push(createMessage('No XML root element found', {ruleId: 'xml-malformed', place: here()}))
+  }
+  return {root, messages}
+}
+
+/** Child elements, optionally by local name. */
+export function elements(element: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = []
+  for (const child of element.children) if (typeof child !== 'string' && (name === undefined || child.name === name)) out.push(child)
+  return out
+}
+
+/** All text below an element, in order. */
+export function textContent(element: XmlElement): string {
+  let out = ''
+  for (const child of element.children) out += typeof child === 'string' ? child : textContent(child)
+  return out
+}
