@@ -54,6 +54,15 @@ export function tableRange(table: Table): [number, number] {
   return [table.header.line.start, last.end]
 }
 
+/**
+ * A place both rendered documents agree on: the bilingual offset of a rendered offset, except that
+ * anything inside a target or source maps to the start of its pair (the two sides differ there).
+ */
+export function toKey(document: BilingualDocument, side: SideScan, offset: number): number {
+  const found = originalOffset(side.rendered, offset)
+  return found.segment >= 0 ? document.segments[found.segment]!.position.pair.start.offset : found.offset
+}
+
 /** Where a rendered offset is in the bilingual file. */
 export function toOriginal(side: SideScan, offset: number): number {
   return originalOffset(side.rendered, offset).offset

@@ -113,6 +113,27 @@ export function unescapedPipes(text: string): number[] {
   return found
 }
 
+const listItem = /^([-*+]|\d{1,9}[.)])( {1,4}|\t|$)/
+
+/**
+ * The content column of the list item a line at `indent` belongs to (0: none). The nearest earlier
+ * non-blank line indented less is the item's first line when it starts with a list marker whose
+ * content column is at most `indent`.
+ */
+function listContentColumn(lines: Line[], index: number, indent: number, depth: number): number {
+  if (indent === 0) return 0
+  for (let previous = index - 1; previous >= 0; previous--) {
+    const line = content(lines[previous]!)
+    if (line.text.trim() === '' || line.depth !== depth) continue
+    if (line.indent >= indent) continue
+    const marker = listItem.exec(line.text)
+    if (!marker) return 0
+    const column = line.indent + marker[1]!.length + (marker[2] === '' ? 1 : marker[2]!.length)
+    return column <= indent ? column : 0
+  }
+  return 0
+}
+
 export function scanBlocks(text: string): BlockScan {
   const lines = splitLines(text)
   const fences: Fence[] = []
@@ -135,6 +156,7 @@ export function scanBlocks(text: string): BlockScan {
     if (fence && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
       const marker = fence[2]!
       const indent = here.indent
+      const container = listContentColumn(lines, index, indent, here.depth)
       let close: Line | undefined
       let last = line
       let next = index + 1
@@ -144,7 +166,7 @@ export function scanBlocks(text: string): BlockScan {
         const inside = content(candidate)
         const blank = inside.text.trim() === '' && inside.depth >= here.depth
         // A fence in a container ends with it: fewer quote markers, or (in a list item) a line outdented past it.
-        if (!blank && (inside.depth < here.depth || (indent >= 2 && inside.indent < 2))) break
+        if (!blank && (inside.depth < here.depth || inside.indent < container)) break
         inFence[next] = true
         last = candidate
         const closing = /^(`{3,}|~{3,})\s*$/.exec(inside.text)

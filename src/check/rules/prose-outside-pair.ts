@@ -6,7 +6,7 @@ import {analyse} from '../analysis.js'
 const notProse: RegExp[] = [
   /<!--[\s\S]*?-->/g,
   /`[^`]*`/g,
-  /!\[[^\]]*\]\([^)]*\)/g,
+  /!\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g,
   /\[!(?:INCLUDE|VIDEO|div|NOTE|TIP|IMPORTANT|CAUTION|WARNING)[^\]]*\](?:\([^)]*\))?\]?/gi,
   /\]\([^)]*\)/g,
   /\]\[[^\]]*\]/g,

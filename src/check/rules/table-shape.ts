@@ -1,6 +1,7 @@
 import type {Rule} from '../rule.js'
+import type {BilingualDocument} from '../../document/types.js'
 import {pair} from '../example.js'
-import {analyse, toOriginal, type SideScan} from '../analysis.js'
+import {analyse, toKey, toOriginal, type SideScan} from '../analysis.js'
 
 interface Ragged {
   key: number
@@ -10,13 +11,13 @@ interface Ragged {
 }
 
 /** Rows of the real (not broken) tables of one rendered document whose cell count differs from the delimiter row's. */
-function raggedRows(side: SideScan): Ragged[] {
+function raggedRows(document: BilingualDocument, side: SideScan): Ragged[] {
   const found: Ragged[] = []
   for (const table of side.scan.tables) {
     if (table.broken) continue
     for (const row of table.rows) {
       if (row.cells === table.columns) continue
-      found.push({key: toOriginal(side, row.contentStart), end: toOriginal(side, row.line.end), cells: row.cells, columns: table.columns})
+      found.push({key: toKey(document, side, row.contentStart), end: toOriginal(side, row.line.end), cells: row.cells, columns: table.columns})
     }
   }
   return found
@@ -39,22 +40,25 @@ const rule: Rule = {
   ],
   check(context) {
     const analysis = analyse(context.document)
-    const target = raggedRows(analysis.target)
-    const source = raggedRows(analysis.source)
+    const target = raggedRows(context.document, analysis.target)
+    const source = raggedRows(context.document, analysis.source)
     const sourceByKey = new Map(source.map((row) => [row.key, row]))
+    const reported = new Set<number>()
     for (const row of target) {
       const same = sourceByKey.get(row.key)
       if (same && same.cells === row.cells) continue
+      reported.add(row.key)
       context.report(`Table row has ${row.cells} cell(s) in the localized document, the delimiter row ${row.columns}${same ? ` (the source document has ${same.cells})` : ''}`, context.position(row.key, Math.max(row.key, row.end)))
     }
     for (const row of source) {
+      if (reported.has(row.key)) continue
       context.report(`Table row has ${row.cells} cell(s) in the source document, the delimiter row ${row.columns}: the source already had this`, context.position(row.key, Math.max(row.key, row.end)), {warning: true})
     }
     // A table of the source document that is no table at all in the localized one.
-    const targetHeaders = new Set(analysis.target.scan.tables.filter((table) => !table.broken).map((table) => toOriginal(analysis.target, table.header.contentStart)))
+    const targetHeaders = new Set(analysis.target.scan.tables.filter((table) => !table.broken).map((table) => toKey(context.document, analysis.target, table.header.contentStart)))
     for (const table of analysis.source.scan.tables) {
       if (table.broken) continue
-      const key = toOriginal(analysis.source, table.header.contentStart)
+      const key = toKey(context.document, analysis.source, table.header.contentStart)
       if (targetHeaders.has(key)) continue
       context.report('This table of the source document is not a table in the localized document (its header or delimiter row broke)', context.position(key, toOriginal(analysis.source, table.header.line.end)))
     }
