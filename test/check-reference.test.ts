@@ -13,7 +13,7 @@ import type {JsonProblem} from '../src/cli/reporters/json.js'
 const root = path.resolve(import.meta.dirname, '..')
 const reference = readFileSync(path.join(root, 'source-docs/help-and-support-for-eop.md'), 'utf8')
 
-export async function runCheck(argv: string[], cwd = root): Promise<{code: number; stdout: string; stderr: string}> {
+async function runCheck(argv: string[], cwd = root): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = ''
   let stderr = ''
   const io: Io = {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd, isTTY: false}
