@@ -377,8 +377,7 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
     value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const at = /position (\d+)/.exec(reason)
-    const offset = at ? Math.min(Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0), text.length) : text.length
+    const offset = jsonErrorOffset(reason, text)
     const truncated = /end of JSON input|Unterminated/i.test(reason)
     result.messages.push(
       createMessage(truncated ? `The JSON ends early: is it truncated? (${reason})` : `Malformed JSON: ${reason}`, {
@@ -423,6 +422,19 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       })
     }
   }
+}
+
+/** Where JSON.parse failed: its `position N`, else (Node 20's newer messages) where its quoted excerpt sits. */
+function jsonErrorOffset(reason: string, text: string): number {
+  const at = /position (\d+)/.exec(reason)
+  if (at) return Math.min(Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0), text.length)
+  const excerpt = /Unexpected token '([\s\S])', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(reason)
+  if (excerpt) {
+    const found = text.indexOf(excerpt[2]!)
+    const within = excerpt[2]!.indexOf(excerpt[1]!)
+    if (found >= 0 && within >= 0) return found + within
+  }
+  return text.length
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,344 @@
+/**
+ * Formats: the reference document's XLIFF 1.2, XLIFF 2.0 and JSON equal the fixtures in test/fixtures/formats/
+ * (regenerate with UPDATE=1); every dev-corpus document's XLIFF validates (xmllint through
+ * ../shared/tools/validate-xliff, many documents per file so that xmllint runs a few times, not 1,300),
+ * `pocount` counts the right units, the npm `xliff` package reads what we write, JSON validates against
+ * schema/sxs-document.schema.json, and write → read gives every source and target back exactly, in all three
+ * formats. Untrusted input (DOCTYPE, truncation, duplicates, malformed XML/JSON) becomes messages.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import xliff from 'xliff'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {parse} from '../src/index.js'
+import type {BilingualDocument} from '../src/document/types.js'
+import {readTranslations, toJsonDocument, unitIds, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+import {codeSegment} from '../src/inline/index.js'
+import {corpusDir, corpusFiles} from './helpers/corpus.js'
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+const fixtures = here('fixtures/formats/')
+const validator = here('../../shared/tools/validate-xliff')
+const referencePath = here('../source-docs/help-and-support-for-eop.md')
+const reference = parse(readFileSync(referencePath, 'utf8'), {path: 'help-and-support-for-eop.md'})
+
+let temp: string
+beforeAll(() => {
+  temp = mkdtempSync(join(tmpdir(), 'sxs-formats-'))
+})
+afterAll(() => {
+  rmSync(temp, {recursive: true, force: true})
+})
+
+/** Run validate-xliff on files; LC_ALL=C: its `sed` reads the first 4 KiB as bytes, which may cut a UTF-8 character. */
+function validate(files: string[]): {status: number | null; output: string} {
+  const run = spawnSync(validator, files, {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
+  return {status: run.status, output: `${run.stdout}${run.stderr}`}
+}
+
+function expectFixture(name: string, actual: string): void {
+  const file = fixtures + name
+  if (process.env['UPDATE']) writeFileSync(file, actual)
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+function expectRoundTrip(document: BilingualDocument, text: string): void {
+  const read = readTranslations(text, {path: 'x'})
+  expect(read.messages.map(String)).toEqual([])
+  const ids = unitIds(document)
+  expect([...read.units.keys()]).toEqual(ids)
+  document.segments.forEach((segment, index) => {
+    const unit = read.units.get(ids[index]!)!
+    if (unit.source !== segment.source || unit.target !== segment.target) {
+      expect({id: segment.id, source: unit.source, target: unit.target}).toEqual({id: segment.id, source: segment.source, target: segment.target})
+    }
+  })
+}
+
+describe('the reference document', () => {
+  it('XLIFF 1.2, XLIFF 2.0 and JSON equal the fixtures', () => {
+    expectFixture('help-and-support-for-eop.xliff12.xlf', writeXliff12(reference))
+    expectFixture('help-and-support-for-eop.copy-source.xliff12.xlf', writeXliff12(reference, {copySource: true}))
+    expectFixture('help-and-support-for-eop.xliff20.xlf', writeXliff20(reference))
+    expectFixture('help-and-support-for-eop.json', writeJson(reference))
+  })
+
+  it('76 units in order, p104 merged, table cells with row and column, bold and links as codes', () => {
+    const json = toJsonDocument(reference)
+    expect(json.segments).toHaveLength(76)
+    expect(json.segments[0]!.id).toBe('90f5f-103')
+    expect(json.segments.at(-1)!.id).toBe('90f5f-181')
+    expect(json.segments.filter((segment) => segment.merged).map((segment) => segment.id)).toEqual(['90f5f-p104'])
+    expect(json.segments.some((segment) => segment.context.table && segment.context.table.row > 0)).toBe(true)
+    expect(json.segments.find((segment) => segment.id === '90f5f-104')!.codes).toEqual([{id: '1', kind: 'strong', type: 'paired', open: '**', close: '**'}])
+    expect(json.metadata).toMatchObject({
+      'ms.openlocfilehash': '0b48c9fadb53fbb7b392c7d4711efc6136509444',
+      'ms.sourcegitcommit': '27b2b2e5c41934b918cac2c171556c45e36661bf',
+      'ms.locfileid': '50910735'
+    })
+    const xliff12 = writeXliff12(reference)
+    expect(xliff12).toContain('<trans-unit id="90f5f-p104" resname="90f5f-p104" restype="x-sxs-merged-paragraph" xml:space="preserve">')
+    expect(xliff12).toContain('state="needs-review-translation" state-qualifier="mt-suggestion"')
+    expect(xliff12).toContain('<note from="sxs">ms.openlocfilehash: 0b48c9fadb53fbb7b392c7d4711efc6136509444</note>')
+  })
+
+  it('validates (strict 1.2, 2.0 core), and the copy-source variant too', () => {
+    const files = [
+      ['ref.12.xlf', writeXliff12(reference)],
+      ['ref.copy.12.xlf', writeXliff12(reference, {copySource: true})],
+      ['ref.20.xlf', writeXliff20(reference)],
+      ['ref.copy.20.xlf', writeXliff20(reference, {copySource: true})]
+    ].map(([name, text]) => {
+      writeFileSync(join(temp, name!), text!)
+      return join(temp, name!)
+    })
+    expect(validate(files)).toEqual({status: 0, output: ''})
+  })
+
+  it('round-trips through each format', () => {
+    expectRoundTrip(reference, writeXliff12(reference))
+    expectRoundTrip(reference, writeXliff20(reference))
+    expectRoundTrip(reference, writeJson(reference))
+  })
+
+  it('pocount reads 76 units', () => {
+    const file = join(temp, 'pocount-ref.xlf')
+    writeFileSync(file, writeXliff12(reference))
+    const csv = execFileSync('pocount', ['--csv', file], {encoding: 'utf8'})
+    expect(Number(csv.trim().split('\n')[1]!.split(',')[8])).toBe(76)
+  })
+})
+
+describe('hard inputs', () => {
+  const text = [
+    '---',
+    'ms.contentlocale: de-DE',
+    'ms.translationtype: HT',
+    '---',
+    '<span data-ttu-id="a-1">Ziel &amp; <b>fett</b> ]]> "q" \u0001 \uFFFE a\r\nb</span><span class="sxs-lookup"><span data-stu-id="a-1">Source &amp; <b>bold</b> ]]> "q" \u0001 \uFFFE a\r\nb</span></span>',
+    '',
+    '<span data-ttu-id="a-2">`x\u0002y` **<i>a**</i> \uD800</span><span class="sxs-lookup"><span data-stu-id="a-2">`x\u0002y` **<i>a**</i> \uD800</span></span>',
+    '',
+    '<span data-ttu-id="a-3"></span><span class="sxs-lookup"><span data-stu-id="a-3"></span></span>',
+    ''
+  ].join('\n')
+  const document = parse(text, {path: 'hard.md'})
+
+  it('control characters, CR, ]]>, quotes and overlapping codes survive every format, and the XLIFF validates', () => {
+    expect(document.segments).toHaveLength(3)
+    const x12 = writeXliff12(document)
+    const x20 = writeXliff20(document)
+    expect(x12).toContain('<ph id="3" ctype="x-sxs-char">U+0001</ph>')
+    expect(x12).toContain('&#13;')
+    expect(x12).not.toContain(']]>')
+    expect(x20).toContain('<cp hex="0001"/>')
+    expect(x20).toContain('<sc id="')
+    for (const output of [x12, x20, writeJson(document)]) expectRoundTrip(document, output)
+    writeFileSync(join(temp, 'hard.12.xlf'), x12)
+    writeFileSync(join(temp, 'hard.20.xlf'), x20)
+    expect(validate([join(temp, 'hard.12.xlf'), join(temp, 'hard.20.xlf')])).toEqual({status: 0, output: ''})
+  })
+})
+
+describe('reading what CAT tools return', () => {
+  const unit = (source: string, target: string): string =>
+    `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.md" source-language="en-US" datatype="x-markdown"><body>\n<trans-unit id="u1"><source>${source}</source><target state="translated">${target}</target></trans-unit>\n</body></file></xliff>`
+
+  it('resolves <g>/<x>/<bx>/<ex> and empty codes by id from the source', () => {
+    const read = readTranslations(
+      unit(
+        'Run <ph id="1" ctype="x-sxs-inlineCode">`x`</ph> in <bpt id="2" ctype="bold">**</bpt>A<ept id="2">**</ept>',
+        '<g id="2">A</g> <x id="1"/> <bx id="2"/>B<ex id="3" rid="2"/> <bpt id="2"/>C<ept id="2"/>'
+      )
+    )
+    expect(read.messages).toEqual([])
+    expect(read.format).toBe('xliff12')
+    expect(read.units.get('u1')).toMatchObject({source: 'Run `x` in **A**', target: '**A** `x` **B** **C**', state: 'translated'})
+  })
+
+  it('takes code tables from the caller (the document) when the file has none', () => {
+    const read = readTranslations(unit('<x id="1"/>a', 'b<x id="1"/>'), {codes: () => [{id: '1', kind: 'html', type: 'standalone', data: '<br/>'}]})
+    expect(read.units.get('u1')).toMatchObject({source: '<br/>a', target: 'b<br/>'})
+  })
+
+  it('reports a code it cannot resolve', () => {
+    const read = readTranslations(unit('a', 'a<x id="9"/>'))
+    expect(read.messages.map((message) => message.ruleId)).toEqual(['unknown-code'])
+    expect(read.units.get('u1')!.target).toBe('a')
+  })
+
+  it('refuses a DOCTYPE (XXE, entity expansion) with a message, no exception', () => {
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">]>\n<xliff version="1.2"><file><body><trans-unit id="u1"><source>&xxe;&a;</source></trans-unit></body></file></xliff>`
+    const read = readTranslations(xxe, {path: 'evil.xlf'})
+    expect(read.units.size).toBe(0)
+    expect(read.messages.map((message) => [message.ruleId, message.line, message.file])).toEqual([['xml-doctype', 2, 'evil.xlf']])
+  })
+
+  it('reports a truncated file, malformed XML and duplicate ids with line and column', () => {
+    const full = writeXliff12(reference)
+    const truncated = readTranslations(full.slice(0, Math.floor(full.length / 2)))
+    expect(truncated.messages.map((message) => message.ruleId)).toEqual(['xml-truncated'])
+    expect(truncated.messages[0]!.line).toBeGreaterThan(100)
+
+    const malformed = readTranslations('<xliff version="1.2">\n<file><body><trans-unit id="a"><source>x</target></trans-unit></body></file></xliff>')
+    expect(malformed.messages.map((message) => [message.ruleId, message.line])).toEqual([['xml-malformed', 2]])
+
+    const undefinedEntity = readTranslations('<xliff version="1.2"><file><body><trans-unit id="a"><source>&nbsp;</source></trans-unit></body></file></xliff>')
+    expect(undefinedEntity.messages.map((message) => message.ruleId)).toEqual(['xml-malformed'])
+
+    const duplicated = full.replace('id="90f5f-104"', 'id="90f5f-103"')
+    const read = readTranslations(duplicated)
+    expect(read.messages.map((message) => [message.ruleId, message.line])).toEqual([['duplicate-unit', 25]])
+    expect(read.units.get('90f5f-103')!.source).toBe('Help and support for EOP')
+  })
+
+  it('reports malformed and truncated JSON, and files that are not translations', () => {
+    const json = writeJson(reference)
+    expect(readTranslations(json.slice(0, 500)).messages.map((message) => message.ruleId)).toEqual(['json-truncated'])
+    const bad = readTranslations('{\n  "segments": [,]\n}')
+    expect(bad.messages.map((message) => [message.ruleId, message.line])).toEqual([['json-malformed', 2]])
+    expect(readTranslations('hello').messages.map((message) => message.ruleId)).toEqual(['translations-format'])
+    expect(readTranslations('').messages.map((message) => message.ruleId)).toEqual(['translations-empty'])
+    expect(readTranslations('<html/>').messages.map((message) => message.ruleId)).toEqual(['translations-format'])
+  })
+})
+
+describe('the dev corpus', () => {
+  const documents: BilingualDocument[] = []
+  beforeAll(() => {
+    for (const file of corpusFiles()) documents.push(parse(readFileSync(file, 'utf8'), {path: relative(corpusDir, file)}))
+  })
+
+  it('write → read gives every source and target back, in XLIFF 1.2, XLIFF 2.0 and JSON', () => {
+    let units = 0
+    for (const document of documents) {
+      expectRoundTrip(document, writeXliff12(document))
+      expectRoundTrip(document, writeXliff20(document))
+      expectRoundTrip(document, writeJson(document))
+      units += document.segments.length
+    }
+    expect(units).toBe(82_365)
+  })
+
+  it('JSON validates against schema/sxs-document.schema.json', () => {
+    const ajv = new Ajv2020({allErrors: true, strict: true})
+    const check = ajv.compile(JSON.parse(readFileSync(here('../schema/sxs-document.schema.json'), 'utf8')))
+    for (const document of [reference, ...documents]) {
+      const value = JSON.parse(writeJson(document))
+      if (!check(value)) expect.fail(`${document.path}: ${ajv.errorsText(check.errors)}`)
+    }
+  })
+
+  /** Many documents per XLIFF file (XLIFF 2.0: one language pair per file), so that xmllint and pocount run a few times. */
+  function batches(): Array<{name: string; documents: BilingualDocument[]}> {
+    const byLanguage = new Map<string, BilingualDocument[]>()
+    for (const document of documents) {
+      const key = `${document.languages.source}_${document.languages.target ?? 'none'}`
+      byLanguage.set(key, [...(byLanguage.get(key) ?? []), document])
+    }
+    const out: Array<{name: string; documents: BilingualDocument[]}> = []
+    for (const [key, list] of byLanguage) {
+      for (let start = 0; start < list.length; start += 60) out.push({name: `${key}-${start}`, documents: list.slice(start, start + 60)})
+    }
+    return out
+  }
+
+  it('every document validates as XLIFF 1.2 (strict) and XLIFF 2.0 (core)', () => {
+    const files: string[] = []
+    for (const batch of batches()) {
+      files.push(join(temp, `${batch.name}.12.xlf`), join(temp, `${batch.name}.20.xlf`))
+      writeFileSync(files.at(-2)!, writeXliff12(batch.documents))
+      writeFileSync(files.at(-1)!, writeXliff20(batch.documents))
+    }
+    expect(files.length).toBeLessThan(40)
+    expect(validate(files)).toEqual({status: 0, output: ''})
+  })
+
+  it('pocount (translate-toolkit) reads the XLIFF 1.2 with the right unit counts', () => {
+    const all = batches()
+    const files = all.map((batch) => {
+      const file = join(temp, `pocount-${batch.name}.xlf`)
+      writeFileSync(file, writeXliff12(batch.documents))
+      return file
+    })
+    const csv = execFileSync('pocount', ['--csv', ...files], {encoding: 'utf8', maxBuffer: 1 << 24})
+    const totals = new Map(
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const cells = line.split(',')
+          return [cells[0]!.trim(), Number(cells[8])] as const
+        })
+    )
+    all.forEach((batch, index) => {
+      const expected = batch.documents.reduce((sum, document) => sum + document.segments.filter((segment) => segment.source.trim() !== '').length, 0)
+      expect({file: batch.name, units: totals.get(files[index]!)}).toEqual({file: batch.name, units: expected})
+    })
+  })
+
+  it('the npm xliff package, an independent reader, finds our units, languages, notes and inline codes', async () => {
+    for (const document of [reference, ...documents.filter((_, index) => index % 5 === 0)]) {
+      const ids = unitIds(document)
+      const one = await xliff.xliff12ToJs(writeXliff12(document))
+      const two = await xliff.xliff2js(writeXliff20(document))
+      expect(one.sourceLanguage).toBe(document.languages.source)
+      expect(one.targetLanguage).toBe(document.languages.target)
+      expect(two.targetLanguage).toBe(document.languages.target)
+      const units12 = one.resources[document.path!] ?? {}
+      const units20 = two.resources['f1'] ?? {}
+      expect(Object.keys(units12)).toEqual(ids)
+      expect(Object.keys(units20)).toEqual(ids)
+      document.segments.forEach((segment, index) => {
+        const unit = units12[ids[index]!]!
+        // It keeps the code ids (in order) and, for 1.2, the native data: compare what it keeps.
+        expect(codeIds(unit.source)).toEqual(ourCodeIds(segment.source, segment.target).source)
+        expect(codeIds(unit.target)).toEqual(ourCodeIds(segment.source, segment.target).target)
+        expect(comparable(flatten(unit.source))).toBe(comparable(segment.source))
+        expect(codeIds(units20[ids[index]!]!.source)).toEqual(ourCodeIds(segment.source, segment.target).source)
+      })
+    }
+  })
+})
+
+
+function ourCodeIds(source: string, target: string): {source: string[]; target: string[]} {
+  const coded = codeSegment(source, target)
+  const ids = (content: typeof coded.source): string[] => content.flatMap((part) => (typeof part === 'string' ? [] : [part.id]))
+  return {source: ids(coded.source), target: ids(coded.target)}
+}
+
+type XliffValue = string | XliffObject | XliffValue[] | undefined
+interface XliffObject {
+  [key: string]: {id?: string; contents?: XliffValue} | undefined
+}
+
+function codeIds(value: XliffValue): string[] {
+  if (value === undefined || typeof value === 'string') return []
+  if (Array.isArray(value)) return value.flatMap(codeIds)
+  return Object.values(value).flatMap((code) => {
+    if (!code) return []
+    const inner = code.contents !== undefined && typeof code.contents !== 'string' ? codeIds(code.contents) : []
+    // 2.0 <pc> holds its content: its id comes once for the start and once for the end.
+    return 'Span' in value ? [code.id ?? '', ...inner, code.id ?? ''] : [code.id ?? '', ...inner]
+  })
+}
+
+function flatten(value: XliffValue): string {
+  if (value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(flatten).join('')
+  return Object.values(value)
+    .map((code) => (code?.contents === undefined ? '' : flatten(code.contents)))
+    .join('')
+}
+
+/** What the xliff package keeps of a text: it decodes `&amp;` once more and drops some whitespace. */
+function comparable(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/\s+/g, '')
+}
