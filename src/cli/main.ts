@@ -1,10 +1,14 @@
-#!/usr/bin/env node
 /** `sxs <command> …`: a thin shell over the library. */
 import {processIo, exitCode, type Command, type Io} from './io.js'
 import {usage} from './usage.js'
 
 /** Each command is `commands/<name>.ts`, exporting `run`; loaded on demand so start-up stays small. */
-const commands = new Set(['extract', 'check', 'merge', 'render'])
+const commands: Record<string, () => Promise<{run: Command}>> = {
+  extract: () => import('./commands/extract.js'),
+  check: () => import('./commands/check.js'),
+  merge: () => import('./commands/merge.js'),
+  render: () => import('./commands/render.js')
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv
@@ -16,12 +20,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout('0.1.0\n')
     return exitCode.ok
   }
-  if (!commands.has(name)) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined
+  if (!load) {
     io.stderr(`sxs: unknown command '${name}'\n\n${usage}`)
     return exitCode.usage
   }
-  const command = (await import(`./commands/${name}.js`)) as {run: Command}
-  return command.run(rest, io)
+  return (await load()).run(rest, io)
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
