@@ -32,18 +32,24 @@ export function analyse(document: BilingualDocument): Analysis {
     const rendered = renderSideWithMap(document, name)
     return {rendered, scan: scanBlocks(rendered.text)}
   }
+  const target = side('target')
+  const source = side('source')
   const tableSegments = new Set<Segment>()
-  const ranges = bilingual.tables.map((table) => tableRange(table))
+  // Tables as the bilingual file and the source document see them (a line break in a target can hide a table from the first).
+  const ranges = [
+    ...bilingual.tables.map((table) => tableRange(table)),
+    ...source.scan.tables.map((table) => tableRange(table).map((offset) => toOriginal(source, offset)) as [number, number])
+  ].sort((a, b) => a[0] - b[0])
   let range = 0
   for (const segment of document.segments) {
     const offset = segment.position.pair.start.offset
     while (range < ranges.length && ranges[range]![1] < offset) range++
-    const current = ranges[range]
-    if ((current && current[0] <= offset && offset <= current[1]) || (segment.context.table && !segment.context.table.html)) {
+    const inRange = ranges.slice(range, range + 4).some(([start, end]) => start <= offset && offset <= end)
+    if (inRange || (segment.context.table && !segment.context.table.html)) {
       tableSegments.add(segment)
     }
   }
-  analysis = {text, bilingual, target: side('target'), source: side('source'), tableSegments}
+  analysis = {text, bilingual, target, source, tableSegments}
   cache.set(document, analysis)
   return analysis
 }

@@ -152,6 +152,13 @@ export function scanBlocks(text: string): BlockScan {
   while (index < lines.length) {
     const line = lines[index]!
     const here = content(line)
+    // An HTML comment block is not markdown: it ends at the line holding `-->`.
+    if (here.text.startsWith('<!--') && here.indent < 4) {
+      let end = index
+      while (end < lines.length && !lines[end]!.text.includes('-->', end === index ? line.text.indexOf('<!--') + 4 : 0)) end++
+      index = end + 1
+      continue
+    }
     const fence = fenceOpen.exec(here.text)
     if (fence && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
       const marker = fence[2]!

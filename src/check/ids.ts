@@ -86,7 +86,7 @@ export function checkOrder(context: RuleContext, merged: boolean): void {
 
 
 /** Image alt texts the localization system translates outside pairs (each takes a number from the sequence). */
-const imageAlt = /!\[(?=[^\]\n]*[^\]\s])(?:[^[\]\n]|\[[^[\]\n]*\])*\]|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
+const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
 
 /**
  * For each segment index k, how many translated image alt texts the skeleton holds before segment k:
