@@ -6,12 +6,13 @@
  * Pure: a document and units in, a new document, its text and messages out.
  */
 import type {VFileMessage} from 'vfile-message'
-import type {BilingualDocument, Position, Segment} from '../document/types.js'
+import type {BilingualDocument, Point, Position, Segment} from '../document/types.js'
 import {print} from '../document/print.js'
 import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
 import {structureProblems} from './structure.js'
 import {codeProblems} from './codes.js'
+import {unitIds} from '../formats/common.js'
 
 /** One unit of a translation file, as the format readers return it. */
 export interface TranslationUnit {
@@ -21,6 +22,8 @@ export interface TranslationUnit {
   target?: string | undefined
   /** The unit's state as the file says it (`translated`, `new`, `needs-translation`, `final`, …). */
   state?: string | undefined
+  /** Where the unit is in the translation file (used to point at units the document does not have). */
+  place?: Point | undefined
 }
 
 export interface MergeOptions {
@@ -70,6 +73,10 @@ function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n')
 }
 
+/**
+ * `units` are keyed by unit id, as `extract` writes them: the pair id, and `<id>:<k>` for the k-th repeat of
+ * an id in the document (see `unitIds` in src/formats/common.ts).
+ */
 export function merge(document: BilingualDocument, units: ReadonlyMap<string, TranslationUnit>, options: MergeOptions = {}): MergeResult {
   const allowStale = options.allowStale ?? false
   const messages: VFileMessage[] = []
@@ -81,8 +88,10 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
     messages.push(createMessage(`\`${segment.id}\`: ${reason}`, {ruleId, place: segment.position.target, fatal}))
   }
 
-  for (const segment of document.segments) {
-    const unit = units.get(segment.id)
+  // Units are keyed as the format writers key them: the pair id, `<id>:<k>` for its k-th repeat.
+  const ids = unitIds(document)
+  for (const [index, segment] of document.segments.entries()) {
+    const unit = units.get(ids[index]!)
     if (unit === undefined || unit.target === undefined) {
       statistics.missing++
       continue
@@ -126,12 +135,13 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
     statistics.merged++
   }
 
-  const known = new Set(document.segments.map((segment) => segment.id))
-  for (const id of units.keys()) {
+  const known = new Set(ids)
+  for (const [id, unit] of units) {
     if (known.has(id)) continue
     statistics.unknown++
+    const where = unit.place ? ` (line ${unit.place.line} of the translation file)` : ''
     messages.push(
-      createMessage(`\`${id}\`: the translation file has a unit that the document does not have`, {
+      createMessage(`\`${id}\`: the translation file has a unit that the document does not have${where}`, {
         ruleId: 'unknown-unit',
         place: {line: 1, column: 1, offset: 0},
         fatal: false

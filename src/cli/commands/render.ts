@@ -8,28 +8,13 @@ import {parseArgs} from 'node:util'
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
 import {renderSide, type Side} from '../../render/documents.js'
-import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {describeError, formatMessage, usageFailure} from '../report.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
 /** Pair markup that a clean rendered document must not hold. */
 const pairMarkup = /<span\b[^>]*(?:data-ttu-id|data-stu-id|sxs-lookup)/gi
-
-/** `path:line:column: error|warning reason  [rule]`, one line per message. */
-export function formatMessage(file: string, message: VFileMessage): string {
-  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`
-  return `${file}${place}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
-}
-
-/** A usage error (or a parseArgs one) becomes its message, the command's help and exit code 2. */
-export function usageFailure(error: unknown, io: Io, help: string): number {
-  if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-    io.stderr(`sxs ${error.message}\n\n${help}`)
-    return exitCode.usage
-  }
-  throw error
-}
 
 const help = 'Usage: sxs render DOC.md… [--out DIR] [--side target|source|both]\n'
 
@@ -69,7 +54,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       text = await readUtf8(path.resolve(io.cwd, file.path))
     } catch (error) {
-      io.stderr(`${file.path}: error: cannot read: ${error instanceof Error ? error.message : String(error)}\n`)
+      io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
       status = exitCode.usage
       continue
     }
@@ -82,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       try {
         await writeFileAtomic(destination, rendered)
       } catch (error) {
-        io.stderr(`${destination}: error: cannot write: ${error instanceof Error ? error.message : String(error)}\n`)
+        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
         continue
       }

@@ -1,0 +1,171 @@
+/**
+ * `sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]`
+ * `sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale]`
+ *
+ * Reads translations (XLIFF 1.2, XLIFF 2.0 or JSON, as `extract` writes them or as a CAT tool returns
+ * them), merges their targets into the bilingual documents and writes the result atomically: to `--out`,
+ * or in place. A document is written only when its translations could be read and none is stale (unless
+ * `--allow-stale`); a refused unit (broken codes or structure) keeps the document's target and is reported.
+ * Exit code: 0 merged, 1 something was refused or could not be read, 2 usage or I/O error.
+ */
+import {promises as fs} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {parse} from '../../document/parse.js'
+import {readTranslations, unitIds} from '../../formats/index.js'
+import {codeSegment} from '../../inline/index.js'
+import type {InlineCode} from '../../inline/types.js'
+import {merge, type MergeStatistics} from '../../merge/index.js'
+import {exitCode, type Io} from '../io.js'
+import {DecodeError, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {describeError, formatMessage, usageFailure} from '../report.js'
+
+const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
+       sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
+
+Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0 or JSON) into DOC.md, in place unless --out is given.
+The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder.
+  --allow-stale   merge units whose source differs from the document's (still reported)
+`
+
+interface Job {
+  document: string
+  translations: string
+  out: string
+}
+
+const translationExtensions = ['.xlf', '.xliff', '.json']
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let jobs: Job[]
+  let allowStale: boolean
+  try {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        doc: {type: 'string'},
+        docs: {type: 'string'},
+        translations: {type: 'string'},
+        out: {type: 'string'},
+        'allow-stale': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+    if (values.help) {
+      io.stdout(help)
+      return exitCode.ok
+    }
+    if (positionals.length > 0) throw new UsageError(`merge: unexpected argument '${positionals[0]}' (use --doc or --docs)`)
+    if ((values.doc === undefined) === (values.docs === undefined)) throw new UsageError('merge: give either --doc DOC.md or --docs DIR')
+    if (values.translations === undefined) throw new UsageError('merge: --translations is required')
+    allowStale = values['allow-stale'] ?? false
+    const resolve = (file: string): string => path.resolve(io.cwd, file)
+    if (values.doc !== undefined) {
+      jobs = [{document: resolve(values.doc), translations: resolve(values.translations), out: resolve(values.out ?? values.doc)}]
+    } else {
+      jobs = await pairFolder(resolve(values.docs!), resolve(values.translations), resolve(values.out ?? values.docs!), io)
+    }
+  } catch (error) {
+    return usageFailure(error, io, help)
+  }
+
+  let status: number = exitCode.ok
+  const worst = (code: number): void => {
+    status = Math.max(status, code)
+  }
+  for (const job of jobs) worst(await mergeOne(job, allowStale, io))
+  return status
+}
+
+/** Each `DIR/<path>.md` with the translation file `<path>.xlf|.xliff|.json` below the translations folder. */
+async function pairFolder(docs: string, translations: string, out: string, io: Io): Promise<Job[]> {
+  const stat = await fs.stat(docs).catch(() => undefined)
+  if (!stat?.isDirectory()) throw new UsageError(`merge: --docs ${docs}: not a folder`)
+  const translationStat = await fs.stat(translations).catch(() => undefined)
+  if (!translationStat?.isDirectory()) throw new UsageError(`merge: --translations ${translations}: not a folder (the batch form pairs folders)`)
+  const jobs: Job[] = []
+  const entries = (await fs.readdir(docs, {recursive: true})).map((entry) => entry.split(path.sep).join('/'))
+  for (const relative of entries.filter((entry) => entry.toLowerCase().endsWith('.md')).sort()) {
+    const stem = relative.replace(/\.md$/i, '')
+    const found: string[] = []
+    for (const extension of translationExtensions) {
+      const candidate = path.join(translations, stem + extension)
+      if (await fs.stat(candidate).then((s) => s.isFile(), () => false)) found.push(candidate)
+    }
+    if (found.length === 0) {
+      io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
+      continue
+    }
+    if (found.length > 1) throw new UsageError(`merge: ${relative} has several translation files (${found.join(', ')}): give one folder per format`)
+    jobs.push({document: path.join(docs, relative), translations: found[0]!, out: path.join(out, relative)})
+  }
+  return jobs
+}
+
+function shown(file: string, io: Io): string {
+  const relative = path.relative(io.cwd, file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+}
+
+function summary(statistics: MergeStatistics): string {
+  return `${statistics.merged} merged, ${statistics.unchanged} unchanged, ${statistics.missing} kept, ${statistics.refused} refused, ${statistics.unknown} unknown`
+}
+
+async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> {
+  const documentName = shown(job.document, io)
+  const translationsName = shown(job.translations, io)
+  let documentText: string
+  let translationText: string
+  try {
+    documentText = await readUtf8(job.document)
+  } catch (error) {
+    io.stderr(`${documentName}: error: cannot read the document: ${describe(error)}\n`)
+    return exitCode.usage
+  }
+  try {
+    translationText = await readUtf8(job.translations)
+  } catch (error) {
+    io.stderr(`${translationsName}: error: cannot read the translations: ${describe(error)}\n`)
+    return error instanceof DecodeError ? exitCode.failure : exitCode.usage
+  }
+
+  const document = parse(documentText, {path: documentName})
+  // Codes a CAT tool returned without their native data (`<x id="2"/>`) are resolved from the document.
+  const ids = unitIds(document)
+  const segments = new Map(document.segments.map((segment, index) => [ids[index]!, segment]))
+  const codes = (id: string): InlineCode[] | undefined => {
+    const segment = segments.get(id)
+    return segment && codeSegment(segment.source, segment.target).codes
+  }
+  const read = readTranslations(translationText, {path: translationsName, codes})
+  for (const message of read.messages) io.stderr(formatMessage(translationsName, message))
+  if (read.messages.some((message) => message.fatal)) {
+    io.stderr(`${documentName}: not written: the translations could not be read\n`)
+    return exitCode.failure
+  }
+
+  const result = merge(document, read.units, {allowStale})
+  for (const message of result.messages) io.stderr(formatMessage(documentName, message))
+  const refusedAll = result.messages.some((message) => message.fatal && message.ruleId === 'stale-source')
+  if (refusedAll) {
+    io.stderr(`${documentName}: not written: stale translations (the source changed since extraction); re-extract, or merge anyway with --allow-stale\n`)
+    return exitCode.failure
+  }
+
+  const inPlace = path.resolve(job.out) === path.resolve(job.document)
+  if (!(inPlace && !result.changed)) {
+    try {
+      await writeFileAtomic(job.out, result.text)
+    } catch (error) {
+      io.stderr(`${shown(job.out, io)}: error: cannot write: ${describe(error)}\n`)
+      return exitCode.usage
+    }
+  }
+  io.stderr(`${documentName}: ${summary(result.statistics)}${inPlace ? '' : ` → ${shown(job.out, io)}`}\n`)
+  return result.messages.some((message) => message.fatal) ? exitCode.failure : exitCode.ok
+}
+
+function describe(error: unknown): string {
+  return error instanceof DecodeError ? `${error.message} (line ${error.line}, column ${error.column})` : describeError(error)
+}
