@@ -1,0 +1,164 @@
+/**
+ * `sxs merge` end to end on the reference document and its XLIFF 1.2 / 2.0 / JSON as `extract` writes them:
+ * in place and to --out, the batch form, and the failures that must change nothing (a stale source, a broken
+ * inline code, an XXE attempt, an unwritable output), each with a clear message and exit code.
+ */
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, beforeEach, describe, expect, it} from 'vitest'
+import {run} from '../src/cli/commands/merge.js'
+import type {Io} from '../src/cli/io.js'
+import {parse} from '../src/document/parse.js'
+import {writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+
+const reference = fileURLToPath(new URL('../source-docs/help-and-support-for-eop.md', import.meta.url))
+const original = readFileSync(reference, 'utf8')
+const document = parse(original, {path: 'help-and-support-for-eop.md'})
+const xliff12 = writeXliff12(document)
+const work = mkdtempSync(join(tmpdir(), 'sxs-merge-'))
+afterAll(() => rmSync(work, {recursive: true, force: true}))
+
+let doc: string
+let counter = 0
+beforeEach(() => {
+  const folder = join(work, String(++counter))
+  mkdirSync(folder)
+  doc = join(folder, 'help-and-support-for-eop.md')
+  copyFileSync(reference, doc)
+})
+
+function io(): Io & {errors: string} {
+  const captured = {errors: ''}
+  return Object.assign(captured, {
+    stdout: () => {},
+    stderr: (text: string) => {
+      captured.errors += text
+    },
+    cwd: work,
+    isTTY: false
+  })
+}
+
+function translations(name: string, text: string): string {
+  const file = join(work, `${counter}-${name}`)
+  writeFileSync(file, text)
+  return file
+}
+
+/** Replace one exact string of the translation file (as a translator's tool would edit it). */
+function edit(text: string, from: string, to: string): string {
+  expect(text).toContain(from)
+  return text.replace(from, to)
+}
+
+describe('sxs merge', () => {
+  for (const [name, text] of [
+    ['help.xlf', xliff12],
+    ['help-2.0.xlf', writeXliff20(document)],
+    ['help.json', writeJson(document)]
+  ] as const) {
+    it(`leaves the document as it is with the unedited ${name}, in place`, async () => {
+      const before = statSync(doc).mtimeMs
+      const session = io()
+      expect(await run(['--doc', doc, '--translations', translations(name, text)], session)).toBe(0)
+      expect(readFileSync(doc, 'utf8')).toBe(original)
+      expect(statSync(doc).mtimeMs).toBe(before)
+      expect(session.errors).toMatch(/0 merged, 76 unchanged, 0 kept, 0 refused, 0 unknown/)
+    })
+  }
+
+  it('merges an edited target in place, everything else byte for byte', async () => {
+    const file = translations('help.xlf', edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', file], session)).toBe(0)
+    expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+    expect(session.errors).toMatch(/1 merged, 75 unchanged/)
+  })
+
+  it('writes to --out and leaves the document alone', async () => {
+    const file = translations('help.xlf', edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const out = join(work, `${counter}-out`, 'merged.md')
+    expect(await run(['--doc', doc, '--translations', file, '--out', out], io())).toBe(0)
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+    expect(readFileSync(out, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+  })
+
+  it('refuses a stale source: exit 1, a clear message, nothing written; --allow-stale merges it', async () => {
+    let text = edit(xliff12, '<source>Help and support for EOP</source>', '<source>Help and Support for EOP</source>')
+    text = edit(text, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>')
+    text = edit(text, '>Microsoft 365 社區</target>', '>Microsoft 365 社群</target>')
+    const file = translations('help.xlf', text)
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', file], session)).toBe(1)
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+    expect(session.errors).toContain(
+      'help-and-support-for-eop.md:23:72: error: `90f5f-103`: the translation was made for another source: the document has “Help and support for EOP”, the translation file “Help and Support for EOP”  [stale-source]'
+    )
+    expect(session.errors).toMatch(/not written: stale translations/)
+
+    const again = io()
+    expect(await run(['--doc', doc, '--translations', file, '--allow-stale'], again)).toBe(0)
+    expect(again.errors).toMatch(/warning: .*\[stale-source\]/)
+    expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>').replace('>Microsoft 365 社區</span>', '>Microsoft 365 社群</span>'))
+  })
+
+  it('refuses a target whose link lost its code: exit 1, the reason, the document unchanged', async () => {
+    const broken = edit(
+      xliff12,
+      '請參閱 <bpt id="1" ctype="link">[</bpt>服務健康情況和持續性<ept id="1">](/office365/servicedescriptions/office-365-platform-service-description/service-health-and-continuity)</ept>。</target>',
+      '請參閱 服務健康情況和持續性。</target>'
+    )
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', translations('help.xlf', broken)], session)).toBe(1)
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+    expect(session.errors).toMatch(/help-and-support-for-eop\.md:\d+:\d+: error: `90f5f-116`: not merged: Link .* is missing from the target {2}\[code-missing\]/)
+    expect(session.errors).toMatch(/0 merged, 75 unchanged, 0 kept, 1 refused/)
+  })
+
+  it('refuses an XXE attempt (DOCTYPE with entities): exit 1, nothing read, nothing written', async () => {
+    const xxe = edit(
+      xliff12,
+      '<xliff version="1.2"',
+      '<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<xliff version="1.2"'
+    ).replace('>EOP 的說明和支援</target>', '>&xxe;&lol2;</target>')
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', translations('help.xlf', xxe)], session)).toBe(1)
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+    expect(session.errors).toMatch(/help\.xlf:2:\d+: error: .*DOCTYPE/i)
+    expect(session.errors).toMatch(/not written: the translations could not be read/)
+    expect(session.errors).not.toContain('root:')
+  })
+
+  it('reports an unwritable output: exit 2, the document unchanged, no file left behind', async () => {
+    const file = translations('help.xlf', edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const blocker = join(work, `${counter}-not-a-folder`)
+    writeFileSync(blocker, 'a file where the output folder should be')
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', file, '--out', join(blocker, 'merged.md')], session)).toBe(2)
+    expect(session.errors).toMatch(/merged\.md: error: cannot write: .*(ENOTDIR|EEXIST|not a directory|file already exists)/i)
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+    expect(readFileSync(blocker, 'utf8')).toBe('a file where the output folder should be')
+  })
+
+  it('pairs a folder of documents with a folder of translations (the layout extract writes)', async () => {
+    const folder = join(work, `${counter}-batch`)
+    mkdirSync(join(folder, 'docs/sub'), {recursive: true})
+    mkdirSync(join(folder, 'xliff/sub'), {recursive: true})
+    copyFileSync(reference, join(folder, 'docs/sub/help.md'))
+    copyFileSync(reference, join(folder, 'docs/alone.md'))
+    writeFileSync(join(folder, 'xliff/sub/help.xlf'), edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(0)
+    expect(readFileSync(join(folder, 'merged/sub/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+    expect(session.errors).toMatch(/alone\.md: no translation file .*: skipped/)
+    expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
+  })
+
+  it('says how to call it when --translations is missing (exit 2)', async () => {
+    const session = io()
+    expect(await run(['--doc', doc], session)).toBe(2)
+    expect(session.errors).toMatch(/--translations is required/)
+  })
+})
