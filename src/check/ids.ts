@@ -88,6 +88,21 @@ export function checkOrder(context: RuleContext, merged: boolean): void {
 /** Image alt texts the localization system translates outside pairs (each takes a number from the sequence). */
 const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
 
+/** Numbers the image alt texts of a skeleton stretch take: one per sentence of each alt text. */
+function altSentences(text: string): number {
+  let count = 0
+  for (const match of text.matchAll(imageAlt)) {
+    if (!match[0].startsWith('!')) {
+      count++
+      continue
+    }
+    const rest = text.slice(match.index + 2, match.index + 2000)
+    const end = rest.search(/\]\(|\n/)
+    count += countSentences(end < 0 ? rest : rest.slice(0, end))
+  }
+  return count
+}
+
 /**
  * For each segment index k, how many translated image alt texts the skeleton holds before segment k:
  * `before[k] - before[j]` is the count between segments j and k.
@@ -96,7 +111,7 @@ export function imagesBefore(document: BilingualDocument): number[] {
   const before: number[] = []
   let count = 0
   for (const part of document.parts) {
-    if (typeof part === 'string') count += (part.match(imageAlt) ?? []).length
+    if (typeof part === 'string') count += altSentences(part)
     else before.push(count)
   }
   return before
