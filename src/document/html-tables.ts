@@ -20,7 +20,7 @@ export interface HtmlTableCell {
 
 const htmlParser = unified().use(rehypeParse, {fragment: true})
 const tableOpen = /<table\b/gi
-const tableClose = /<\/table\s*>/gi
+const tableTag = /<(\/?)table\b[^>]*>/gi
 
 /** Cells of every HTML table in the document, sorted by start offset; offsets are into `text`. */
 export function findHtmlTableCells(tree: Root, text: string, shift: number): HtmlTableCell[] {
@@ -37,10 +37,9 @@ export function findHtmlTableCells(tree: Root, text: string, shift: number): Htm
     const openIndex = opens.find((index) => index >= nodeStart && index < nodeEnd)
     if (openIndex === undefined) return
     const open = {index: openIndex}
-    // The table may run over several mdast nodes (blank lines and markdown between its tags).
-    tableClose.lastIndex = open.index
-    const close = tableClose.exec(text)
-    const regionEnd = close ? close.index + close[0].length : nodeEnd
+    // The table may run over several mdast nodes (blank lines and markdown between its tags), and may hold
+    // tables of its own: its end is the `</table>` that brings the depth back to zero.
+    const regionEnd = tableEnd(text, open.index) ?? nodeEnd
     searchedUpTo = regionEnd
     const region = text.slice(open.index, regionEnd)
     const hast = htmlParser.parse(region) as HastRoot
@@ -61,6 +60,18 @@ export function findHtmlTableCells(tree: Root, text: string, shift: number): Htm
     }
   })
   return cells.sort((a, b) => a.start - b.start)
+}
+
+/** Offset after the `</table>` that closes the table opened at `start`; undefined when it never closes. */
+function tableEnd(text: string, start: number): number | undefined {
+  tableTag.lastIndex = start
+  let depth = 0
+  let match: RegExpExecArray | null
+  while ((match = tableTag.exec(text))) {
+    depth += match[1] === '/' ? -1 : 1
+    if (depth === 0) return match.index + match[0].length
+  }
+  return undefined
 }
 
 /** Whether `row` belongs to `table` itself, not to a table nested in one of its cells. */
