@@ -183,3 +183,27 @@ describe('bad input', () => {
     }
   })
 })
+
+/** Shapes the corpus does not have but users' files may: built from the same real pair pieces. */
+describe('contexts beyond the corpus', () => {
+  const pair = (n: number) => `<span data-ttu-id="271d2-${n}">Mislukt</span><span class="sxs-lookup"><span data-stu-id="271d2-${n}">Failed</span></span>`
+
+  it('places the cells of an HTML table that holds a table of its own', () => {
+    const text = [
+      '<table>',
+      `<tr><td>${pair(1)}</td><td><table><tr><td>${pair(2)}</td></tr></table></td></tr>`,
+      `<tr><td>${pair(3)}</td><td>${pair(4)}</td></tr>`,
+      '</table>',
+      '',
+      `<table><tr><td>${pair(5)}</td></tr></table>`,
+      ''
+    ].join('\n')
+    expect(parse(text).segments.map((segment) => [segment.id, segment.context.kind, segment.context.table])).toEqual([
+      ['271d2-1', 'htmlTableCell', {html: true, index: 0, row: 0, column: 0}],
+      ['271d2-2', 'htmlTableCell', {html: true, index: 1, row: 0, column: 0}],
+      ['271d2-3', 'htmlTableCell', {html: true, index: 0, row: 1, column: 0}],
+      ['271d2-4', 'htmlTableCell', {html: true, index: 0, row: 1, column: 1}],
+      ['271d2-5', 'htmlTableCell', {html: true, index: 2, row: 0, column: 0}]
+    ])
+  })
+})
