@@ -174,6 +174,14 @@ describe('bad input', () => {
     expect(parse(text).segments.map((segment) => segment.id)).toEqual(['90f5f-103'])
   })
 
+  it('reports front matter that is not YAML, where the YAML parser stops', () => {
+    const text = `---\ntitle: Help: en ondersteuning voor EOP\nms.contentlocale: nl-NL\n---\n# ${pair}\n`
+    expect(messagesOf(text)).toEqual([
+      {ruleId: 'front-matter-yaml', source: 'sxs', fatal: true, line: 2, column: 8, endLine: undefined, endColumn: undefined, reason: 'Front matter is not valid YAML: Nested mappings are not allowed in compact mappings'}
+    ])
+    expect(parse(text).segments.map((segment) => segment.context.kind)).toEqual(['heading'])
+  })
+
   it('parses an empty file and a file with no pairs', () => {
     for (const text of ['', '\uFEFF', '# Help\r\n', '\n\n']) {
       const document = parse(text)
