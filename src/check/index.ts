@@ -15,8 +15,8 @@ import {rules} from './registry.js'
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
 export {rules} from './registry.js'
 
-/** Where each rule is documented. */
-export const docsUrl = 'https://github.com/sxs/sxs/blob/main/docs/rules.md'
+/** Where each rule is documented, relative to the repository root (the project has no public URL yet). */
+export const docsUrl = 'docs/rules.md'
 
 export function ruleUrl(id: string): string {
   return `${docsUrl}#${id}`

@@ -55,13 +55,13 @@ export const sarif: Reporter = (results, {cwd}) => {
           driver: {
             name: 'sxs',
             version,
-            informationUri: ruleUrl('').replace(/#$/, ''),
             rules: rules.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: {text: rule.description.split(/(?<=\.)\s/)[0]!},
               fullDescription: {text: rule.description},
-              helpUri: ruleUrl(rule.id),
+              // `helpUri` must be absolute; the docs are a repository file (see `docsUrl`), so give the text instead.
+              help: {text: `${rule.description} See ${ruleUrl(rule.id)}.`},
               defaultConfiguration: {level: rule.severity}
             }))
           }
