@@ -145,6 +145,11 @@ export function scanPairs(text: string): PairScan {
     return true
   }
 
+  /** When the last two span tags seen are `</span>` + optional space + `</span>` (the close of a lookup), the first of them. */
+  function lookupCloseBefore(): Tag | undefined {
+    return previous?.closing && beforePrevious?.closing && adjacent(beforePrevious, previous.start) ? beforePrevious : undefined
+  }
+
   function adjacent(before: Tag | undefined, after: number): boolean {
     return before !== undefined && onlySpace.test(text.slice(before.end, after))
   }
@@ -176,9 +181,11 @@ export function scanPairs(text: string): PairScan {
     } else if (source) {
       const open: OpenSource = source
       if (startsPair || startsLookup) {
-        // The source never closed: recover when it ends in `</span></span>` right before this pair.
-        if (previous?.closing && beforePrevious?.closing && adjacent(previous, tag.start) && adjacent(beforePrevious, previous.start)) {
-          if (closePair(open, beforePrevious.start, beforePrevious.end, false)) continue
+        // The source never closed: recover when the last span tags before this pair are `</span></span>`
+        // (only text, such as a table's `|` or a line break and a list marker, may stand between them and it).
+        const close = lookupCloseBefore()
+        if (close) {
+          if (closePair(open, close.start, close.end, false)) continue
         } else {
           problems.push({ruleId: 'unclosed-span', reason: `Unclosed source span \`${open.id}\`: no \`</span></span>\` before the next pair starts`, start: open.pairStart, end: open.sourceStart, recovered: false})
           source = undefined
@@ -207,6 +214,10 @@ export function scanPairs(text: string): PairScan {
     beforePrevious = previous
     previous = tag
   }
+
+  // The same recovery when the file ends with the source open: the pair was the last one of the file.
+  const close = lookupCloseBefore()
+  if (source && close) closePair(source, close.start, close.end, false)
 
   if (target || source) {
     const open = (target ?? source)!
