@@ -192,6 +192,30 @@ describe('bad input', () => {
   })
 })
 
+/**
+ * The he-IL pair with unclosed `<span> <span>` is followed by another pair in its cell; the same pair as the last
+ * of its cell, of its list item or of the file must be recovered just the same (cut from the real excerpt).
+ */
+describe('unclosed spans in the last pair before text or the end of the file', () => {
+  const input = readFileSync(new URL('unclosed-span-in-target/input.md', fixtures), 'utf8')
+  const row = input.split('\n')[6]!
+  const pair = row.slice(row.indexOf('<span data-ttu-id="4deff-234">'), row.indexOf(' <span data-ttu-id="4deff-235">'))
+  const next = row.slice(row.indexOf('<span data-ttu-id="4deff-235">'), row.lastIndexOf('|'))
+
+  it.each([
+    ['the last pair of a table cell', `|${pair}|\n|${next}|\n`],
+    ['the last pair of a list item', `- ${pair}\n- ${next}\n`],
+    ['the last pair of the file', `${pair}\n`],
+    ['the last pair of the file, no final newline', pair]
+  ])('%s', (_, text) => {
+    const document = parse(text)
+    expect(document.segments.map((segment) => segment.id)).toEqual(text.includes('4deff-235') ? ['4deff-234', '4deff-235'] : ['4deff-234'])
+    expect(document.segments[0]!.source.endsWith('*Alice<span><span>@contoso.com*.')).toBe(true)
+    expect(document.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['unbalanced-span', false], ['unbalanced-span', false]])
+    expect(print(document)).toBe(text)
+  })
+})
+
 /** Shapes the corpus does not have but users' files may: built from the same real pair pieces. */
 describe('contexts beyond the corpus', () => {
   const pair = (n: number) => `<span data-ttu-id="271d2-${n}">Mislukt</span><span class="sxs-lookup"><span data-stu-id="271d2-${n}">Failed</span></span>`
