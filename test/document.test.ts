@@ -4,10 +4,12 @@
  * `UPDATE=1` regenerates the expected outputs; check them by hand before committing them.
  */
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import type {BilingualDocument, Point, Position} from '../src/document/types.js'
+import {corpusDir} from './helpers/corpus.js'
 
 const fixtures = new URL('./fixtures/document/', import.meta.url)
 const update = process.env['UPDATE'] === '1'
@@ -75,7 +77,11 @@ describe('document fixtures', () => {
       const document = parse(input)
 
       it('gives the expected segments and messages', () => {
-        expect(readFileSync(new URL('SOURCE', folder), 'utf8')).toMatch(/^\S+\.md lines \d+-\d+\n$/)
+        // The excerpt is the cited lines of the corpus file, byte for byte.
+        const [, path, from, to] = /^(\S+\.md) lines (\d+)-(\d+)\n$/.exec(readFileSync(new URL('SOURCE', folder), 'utf8')) ?? []
+        expect(path).toBeDefined()
+        const lines = readFileSync(join(corpusDir, path!), 'utf8').split(/(?<=\n)/)
+        expect(lines.slice(Number(from) - 1, Number(to)).join('')).toBe(input)
         const actual = summarize(document)
         const expectedFile = new URL('expected.json', folder)
         if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
