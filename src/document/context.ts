@@ -13,14 +13,12 @@ const containerTypes = new Set(['list', 'listItem', 'blockquote', 'table', 'foot
 const alertMarker = /^\s*>?\s*\[!([A-Za-z]+)\]/
 
 export interface ContextLocator {
-  locate(offset: number): SegmentContext
+  /** `treeOffset`: where the pair starts in the text remark read; `fileOffset`: in the file. */
+  locate(treeOffset: number, fileOffset: number): SegmentContext
 }
 
-/**
- * `shift` is what to subtract from a file offset to get an offset into the text remark read
- * (1 when a BOM was stripped).
- */
-export function createContextLocator(tree: Root, text: string, shift: number, htmlCells: HtmlTableCell[]): ContextLocator {
+/** `text` is the text remark read (the masked copy, without a BOM); HTML table cells are in file offsets. */
+export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTableCell[]): ContextLocator {
   const tableIndex = new Map<Table, number>()
   visit(tree, 'table', (node: Table) => {
     tableIndex.set(node, tableIndex.size)
@@ -47,8 +45,7 @@ export function createContextLocator(tree: Root, text: string, shift: number, ht
     return found
   }
 
-  function locate(fileOffset: number): SegmentContext {
-    const offset = fileOffset - shift
+  function locate(offset: number, fileOffset: number): SegmentContext {
     const path: Nodes[] = []
     let node: Nodes = tree
     for (;;) {
@@ -88,7 +85,7 @@ export function createContextLocator(tree: Root, text: string, shift: number, ht
         case 'blockquote': {
           inBlockquote = true
           const start = current.position?.start.offset ?? 0
-          const marker = alertMarker.exec(text.slice(start + shift, start + shift + 40))
+          const marker = alertMarker.exec(text.slice(start, start + 40))
           if (marker) alert = marker[1]!.toUpperCase()
           break
         }

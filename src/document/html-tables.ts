@@ -23,7 +23,7 @@ const tableOpen = /<table\b/gi
 const tableTag = /<(\/?)table\b[^>]*>/gi
 
 /** Cells of every HTML table in the document, sorted by start offset; offsets are into `text`. */
-export function findHtmlTableCells(tree: Root, text: string, shift: number): HtmlTableCell[] {
+export function findHtmlTableCells(tree: Root, text: string, toFile: (treeOffset: number) => number): HtmlTableCell[] {
   const cells: HtmlTableCell[] = []
   // Every `<table` of the file, found once: searching from each html node would be quadratic.
   const opens = [...text.matchAll(tableOpen)].map((match) => match.index)
@@ -31,8 +31,8 @@ export function findHtmlTableCells(tree: Root, text: string, shift: number): Htm
   let tableIndex = 0
   let searchedUpTo = 0
   visit(tree, 'html', (node: Html) => {
-    const nodeStart = (node.position?.start.offset ?? 0) + shift
-    const nodeEnd = (node.position?.end.offset ?? 0) + shift
+    const nodeStart = toFile(node.position?.start.offset ?? 0)
+    const nodeEnd = toFile(node.position?.end.offset ?? 0)
     if (nodeStart < searchedUpTo) return
     const openIndex = opens.find((index) => index >= nodeStart && index < nodeEnd)
     if (openIndex === undefined) return

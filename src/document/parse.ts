@@ -11,43 +11,57 @@ import {findHtmlTableCells} from './html-tables.js'
 import {createContextLocator} from './context.js'
 import {createLocator} from './positions.js'
 import {createMessage} from './messages.js'
+import {maskPairs, type MaskedText} from './mask.js'
 
 export interface ParseOptions {
   /** Path to report in messages and outputs. */
   path?: string
   /** Source language; defaults to `en-US` (the documents do not say). */
   sourceLanguage?: string
+  /**
+   * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte
+   * (the reference the masked parse is tested against).
+   */
+  mask?: boolean
 }
 
 const BOM = '\uFEFF'
 
+/** The identity "mask": remark reads every byte. */
+function unmasked(text: string, pairs: readonly {pairStart: number}[]): MaskedText {
+  return {text, starts: pairs.map((pair) => pair.pairStart), toFile: (offset) => offset}
+}
+
 export function parse(text: string, options: ParseOptions = {}): BilingualDocument {
   const bom = text.startsWith(BOM)
   const shift = bom ? 1 : 0
-  const markdown = bom ? text.slice(1) : text
   const locator = createLocator(text)
   const messages: VFileMessage[] = []
 
+  const scan = scanPairs(text)
+  const masked = options.mask === false ? unmasked(text, scan.pairs) : maskPairs(text, scan.pairs)
+  // micromark drops a leading BOM from its offsets: remark reads the text without it.
+  const markdown = bom ? masked.text.slice(1) : masked.text
+  const toFile = (treeOffset: number): number => masked.toFile(treeOffset + shift)
   const tree = parseBlocks(markdown)
   const front = readFrontMatter(tree, markdown)
   let frontMatter: FrontMatter | undefined
   if (front) {
-    frontMatter = {raw: front.raw, data: front.data, position: locator.position(front.start + shift, front.end + shift)}
+    frontMatter = {raw: front.raw, data: front.data, position: locator.position(toFile(front.start), toFile(front.end))}
     if (front.error) {
-      messages.push(createMessage(front.error.reason, {ruleId: 'front-matter-yaml', place: locator.point(front.error.offset + shift)}))
+      messages.push(createMessage(front.error.reason, {ruleId: 'front-matter-yaml', place: locator.point(toFile(front.error.offset))}))
     }
   }
 
-  const scan = scanPairs(text)
   for (const problem of scan.problems) {
     messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
   }
 
-  const contexts = createContextLocator(tree, markdown, shift, findHtmlTableCells(tree, text, shift))
+  const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
   const parts: Array<string | Segment> = []
   const segments: Segment[] = []
   let cursor = 0
-  for (const pair of scan.pairs) {
+  scan.pairs.forEach((pair, index) => {
     parts.push(text.slice(cursor, pair.pairStart))
     const {prefix, number, merged} = parseId(pair.id)
     const segment: Segment = {
@@ -63,7 +77,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
         middle: text.slice(pair.targetEnd, pair.sourceStart),
         close: text.slice(pair.sourceEnd, pair.pairEnd)
       },
-      context: contexts.locate(pair.pairStart),
+      context: contexts.locate(masked.starts[index]! - shift, pair.pairStart),
       position: {
         pair: locator.position(pair.pairStart, pair.pairEnd),
         target: locator.position(pair.targetStart, pair.targetEnd),
@@ -73,7 +87,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     parts.push(segment)
     segments.push(segment)
     cursor = pair.pairEnd
-  }
+  })
   parts.push(text.slice(cursor))
 
   const contentLocale = frontMatter?.data['ms.contentlocale']

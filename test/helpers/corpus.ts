@@ -1,12 +1,12 @@
-/** The dev corpus: every bilingual `.md` file below `../shared/corpus/dev`, except the two READMEs. */
+/** The dev corpus: every `.md` file below `../shared/corpus/dev` but its own README (661 files, as MANIFEST.tsv lists). */
 import {readdirSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/dev', import.meta.url))
 
-/** `README.md` describes the corpus; the nl-NL repository's own README is not an article. */
-const notCorpus = new Set(['README.md', 'microsoft-365-docs-pr.nl-NL/README.md'])
+/** The top `README.md` describes the corpus; `microsoft-365-docs-pr.nl-NL/README.md` is a bilingual corpus file like the others. */
+const notCorpus = new Set(['README.md'])
 
 /** Absolute paths of the corpus files, sorted. */
 export function corpusFiles(): string[] {

@@ -1,0 +1,86 @@
+/**
+ * The masked copy of a document that remark reads: each pair whose texts cannot affect block or
+ * inline structure is replaced by a short placeholder, so that remark (the slow step, and the
+ * authority on structure) reads a fraction of the bytes and none of the pair markup.
+ *
+ * A pair is masked only when neither its target nor its source holds a character that can change
+ * structure around it: a line break (lines, table rows), `|` (table cells), backticks (code spans that
+ * could swallow a `|` or the pair), brackets (link text), `\` (escapes) or `<`/`>` (HTML, autolinks).
+ * The placeholder `<x/>y<x/>` keeps what the pair looked like to markdown: it starts and ends with an
+ * inline HTML tag (so a literal autolink before it stops, as at `<span`), and holds a letter after its
+ * first tag (so a line holding only the placeholder is a paragraph, not an HTML block, as the pair's
+ * line was). A corpus-wide test checks that masked and full parses give the same contexts.
+ */
+import type {PairMatch} from './pairs.js'
+
+const structural = /[\n\r|`[\]\\<>]/
+export const placeholder = '<x/>y<x/>'
+
+export interface MaskedText {
+  text: string
+  /** Offset of each pair's start in the masked text, by pair index. */
+  starts: number[]
+  /** Masked offset → file offset (inside a placeholder: the start of its pair). */
+  toFile(offset: number): number
+}
+
+interface Span {
+  masked: boolean
+  maskedStart: number
+  maskedEnd: number
+  fileStart: number
+  fileEnd: number
+}
+
+function maskable(text: string, pair: PairMatch): boolean {
+  return !structural.test(text.slice(pair.targetStart, pair.targetEnd)) && !structural.test(text.slice(pair.sourceStart, pair.sourceEnd))
+}
+
+export function maskPairs(text: string, pairs: readonly PairMatch[]): MaskedText {
+  const chunks: string[] = []
+  const spans: Span[] = []
+  const starts: number[] = []
+  let cursor = 0
+  let length = 0
+  for (const pair of pairs) {
+    const before = text.slice(cursor, pair.pairStart)
+    chunks.push(before)
+    length += before.length
+    starts.push(length)
+    if (maskable(text, pair)) {
+      chunks.push(placeholder)
+      spans.push({masked: true, maskedStart: length, maskedEnd: length + placeholder.length, fileStart: pair.pairStart, fileEnd: pair.pairEnd})
+      length += placeholder.length
+    } else {
+      const whole = text.slice(pair.pairStart, pair.pairEnd)
+      chunks.push(whole)
+      spans.push({masked: false, maskedStart: length, maskedEnd: length + whole.length, fileStart: pair.pairStart, fileEnd: pair.pairEnd})
+      length += whole.length
+    }
+    cursor = pair.pairEnd
+  }
+  chunks.push(text.slice(cursor))
+
+  function toFile(offset: number): number {
+    let low = 0
+    let high = spans.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (spans[middle]!.maskedStart <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (found < 0) return offset
+    const span = spans[found]!
+    if (offset < span.maskedEnd) {
+      // Unmasked pairs keep their bytes: map inside them exactly; a placeholder maps to its pair's start.
+      if (!span.masked) return span.fileStart + (offset - span.maskedStart)
+      return offset === span.maskedStart ? span.fileStart : span.fileEnd
+    }
+    return span.fileEnd + (offset - span.maskedEnd)
+  }
+
+  return {text: chunks.join(''), starts, toFile}
+}
