@@ -265,19 +265,15 @@ describe('the dev corpus', () => {
       writeFileSync(file, writeXliff12(batch.documents))
       return file
     })
-    const csv = execFileSync('pocount', ['--csv', ...files], {encoding: 'utf8', maxBuffer: 1 << 24})
-    const totals = new Map(
-      csv
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => {
-          const cells = line.split(',')
-          return [cells[0]!.trim(), Number(cells[8])] as const
-        })
-    )
+    // translate-toolkit 3.x's CSV writer fails on its review columns (KeyError 'reviewsourdcewords', on stderr) after
+    // writing a row's counts and before its newline: read each row's total by pattern, not by line.
+    const run = spawnSync('pocount', ['--csv', ...files], {encoding: 'utf8', maxBuffer: 1 << 24})
+    const totals = new Map<string, number>()
+    for (const row of run.stdout.matchAll(/([^\s,]+\.xlf),\s*\d+,\s*\d+,\s*\d+,\s*\d+,\s*\d+,\s*\d+,\s*\d+,\s*(\d+),/g)) {
+      totals.set(row[1]!, Number(row[2]))
+    }
     all.forEach((batch, index) => {
-      const expected = batch.documents.reduce((sum, document) => sum + document.segments.filter((segment) => segment.source.trim() !== '').length, 0)
+      const expected = batch.documents.reduce((sum, document) => sum + document.segments.length, 0)
       expect({file: batch.name, units: totals.get(files[index]!)}).toEqual({file: batch.name, units: expected})
     })
   })
@@ -297,10 +293,12 @@ describe('the dev corpus', () => {
       document.segments.forEach((segment, index) => {
         const unit = units12[ids[index]!]!
         // It keeps the code ids (in order) and, for 1.2, the native data: compare what it keeps.
-        expect(codeIds(unit.source)).toEqual(ourCodeIds(segment.source, segment.target).source)
-        expect(codeIds(unit.target)).toEqual(ourCodeIds(segment.source, segment.target).target)
+        const ours = ourCodeIds(segment.source, segment.target)
+        expect(codeIds(unit.source, '1.2')).toEqual(ours.source)
+        expect(codeIds(unit.target, '1.2')).toEqual(ours.target)
         expect(comparable(flatten(unit.source))).toBe(comparable(segment.source))
-        expect(codeIds(units20[ids[index]!]!.source)).toEqual(ourCodeIds(segment.source, segment.target).source)
+        expect(codeIds(units20[ids[index]!]!.source, '2.0')).toEqual(ours.source)
+        expect(codeIds(units20[ids[index]!]!.target, '2.0')).toEqual(ours.target)
       })
     }
   })
@@ -318,14 +316,14 @@ interface XliffObject {
   [key: string]: {id?: string; contents?: XliffValue} | undefined
 }
 
-function codeIds(value: XliffValue): string[] {
+/** Code ids in order; the package calls a 1.2 `<ph>` and a 2.0 `<pc>` both `Span`: a `<pc>` stands for its start and end. */
+function codeIds(value: XliffValue, version: '1.2' | '2.0'): string[] {
   if (value === undefined || typeof value === 'string') return []
-  if (Array.isArray(value)) return value.flatMap(codeIds)
+  if (Array.isArray(value)) return value.flatMap((item) => codeIds(item, version))
   return Object.values(value).flatMap((code) => {
     if (!code) return []
-    const inner = code.contents !== undefined && typeof code.contents !== 'string' ? codeIds(code.contents) : []
-    // 2.0 <pc> holds its content: its id comes once for the start and once for the end.
-    return 'Span' in value ? [code.id ?? '', ...inner, code.id ?? ''] : [code.id ?? '', ...inner]
+    const inner = code.contents !== undefined && typeof code.contents !== 'string' ? codeIds(code.contents, version) : []
+    return version === '2.0' && 'Span' in value ? [code.id ?? '', ...inner, code.id ?? ''] : [code.id ?? '', ...inner]
   })
 }
 
