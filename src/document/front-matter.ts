@@ -17,15 +17,15 @@ export function readFrontMatter(tree: Root, text: string): FrontMatterParse | un
   const nodeStart = node.position.start.offset ?? 0
   const nodeEnd = node.position.end.offset ?? 0
   const whole = text.slice(nodeStart, nodeEnd)
-  // The node spans the fences; its value is the text between them.
-  const firstBreak = whole.indexOf('\n')
-  const start = nodeStart + firstBreak + 1
-  const lastBreak = whole.lastIndexOf('\n')
-  // With CRLF the last line break is `\r\n`: the YAML (and its position) ends before the `\r`.
-  const end = lastBreak > firstBreak ? nodeStart + lastBreak - (whole[lastBreak - 1] === '\r' ? 1 : 0) : start
+  // The node spans the fences; its value is the text between them (line breaks may be LF, CRLF or CR).
+  const firstBreak = /\r\n|\r|\n/.exec(whole)
+  const lastBreak = /(?:\r\n|\r|\n)[^\r\n]*$/.exec(whole)
+  const start = nodeStart + (firstBreak ? firstBreak.index + firstBreak[0].length : whole.length)
+  const end = firstBreak && lastBreak && lastBreak.index > firstBreak.index ? nodeStart + lastBreak.index : start
   const raw = text.slice(start, end)
   try {
-    const value: unknown = parseYaml(raw, {uniqueKeys: false, prettyErrors: false})
+    // The yaml package does not take a lone CR as a line break; CR -> LF keeps every offset.
+    const value: unknown = parseYaml(raw.replace(/\r(?!\n)/g, '\n'), {uniqueKeys: false, prettyErrors: false})
     const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
     return {raw, data, start, end, error: undefined}
   } catch (error) {
