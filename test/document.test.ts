@@ -54,7 +54,7 @@ function summarize(document: BilingualDocument) {
 /** Offsets point at the texts, and line/column agree with the offsets. */
 function expectPositionsAgree(text: string, document: BilingualDocument): void {
   const lineStarts = [0]
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1)
+  for (const lineBreak of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(lineBreak.index + lineBreak[0].length)
   const check = (at: Point) => {
     expect(lineStarts[at.line - 1]! + at.column - 1, `point ${at.line}:${at.column}`).toBe(at.offset)
   }
@@ -116,40 +116,48 @@ describe('document fixtures', () => {
         }
       })
 
-      it('reads the same with CRLF line endings and a BOM', () => {
-        const converted = '\uFEFF' + input.replace(/\n/g, '\r\n')
-        const crlf = parse(converted)
-        expect(print(crlf)).toBe(converted)
-        expect(crlf.bom).toBe(true)
-        if (input.includes('\n')) expect(crlf.eol).toBe('\r\n')
-        expectPositionsAgree(converted, crlf)
-        // Same segments, same contexts, same lines; columns move by one on line 1 (the BOM), offsets by the CRs before.
-        const shift = (at: Point) => ({line: at.line, column: at.column + (at.line === 1 ? 1 : 0), offset: at.offset + at.line})
-        expect(crlf.segments.map((segment) => ({
-          id: segment.id,
-          target: segment.target,
-          source: segment.source,
-          context: segment.context,
-          target_: segment.position.target,
-          source_: segment.position.source
-        }))).toEqual(document.segments.map((segment) => ({
-          id: segment.id,
-          target: segment.target.replace(/\n/g, '\r\n'),
-          source: segment.source.replace(/\n/g, '\r\n'),
-          context: segment.context,
-          target_: {start: shift(segment.position.target.start), end: shift(segment.position.target.end)},
-          source_: {start: shift(segment.position.source.start), end: shift(segment.position.source.end)}
-        })))
-        expect(crlf.messages.map((message) => [message.ruleId, message.line])).toEqual(document.messages.map((message) => [message.ruleId, message.line]))
-        expect(crlf.frontMatter && {...crlf.frontMatter, position: place(crlf.frontMatter.position)}).toEqual(
-          document.frontMatter && {
-            ...document.frontMatter,
-            raw: document.frontMatter.raw.replace(/\n/g, '\r\n'),
-            position: place({start: shift(document.frontMatter.position.start), end: shift(document.frontMatter.position.end)})
-          }
-        )
-        if (document.frontMatter) expect(converted.slice(crlf.frontMatter!.position.start.offset, crlf.frontMatter!.position.end.offset)).toBe(crlf.frontMatter!.raw)
-      })
+      for (const variant of [{name: 'CRLF line endings and a BOM', bom: true, eol: '\r\n'}, {name: 'CR line endings', bom: false, eol: '\r'}]) {
+        it(`reads the same with ${variant.name}`, () => {
+          const converted = (variant.bom ? '\uFEFF' : '') + input.replace(/\n/g, variant.eol)
+          const other = parse(converted)
+          expect(print(other)).toBe(converted)
+          expect(other.bom).toBe(variant.bom)
+          if (input.includes('\n') && variant.eol === '\r\n') expect(other.eol).toBe('\r\n')
+          expectPositionsAgree(converted, other)
+          // Same segments, contexts, messages and lines; columns move by one on line 1 (a BOM), offsets by the BOM and the CRs before.
+          const shift = (at: Point) => ({
+            line: at.line,
+            column: at.column + (variant.bom && at.line === 1 ? 1 : 0),
+            offset: at.offset + (variant.bom ? 1 : 0) + (at.line - 1) * (variant.eol.length - 1)
+          })
+          const convert = (value: string) => value.replace(/\n/g, variant.eol)
+          expect(other.segments.map((segment) => ({
+            id: segment.id,
+            target: segment.target,
+            source: segment.source,
+            context: segment.context,
+            target_: segment.position.target,
+            source_: segment.position.source
+          }))).toEqual(document.segments.map((segment) => ({
+            id: segment.id,
+            target: convert(segment.target),
+            source: convert(segment.source),
+            context: segment.context,
+            target_: {start: shift(segment.position.target.start), end: shift(segment.position.target.end)},
+            source_: {start: shift(segment.position.source.start), end: shift(segment.position.source.end)}
+          })))
+          expect(other.messages.map((message) => [message.ruleId, message.line])).toEqual(document.messages.map((message) => [message.ruleId, message.line]))
+          expect(other.languages).toEqual(document.languages)
+          expect(other.frontMatter && {...other.frontMatter, position: place(other.frontMatter.position)}).toEqual(
+            document.frontMatter && {
+              ...document.frontMatter,
+              raw: convert(document.frontMatter.raw),
+              position: place({start: shift(document.frontMatter.position.start), end: shift(document.frontMatter.position.end)})
+            }
+          )
+          if (other.frontMatter) expect(converted.slice(other.frontMatter.position.start.offset, other.frontMatter.position.end.offset)).toBe(other.frontMatter.raw)
+        })
+      }
     })
   }
 })
