@@ -156,6 +156,13 @@ describe('sxs merge', () => {
     expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
   })
 
+  it('takes the document named after DOC from a translation file holding several documents', async () => {
+    const other = parse(original.replace(/90f5f-/g, 'abcde-'), {path: 'other/page.md'})
+    const both = writeXliff12([other, document]).replace('>EOP 的說明和支援</target>', '>EOP 說明與支援</target>')
+    expect(await run(['--doc', doc, '--translations', translations('both.xlf', both)], io())).toBe(0)
+    expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+  })
+
   it('says how to call it when --translations is missing (exit 2)', async () => {
     const session = io()
     expect(await run(['--doc', doc], session)).toBe(2)

@@ -145,7 +145,18 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
     return exitCode.failure
   }
 
-  const result = merge(document, read.units, {allowStale})
+  // A file holding several documents (XLIFF with several <file>): take the one named after this document.
+  let units = read.units
+  if (read.documents.length > 1) {
+    const wanted = path.basename(job.document)
+    const found = read.documents.filter((entry) => entry.path !== undefined && path.basename(entry.path) === wanted)
+    if (found.length !== 1) {
+      io.stderr(`${translationsName}: error: holds ${read.documents.length} documents and ${found.length === 0 ? 'none' : 'several'} named ${wanted}: not written\n`)
+      return exitCode.failure
+    }
+    units = found[0]!.units
+  }
+  const result = merge(document, units, {allowStale})
   for (const message of result.messages) io.stderr(formatMessage(documentName, message))
   const refusedAll = result.messages.some((message) => message.fatal && message.ruleId === 'stale-source')
   if (refusedAll) {
