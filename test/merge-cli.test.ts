@@ -157,8 +157,11 @@ describe('sxs merge', () => {
   })
 
   it('takes the document named after DOC from a translation file holding several documents', async () => {
-    const other = parse(original.replace(/90f5f-/g, 'abcde-'), {path: 'other/page.md'})
-    const both = writeXliff12([other, document]).replace('>EOP 的說明和支援</target>', '>EOP 說明與支援</target>')
+    // The same ids in another document first: only the file named after DOC may be used.
+    const other = parse(original, {path: 'other/page.md'})
+    const written = writeXliff12([other, document])
+    const at = written.lastIndexOf('>EOP 的說明和支援</target>')
+    const both = `${written.slice(0, at)}>EOP 說明與支援</target>${written.slice(at + '>EOP 的說明和支援</target>'.length)}`
     expect(await run(['--doc', doc, '--translations', translations('both.xlf', both)], io())).toBe(0)
     expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
   })
