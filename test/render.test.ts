@@ -106,6 +106,14 @@ describe('sxs render', () => {
     expect(readFileSync(join(work, 'b/source/help-and-support-for-eop.md'), 'utf8')).toBe(renderSide(document, 'source'))
   })
 
+  it('writes an HTML review page with --html: every segment, escaped, the target language marked', async () => {
+    expect(await run([referencePath, '--out', join(work, 'h'), '--html'], io())).toBe(0)
+    const page = readFileSync(join(work, 'h/review/help-and-support-for-eop.html'), 'utf8')
+    expect(page.match(/<tr id=/g)).toHaveLength(document.segments.length)
+    expect(page).toContain('<td lang="en-US" dir="ltr">**Applies to**</td><td lang="zh-TW" dir="ltr">**適用於**</td>')
+    expect(page).not.toMatch(/<span/)
+  })
+
   it('refuses a wrong --side and a missing input with exit code 2', async () => {
     const wrong = io()
     expect(await run([referencePath, '--side', 'english'], wrong)).toBe(2)

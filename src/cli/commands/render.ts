@@ -1,13 +1,15 @@
 /**
- * `sxs render DOC.md… [--out DIR] [--side target|source|both]`: regenerate the localized document
+ * `sxs render DOC.md… [--out DIR] [--side target|source|both] [--html]`: regenerate the localized document
  * (`DIR/localized/<path>.md`, each pair replaced by its target) and the source-language document
- * (`DIR/source/<path>.md`, each pair replaced by its source) from bilingual documents.
+ * (`DIR/source/<path>.md`, each pair replaced by its source) from bilingual documents; with `--html`, a
+ * review page of the segments side by side (`DIR/review/<path>.html`).
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
 import {renderSide, type Side} from '../../render/documents.js'
+import {renderReview} from '../../render/html.js'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
@@ -16,17 +18,23 @@ const folders: Record<Side, string> = {target: 'localized', source: 'source'}
 /** Pair markup that a clean rendered document must not hold. */
 const pairMarkup = /<span\b[^>]*(?:data-ttu-id|data-stu-id|sxs-lookup)/gi
 
-const help = 'Usage: sxs render DOC.md… [--out DIR] [--side target|source|both]\n'
+const help = `Usage: sxs render DOC.md… [--out DIR] [--side target|source|both] [--html]
+
+Writes DIR/localized/<path>.md (each pair replaced by its target) and, with --side source or both,
+DIR/source/<path>.md (each pair replaced by its source); DIR defaults to out. --html also writes
+DIR/review/<path>.html, the segments side by side for review.
+`
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let inputs: string[]
   let out: string
   let sides: Side[]
+  let html: boolean
   try {
     const {values, positionals} = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {out: {type: 'string'}, side: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
+      options: {out: {type: 'string'}, side: {type: 'string'}, html: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}
     })
     if (values.help) {
       io.stdout(help)
@@ -37,6 +45,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`render: --side must be target, source or both, not '${side}'`)
     sides = side === 'both' ? ['target', 'source'] : [side]
     inputs = positionals
+    html = values.html ?? false
     out = path.resolve(io.cwd, values.out ?? 'out')
   } catch (error) {
     return usageFailure(error, io, help)
@@ -61,6 +70,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const document = parse(text, {path: file.path})
     for (const message of document.messages) io.stderr(formatMessage(file.path, message))
     if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
+    if (html) {
+      const destination = outputPath(path.join(out, 'review'), file.relative, '.html')
+      try {
+        await writeFileAtomic(destination, renderReview(document))
+      } catch (error) {
+        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+        status = exitCode.usage
+      }
+    }
     for (const side of sides) {
       const rendered = renderSide(document, side)
       const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
