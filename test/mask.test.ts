@@ -1,0 +1,64 @@
+/**
+ * The masked parse (remark reads pairs as short placeholders) must give exactly what the full parse
+ * (remark reads every byte) gives: same segments, same contexts, same front matter and messages, over
+ * every file of the dev corpus and the reference document.
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {parse} from '../src/index.js'
+import {maskPairs, placeholder} from '../src/document/mask.js'
+import {scanPairs} from '../src/document/pairs.js'
+import {corpusFiles} from './helpers/corpus.js'
+
+function summary(text: string, mask: boolean) {
+  const document = parse(text, {mask})
+  return {
+    frontMatter: document.frontMatter,
+    messages: document.messages.map(String),
+    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset])
+  }
+}
+
+describe('masked parse', () => {
+  it('maps masked offsets back to file offsets exactly', () => {
+    const text = readFileSync('source-docs/help-and-support-for-eop.md', 'utf8')
+    const {pairs} = scanPairs(text)
+    const masked = maskPairs(text, pairs)
+    expect(masked.text.length).toBeLessThan(text.length / 2)
+    pairs.forEach((pair, index) => {
+      expect(masked.toFile(masked.starts[index]!)).toBe(pair.pairStart)
+    })
+    // Text after the last pair maps one to one.
+    expect(masked.toFile(masked.text.length)).toBe(text.length)
+    expect(masked.text.endsWith(text.slice(pairs.at(-1)!.pairEnd))).toBe(true)
+    // The table row's pipes survive, pairs with structure-bearing text stay whole.
+    expect(masked.text).toContain(`|${placeholder}|${placeholder}|${placeholder}|\n|---|---|---|`)
+  })
+
+  it('keeps a pair whose text holds a `|`, a line break or a backtick unmasked', () => {
+    const text = [
+      '| a | b |',
+      '|---|---|',
+      '| <span data-ttu-id="1-1">x `|` y</span><span class="sxs-lookup"><span data-stu-id="1-1">x `|` y</span></span> | c |',
+      '',
+      '<span data-ttu-id="1-2">one\ntwo</span><span class="sxs-lookup"><span data-stu-id="1-2">one two</span></span>',
+      ''
+    ].join('\n')
+    const masked = maskPairs(text, scanPairs(text).pairs)
+    expect(masked.text).toBe(text)
+  })
+
+  it('gives the contexts of the full parse on the reference document and every corpus file', {timeout: 1_200_000}, () => {
+    const files = ['source-docs/help-and-support-for-eop.md', ...corpusFiles()]
+    const different: string[] = []
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      const masked = summary(text, true)
+      const full = summary(text, false)
+      if (JSON.stringify(masked) !== JSON.stringify(full)) different.push(file)
+      expect.soft(masked, file).toEqual(full)
+    }
+    expect(different).toEqual([])
+    expect(files.length).toBe(662)
+  })
+})
