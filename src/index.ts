@@ -1,5 +1,24 @@
-/** The public API of sxs. */
+/**
+ * The public API of sxs: pure functions over strings and plain data (no file system, no exit codes).
+ *
+ *     parse(text) → BilingualDocument        print(document) → text (byte-identical)
+ *     writeXliff12 / writeXliff20 / writeJson(document) → text      readTranslations(text) → units
+ *     check(document) → messages             merge(document, units) → {text, messages}
+ *     renderSide(document, 'target' | 'source') → markdown
+ */
 export {parse} from './document/parse.js'
 export type {ParseOptions} from './document/parse.js'
 export {print} from './document/print.js'
 export type * from './document/types.js'
+
+export {writeXliff12, writeXliff20, writeJson, toJsonDocument, readTranslations, XmlCharError} from './formats/index.js'
+export type {WriteOptions, JsonDocument, JsonSegment, ReadOptions, ReadResult, ReadUnit, ReadDocument, TranslationFormat} from './formats/index.js'
+
+export {check, rules} from './check/index.js'
+export type {CheckMessage, CheckOptions, Rule, RuleSetting, Severity} from './check/index.js'
+
+export {merge} from './merge/index.js'
+export type {MergeOptions, MergeResult, MergeStatistics, TranslationUnit} from './merge/index.js'
+
+export {renderSide} from './render/documents.js'
+export type {Side} from './render/documents.js'
