@@ -73,6 +73,17 @@ describe('merge keeps the bytes around the targets', () => {
     expect(result.statistics).toMatchObject({merged: 0, unchanged: document.segments.length, refused: 0})
   })
 
+  it('keeps mixed line endings of targets that did not change, even when the translation file lost its CRs', () => {
+    const mixed = input.replace(/\n/g, '\r\n').replace('登入 Microsoft 365 系統管理中心。', '登入\nMicrosoft 365\r\n系統管理中心。')
+    const lf = mixed.replace(/\r\n/g, '\n')
+    const document = parse(mixed)
+    const units = new Map(parse(lf).segments.map((segment) => [segment.id, {source: segment.source, target: segment.target}]))
+    const result = merge(document, units)
+    expect(result.messages).toEqual([])
+    expect(result.text).toBe(mixed)
+    expect(result.changed).toBe(false)
+  })
+
   it('keeps CRLF line endings, a BOM and a missing final newline (and writes line breaks of targets as CRLF)', () => {
     const lf = merge(parse(input), unitsFor(input, edits)).text
     const crlfInput = '\uFEFF' + input.replace(/\n/g, '\r\n').replace(/\r\n$/, '')

@@ -96,7 +96,6 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
       statistics.missing++
       continue
     }
-    const target = document.eol === '\r\n' ? toCrlf(unit.target) : unit.target
     if (unit.source !== undefined && !sameText(unit.source, segment.source)) {
       stale++
       report(
@@ -111,10 +110,12 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
         continue
       }
     }
-    if (target === segment.target) {
+    if (sameText(unit.target, segment.target)) {
+      // Equal, or equal but for CRs that XML dropped: the document keeps its own bytes.
       statistics.unchanged++
       continue
     }
+    const target = document.eol === '\r\n' && !unit.target.includes('\r') ? toCrlf(unit.target) : unit.target
     if (unit.state !== undefined && untranslatedStates.has(unit.state) && sameText(target, unit.source ?? segment.source)) {
       // A copied source (`extract --copy-source`) that nobody translated: keep the document's target.
       statistics.missing++
