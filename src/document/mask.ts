@@ -6,15 +6,22 @@
  * A pair is masked only when neither its target nor its source holds a character that can change
  * structure around it: a line break (lines, table rows), `|` (table cells), backticks (code spans that
  * could swallow a `|` or the pair), brackets (link text), `\` (escapes) or `<`/`>` (HTML, autolinks).
- * The placeholder `<x/>y<x/>` keeps what the pair looked like to markdown: it starts and ends with an
- * inline HTML tag (so a literal autolink before it stops, as at `<span`), and holds a letter after its
- * first tag (so a line holding only the placeholder is a paragraph, not an HTML block, as the pair's
- * line was). A corpus-wide test checks that masked and full parses give the same contexts.
+ * The placeholder keeps what the pair looked like to markdown around it. Between white space or
+ * punctuation that no literal autolink (`www.`, `https://`, `a@b.c`) can run through, two letters do
+ * (`xy`: a line holding only them is a paragraph, as the pair's line was). Elsewhere `<x/>y<x/>`: it
+ * starts and ends with an inline HTML tag, so a literal autolink before or after it stops there as it
+ * did at `<span` and `</span>`, and holds a letter after its first tag (a line holding only it is a
+ * paragraph, not an HTML block). The letters are the cheap case for micromark (inline HTML costs it
+ * about three times more). A corpus-wide test checks that masked and full parses agree.
  */
 import type {PairMatch} from './pairs.js'
 
 const structural = /[\n\r|`[\]\\<>]/
 export const placeholder = '<x/>y<x/>'
+export const letterPlaceholder = 'xy'
+/** What may stand before and after a pair for the letters to be safe: no autolink crosses these. */
+const safeBefore = /[\s|[(*_"']/
+const safeAfter = /[\s|\])*_.,:;!?"']/
 
 export interface MaskedText {
   text: string
@@ -48,9 +55,12 @@ export function maskPairs(text: string, pairs: readonly PairMatch[]): MaskedText
     length += before.length
     starts.push(length)
     if (maskable(text, pair)) {
-      chunks.push(placeholder)
-      spans.push({masked: true, maskedStart: length, maskedEnd: length + placeholder.length, fileStart: pair.pairStart, fileEnd: pair.pairEnd})
-      length += placeholder.length
+      const previous = pair.pairStart === 0 ? ' ' : text[pair.pairStart - 1]!
+      const next = pair.pairEnd === text.length ? ' ' : text[pair.pairEnd]!
+      const stand = safeBefore.test(previous) && safeAfter.test(next) ? letterPlaceholder : placeholder
+      chunks.push(stand)
+      spans.push({masked: true, maskedStart: length, maskedEnd: length + stand.length, fileStart: pair.pairStart, fileEnd: pair.pairEnd})
+      length += stand.length
     } else {
       const whole = text.slice(pair.pairStart, pair.pairEnd)
       chunks.push(whole)
