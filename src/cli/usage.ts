@@ -3,12 +3,12 @@ export const usage = `Usage: sxs <command> [options]
 Commands:
   extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]
       Bilingual documents → aligned segments as XLIFF 1.2, XLIFF 2.0 and JSON (default: source-docs → out).
-  check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE]
+  check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG]
       Validate ids, pairs and tables; exit 1 on errors.
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
-  merge --docs DIR --translations DIR --out DIR
+  merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
       Write translated targets from XLIFF or JSON back into the bilingual documents.
-  render DOC.md… [--out DIR] [--side target|source|both]
+  render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
 
 Inputs are files, folders (every *.md below) or globs.
