@@ -93,7 +93,9 @@ describe('document fixtures', () => {
         expect(lines.slice(Number(from) - 1, Number(to)).join('')).toBe(input)
         const actual = summarize(document)
         const expectedFile = new URL('expected.json', folder)
-        if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
+        if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
+        // A new case has no expected output until someone regenerates it with UPDATE=1 and reviews it.
+        expect(existsSync(expectedFile), `${expectedFile.pathname} is missing: run with UPDATE=1 and review it`).toBe(true)
         expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
       })
 
