@@ -114,7 +114,7 @@ export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTa
       }
     }
 
-    if (block === 'html' || block === 'paragraph') {
+    if (!inCode && !table) {
       const cell = htmlCellAt(fileOffset)
       if (cell) table = {html: true, index: cell.table, row: cell.row, column: cell.column}
     }
