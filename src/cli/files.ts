@@ -79,7 +79,11 @@ const decoder = new TextDecoder('utf-8', {fatal: true})
 
 /** Read a file as UTF-8, refusing invalid bytes with the line and column of the first one. */
 export async function readUtf8(file: string): Promise<string> {
-  const bytes = await fs.readFile(file)
+  return decodeUtf8(await fs.readFile(file))
+}
+
+/** Bytes → text as strict UTF-8 (a `DecodeError` with the line and column of the first invalid byte). */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes)
   } catch {

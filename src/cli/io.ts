@@ -5,6 +5,10 @@ export interface Io {
   cwd: string
   /** Whether stderr is a terminal (progress bars only then). */
   isTTY: boolean
+  /** Milliseconds, for progress and timings; tests pass a fake clock (default `performance.now`). */
+  now?: () => number
+  /** Terminal width for the progress bar (default: stderr's columns, or 80). */
+  columns?: number
 }
 
 export const processIo: Io = {

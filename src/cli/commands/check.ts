@@ -8,13 +8,14 @@
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {parse} from '../../document/parse.js'
-import {createMessage} from '../../document/messages.js'
-import {check, tally, type CheckMessage} from '../../check/index.js'
+import {tally} from '../../check/index.js'
 import {ConfigError, loadConfig} from '../../check/config.js'
-import {DecodeError, expandInputs, readUtf8, UsageError} from '../files.js'
+import {expandInputs, UsageError} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
+import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
+import {readError, type CheckFileOptions} from '../tasks/check.js'
+import {fromPlain} from '../tasks/messages.js'
 
 export const checkUsage = `Usage: sxs check [inputs…] [options]
 
@@ -26,7 +27,7 @@ Options:
   --config FILE                        configuration file (default: .sxsrc.json or the "sxs" key of package.json)
   --target-lang TAG                    expected ms.contentlocale of every document
   -h, --help                           this help
-
+${engineHelp(37, '  ')}
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
 Rules: docs/rules.md
 `
@@ -41,7 +42,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean}
+  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean} & Parameters<typeof readEngineOptions>[1]
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -53,6 +54,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'max-warnings': {type: 'string'},
         config: {type: 'string', short: 'c'},
         'target-lang': {type: 'string'},
+        ...engineArgs,
         help: {type: 'boolean', short: 'h'}
       }
     }))
@@ -63,6 +65,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.help) {
     io.stdout(checkUsage)
     return exitCode.ok
+  }
+  let engine: EngineOptions
+  try {
+    engine = readEngineOptions('check', values, io)
+  } catch (error) {
+    io.stderr(`sxs ${(error as Error).message}\n\n${checkUsage}`)
+    return exitCode.usage
   }
   const format = values.format ?? 'stylish'
   const reporter = reporters[format]
@@ -109,29 +118,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const options = {targetLanguage: values['target-lang'] ?? config.targetLanguage, ...(config.rules ? {rules: config.rules} : {})}
   const results: FileResult[] = []
   let unreadable = 0
-  for (const file of files) {
-    const absolute = path.resolve(io.cwd, file.path)
-    let text: string
-    try {
-      text = await readUtf8(absolute)
-    } catch (error) {
-      unreadable++
-      const place = error instanceof DecodeError ? {line: error.line, column: error.column} : {line: 1, column: 1}
-      const message = createMessage(`Cannot read file: ${(error as Error).message}`, {ruleId: 'read-error', place: {...place, offset: 0}}) as CheckMessage
-      message.file = file.path
-      results.push({path: file.path, messages: [message]})
-      continue
+  await processFiles({
+    label: 'check',
+    task: 'check',
+    files,
+    io,
+    engine,
+    options: (file): CheckFileOptions => ({...options, path: file.path}),
+    consume(file, outcome) {
+      let messages
+      if (!outcome.ok) {
+        messages = [fromPlain(readError(`Cannot read file: ${(outcome.error as Error).message}`, file.path, {line: 1, column: 1}))]
+      } else {
+        messages = outcome.result.messages.map(fromPlain)
+      }
+      if (!outcome.ok || !outcome.result.readable) unreadable++
+      results.push({path: file.path, messages})
+      const {errors, warnings} = tally(messages)
+      return {segments: outcome.ok ? outcome.result.segments : 0, errors, warnings}
     }
-    let messages: CheckMessage[]
-    try {
-      messages = check(parse(text, {path: file.path}), options)
-    } catch (error) {
-      const message = createMessage(`Cannot parse file: ${(error as Error).message}`, {ruleId: 'parse-error', place: {line: 1, column: 1, offset: 0}}) as CheckMessage
-      message.file = file.path
-      messages = [message]
-    }
-    results.push({path: file.path, messages})
-  }
+  })
 
   io.stdout(reporter(results, {cwd: io.cwd, color: format === 'stylish' && io.isTTY && !process.env['NO_COLOR']}))
   const {errors, warnings} = tally(results.flatMap((result) => result.messages))

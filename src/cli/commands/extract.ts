@@ -6,31 +6,25 @@
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import type {VFileMessage} from 'vfile-message'
-import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
-import type {BilingualDocument} from '../../document/types.js'
-import {writeJson, writeXliff12, writeXliff20, XmlCharError, type WriteOptions} from '../../formats/index.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, outputPath, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
+import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
+import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
+import {fromPlain} from '../tasks/messages.js'
 
-export const formats = {
-  xliff12: {folder: 'xliff-1.2', extension: '.xlf', write: writeXliff12},
-  xliff20: {folder: 'xliff-2.0', extension: '.xlf', write: writeXliff20},
-  json: {folder: 'json', extension: '.json', write: writeJson}
-} satisfies Record<string, {folder: string; extension: string; write: (document: BilingualDocument, options: WriteOptions) => string}>
+export {formats, type FormatName} from '../tasks/extract.js'
 
-export type FormatName = keyof typeof formats
-
-const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source] [--quiet]
+const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]
+                   [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--quiet]
 
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
   DIR/xliff-1.2/<path>.xlf   DIR/xliff-2.0/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
 --source-lang TAG   source language (default en-US; the documents do not say)
 --copy-source       write each source as the target too (for CAT tools such as OmegaT that translate <target>)
-`
+${engineHelp()}`
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let inputs: string[]
@@ -38,7 +32,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let selected: FormatName[]
   let sourceLanguage: string
   let copySource: boolean
-  let quiet: boolean
+  let engine: EngineOptions
   try {
     const {values, positionals} = parseArgs({
       args: argv,
@@ -48,7 +42,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         format: {type: 'string'},
         'source-lang': {type: 'string'},
         'copy-source': {type: 'boolean'},
-        quiet: {type: 'boolean', short: 'q'},
+        ...engineArgs,
         help: {type: 'boolean', short: 'h'}
       }
     })
@@ -62,7 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     sourceLanguage = values['source-lang'] ?? 'en-US'
     if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(sourceLanguage)) throw new UsageError(`extract: --source-lang '${sourceLanguage}' is not a language tag`)
     copySource = values['copy-source'] ?? false
-    quiet = values.quiet ?? false
+    engine = readEngineOptions('extract', values, io)
   } catch (error) {
     return usageFailure(error, io, help)
   }
@@ -74,60 +68,53 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return usageFailure(error, io, help)
   }
 
-  const started = performance.now()
+  const quiet = engine.quiet
   let failed = 0
-  let segments = 0
   let written = 0
-  for (const file of files) {
-    const messages: VFileMessage[] = []
-    let document: BilingualDocument | undefined
-    try {
-      const text = await readUtf8(path.resolve(io.cwd, file.path))
-      document = parse(text, {path: file.relative, sourceLanguage})
-      messages.push(...document.messages)
-      if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
-        messages.push(createMessage('Not a bilingual document: no `data-ttu-id` target spans', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}}))
+  const run = await processFiles({
+    label: 'extract',
+    task: 'extract',
+    files,
+    io,
+    engine,
+    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, formats: selected, copySource}),
+    summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
+    async consume(file, outcome, log) {
+      if (!outcome.ok) {
+        const message = createMessage(describeError(outcome.error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}})
+        log(formatMessage(file.path, message))
+        failed++
+        return {segments: 0, errors: 1, warnings: 0}
       }
-    } catch (error) {
-      const place = error instanceof DecodeError ? {line: error.line, column: error.column, offset: 0} : {line: 1, column: 1, offset: 0}
-      messages.push(createMessage(describeError(error), {ruleId: error instanceof DecodeError ? 'encoding' : 'read', place}))
-    }
-
-    const fatal = messages.some((message) => message.fatal)
-    if (!quiet || fatal) for (const message of messages) io.stderr(formatMessage(file.path, message))
-    if (fatal || !document) {
-      failed++
-      continue
-    }
-
-    // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
-    const outputs: Array<[string, string]> = []
-    try {
-      for (const name of selected) {
-        const format = formats[name]
-        outputs.push([outputPath(path.join(out, format.folder), file.relative, format.extension), format.write(document, {copySource})])
+      const {result} = outcome
+      const messages = result.messages.map(fromPlain)
+      const errors = messages.filter((message) => message.fatal === true).length
+      const counts = {segments: 0, errors, warnings: messages.length - errors}
+      if (!quiet || errors > 0) log(messages.map((message) => formatMessage(file.path, message)).join(''))
+      if (result.error !== null) {
+        log(`${file.path}: error: ${result.error}  [xml-char]\n`)
+        failed++
+        return {...counts, errors: counts.errors + 1}
       }
-    } catch (error) {
-      if (!(error instanceof XmlCharError)) throw error
-      io.stderr(`${file.path}: error: ${error.message}  [xml-char]\n`)
-      failed++
-      continue
+      if (errors > 0 || result.outputs === null) {
+        failed++
+        return counts
+      }
+      try {
+        for (const [index, name] of selected.entries()) {
+          const format = formats[name]
+          await writeFileAtomic(outputPath(path.join(out, format.folder), file.relative, format.extension), result.outputs[index]!)
+        }
+      } catch (error) {
+        log(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
+        failed++
+        return {...counts, errors: counts.errors + 1}
+      }
+      written++
+      return {...counts, segments: result.segments}
     }
-    try {
-      for (const [target, content] of outputs) await writeFileAtomic(target, content)
-    } catch (error) {
-      io.stderr(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
-      failed++
-      continue
-    }
-    written++
-    segments += document.segments.length
-  }
-
-  if (!quiet) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    io.stderr(`extract: ${written} of ${files.length} file(s), ${segments} segment(s) → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})${failed ? `, ${failed} failed` : ''} in ${seconds}s\n`)
-  }
+  })
+  if (!quiet && failed > 0) io.stderr(`extract: ${written} of ${run.files} file(s) written, ${failed} failed\n`)
   return failed > 0 ? exitCode.failure : exitCode.ok
 }
 

@@ -1,0 +1,137 @@
+/**
+ * The incremental cache: what a command computed for one file, keyed by the SHA-256 of everything the
+ * result depends on (the file's bytes, the command and its options, the sxs code and a schema version).
+ * Entries live under `node_modules/.cache/sxs` of the nearest package (or `--cache-dir`), one file each,
+ * written atomically; the folder is safe to delete at any time.
+ *
+ * An entry is never trusted: it carries the length and SHA-256 of its body, its key, and the command
+ * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
+ */
+import {createHash} from 'node:crypto'
+import {promises as fs, existsSync, readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {writeFileAtomic} from '../files.js'
+
+/** Bump when the layout of entries or of any cached value changes. */
+export const cacheSchema = 1
+
+const magic = `sxs-cache ${cacheSchema}`
+
+let fingerprint: string | undefined
+
+/**
+ * The version of sxs as far as results go: package.json (version and pinned dependencies) and the text
+ * of every source file, so that a changed parser or rule never reads an older run's results.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint
+  const root = fileURLToPath(new URL('../../../', import.meta.url))
+  const hash = createHash('sha256')
+  hash.update(readFileSync(path.join(root, 'package.json')))
+  const sources = path.join(root, 'src')
+  const files = readdirSync(sources, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && /\.(?:ts|mts|js|mjs|json)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+  for (const file of files) {
+    hash.update(`\0${path.relative(sources, file)}\0`)
+    hash.update(readFileSync(file))
+  }
+  fingerprint = hash.digest('hex')
+  return fingerprint
+}
+
+/** `node_modules/.cache/sxs` of the nearest folder (from `cwd` up) holding a package.json, else of `cwd`. */
+export function defaultCacheDir(cwd: string): string {
+  let folder = path.resolve(cwd)
+  for (;;) {
+    if (existsSync(path.join(folder, 'package.json'))) return path.join(folder, 'node_modules', '.cache', 'sxs')
+    const parent = path.dirname(folder)
+    if (parent === folder) return path.join(path.resolve(cwd), 'node_modules', '.cache', 'sxs')
+    folder = parent
+  }
+}
+
+export interface CacheStats {
+  hits: number
+  misses: number
+  /** Entries found but refused (truncated, corrupted, wrong key or shape); each was rebuilt. */
+  rejected: number
+  writes: number
+}
+
+export class Cache {
+  readonly directory: string
+  readonly stats: CacheStats = {hits: 0, misses: 0, rejected: 0, writes: 0}
+
+  constructor(directory: string) {
+    this.directory = directory
+  }
+
+  /** The key of one file's result: SHA-256 over schema, code, command, options and the file's bytes. */
+  key(command: string, options: unknown, bytes: Uint8Array): string {
+    return createHash('sha256')
+      .update(`${magic}\0${codeFingerprint()}\0${command}\0${JSON.stringify(options)}\0`)
+      .update(bytes)
+      .digest('hex')
+  }
+
+  path(key: string): string {
+    return path.join(this.directory, `v${cacheSchema}`, key.slice(0, 2), `${key}.json`)
+  }
+
+  /** The value stored under `key` if there is one and it passes every check (and `valid`); else undefined. */
+  async get<T>(key: string, valid: (value: unknown) => value is T): Promise<T | undefined> {
+    let raw: Buffer
+    try {
+      raw = await fs.readFile(this.path(key))
+    } catch {
+      this.stats.misses++
+      return undefined
+    }
+    const value = decodeEntry(raw, key)
+    if (value === undefined || !valid(value.value)) {
+      this.stats.rejected++
+      this.stats.misses++
+      return undefined
+    }
+    this.stats.hits++
+    return value.value
+  }
+
+  /** Store a value (atomically: a reader sees the old entry, the new one or none). Failures are ignored. */
+  async set(key: string, value: unknown): Promise<void> {
+    try {
+      await writeFileAtomic(this.path(key), encodeEntry(key, value))
+      this.stats.writes++
+    } catch {
+      // A read-only or full disk costs speed, never correctness.
+    }
+  }
+}
+
+/** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */
+export function encodeEntry(key: string, value: unknown): string {
+  const body = Buffer.from(JSON.stringify({key, value}), 'utf8')
+  const digest = createHash('sha256').update(body).digest('hex')
+  return `${magic} ${digest} ${body.length}\n${body.toString('utf8')}`
+}
+
+export function decodeEntry(raw: Buffer, key: string): {value: unknown} | undefined {
+  const newline = raw.indexOf(10)
+  if (newline < 0 || newline > 200) return undefined
+  const header = raw.subarray(0, newline).toString('latin1').split(' ')
+  if (header.length !== 4 || `${header[0]} ${header[1]}` !== magic) return undefined
+  const body = raw.subarray(newline + 1)
+  if (String(body.length) !== header[3]) return undefined
+  if (createHash('sha256').update(body).digest('hex') !== header[2]) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as {key?: unknown}).key !== key || !('value' in parsed)) return undefined
+  return {value: (parsed as {value: unknown}).value}
+}

@@ -1,0 +1,203 @@
+/**
+ * The file-processing engine the commands share: the inputs (sorted, `--shard i/n` applied) go through
+ * read → cache lookup → task (in a worker thread or in-process) → cache store, a bounded number of files
+ * in flight, and come back to the command **in input order** to be written and reported; progress goes
+ * to stderr and a summary line ends the run. Nothing is kept per file once the command has consumed it,
+ * so memory does not grow with the number of files.
+ */
+import {promises as fs} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
+import type {Io} from '../io.js'
+import {UsageError, type InputFile} from '../files.js'
+import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
+import {Cache, defaultCacheDir, type CacheStats} from './cache.js'
+import {Progress, type Summary} from './progress.js'
+import {inProcess, workerPool, type Runner} from './pool.js'
+import {parseShard, selectShard, type Shard} from './shard.js'
+
+export {parseShard, selectShard, shardOf, type Shard} from './shard.js'
+export type {Summary} from './progress.js'
+
+export interface EngineOptions {
+  shard: Shard | undefined
+  /** Worker threads; 1: in the main thread; undefined: decide from the run's size and the cores. */
+  jobs: number | undefined
+  /** Cache folder, or false for `--no-cache`. */
+  cacheDir: string | false
+  quiet: boolean
+}
+
+/** The options every file command takes, for `parseArgs`. */
+export const engineArgs = {
+  shard: {type: 'string'},
+  jobs: {type: 'string', short: 'j'},
+  'cache-dir': {type: 'string'},
+  'no-cache': {type: 'boolean'},
+  quiet: {type: 'boolean', short: 'q'}
+} as const
+
+const helpRows: Array<[string, string]> = [
+  ['--shard i/n', 'process only shard i of n (a stable split by path, for CI matrices)'],
+  ['--jobs N', 'worker threads (default: one per core for large runs; 1: none)'],
+  ['--cache-dir DIR', 'cache folder (default: node_modules/.cache/sxs of the nearest package)'],
+  ['--no-cache', 'neither read nor write the cache'],
+  ['-q, --quiet', 'no progress and no summary line']
+]
+
+/** The engine options' lines of a command's help, flags padded to `width`. */
+export function engineHelp(width = 20, indent = ''): string {
+  return helpRows.map(([flag, text]) => `${indent}${flag.padEnd(width)}${text}\n`).join('')
+}
+
+export function readEngineOptions(
+  command: string,
+  values: {shard?: string | undefined; jobs?: string | undefined; 'cache-dir'?: string | undefined; 'no-cache'?: boolean | undefined; quiet?: boolean | undefined},
+  io: Io
+): EngineOptions {
+  let shard: Shard | undefined
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`)
+  }
+  let jobs: number | undefined
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > 256) throw new UsageError(`${command}: --jobs '${values.jobs}' must be a whole number from 1 to 256`)
+    jobs = Number(values.jobs)
+  }
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError(`${command}: give either --cache-dir or --no-cache, not both`)
+  return {
+    shard,
+    jobs,
+    cacheDir: values['no-cache'] ? false : path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)),
+    quiet: values.quiet ?? false
+  }
+}
+
+/**
+ * Below these a run stays in the main thread: starting a worker (tsx, remark, the rules) costs about as
+ * much as parsing a few megabytes, and a warm cache needs no parsing at all.
+ */
+export const workerThreshold = {files: 8, bytes: 4_000_000}
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8))
+}
+
+export type Outcome<R> = {ok: true; result: R; cached: boolean} | {ok: false; error: unknown}
+
+/** What a file adds to the summary. */
+export interface Counts {
+  segments: number
+  errors: number
+  warnings: number
+}
+
+export interface RunSpec<Name extends TaskName> {
+  /** Command name for progress and summary. */
+  label: string
+  task: Name
+  files: readonly InputFile[]
+  /** The task's options for one file: everything its result depends on besides the bytes (the cache key). */
+  options: (file: InputFile) => Tasks[Name]['options']
+  io: Io
+  engine: EngineOptions
+  /**
+   * Called once per file, in input order: write outputs, print messages (through `log`, which keeps the
+   * progress bar intact), and say what the file adds to the summary. `ok: false`: the file could not be read.
+   */
+  consume: (file: InputFile, outcome: Outcome<Tasks[Name]['result']>, log: (text: string) => void) => Promise<Counts> | Counts
+  /** Text after the MB figure in the summary line (e.g. where the outputs went). */
+  summaryExtra?: string
+}
+
+export interface RunResult extends Summary {
+  cache: CacheStats | undefined
+}
+
+type Internal<R> = Outcome<R> | {ok: false; error: unknown; internal: true}
+
+export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): Promise<RunResult> {
+  const {io, engine} = spec
+  const files = selectShard(spec.files, engine.shard)
+  const sizes = await statAll(files, io.cwd)
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
+  const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.quiet})
+  const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
+  const task = tasks[spec.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}
+
+  const planned = engine.jobs ?? (files.length >= workerThreshold.files && totalBytes >= workerThreshold.bytes ? defaultJobs() : 1)
+  let runner: Runner | undefined
+  const getRunner = (): Runner => (runner ??= planned > 1 ? workerPool(planned) : inProcess)
+
+  const processOne = async (file: InputFile): Promise<Internal<Tasks[Name]['result']>> => {
+    let bytes: Buffer
+    try {
+      bytes = await fs.readFile(path.resolve(io.cwd, file.path))
+    } catch (error) {
+      return {ok: false, error}
+    }
+    const options = spec.options(file)
+    const key = cache?.key(spec.task, options, bytes)
+    if (cache && key) {
+      const hit = await cache.get(key, (value): value is Tasks[Name]['result'] => task.valid(value, options))
+      if (hit !== undefined) return {ok: true, result: hit, cached: true}
+    }
+    let result: Tasks[Name]['result']
+    try {
+      result = await getRunner().run({task: spec.task, options, bytes})
+    } catch (error) {
+      return {ok: false, error, internal: true}
+    }
+    if (cache && key) await cache.set(key, result)
+    return {ok: true, result, cached: false}
+  }
+
+  const summary: Summary = {files: files.length, bytes: totalBytes, segments: 0, errors: 0, warnings: 0, cached: 0, parsed: 0, workers: 0}
+  const window = Math.max(8, planned * 4)
+  const pending: Array<Promise<Internal<Tasks[Name]['result']>> | undefined> = []
+  let next = 0
+  const log = (text: string): void => progress.log(text)
+  try {
+    for (let index = 0; index < files.length; index++) {
+      while (next < files.length && next < index + window) {
+        pending[next] = processOne(files[next]!)
+        next++
+      }
+      const outcome = (await pending[index])!
+      pending[index] = undefined
+      if ('internal' in outcome) throw outcome.error
+      if (outcome.ok) {
+        if (outcome.cached) summary.cached++
+        else summary.parsed++
+      }
+      const counts = await spec.consume(files[index]!, outcome, log)
+      summary.segments += counts.segments
+      summary.errors += counts.errors
+      summary.warnings += counts.warnings
+      progress.advance(sizes[index]!)
+    }
+  } finally {
+    // Let every started file settle before the workers go (a failure above must not leave them running).
+    await Promise.allSettled(pending.filter(Boolean))
+    summary.workers = runner?.workers ?? 0
+    await runner?.close()
+  }
+  progress.finish(summary, spec.summaryExtra)
+  return {...summary, cache: cache?.stats}
+}
+
+/** File sizes (0 for a file that cannot be stat'ed: reading it will report why), a few at a time. */
+async function statAll(files: readonly InputFile[], cwd: string): Promise<number[]> {
+  const sizes: number[] = new Array<number>(files.length).fill(0)
+  const batch = 64
+  for (let start = 0; start < files.length; start += batch) {
+    await Promise.all(
+      files.slice(start, start + batch).map(async (file, offset) => {
+        sizes[start + offset] = await fs.stat(path.resolve(cwd, file.path)).then((stat) => stat.size, () => 0)
+      })
+    )
+  }
+  return sizes
+}

@@ -1,0 +1,33 @@
+/** Worker threads for the per-file tasks (piscina), started on first use and always torn down. */
+import {Piscina} from 'piscina'
+import {runTask, type TaskName, type TaskRequest, type Tasks} from '../tasks/index.js'
+
+export interface Runner {
+  run<Name extends TaskName>(request: TaskRequest<Name>): Promise<Tasks[Name]['result']>
+  /** Worker threads in use (0: the main thread). */
+  readonly workers: number
+  close(): Promise<void>
+}
+
+/** Run tasks in the main thread, one at a time (a single file, a small run, `--jobs 1`). */
+export const inProcess: Runner = {
+  run: async (request) => runTask(request),
+  workers: 0,
+  close: async () => {}
+}
+
+/** A pool of `threads` workers; each task's bytes are copied to the worker, its plain result copied back. */
+export function workerPool(threads: number): Runner {
+  const pool = new Piscina({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Tasks queue in the pool; the engine bounds how many files are in flight.
+    maxQueue: 'auto'
+  })
+  return {
+    run: (request) => pool.run(request),
+    workers: threads,
+    close: () => pool.destroy()
+  }
+}

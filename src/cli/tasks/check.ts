@@ -1,0 +1,53 @@
+/**
+ * The work `sxs check` does on one file, as a pure function of its bytes and options (so that it can run
+ * in a worker thread and be cached): decode, parse, run the rules; the messages come back as plain data.
+ */
+import {parse} from '../../document/parse.js'
+import {createMessage} from '../../document/messages.js'
+import {check, type CheckMessage, type CheckOptions} from '../../check/index.js'
+import {DecodeError, decodeUtf8} from '../files.js'
+import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
+
+export interface CheckFileOptions extends CheckOptions {
+  /** The path messages name (as the user gave it). */
+  path: string
+}
+
+export interface CheckResult {
+  /** False when the file could not be decoded (the run then exits 2). */
+  readable: boolean
+  segments: number
+  messages: PlainMessage[]
+}
+
+export function checkFile(bytes: Uint8Array, options: CheckFileOptions): CheckResult {
+  const {path, ...checkOptions} = options
+  let text: string
+  try {
+    text = decodeUtf8(bytes)
+  } catch (error) {
+    const place = error instanceof DecodeError ? {line: error.line, column: error.column} : {line: 1, column: 1}
+    return {readable: false, segments: 0, messages: [readError(`Cannot read file: ${(error as Error).message}`, path, place)]}
+  }
+  try {
+    const document = parse(text, {path})
+    return {readable: true, segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
+  } catch (error) {
+    const message = createMessage(`Cannot parse file: ${(error as Error).message}`, {ruleId: 'parse-error', place: {line: 1, column: 1, offset: 0}}) as CheckMessage
+    message.file = path
+    return {readable: true, segments: 0, messages: [toPlain(message)]}
+  }
+}
+
+/** A file that could not be read: one fatal message on it. */
+export function readError(reason: string, path: string, place: {line: number; column: number}): PlainMessage {
+  const message = createMessage(reason, {ruleId: 'read-error', place: {...place, offset: 0}}) as CheckMessage
+  message.file = path
+  return toPlain(message)
+}
+
+export function isCheckResult(value: unknown): value is CheckResult {
+  if (typeof value !== 'object' || value === null) return false
+  const result = value as Record<string, unknown>
+  return typeof result['readable'] === 'boolean' && Number.isSafeInteger(result['segments']) && isPlainMessages(result['messages'])
+}

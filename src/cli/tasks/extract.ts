@@ -1,0 +1,75 @@
+/**
+ * The work `sxs extract` does on one file, as a pure function of its bytes and options (so that it can
+ * run in a worker thread and be cached): decode, parse, serialize every selected format. Writing the
+ * outputs and reporting stay with the command, in the main thread.
+ */
+import {parse} from '../../document/parse.js'
+import {createMessage} from '../../document/messages.js'
+import type {BilingualDocument} from '../../document/types.js'
+import {writeJson, writeXliff12, writeXliff20, XmlCharError, type WriteOptions} from '../../formats/index.js'
+import {DecodeError, decodeUtf8} from '../files.js'
+import {describeError} from '../report.js'
+import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
+
+export const formats = {
+  xliff12: {folder: 'xliff-1.2', extension: '.xlf', write: writeXliff12},
+  xliff20: {folder: 'xliff-2.0', extension: '.xlf', write: writeXliff20},
+  json: {folder: 'json', extension: '.json', write: writeJson}
+} satisfies Record<string, {folder: string; extension: string; write: (document: BilingualDocument, options: WriteOptions) => string}>
+
+export type FormatName = keyof typeof formats
+
+export interface ExtractOptions {
+  /** Path relative to the input folder: the documents' name in the outputs. */
+  relative: string
+  sourceLanguage: string
+  formats: FormatName[]
+  copySource: boolean
+}
+
+export interface ExtractResult {
+  messages: PlainMessage[]
+  segments: number
+  /** One string per selected format, in order; null when the file failed (a fatal message or `error`). */
+  outputs: string[] | null
+  /** A serializer refused the document (a character XML cannot carry). */
+  error: string | null
+}
+
+export function extractFile(bytes: Uint8Array, options: ExtractOptions): ExtractResult {
+  const messages: PlainMessage[] = []
+  let document: BilingualDocument | undefined
+  try {
+    const text = decodeUtf8(bytes)
+    document = parse(text, {path: options.relative, sourceLanguage: options.sourceLanguage})
+    messages.push(...document.messages.map(toPlain))
+    if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
+      messages.push(toPlain(createMessage('Not a bilingual document: no `data-ttu-id` target spans', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}})))
+    }
+  } catch (error) {
+    const place = error instanceof DecodeError ? {line: error.line, column: error.column, offset: 0} : {line: 1, column: 1, offset: 0}
+    messages.push(toPlain(createMessage(describeError(error), {ruleId: error instanceof DecodeError ? 'encoding' : 'read', place})))
+  }
+  const segments = document?.segments.length ?? 0
+  if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null}
+  // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
+  try {
+    const outputs = options.formats.map((name) => formats[name].write(document, {copySource: options.copySource}))
+    return {messages, segments, outputs, error: null}
+  } catch (error) {
+    if (!(error instanceof XmlCharError)) throw error
+    return {messages, segments, outputs: null, error: error.message}
+  }
+}
+
+export function isExtractResult(value: unknown, options: ExtractOptions): value is ExtractResult {
+  if (typeof value !== 'object' || value === null) return false
+  const result = value as Record<string, unknown>
+  const outputs = result['outputs']
+  return (
+    isPlainMessages(result['messages']) &&
+    Number.isSafeInteger(result['segments']) &&
+    (result['error'] === null || typeof result['error'] === 'string') &&
+    (outputs === null || (Array.isArray(outputs) && outputs.length === options.formats.length && outputs.every((output) => typeof output === 'string')))
+  )
+}

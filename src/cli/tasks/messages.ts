@@ -1,0 +1,62 @@
+/**
+ * Messages as plain data, so that they can cross a worker boundary and live in the cache: the fields
+ * sxs sets on a vfile message (reason, place, rule, severity, note, url, file, segment) and back.
+ */
+import {VFileMessage} from 'vfile-message'
+import type {CheckMessage} from '../../check/index.js'
+import type {Point, Position} from '../../document/types.js'
+
+export interface PlainMessage {
+  reason: string
+  place: Point | Position | null
+  ruleId: string | null
+  /** `true` error, `false` warning, `null` info (vfile's convention). */
+  fatal: boolean | null
+  note: string | null
+  url: string | null
+  file: string | null
+  segmentId: string | null
+}
+
+export function toPlain(message: CheckMessage): PlainMessage {
+  return {
+    reason: message.reason,
+    place: (message.place as Point | Position | undefined) ?? null,
+    ruleId: message.ruleId ?? null,
+    fatal: message.fatal ?? null,
+    note: message.note ?? null,
+    url: message.url ?? null,
+    file: message.file || null,
+    segmentId: message.segmentId ?? null
+  }
+}
+
+export function fromPlain(plain: PlainMessage): CheckMessage {
+  const message = new VFileMessage(plain.reason, {
+    ...(plain.place ? {place: plain.place} : {}),
+    ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
+    source: 'sxs'
+  }) as CheckMessage
+  message.fatal = plain.fatal
+  if (plain.note !== null) message.note = plain.note
+  if (plain.url !== null) message.url = plain.url
+  if (plain.file !== null) message.file = plain.file
+  if (plain.segmentId !== null) message.segmentId = plain.segmentId
+  return message
+}
+
+const optionalString = (value: unknown): boolean => value === null || typeof value === 'string'
+
+/** The shape check a cached message must pass. */
+export function isPlainMessage(value: unknown): value is PlainMessage {
+  if (typeof value !== 'object' || value === null) return false
+  const message = value as Record<string, unknown>
+  return (
+    typeof message['reason'] === 'string' &&
+    (message['place'] === null || (typeof message['place'] === 'object' && message['place'] !== null)) &&
+    (message['fatal'] === null || typeof message['fatal'] === 'boolean') &&
+    ['ruleId', 'note', 'url', 'file', 'segmentId'].every((field) => optionalString(message[field]))
+  )
+}
+
+export const isPlainMessages = (value: unknown): value is PlainMessage[] => Array.isArray(value) && value.every(isPlainMessage)
