@@ -9,7 +9,7 @@ import type {VFileMessage} from 'vfile-message'
 import {createMessage} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
 import type {Point} from '../document/types.js'
-import {codeTable, rebuild} from '../inline/index.js'
+import {codeData, codeTable, rebuild} from '../inline/index.js'
 import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
 import {elements, parseXml, textContent, type XmlElement, type XmlNode} from './xml-tree.js'
 import {XLIFF12_NAMESPACE} from './xliff12.js'
@@ -143,6 +143,28 @@ function markdown(coded: CodedContent, table: Map<string, InlineCode>, place: Po
   return text
 }
 
+/**
+ * A target's codes are protected: where a tool returned a code whose id the source knows but whose native
+ * data it changed (translate-toolkit's `podebug` accents the link URL inside `<ept>`), the original data is
+ * put back, with a warning, rather than letting a CAT tool rewrite a URL. Sources are never restored: a
+ * changed source is a stale translation, which merge must see.
+ */
+function restoreTargetCodes(coded: CodedContent, table: Map<string, InlineCode>, place: Point, unitId: string, result: ReadResult): CodedContent {
+  return coded.map((part) => {
+    if (typeof part === 'string' || part.data === undefined) return part
+    const known = codeData({type: part.type, id: part.id}, table)
+    if (known === undefined || known === part.data) return part
+    result.messages.push(
+      createMessage(`Unit \`${unitId}\`: the tool changed inline code \`${part.id}\` from \`${known}\` to \`${part.data}\`; the original is kept`, {
+        ruleId: 'code-restored',
+        place,
+        fatal: false
+      })
+    )
+    return {type: part.type, id: part.id, data: known}
+  })
+}
+
 /** `U+0001 U+0002` → the characters. */
 function decodeChars(value: string): string | undefined {
   const parts = value.trim().split(/\s+/)
@@ -184,7 +206,7 @@ function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   const table = unitTable(id, options, sourceCoded)
   addUnit(result, document, id, {
     source: sourceElement ? markdown(sourceCoded, table, sourceElement.place, id, result) : undefined,
-    target: targetElement && targetCoded ? markdown(targetCoded, table, targetElement.place, id, result) : undefined,
+    target: targetElement && targetCoded ? markdown(restoreTargetCodes(targetCoded, table, targetElement.place, id, result), table, targetElement.place, id, result) : undefined,
     state: targetElement?.attributes['state'],
     place: unit.place
   })
@@ -310,7 +332,7 @@ function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   const table = unitTable(id, options, source)
   addUnit(result, document, id, {
     source: markdown(source, table, sourcePlace, id, result),
-    target: target === undefined ? undefined : markdown(target, table, targetPlace, id, result),
+    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, table, targetPlace, id, result), table, targetPlace, id, result),
     state,
     place: unit.place
   })
