@@ -10,6 +10,7 @@ export {parse} from './document/parse.js'
 export type {ParseOptions} from './document/parse.js'
 export {print} from './document/print.js'
 export type * from './document/types.js'
+export {unitIds} from './document/unit-ids.js'
 
 export {writeXliff12, writeXliff20, writeJson, toJsonDocument, readTranslations, XmlCharError} from './formats/index.js'
 export type {WriteOptions, JsonDocument, JsonSegment, ReadOptions, ReadResult, ReadUnit, ReadDocument, TranslationFormat} from './formats/index.js'

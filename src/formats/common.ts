@@ -1,6 +1,6 @@
 /** What every format writer shares: unit ids, document metadata, target state, context notes. */
 import type {BilingualDocument, Segment} from '../document/types.js'
-import {isNmtoken} from './xml.js'
+export {unitIds} from '../document/unit-ids.js'
 
 export interface WriteOptions {
   /**
@@ -30,28 +30,6 @@ export function documentMetadata(document: BilingualDocument): Record<string, st
     out[key] = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value)
   }
   return out
-}
-
-/**
- * The unit id of each segment, in document order: the pair id itself when it is an XML NMTOKEN seen for
- * the first time in the document (every id of the dev corpus); the k-th repeat of an id is `<id>:<k>`
- * (k ≥ 2); an id that is not an NMTOKEN (empty, spaces…) is `_` + its UTF-16 units in hex. All formats use
- * these ids, and readers return units keyed by them, so merge can map them back with this same function.
- */
-export function unitIds(document: BilingualDocument): string[] {
-  const seen = new Map<string, number>()
-  const used = new Set<string>()
-  const ids: string[] = []
-  for (const segment of document.segments) {
-    const base = isNmtoken(segment.id) ? segment.id : '_' + [...segment.id].map((char) => char.codePointAt(0)!.toString(16)).join('.')
-    const count = (seen.get(base) ?? 0) + 1
-    seen.set(base, count)
-    let id = count === 1 ? base : `${base}:${count}`
-    while (used.has(id)) id += ':'
-    used.add(id)
-    ids.push(id)
-  }
-  return ids
 }
 
 /** `MT`, `HT`, … from `ms.translationtype`, upper-cased; `undefined` when absent. */

@@ -95,10 +95,7 @@ export function textElement(name: string, attrs: Attributes, text: string): stri
   return `${startTag(name, attrs)}${escapeText(text)}</${name}>`
 }
 
-/** XML `NMTOKEN` (ASCII subset plus any non-ASCII letter, which is what our ids can hold). */
-export function isNmtoken(value: string): boolean {
-  return /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:\-\u00B7]+$/u.test(value)
-}
+export {isNmtoken} from '../document/unit-ids.js'
 
 /** `xsd:language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`. */
 export function isLanguageTag(value: string): boolean {

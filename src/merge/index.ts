@@ -12,7 +12,7 @@ import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
 import {structureProblems} from './structure.js'
 import {codeProblems} from './codes.js'
-import {unitIds} from '../formats/common.js'
+import {unitIds} from '../document/unit-ids.js'
 
 /** One unit of a translation file, as the format readers return it. */
 export interface TranslationUnit {
