@@ -21,9 +21,8 @@ export function workerPool(threads: number): Runner {
   const pool = new Piscina({
     filename: new URL('./worker.mjs', import.meta.url).href,
     minThreads: threads,
-    maxThreads: threads,
-    // Tasks queue in the pool; the engine bounds how many files are in flight.
-    maxQueue: 'auto'
+    // Tasks queue in the pool without limit; the engine bounds how many files are in flight.
+    maxThreads: threads
   })
   return {
     run: (request) => pool.run(request),
