@@ -1,0 +1,219 @@
+/**
+ * The incremental cache: an unchanged file is not parsed again, a changed one (or changed options) is;
+ * a truncated, corrupted or foreign entry is ignored and rebuilt; `--no-cache` neither reads nor writes;
+ * cached results are exactly the computed ones (outputs byte for byte, messages in every reporter).
+ */
+import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import type {Io} from '../src/cli/io.js'
+import {Cache, decodeEntry, defaultCacheDir, encodeEntry} from '../src/cli/engine/cache.js'
+import {processFiles} from '../src/cli/engine/index.js'
+import {expandInputs} from '../src/cli/files.js'
+import {corpusDir, corpusFiles} from './helpers/corpus.js'
+
+function recordingIo(cwd: string): Io & {out: string; err: string} {
+  const io = {out: '', err: '', cwd, isTTY: false, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text)}
+  return io
+}
+
+/** `(N parsed…, M from cache)` of the summary line. */
+function counts(stderr: string): {parsed: number; cached: number} {
+  const match = /\((\d+) parsed[^,)]*(?:, (\d+) from cache)?\)\n$/.exec(stderr)
+  if (!match) throw new Error(`no summary line in: ${stderr}`)
+  return {parsed: Number(match[1]), cached: Number(match[2] ?? 0)}
+}
+
+let work: string
+const names: string[] = []
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'sxs-cache-'))
+  for (const file of corpusFiles().filter((file) => file.includes('zh-TW')).slice(0, 4)) {
+    const name = path.basename(file)
+    names.push(name)
+    await cp(file, path.join(work, 'docs', name))
+  }
+  await cp(path.join(import.meta.dirname, '..', 'source-docs', 'help-and-support-for-eop.md'), path.join(work, 'docs', 'help-and-support-for-eop.md'))
+  names.push('help-and-support-for-eop.md')
+})
+
+afterAll(async () => {
+  await rm(work, {recursive: true, force: true})
+})
+
+async function entries(directory: string): Promise<string[]> {
+  return (await readdir(directory, {recursive: true, withFileTypes: true}).catch(() => []))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}
+
+async function tree(directory: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const file of await entries(directory)) files[path.relative(directory, file)] = await readFile(file, 'utf8')
+  return files
+}
+
+describe('extract with the cache', () => {
+  const cacheDir = (): string => path.join(work, 'cache-extract')
+  const extract = async (out: string, ...extra: string[]): Promise<{code: number; err: string}> => {
+    const io = recordingIo(work)
+    const code = await main(['extract', 'docs', '--out', out, '--cache-dir', cacheDir(), '--jobs', '1', ...extra], io)
+    return {code, err: io.err}
+  }
+
+  it('parses every file on the first run, none on the second, with the same outputs', async () => {
+    const cold = await extract('out-cold')
+    expect(cold.code).toBe(0)
+    expect(counts(cold.err)).toEqual({parsed: 5, cached: 0})
+    expect(await entries(cacheDir())).toHaveLength(5)
+    const warm = await extract('out-warm')
+    expect(counts(warm.err)).toEqual({parsed: 0, cached: 5})
+    expect(await tree(path.join(work, 'out-warm'))).toEqual(await tree(path.join(work, 'out-cold')))
+    // The summary counts are the same whether the results were computed or read.
+    const summary = (stderr: string): string => stderr.trimEnd().split('\n').at(-1)!.replace(/ → \S+/, '').replace(/in [\d.]+s \(.*\)/, '')
+    expect(summary(warm.err)).toBe(summary(cold.err))
+  })
+
+  it('parses a changed file again (and only it), and writes its new outputs', async () => {
+    const file = path.join(work, 'docs', names[0]!)
+    const text = await readFile(file, 'utf8')
+    const changed = text.replace(/<span data-ttu-id="([^"]+)">/, '<span data-ttu-id="$1">CHANGED ')
+    expect(changed).not.toBe(text)
+    await writeFile(file, changed)
+    try {
+      const run = await extract('out-changed')
+      expect(counts(run.err)).toEqual({parsed: 1, cached: 4})
+      const json = await readFile(path.join(work, 'out-changed', 'json', names[0]!.replace(/\.md$/, '.json')), 'utf8')
+      expect(json).toContain('CHANGED ')
+    } finally {
+      await writeFile(file, text)
+    }
+    expect(counts((await extract('out-back')).err)).toEqual({parsed: 0, cached: 5})
+  })
+
+  it('parses again when an option the outputs depend on changes', async () => {
+    expect(counts((await extract('out-copy', '--copy-source')).err)).toEqual({parsed: 5, cached: 0})
+    expect(counts((await extract('out-json', '--format', 'json')).err)).toEqual({parsed: 5, cached: 0})
+    expect(counts((await extract('out-json2', '--format', 'json')).err)).toEqual({parsed: 0, cached: 5})
+  })
+
+  it('ignores a truncated, corrupted or foreign entry, rebuilds it, and still writes the right outputs', async () => {
+    expect(await main(['extract', 'docs', '--out', 'out-reference', '--no-cache', '--quiet'], recordingIo(work))).toBe(0)
+    // Rebuild the cache of the default options, then damage three of its entries in three ways.
+    await rm(cacheDir(), {recursive: true, force: true})
+    await extract('out-fresh')
+    const current = await entries(cacheDir())
+    expect(current).toHaveLength(5)
+    const [truncated, flipped, foreign] = current
+    const raw = await readFile(truncated!)
+    await writeFile(truncated!, raw.subarray(0, Math.floor(raw.length / 2)))
+    const bytes = Buffer.from(await readFile(flipped!))
+    const at = bytes.indexOf('"outputs"') + 20
+    bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41
+    await writeFile(flipped!, bytes)
+    // A well-formed entry with a valid checksum, but written under another key.
+    await writeFile(foreign!, encodeEntry('0'.repeat(64), {messages: [], segments: 0, outputs: ['', '', ''], error: null}))
+
+    const run = await extract('out-repaired')
+    expect(counts(run.err)).toEqual({parsed: 3, cached: 2})
+    expect(await tree(path.join(work, 'out-repaired'))).toEqual(await tree(path.join(work, 'out-reference')))
+    // …and the entries were rewritten: the next run reads them all.
+    expect(counts((await extract('out-again')).err)).toEqual({parsed: 0, cached: 5})
+  })
+
+  it('--no-cache neither reads nor writes the cache', async () => {
+    const elsewhere = path.join(work, 'cache-unused')
+    const io = recordingIo(work)
+    await main(['extract', 'docs', '--out', 'out-nocache', '--no-cache', '--jobs', '1'], io)
+    expect(counts(io.err)).toEqual({parsed: 5, cached: 0})
+    const io2 = recordingIo(work)
+    await main(['extract', 'docs', '--out', 'out-nocache', '--no-cache', '--jobs', '1'], io2)
+    expect(counts(io2.err)).toEqual({parsed: 5, cached: 0})
+    expect(await entries(elsewhere)).toEqual([])
+    expect(await entries(defaultCacheDir(work))).toEqual([])
+  })
+})
+
+describe('check with the cache', () => {
+  it('reports exactly the same problems from the cache as computed, in every format', async () => {
+    const cacheDir = path.join(work, 'cache-check')
+    for (const format of ['stylish', 'json', 'sarif', 'github']) {
+      const reference = recordingIo(work)
+      const code = await main(['check', 'docs', '--no-cache', '--format', format], reference)
+      const cold = recordingIo(work)
+      expect(await main(['check', 'docs', '--cache-dir', cacheDir, '--format', format], cold)).toBe(code)
+      const warm = recordingIo(work)
+      expect(await main(['check', 'docs', '--cache-dir', cacheDir, '--format', format], warm)).toBe(code)
+      expect(counts(warm.err)).toEqual({parsed: 0, cached: 5})
+      expect(cold.out, format).toBe(reference.out)
+      expect(warm.out, format).toBe(reference.out)
+    }
+  })
+
+  it('keys on the check options: another --target-lang is checked again', async () => {
+    const cacheDir = path.join(work, 'cache-check')
+    const io = recordingIo(work)
+    await main(['check', 'docs', '--cache-dir', cacheDir, '--target-lang', 'zh-TW'], io)
+    expect(counts(io.err)).toEqual({parsed: 5, cached: 0})
+  })
+})
+
+describe('the engine and the cache store', () => {
+  it('counts hits, misses and rejected entries', async () => {
+    const cacheDir = path.join(work, 'cache-engine')
+    const files = await expandInputs(['docs'], work)
+    const seen: string[] = []
+    const run = () =>
+      processFiles({
+        label: 'check',
+        task: 'check',
+        files,
+        io: recordingIo(work),
+        engine: {shard: undefined, jobs: 1, cacheDir, quiet: true},
+        options: (file) => ({path: file.path}),
+        consume: (file, outcome) => {
+          seen.push(`${file.relative}:${outcome.ok && outcome.cached}`)
+          return {segments: 0, errors: 0, warnings: 0}
+        }
+      })
+    expect((await run()).cache).toEqual({hits: 0, misses: 5, rejected: 0, writes: 5})
+    expect((await run()).cache).toEqual({hits: 5, misses: 0, rejected: 0, writes: 0})
+    const [first] = await entries(cacheDir)
+    await writeFile(first!, 'not an entry')
+    expect((await run()).cache).toEqual({hits: 4, misses: 1, rejected: 1, writes: 1})
+    // Results come back in input order whatever their source.
+    expect(seen.slice(-5).map((entry) => entry.split(':')[0])).toEqual(files.map((file) => file.relative))
+  })
+
+  it('an entry carries its length, checksum and key: any change to it is refused', () => {
+    const key = 'a'.repeat(64)
+    const entry = Buffer.from(encodeEntry(key, {x: 'é'}))
+    expect(decodeEntry(entry, key)).toEqual({value: {x: 'é'}})
+    expect(decodeEntry(entry, 'b'.repeat(64))).toBeUndefined()
+    expect(decodeEntry(entry.subarray(0, entry.length - 1), key)).toBeUndefined()
+    expect(decodeEntry(Buffer.concat([entry, Buffer.from(' ')]), key)).toBeUndefined()
+    for (let index = 0; index < entry.length; index += 7) {
+      const damaged = Buffer.from(entry)
+      damaged[index] ^= 1
+      expect(decodeEntry(damaged, key), `byte ${index}`).toBeUndefined()
+    }
+  })
+
+  it('keys differ by command, options and bytes', () => {
+    const cache = new Cache(path.join(work, 'unused'))
+    const bytes = Buffer.from('a')
+    const keys = new Set([cache.key('check', {}, bytes), cache.key('extract', {}, bytes), cache.key('check', {a: 1}, bytes), cache.key('check', {}, Buffer.from('b'))])
+    expect(keys.size).toBe(4)
+    expect(cache.key('check', {}, bytes)).toBe(cache.key('check', {}, Buffer.from('a')))
+  })
+
+  it('lives in node_modules/.cache/sxs of the nearest package', () => {
+    const root = path.resolve(import.meta.dirname, '..')
+    expect(defaultCacheDir(path.join(root, 'src', 'cli'))).toBe(path.join(root, 'node_modules', '.cache', 'sxs'))
+    expect(corpusDir).toBeTruthy()
+  })
+})
