@@ -3,7 +3,7 @@
  * a truncated, corrupted or foreign entry is ignored and rebuilt; `--no-cache` neither reads nor writes;
  * cached results are exactly the computed ones (outputs byte for byte, messages in every reporter).
  */
-import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -51,6 +51,11 @@ async function entries(directory: string): Promise<string[]> {
     .sort()
 }
 
+/** The cache entries (one per file and command), not blobs or ledgers. */
+async function cacheEntries(directory: string): Promise<string[]> {
+  return (await entries(directory)).filter((file) => file.includes(`${path.sep}v1${path.sep}`))
+}
+
 async function tree(directory: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
   for (const file of await entries(directory)) files[path.relative(directory, file)] = await readFile(file, 'utf8')
@@ -69,7 +74,7 @@ describe('extract with the cache', () => {
     const cold = await extract('out-cold')
     expect(cold.code).toBe(0)
     expect(counts(cold.err)).toEqual({parsed: 5, cached: 0})
-    expect(await entries(cacheDir())).toHaveLength(5)
+    expect(await cacheEntries(cacheDir())).toHaveLength(5)
     const warm = await extract('out-warm')
     expect(counts(warm.err)).toEqual({parsed: 0, cached: 5})
     expect(await tree(path.join(work, 'out-warm'))).toEqual(await tree(path.join(work, 'out-cold')))
@@ -106,7 +111,7 @@ describe('extract with the cache', () => {
     // Rebuild the cache of the default options, then damage three of its entries in three ways.
     await rm(cacheDir(), {recursive: true, force: true})
     await extract('out-fresh')
-    const current = await entries(cacheDir())
+    const current = await cacheEntries(cacheDir())
     expect(current).toHaveLength(5)
     const [truncated, flipped, foreign] = current
     const raw = await readFile(truncated!)
@@ -123,6 +128,35 @@ describe('extract with the cache', () => {
     expect(await tree(path.join(work, 'out-repaired'))).toEqual(await tree(path.join(work, 'out-reference')))
     // …and the entries were rewritten: the next run reads them all.
     expect(counts((await extract('out-again')).err)).toEqual({parsed: 0, cached: 5})
+  })
+
+  it('does not rewrite outputs that are already written, and rewrites one that was edited or deleted', async () => {
+    await extract('out-ledger')
+    const json = path.join(work, 'out-ledger', 'json', names[1]!.replace(/\.md$/, '.json'))
+    const xliff = path.join(work, 'out-ledger', 'xliff-1.2', names[2]!.replace(/\.md$/, '.xlf'))
+    const before = await stat(xliff)
+    const original = await readFile(json, 'utf8')
+    await writeFile(json, original.replace('"segments"', '"SEGMENTS"'))
+    await rm(path.join(work, 'out-ledger', 'xliff-2.0', names[3]!.replace(/\.md$/, '.xlf')))
+    expect(counts((await extract('out-ledger')).err)).toEqual({parsed: 0, cached: 5})
+    expect(await readFile(json, 'utf8')).toBe(original)
+    expect(await tree(path.join(work, 'out-ledger'))).toEqual(await tree(path.join(work, 'out-cold')))
+    // Untouched outputs were left alone (same inode and mtime: not even rewritten with the same bytes).
+    const after = await stat(xliff)
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
+  })
+
+  it('parses a file again when the output text its cache entry names is gone from the cache', async () => {
+    const blobs = (await entries(cacheDir())).filter((file) => file.includes(`${path.sep}blobs${path.sep}`))
+    expect(blobs.length).toBeGreaterThanOrEqual(15)
+    await rm(path.join(cacheDir(), 'blobs'), {recursive: true, force: true})
+    await rm(path.join(work, 'out-cold'), {recursive: true, force: true})
+    const run = await extract('out-cold')
+    expect(run.code).toBe(0)
+    expect(await tree(path.join(work, 'out-cold'))).toEqual(await tree(path.join(work, 'out-warm')))
+    // The blobs are back: the next run into a new folder needs no parsing.
+    expect(counts((await extract('out-new')).err)).toEqual({parsed: 0, cached: 5})
+    expect(await tree(path.join(work, 'out-new'))).toEqual(await tree(path.join(work, 'out-warm')))
   })
 
   it('--no-cache neither reads nor writes the cache', async () => {
@@ -182,7 +216,7 @@ describe('the engine and the cache store', () => {
       })
     expect((await run()).cache).toEqual({hits: 0, misses: 5, rejected: 0, writes: 5})
     expect((await run()).cache).toEqual({hits: 5, misses: 0, rejected: 0, writes: 0})
-    const [first] = await entries(cacheDir)
+    const [first] = await cacheEntries(cacheDir)
     await writeFile(first!, 'not an entry')
     expect((await run()).cache).toEqual({hits: 4, misses: 1, rejected: 1, writes: 1})
     // Results come back in input order whatever their source.

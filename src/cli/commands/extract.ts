@@ -13,6 +13,8 @@ import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
 import {fromPlain} from '../tasks/messages.js'
+import {Cache} from '../engine/cache.js'
+import {OutputLedger} from '../engine/ledger.js'
 
 export {formats, type FormatName} from '../tasks/extract.js'
 
@@ -71,6 +73,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const quiet = engine.quiet
   let failed = 0
   let written = 0
+  // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
+  const ledger = await OutputLedger.open(engine.cacheDir === false ? undefined : new Cache(engine.cacheDir), out)
   const run = await processFiles({
     label: 'extract',
     task: 'extract',
@@ -79,7 +83,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     engine,
     options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, formats: selected, copySource}),
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
-    async consume(file, outcome, log) {
+    async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}})
         log(formatMessage(file.path, message))
@@ -100,12 +104,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
         failed++
         return counts
       }
+      const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
       try {
-        for (const [index, name] of selected.entries()) {
-          const format = formats[name]
-          await writeFileAtomic(outputPath(path.join(out, format.folder), file.relative, format.extension), result.outputs[index]!)
+        for (const [index, target] of targets.entries()) {
+          const output = result.outputs[index]!
+          if (await ledger.upToDate(target, output.sha256)) continue
+          let text = output.text ?? (await cache?.blob(output.sha256))
+          if (text === undefined) {
+            // A cached result whose output text is gone from the cache: parse the file again.
+            text = (await outcome.recompute()).outputs?.[index]?.text ?? undefined
+            if (text === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
+          }
+          await writeFileAtomic(target, text)
+          await ledger.wrote(target, output.sha256)
         }
       } catch (error) {
+        for (const target of targets) ledger.forget(target)
         log(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
@@ -114,6 +128,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return {...counts, segments: result.segments}
     }
   })
+  await ledger.save()
   if (!quiet && failed > 0) io.stderr(`extract: ${written} of ${run.files} file(s) written, ${failed} failed\n`)
   return failed > 0 ? exitCode.failure : exitCode.ok
 }

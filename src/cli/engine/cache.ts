@@ -100,15 +100,67 @@ export class Cache {
     return value.value
   }
 
-  /** Store a value (atomically: a reader sees the old entry, the new one or none). Failures are ignored. */
+  /**
+   * Store a value (atomically: a reader sees the old entry, the new one or none). Every blob reference in
+   * it is written as a blob first and stored without its text. Failures are ignored: a read-only or
+   * full disk costs speed, never correctness.
+   */
   async set(key: string, value: unknown): Promise<void> {
     try {
-      await writeFileAtomic(this.path(key), encodeEntry(key, value))
+      const blobs: BlobRef[] = []
+      const packed = JSON.stringify(value, (_, field: unknown) => {
+        if (!isBlobRef(field) || field.text === null) return field
+        blobs.push(field)
+        return {sha256: field.sha256, text: null}
+      })
+      for (const blob of blobs) await this.#putBlob(blob)
+      await writeFileAtomic(this.path(key), encodeEntry(key, JSON.parse(packed)))
       this.stats.writes++
     } catch {
-      // A read-only or full disk costs speed, never correctness.
+      // Speed lost, nothing else.
     }
   }
+
+  blobPath(sha256: string): string {
+    return path.join(this.directory, 'blobs', sha256.slice(0, 2), sha256)
+  }
+
+  /** The text of a blob, if it is there and its bytes still hash to its name. */
+  async blob(sha256: string): Promise<string | undefined> {
+    try {
+      const bytes = await fs.readFile(this.blobPath(sha256))
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
+      return bytes.toString('utf8')
+    } catch {
+      return undefined
+    }
+  }
+
+  async #putBlob(blob: BlobRef): Promise<void> {
+    const file = this.blobPath(blob.sha256)
+    const size = Buffer.byteLength(blob.text!, 'utf8')
+    // Content-addressed: a blob of the right size is (almost surely) this one; `blob()` verifies on read.
+    if ((await fs.stat(file).then((stat) => stat.size, () => -1)) === size) return
+    await writeFileAtomic(file, blob.text!)
+  }
+}
+
+/**
+ * A large string in a result (an output file's text): stored once as a blob named by its SHA-256, so that
+ * cache entries stay small and a run that finds its outputs already written never reads it.
+ */
+export interface BlobRef {
+  sha256: string
+  /** The text (a fresh result), or null (a result from the cache: fetch it with `Cache.blob`). */
+  text: string | null
+}
+
+export function blobRef(text: string): BlobRef {
+  return {sha256: createHash('sha256').update(text, 'utf8').digest('hex'), text}
+}
+
+export function isBlobRef(value: unknown): value is BlobRef {
+  return typeof value === 'object' && value !== null && typeof (value as BlobRef).sha256 === 'string' && /^[0-9a-f]{64}$/.test((value as BlobRef).sha256) && ((value as BlobRef).text === null || typeof (value as BlobRef).text === 'string')
 }
 
 /** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */

@@ -85,7 +85,17 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), 8))
 }
 
-export type Outcome<R> = {ok: true; result: R; cached: boolean} | {ok: false; error: unknown}
+/**
+ * A file's result, fresh or from the cache, or the error that kept it from being read. `recompute` runs the
+ * task again without the cache (for a cached result whose blobs are gone) and stores the new result.
+ */
+export type Outcome<R> = {ok: true; result: R; cached: boolean; recompute: () => Promise<R>} | {ok: false; error: unknown}
+
+export interface ConsumeContext {
+  /** Print text (messages about the file) without tearing the progress bar. */
+  log: (text: string) => void
+  cache: Cache | undefined
+}
 
 /** What a file adds to the summary. */
 export interface Counts {
@@ -107,7 +117,7 @@ export interface RunSpec<Name extends TaskName> {
    * Called once per file, in input order: write outputs, print messages (through `log`, which keeps the
    * progress bar intact), and say what the file adds to the summary. `ok: false`: the file could not be read.
    */
-  consume: (file: InputFile, outcome: Outcome<Tasks[Name]['result']>, log: (text: string) => void) => Promise<Counts> | Counts
+  consume: (file: InputFile, outcome: Outcome<Tasks[Name]['result']>, context: ConsumeContext) => Promise<Counts> | Counts
   /** Text after the MB figure in the summary line (e.g. where the outputs went). */
   summaryExtra?: string
 }
@@ -140,25 +150,27 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     }
     const options = spec.options(file)
     const key = cache?.key(spec.task, options, bytes)
+    const compute = async (): Promise<Tasks[Name]['result']> => {
+      const result = await getRunner().run({task: spec.task, options, bytes})
+      if (cache && key) await cache.set(key, result)
+      return result
+    }
     if (cache && key) {
       const hit = await cache.get(key, (value): value is Tasks[Name]['result'] => task.valid(value, options))
-      if (hit !== undefined) return {ok: true, result: hit, cached: true}
+      if (hit !== undefined) return {ok: true, result: hit, cached: true, recompute: compute}
     }
-    let result: Tasks[Name]['result']
     try {
-      result = await getRunner().run({task: spec.task, options, bytes})
+      return {ok: true, result: await compute(), cached: false, recompute: compute}
     } catch (error) {
       return {ok: false, error, internal: true}
     }
-    if (cache && key) await cache.set(key, result)
-    return {ok: true, result, cached: false}
   }
 
   const summary: Summary = {files: files.length, bytes: totalBytes, segments: 0, errors: 0, warnings: 0, cached: 0, parsed: 0, workers: 0}
   const window = Math.max(8, planned * 4)
   const pending: Array<Promise<Internal<Tasks[Name]['result']>> | undefined> = []
   let next = 0
-  const log = (text: string): void => progress.log(text)
+  const context: ConsumeContext = {log: (text) => progress.log(text), cache}
   try {
     for (let index = 0; index < files.length; index++) {
       while (next < files.length && next < index + window) {
@@ -172,7 +184,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
         if (outcome.cached) summary.cached++
         else summary.parsed++
       }
-      const counts = await spec.consume(files[index]!, outcome, log)
+      const counts = await spec.consume(files[index]!, outcome, context)
       summary.segments += counts.segments
       summary.errors += counts.errors
       summary.warnings += counts.warnings

@@ -10,6 +10,7 @@ import {writeJson, writeXliff12, writeXliff20, XmlCharError, type WriteOptions} 
 import {DecodeError, decodeUtf8} from '../files.js'
 import {describeError} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
+import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
 
 export const formats = {
   xliff12: {folder: 'xliff-1.2', extension: '.xlf', write: writeXliff12},
@@ -30,8 +31,11 @@ export interface ExtractOptions {
 export interface ExtractResult {
   messages: PlainMessage[]
   segments: number
-  /** One string per selected format, in order; null when the file failed (a fatal message or `error`). */
-  outputs: string[] | null
+  /**
+   * One output per selected format, in order (its text and SHA-256; from the cache, the text is fetched
+   * by hash when it must be written); null when the file failed (a fatal message or `error`).
+   */
+  outputs: BlobRef[] | null
   /** A serializer refused the document (a character XML cannot carry). */
   error: string | null
 }
@@ -54,7 +58,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
-    const outputs = options.formats.map((name) => formats[name].write(document, {copySource: options.copySource}))
+    const outputs = options.formats.map((name) => blobRef(formats[name].write(document, {copySource: options.copySource})))
     return {messages, segments, outputs, error: null}
   } catch (error) {
     if (!(error instanceof XmlCharError)) throw error
@@ -70,6 +74,6 @@ export function isExtractResult(value: unknown, options: ExtractOptions): value 
     isPlainMessages(result['messages']) &&
     Number.isSafeInteger(result['segments']) &&
     (result['error'] === null || typeof result['error'] === 'string') &&
-    (outputs === null || (Array.isArray(outputs) && outputs.length === options.formats.length && outputs.every((output) => typeof output === 'string')))
+    (outputs === null || (Array.isArray(outputs) && outputs.length === options.formats.length && outputs.every(isBlobRef)))
   )
 }
