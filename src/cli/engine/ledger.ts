@@ -6,7 +6,7 @@
  * damaged ledger) means: write it. A lost record costs one write, never a stale file.
  */
 import {createHash} from 'node:crypto'
-import {promises as fs} from 'node:fs'
+import {promises as fs, statSync} from 'node:fs'
 import path from 'node:path'
 import {writeFileAtomic} from '../files.js'
 import type {Cache} from './cache.js'
@@ -55,7 +55,12 @@ export class OutputLedger {
   async upToDate(target: string, sha256: string): Promise<boolean> {
     const record = this.#records.get(target)
     if (!record || record.sha256 !== sha256) return false
-    const stat = await fs.stat(target, {bigint: false}).catch(() => undefined)
+    let stat
+    try {
+      stat = statSync(target, {throwIfNoEntry: false})
+    } catch {
+      return false
+    }
     const fresh = stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs && stat.ino === record.ino
     if (fresh) this.skipped++
     return fresh
