@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../src/index.js'
-import {maskPairs, placeholder} from '../src/document/mask.js'
+import {letterPlaceholder, maskPairs, placeholder} from '../src/document/mask.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {corpusFiles} from './helpers/corpus.js'
 
@@ -31,8 +31,9 @@ describe('masked parse', () => {
     // Text after the last pair maps one to one.
     expect(masked.toFile(masked.text.length)).toBe(text.length)
     expect(masked.text.endsWith(text.slice(pairs.at(-1)!.pairEnd))).toBe(true)
-    // The table row's pipes survive, pairs with structure-bearing text stay whole.
-    expect(masked.text).toContain(`|${placeholder}|${placeholder}|${placeholder}|\n|---|---|---|`)
+    // The table row's pipes survive (between pipes the letters stand for a pair), pairs with
+    // structure-bearing text stay whole.
+    expect(masked.text).toContain(`|${letterPlaceholder}|${letterPlaceholder}|${letterPlaceholder}|\n|---|---|---|`)
   })
 
   it('keeps a pair whose text holds a `|`, a line break or a backtick unmasked', () => {
@@ -46,6 +47,14 @@ describe('masked parse', () => {
     ].join('\n')
     const masked = maskPairs(text, scanPairs(text).pairs)
     expect(masked.text).toBe(text)
+  })
+
+  it('gives no literal autolink or e-mail address a way into the letters', () => {
+    const pair = (id: number) => `<span data-ttu-id="1-${id}">t</span><span class="sxs-lookup"><span data-stu-id="1-${id}">s</span></span>`
+    for (const text of [`see https://a.com/[${pair(1)}](y)\n`, `see www.a.com/(${pair(2)})\n`, `a_${pair(3)}.b@c.de\n`, `x@y.z_${pair(4)}\n`]) {
+      expect(maskPairs(text, scanPairs(text).pairs).text, text).toContain(placeholder)
+      expect(summary(text, true), text).toEqual(summary(text, false))
+    }
   })
 
   it('gives the contexts of the full parse on the reference document and every corpus file', {timeout: 1_200_000}, () => {

@@ -23,6 +23,27 @@ export const letterPlaceholder = 'xy'
 const safeBefore = /[\s|[(*_"']/
 const safeAfter = /[\s|\])*_.,:;!?"']/
 
+/** Where a literal autolink could run: white space and `<` stop it, nothing else does. */
+const stopsAutolink = /[\s<]/
+/**
+ * Whether a literal autolink or e-mail address could run into the letters: the word before the pair
+ * (back to white space or `<`) holds `:`, `@` or `www.`, or the word after it holds `@`
+ * (`https://a.com/[xy`, `a_xy.b@c.d`). Such pairs get the tag placeholder, which stops them.
+ */
+function inAutolink(text: string, pair: PairMatch): boolean {
+  let start = pair.pairStart
+  while (start > 0 && !stopsAutolink.test(text[start - 1]!)) {
+    if (pair.pairStart - --start > 1000) return true
+  }
+  if (/[:@]|www\./i.test(text.slice(start, pair.pairStart))) return true
+  let end = pair.pairEnd
+  while (end < text.length && !stopsAutolink.test(text[end]!)) {
+    if (text[end] === '@') return true
+    if (++end - pair.pairEnd > 1000) return true
+  }
+  return false
+}
+
 export interface MaskedText {
   text: string
   /** Offset of each pair's start in the masked text, by pair index. */
@@ -57,7 +78,7 @@ export function maskPairs(text: string, pairs: readonly PairMatch[]): MaskedText
     if (maskable(text, pair)) {
       const previous = pair.pairStart === 0 ? ' ' : text[pair.pairStart - 1]!
       const next = pair.pairEnd === text.length ? ' ' : text[pair.pairEnd]!
-      const stand = safeBefore.test(previous) && safeAfter.test(next) ? letterPlaceholder : placeholder
+      const stand = safeBefore.test(previous) && safeAfter.test(next) && !inAutolink(text, pair) ? letterPlaceholder : placeholder
       chunks.push(stand)
       spans.push({masked: true, maskedStart: length, maskedEnd: length + stand.length, fileStart: pair.pairStart, fileEnd: pair.pairEnd})
       length += stand.length
