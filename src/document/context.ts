@@ -24,26 +24,7 @@ export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTa
     tableIndex.set(node, tableIndex.size)
   })
 
-  function htmlCellAt(offset: number): HtmlTableCell | undefined {
-    // Innermost cell holding the offset: the last one starting at or before it that also ends after it.
-    let found: HtmlTableCell | undefined
-    let low = 0
-    let high = htmlCells.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (htmlCells[middle]!.start <= offset) low = middle + 1
-      else high = middle
-    }
-    for (let index = low - 1; index >= 0; index--) {
-      const cell = htmlCells[index]!
-      if (cell.end > offset) {
-        found = cell
-        break
-      }
-      if (offset - cell.start > 1_000_000) break
-    }
-    return found
-  }
+  const htmlCellAt = htmlCellFinder(htmlCells)
 
   function locate(offset: number, fileOffset: number): SegmentContext {
     const path: Nodes[] = []
@@ -144,6 +125,30 @@ export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTa
   return {locate}
 }
 
+
+/** The innermost HTML table cell holding a file offset (`cells` sorted by start, as findHtmlTableCells gives them). */
+export function htmlCellFinder(htmlCells: readonly HtmlTableCell[]): (offset: number) => HtmlTableCell | undefined {
+  return (offset) => {
+    // Innermost cell holding the offset: the last one starting at or before it that also ends after it.
+    let found: HtmlTableCell | undefined
+    let low = 0
+    let high = htmlCells.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (htmlCells[middle]!.start <= offset) low = middle + 1
+      else high = middle
+    }
+    for (let index = low - 1; index >= 0; index--) {
+      const cell = htmlCells[index]!
+      if (cell.end > offset) {
+        found = cell
+        break
+      }
+      if (offset - cell.start > 1_000_000) break
+    }
+    return found
+  }
+}
 
 /** The child whose range holds `offset` (binary search: children are in order and do not overlap). */
 function childAt(node: Parents, offset: number): Nodes | undefined {

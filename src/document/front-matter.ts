@@ -14,8 +14,11 @@ export interface FrontMatterParse {
 export function readFrontMatter(tree: Root, text: string): FrontMatterParse | undefined {
   const node = tree.children[0]
   if (!node || node.type !== 'yaml' || !node.position) return undefined
-  const nodeStart = node.position.start.offset ?? 0
-  const nodeEnd = node.position.end.offset ?? 0
+  return readFrontMatterAt(text, node.position.start.offset ?? 0, node.position.end.offset ?? 0)
+}
+
+/** Front matter from the offsets of its node (the fences included). */
+export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: number): FrontMatterParse {
   const whole = text.slice(nodeStart, nodeEnd)
   // The node spans the fences; its value is the text between them (line breaks may be LF, CRLF or CR).
   const firstBreak = /\r\n|\r|\n/.exec(whole)

@@ -19,23 +19,32 @@ export interface HtmlTableCell {
 }
 
 const htmlParser = unified().use(rehypeParse, {fragment: true})
-const tableOpen = /<table\b/gi
+const tableOpen = /<table\b/i
+const tableOpenAll = /<table\b/gi
 const tableTag = /<(\/?)table\b[^>]*>/gi
 
 /** Cells of every HTML table in the document, sorted by start offset; offsets are into `text`. */
 export function findHtmlTableCells(tree: Root, text: string, toFile: (treeOffset: number) => number): HtmlTableCell[] {
+  if (!tableOpen.test(text)) return []
+  const nodes: Array<{start: number; end: number}> = []
+  visit(tree, 'html', (node: Html) => {
+    nodes.push({start: toFile(node.position?.start.offset ?? 0), end: toFile(node.position?.end.offset ?? 0)})
+  })
+  return findHtmlTableCellsIn(text, nodes)
+}
+
+/** The same from the HTML nodes' ranges (file offsets, in document order), found by remark or the fast path. */
+export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: number; end: number}>): HtmlTableCell[] {
   const cells: HtmlTableCell[] = []
   // Every `<table` of the file, found once: searching from each html node would be quadratic.
-  const opens = [...text.matchAll(tableOpen)].map((match) => match.index)
+  const opens = [...text.matchAll(tableOpenAll)].map((match) => match.index)
   if (opens.length === 0) return cells
   let tableIndex = 0
   let searchedUpTo = 0
-  visit(tree, 'html', (node: Html) => {
-    const nodeStart = toFile(node.position?.start.offset ?? 0)
-    const nodeEnd = toFile(node.position?.end.offset ?? 0)
-    if (nodeStart < searchedUpTo) return
+  for (const {start: nodeStart, end: nodeEnd} of nodes) {
+    if (nodeStart < searchedUpTo) continue
     const openIndex = opens.find((index) => index >= nodeStart && index < nodeEnd)
-    if (openIndex === undefined) return
+    if (openIndex === undefined) continue
     const open = {index: openIndex}
     // The table may run over several mdast nodes (blank lines and markdown between its tags), and may hold
     // tables of its own: its end is the `</table>` that brings the depth back to zero.
@@ -58,7 +67,7 @@ export function findHtmlTableCells(tree: Root, text: string, toFile: (treeOffset
       })
       tableIndex++
     }
-  })
+  }
   return cells.sort((a, b) => a.start - b.start)
 }
 

@@ -3,12 +3,13 @@
  * skeleton and segments; remark (blocks.ts) gives block structure; context.ts places each pair in it.
  */
 import type {VFileMessage} from 'vfile-message'
-import type {BilingualDocument, FrontMatter, Segment} from './types.js'
+import type {BilingualDocument, FrontMatter, Segment, SegmentContext} from './types.js'
 import {parseId, scanPairs} from './pairs.js'
 import {parseBlocks} from './blocks.js'
-import {readFrontMatter} from './front-matter.js'
-import {findHtmlTableCells} from './html-tables.js'
-import {createContextLocator} from './context.js'
+import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
+import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
+import {createContextLocator, htmlCellFinder} from './context.js'
+import {fastStructure} from './fast-blocks.js'
 import {createLocator} from './positions.js'
 import {createMessage} from './messages.js'
 import {maskPairs, type MaskedText} from './mask.js'
@@ -23,6 +24,11 @@ export interface ParseOptions {
    * (the reference the masked parse is tested against).
    */
   mask?: boolean
+  /**
+   * Let the fast block scanner (fast-blocks.ts) answer when it is sure of the whole file, the default;
+   * it declines anything else, which remark then reads. `false` always asks remark.
+   */
+  fast?: boolean
 }
 
 const BOM = '\uFEFF'
@@ -39,12 +45,23 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const messages: VFileMessage[] = []
 
   const scan = scanPairs(text)
-  const masked = options.mask === false ? unmasked(text, scan.pairs) : maskPairs(text, scan.pairs)
-  // micromark drops a leading BOM from its offsets: remark reads the text without it.
-  const markdown = bom ? masked.text.slice(1) : masked.text
-  const toFile = (treeOffset: number): number => masked.toFile(treeOffset + shift)
-  const tree = parseBlocks(markdown)
-  const front = readFrontMatter(tree, markdown)
+  const fast = options.fast === false || options.mask === false ? undefined : fastStructure(text, scan.pairs, (blocks) => htmlCellFinder(findHtmlTableCellsIn(text, blocks)))
+  let front: FrontMatterParse | undefined
+  let toFile = (offset: number): number => offset
+  let contextOf: (index: number, fileOffset: number) => SegmentContext
+  if (fast) {
+    front = fast.frontMatter && readFrontMatterAt(text, fast.frontMatter.start, fast.frontMatter.end)
+    contextOf = (index) => fast.contexts[index]!
+  } else {
+    const masked = options.mask === false ? unmasked(text, scan.pairs) : maskPairs(text, scan.pairs)
+    // micromark drops a leading BOM from its offsets: remark reads the text without it.
+    const markdown = bom ? masked.text.slice(1) : masked.text
+    toFile = (treeOffset: number): number => masked.toFile(treeOffset + shift)
+    const tree = parseBlocks(markdown)
+    front = readFrontMatter(tree, markdown)
+    const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
+    contextOf = (index, fileOffset) => contexts.locate(masked.starts[index]! - shift, fileOffset)
+  }
   let frontMatter: FrontMatter | undefined
   if (front) {
     frontMatter = {raw: front.raw, data: front.data, position: locator.position(toFile(front.start), toFile(front.end))}
@@ -57,7 +74,6 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
   }
 
-  const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
   const parts: Array<string | Segment> = []
   const segments: Segment[] = []
   let cursor = 0
@@ -77,7 +93,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
         middle: text.slice(pair.targetEnd, pair.sourceStart),
         close: text.slice(pair.sourceEnd, pair.pairEnd)
       },
-      context: contexts.locate(masked.starts[index]! - shift, pair.pairStart),
+      context: contextOf(index, pair.pairStart),
       position: {
         pair: locator.position(pair.pairStart, pair.pairEnd),
         target: locator.position(pair.targetStart, pair.targetEnd),

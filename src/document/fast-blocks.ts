@@ -1,0 +1,691 @@
+/**
+ * The fast path: a line-based block scanner plus a small inline step that gives each pair the
+ * `SegmentContext` remark would give it, without remark. It reads CommonMark + GFM as micromark does,
+ * for the constructs it knows (front matter; ATX and setext headings; thematic breaks; paragraphs and
+ * lazy continuation lines; block quotes and `> [!NOTE]` alerts; bullet and ordered list items with
+ * their content indent and micromark's rule for when an item may interrupt; fenced and indented code;
+ * HTML blocks that end at a blank line or `-->`; GFM tables, rows and cells), and for pairs in
+ * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
+ * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
+ * where they can matter, CR, a BOM, definitions, footnotes, raw-text HTML blocks, list items that start
+ * blank or with indented code, a literal autolink running through brackets or backticks, `<table`
+ * outside an HTML block, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
+ * checks that every file it answers gets exactly the contexts of the full remark parse.
+ */
+import type {PairMatch} from './pairs.js'
+import type {SegmentContext} from './types.js'
+import type {HtmlTableCell} from './html-tables.js'
+import {decodeString} from 'micromark-util-decode-string'
+
+/** Given the HTML blocks, the HTML table cell (if any) holding a file offset. */
+export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>) => (offset: number) => HtmlTableCell | undefined
+
+/** What the fast path found: the pieces of structure `parse` needs besides remark. */
+export interface FastStructure {
+  /** The YAML front matter node (fences included), in file offsets. */
+  frontMatter: {start: number; end: number} | undefined
+  /** HTML blocks (flow HTML nodes), in file offsets and order: where HTML tables can start. */
+  htmlBlocks: Array<{start: number; end: number}>
+  /** Context of each pair, by pair index, before HTML table cells are applied. */
+  contexts: SegmentContext[]
+}
+
+class Decline extends Error {}
+/** Where the last declined file was given up (a source line of this module), for measuring coverage. */
+export let lastDecline: string | undefined
+let lineAt = 0
+function decline(): never {
+  const error = new Decline()
+  lastDecline = `${error.stack?.split('\n')[2]?.replace(/.*fast-blocks\.ts:/, '').replace(/\)$/, '')} @${lineAt}`
+  throw error
+}
+
+type Container =
+  | {type: 'blockquote'; alert: string | undefined}
+  | {type: 'listItem'; required: number; ordered: boolean; marker: string}
+
+interface Block {
+  start: number
+  end: number
+  block: 'paragraph' | 'heading' | 'tableRow' | 'html' | 'code' | 'yaml'
+  containers: Container[]
+  headingDepth?: number
+  /** A paragraph whose last line is a lazy continuation line. */
+  lazy?: boolean
+  /** Line ranges of the inline content (paragraph, heading, table row). */
+  lines?: Array<[number, number]>
+  table?: {index: number; row: number; cells: number[]; delimiters: number}
+}
+
+const htmlBlockNames = new Set(
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' ')
+)
+const htmlRawNames = new Set(['pre', 'script', 'style', 'textarea'])
+const alertMarker = /^\s*>?\s*\[!([A-Za-z]+)\]/
+const atx = /^#{1,6}(?= |$)/
+const fenceOpen = /^(`{3,}|~{3,})(.*)$/
+const thematic = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/
+const setext = /^(?:-+|=+) *$/
+const listMarker = /^(?:([-+*])|(\d{1,9})([.)]))( *)(.?)/
+const delimiterRow = /^\|?(?: *:?-+:? *\|)* *:?-+:? *\|? *$/
+const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(.?)(.?)/
+const attribute = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\s]+|"[^"\\n]*"|'[^'\\n]*'))?)`
+const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`)
+/** Inline: open/close tags, comments, autolinks (micromark's grammar; newlines allowed between attributes). */
+const inlineTag = new RegExp(
+  `<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\s]+|"[^"]*"|'[^']*'))?)*[ \\t\\n]*\\/?>|\\/[A-Za-z][A-Za-z0-9-]*[ \\t\\n]*>|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1f]*>)`,
+  'y'
+)
+const punctuation = /[!-/:-@[-`{-~]/
+const literalStart = /^(?:https?:\/\/|www\.)/i
+
+/** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
+export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
+  try {
+    return scan(text, pairs, htmlCells)
+  } catch (error) {
+    if (error instanceof Decline) return undefined
+    throw error
+  }
+}
+
+function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
+  if (/[\r\t\0\uFEFF]|<!-->|<!--->/.test(text)) decline()
+  const blocks: Block[] = []
+  const htmlBlocks: Array<{start: number; end: number}> = []
+  let frontMatter: FastStructure['frontMatter']
+  let lineStart = 0
+
+  if (text.startsWith('---')) {
+    const close = /\n---([ ]*)(?:\n|$)/.exec(text)
+    if (!/^---\n/.test(text) || !close || close[1] !== '') decline()
+    const end = close.index + 4
+    frontMatter = {start: 0, end}
+    blocks.push({start: 0, end, block: 'yaml', containers: []})
+    lineStart = end + 1
+  }
+
+  const stack: Container[] = []
+  // The open leaf block.
+  let leaf: Block | undefined
+  let leafKind: 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table' | undefined
+  let fence: {char: string; length: number} | undefined
+  let tables = 0
+
+  const close = (end: number): void => {
+    if (leaf) {
+      if (leafKind !== 'table') leaf.end = Math.max(leaf.end, end)
+      leaf = undefined
+      leafKind = undefined
+    }
+  }
+  const open = (block: Block, kind: typeof leafKind): void => {
+    leaf = block
+    leafKind = kind
+    blocks.push(block)
+    if (kind === 'html' || kind === 'comment') htmlBlocks.push(block)
+  }
+
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0) lineEnd = text.length
+    const line = text.slice(lineStart, lineEnd)
+    lineAt = lineStart
+    let pos = 0
+    let matched = 0
+    for (const container of stack) {
+      const spaces = indentOf(line, pos)
+      if (container.type === 'blockquote') {
+        if (spaces > 3 || line[pos + spaces] !== '>') break
+        pos += spaces + 1
+        if (line[pos] === ' ') pos++
+      } else if (/^ *$/.test(line.slice(pos))) {
+        pos = line.length
+      } else {
+        if (spaces < container.required) break
+        pos += container.required
+      }
+      matched++
+    }
+    let allMatched = matched === stack.length
+    let rest = line.slice(pos)
+    let blank = /^ *$/.test(rest)
+    let indent = indentOf(line, pos)
+
+    // micromark's `interrupt` flag, which decides whether an ordered list item may start at other than 1:
+    // set for the line when every container goes on and a leaf is in progress (an indented code block
+    // stays in progress over blank lines); a table leaves it to a hack we do not model.
+    const interrupt = !allMatched ? false : leafKind === 'table' ? 'unknown' : leafKind !== undefined
+
+    // Leaves that take whole lines while their containers go on.
+    if (leafKind === 'fence' && allMatched) {
+      const closing = /^ {0,3}(`+|~+) *$/.exec(rest)
+      leaf!.end = lineEnd
+      if (closing && closing[1]![0] === fence!.char && closing[1]!.length >= fence!.length) close(lineEnd)
+      lineStart = lineEnd + 1
+      continue
+    }
+    if ((leafKind === 'html' || leafKind === 'comment') && allMatched) {
+      if (leafKind === 'html' && blank) close(leaf!.end)
+      else {
+        leaf!.end = lineEnd
+        if (leafKind === 'comment' && rest.includes('-->')) close(lineEnd)
+      }
+      lineStart = lineEnd + 1
+      continue
+    }
+    if (leafKind === 'indented' && allMatched && (blank || indent >= 4)) {
+      if (!blank) leaf!.end = lineEnd
+      lineStart = lineEnd + 1
+      continue
+    }
+    if (leafKind === 'table') {
+      if (!allMatched) decline()
+      // Any other line is a row unless it starts another block (which ends the table).
+      if (blank || indent >= 4 || endsTable(rest.slice(indent))) close(0)
+      else {
+        leaf = tableRow(leaf!, lineStart + pos, lineEnd, text, blocks)
+        lineStart = lineEnd + 1
+        continue
+      }
+    }
+    if (leafKind === 'fence' || leafKind === 'html' || leafKind === 'comment' || leafKind === 'indented') close(0)
+
+    // New containers.
+    let opened = false
+    for (;;) {
+      indent = indentOf(line, pos)
+      if (indent >= 4) break
+      const at = pos + indent
+      if (line[at] === '>') {
+        if (!opened) {
+          stack.length = matched
+          close(0)
+          opened = true
+        }
+        stack.push({type: 'blockquote', alert: alertMarker.exec(text.slice(lineStart + at, lineStart + at + 40))?.[1]?.toUpperCase()})
+        matched = stack.length
+        pos = at + 1
+        if (line[pos] === ' ') pos++
+        continue
+      }
+      const marker = listMarker.exec(line.slice(at))
+      if (!marker || thematic.test(line.slice(at))) break
+      const ordered = marker[2] !== undefined
+      const char = ordered ? marker[3]! : marker[1]!
+      const spaces = marker[4]!.length
+      // A marker glued to text (`-foo`, `1.5`) is no list item.
+      if (spaces === 0 && marker[5] !== '') break
+      if (marker[5] === '' || spaces >= 5) decline() // starts blank or with indented code
+      const previous = stack[matched]
+      const sibling = !opened && previous?.type === 'listItem' && previous.ordered === ordered && previous.marker === char
+      if (!sibling && ordered && marker[2] !== '1' && interrupt !== false) {
+        if (interrupt === 'unknown') decline()
+        break // no list item: a paragraph's text
+      }
+      if (!opened) {
+        stack.length = matched
+        close(0)
+        opened = true
+      }
+      const width = ordered ? marker[2]!.length + 1 : 1
+      stack.push({type: 'listItem', required: indent + width + spaces, ordered, marker: char})
+      matched = stack.length
+      pos = at + width + spaces
+    }
+    if (opened) allMatched = true
+    rest = line.slice(pos)
+    blank = /^ *$/.test(rest)
+    indent = indentOf(line, pos)
+
+    if (!allMatched) {
+      // A lazy continuation line of the open paragraph, or the end of the unmatched containers.
+      if (leafKind === 'paragraph' && !blank && !interrupts(rest, indent)) {
+        const lazy = rest.slice(Math.min(indent, 3))
+        if (indent < 4 && (setext.test(lazy) || completeTagLine.test(lazy))) decline()
+        if (delimiterRow.test(rest.trim())) decline()
+        if (indent >= 4 || !thematic.test(lazy)) {
+          leaf!.end = lineEnd
+          leaf!.lines!.push([lineStart + pos, lineEnd])
+          leaf!.lazy = true
+          lineStart = lineEnd + 1
+          continue
+        }
+      }
+      stack.length = matched
+      close(0)
+    }
+
+    if (blank) {
+      close(0)
+      lineStart = lineEnd + 1
+      continue
+    }
+    const start = lineStart + pos
+    const content = rest.slice(Math.min(indent, 3))
+    if (leafKind === 'paragraph') {
+      if (indent < 4 && setext.test(content)) {
+        // A setext heading: the paragraph was its content.
+        leaf!.block = 'heading'
+        leaf!.headingDepth = content[0] === '=' ? 1 : 2
+        close(lineEnd)
+        lineStart = lineEnd + 1
+        continue
+      }
+      const paragraph = leaf!
+      const last = paragraph.lines!.at(-1)!
+      if (indent < 4 && delimiterRow.test(content.trim())) {
+        if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(text.slice(last[0], last[1]))) decline()
+        // The paragraph's last line is a table's header row, when their cells agree.
+        const cells = cellStarts(text, last[0], last[1])
+        if (cells.length === cellStarts(text, start, lineEnd).length) {
+          let header = paragraph
+          if (paragraph.lines!.length > 1) {
+            paragraph.lines!.pop()
+            paragraph.end = paragraph.lines!.at(-1)![1]
+            header = {start: last[0], end: last[1], block: 'paragraph', containers: paragraph.containers, lines: [last]}
+            blocks.push(header)
+          }
+          header.block = 'tableRow'
+          header.table = {index: tables++, row: 0, cells, delimiters: cells.length}
+          leaf = header
+          leafKind = 'table'
+          lineStart = lineEnd + 1
+          continue
+        }
+      }
+      if (indent >= 4 || !(interrupts(rest, indent) || thematic.test(content))) {
+        paragraph.lazy = false
+        leaf!.end = lineEnd
+        leaf!.lines!.push([start, lineEnd])
+        lineStart = lineEnd + 1
+        continue
+      }
+      close(0)
+    }
+    const containers = stack.slice()
+    if (indent >= 4) {
+      open({start, end: lineEnd, block: 'code', containers}, 'indented')
+    } else if (atx.test(content)) {
+      const depth = /^#+/.exec(content)![0].length
+      blocks.push({start: start + indent, end: lineEnd, block: 'heading', containers, headingDepth: depth, lines: [[start + indent + depth, lineEnd]]})
+    } else if (isFence(content)) {
+      const [, run] = fenceOpen.exec(content)!
+      fence = {char: run![0]!, length: run!.length}
+      open({start: start + indent, end: lineEnd, block: 'code', containers}, 'fence')
+    } else if (content.startsWith('<')) {
+      const kind = htmlStart(content)
+      if (kind === 'paragraph') {
+        if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+        open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+      } else {
+        open({start: start + indent, end: lineEnd, block: 'html', containers}, kind === 'comment' ? 'comment' : 'html')
+        if (kind === 'comment' && content.indexOf('-->', 4) >= 0) close(lineEnd)
+      }
+    } else if (thematic.test(content)) {
+      // A thematic break: no pair can start in it.
+    } else if (delimiterRow.test(content.trim())) {
+      decline()
+    } else {
+      // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
+      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+      open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+    }
+    lineStart = lineEnd + 1
+  }
+
+  // `<table` outside an HTML block would be an inline HTML node: leave those files to remark.
+  for (const match of text.matchAll(/<table\b/gi)) {
+    if (!htmlBlocks.some((block) => match.index >= block.start && match.index < block.end)) decline()
+  }
+  return {frontMatter, htmlBlocks, contexts: locateAll(text, pairs, blocks, htmlCells(htmlBlocks))}
+}
+
+function indentOf(line: string, from: number): number {
+  let index = from
+  while (line[index] === ' ') index++
+  return index - from
+}
+
+/** Whether `rest` (a non-blank line in a paragraph) starts a block that interrupts it. */
+function interrupts(rest: string, indent: number): boolean {
+  if (indent >= 4) return false
+  const content = rest.slice(indent)
+  if (atx.test(content) || isFence(content) || content.startsWith('>')) return true
+  if (content.startsWith('<')) {
+    const kind = htmlStart(content)
+    return kind === 'html' || kind === 'comment'
+  }
+  const marker = listMarker.exec(content)
+  if (marker && (marker[4] !== '' || marker[5] === '')) {
+    // An empty item cannot interrupt a paragraph (and may be a setext underline): leave it to remark.
+    if (marker[5] === '') decline()
+    // The scan of containers took every list item it could; an ordered one not at 1 is text here.
+    return marker[2] === undefined || marker[2] === '1'
+  }
+  return false
+}
+
+/** Whether a non-blank line after a table's rows starts another block (a row otherwise). */
+function endsTable(content: string): boolean {
+  if (atx.test(content) || isFence(content) || content.startsWith('>')) return true
+  if (content.startsWith('<')) return htmlStart(content) !== 'paragraph'
+  if (thematic.test(content) || setext.test(content)) decline()
+  const marker = listMarker.exec(content)
+  if (marker && (marker[4] !== '' || marker[5] === '')) {
+    if (marker[2] !== undefined || marker[5] === '') decline()
+    return true
+  }
+  return false
+}
+
+/** How a line starting with `<` starts: an HTML block ending at a blank line, a comment, or not an HTML block. */
+function isFence(content: string): boolean {
+  const fence = fenceOpen.exec(content)
+  return fence !== null && !(fence[1]![0] === '`' && fence[2]!.includes('`'))
+}
+
+/** `html7`: a complete tag alone on its line, which cannot interrupt a paragraph. */
+function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'paragraph' {
+  if (content.startsWith('<!--')) return 'comment'
+  if (/^<[!?]/.test(content)) decline()
+  const tag = tagName.exec(content)
+  if (!tag) return 'paragraph'
+  const name = tag[2]!.toLowerCase()
+  const after = tag[3]!
+  const ends = after === '' || after === ' ' || after === '>' || after === '/'
+  if (!ends) return 'paragraph'
+  if (htmlRawNames.has(name) && tag[1] === '') decline()
+  if (htmlBlockNames.has(name)) {
+    if (after === '/' && tag[4] !== '>') return 'paragraph'
+    return 'html'
+  }
+  return completeTagLine.test(content) ? 'html7' : 'paragraph'
+}
+
+/** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
+function cellStarts(text: string, start: number, end: number): number[] {
+  const row = text.slice(start, end)
+  const starts: number[] = []
+  let cellStart = start
+  let leading = true
+  for (let index = 0; index < row.length; index++) {
+    const char = row[index]!
+    if (char === '\\' && (row[index + 1] === '|' || row[index + 1] === '\\')) {
+      index++
+      leading = false
+      continue
+    }
+    if (char === '|') {
+      if (!leading) starts.push(cellStart)
+      cellStart = start + index + 1
+      leading = false
+    } else if (char !== ' ') leading = false
+  }
+  if (row.slice(cellStart - start).trim() !== '') starts.push(cellStart)
+  return starts
+}
+
+function tableRow(previous: Block, start: number, end: number, text: string, blocks: Block[]): Block {
+  const table = previous.table!
+  const cells = cellStarts(text, start, end)
+  const row: Block = {start, end, block: 'tableRow', containers: previous.containers, lines: [[start, end]], table: {...table, row: table.row + 1, cells}}
+  blocks.push(row)
+  return row
+}
+
+function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
+  blocks.sort((a, b) => a.start - b.start)
+  const contexts: SegmentContext[] = []
+  let index = 0
+  for (const pair of pairs) {
+    const offset = pair.pairStart
+    while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
+    const block = blocks[index]
+    if (!block || offset < block.start || offset >= block.end) decline()
+    contexts.push(contextOf(text, block, offset, cellAt))
+  }
+  return contexts
+}
+
+function contextOf(text: string, block: Block, offset: number, cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext {
+  const ancestors: string[] = []
+  let listDepth = -1
+  let alert: string | undefined
+  let inBlockquote = false
+  let inListItem = false
+  for (const container of block.containers) {
+    if (container.type === 'blockquote') {
+      ancestors.push('blockquote')
+      inBlockquote = true
+      if (container.alert) alert = container.alert
+    } else {
+      ancestors.push('list', 'listItem')
+      listDepth++
+      inListItem = true
+    }
+  }
+  let table: SegmentContext['table']
+  if (block.table) {
+    ancestors.push('table')
+    let column = 0
+    block.table.cells.forEach((cellStart, cellIndex) => {
+      if (cellStart <= offset) column = cellIndex
+    })
+    table = {html: false, index: block.table.index, row: block.table.row, column}
+  }
+  const inline = block.lines ? inlineAt(text, block, offset) : undefined
+  const inCode = block.block === 'code' || inline?.code === true
+  const link = inline?.link
+  if (!inCode && !table) {
+    const cell = cellAt(offset)
+    if (cell) table = {html: true, index: cell.table, row: cell.row, column: cell.column}
+  }
+
+  let kind: SegmentContext['kind']
+  if (inCode) kind = 'code'
+  else if (link?.image) kind = 'image'
+  else if (link) kind = 'link'
+  else if (table) kind = table.html ? 'htmlTableCell' : 'tableCell'
+  else if (block.headingDepth !== undefined) kind = 'heading'
+  else if (alert) kind = 'alert'
+  else if (inBlockquote) kind = 'blockquote'
+  else if (inListItem) kind = 'listItem'
+  else if (block.block === 'html') kind = 'html'
+  else kind = 'paragraph'
+
+  const context: Partial<SegmentContext> = {kind, block: block.block, ancestors}
+  if (block.headingDepth !== undefined) context.headingDepth = block.headingDepth
+  if (table) context.table = table
+  if (alert) context.alert = alert
+  if (link) context.link = link
+  if (listDepth >= 0) context.listDepth = listDepth
+  return context as SegmentContext
+}
+
+/**
+ * Is `offset` inside a code span, a link's text or an image's alt? The inline content of the block
+ * (its lines without container prefixes) is tokenized as micromark does for what matters here: escapes,
+ * code spans, HTML tags and autolinks (which win over brackets), and inline links `[text](url)`.
+ */
+function inlineAt(text: string, block: Block, offset: number): {code: boolean; link: SegmentContext['link']} | undefined {
+  const lines = block.table ? [cellRange(block, offset)] : block.lines!
+  let content = ''
+  const map: number[] = [] // content index of each line start
+  let target = -1
+  for (const [start, end] of lines) {
+    if (content !== '') content += '\n'
+    map.push(content.length)
+    if (offset >= start && offset < end) target = content.length + (offset - start)
+    content += text.slice(start, end)
+  }
+  if (target < 0) decline()
+  const before = content.slice(0, target)
+  if (!/[`[\]]/.test(before)) return undefined
+
+  interface Opener {
+    at: number
+    image: boolean
+    active: boolean
+  }
+  const openers: Opener[] = []
+  let found: {code: boolean; link: SegmentContext['link']} | undefined
+  let index = 0
+  while (index < content.length) {
+    const char = content[index]!
+    if (char === '\\') {
+      index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
+      continue
+    }
+    if (char === '`') {
+      let run = index
+      while (content[run] === '`') run++
+      const length = run - index
+      const closing = findRun(content, run, length)
+      if (closing >= 0) {
+        if (target >= index && target < closing + length) return {code: true, link: undefined}
+        index = closing + length
+      } else index = run
+      continue
+    }
+    if (char === '<') {
+      inlineTag.lastIndex = index
+      if (inlineTag.test(content)) {
+        if (target > index && target < inlineTag.lastIndex) decline()
+        index = inlineTag.lastIndex
+      } else {
+        if (/^<[!?]/.test(content.slice(index, index + 2))) decline()
+        index++
+      }
+      continue
+    }
+    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content.slice(index, index + 8))) {
+      // A literal autolink runs through brackets and backticks (a `]` before `(`, `[` or white space ends
+      // it): leave those to remark.
+      let end = index
+      while (end < content.length) {
+        const next = content[end]!
+        if (next === '<' || /\s/.test(next)) break
+        if (next === ']' && (end + 1 === content.length || /[([\s]/.test(content[end + 1]!))) break
+        if (next === '[' || next === ']' || next === '`') decline()
+        end++
+      }
+      index = end
+      continue
+    }
+    if (char === '!' && content[index + 1] === '[') {
+      openers.push({at: index, image: true, active: true})
+      index += 2
+      continue
+    }
+    if (char === '[') {
+      openers.push({at: index, image: false, active: true})
+      index++
+      continue
+    }
+    if (char === ']') {
+      const opener = openers.pop()
+      if (!opener || !opener.active) {
+        index++
+        continue
+      }
+      const destination = content[index + 1] === '(' ? linkDestination(content, index + 2) : undefined
+      if (!destination) {
+        index++
+        continue
+      }
+      const textStart = opener.at + (opener.image ? 2 : 1)
+      if (target >= textStart && target < index) {
+        // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
+        if (!found || opener.image) found = {code: false, link: {url: destination.url, image: opener.image}}
+      }
+      if (!opener.image) for (const earlier of openers) if (!earlier.image) earlier.active = false
+      index = destination.end
+      continue
+    }
+    index++
+  }
+  return found
+}
+
+function cellRange(block: Block, offset: number): [number, number] {
+  const cells = block.table!.cells
+  let start = block.start
+  let end = block.end
+  cells.forEach((cellStart, index) => {
+    if (cellStart <= offset) {
+      start = cellStart
+      end = index + 1 < cells.length ? cells[index + 1]! - 1 : block.end
+    }
+  })
+  return [start, end]
+}
+
+/** Index of the next backtick run of exactly `length` from `from`, or -1. */
+function findRun(content: string, from: number, length: number): number {
+  let index = content.indexOf('`', from)
+  while (index >= 0) {
+    let run = index
+    while (content[run] === '`') run++
+    if (run - index === length) return index
+    index = content.indexOf('`', run)
+  }
+  return -1
+}
+
+/** `(destination "title")` from just after `(`: the url and the index after `)`, or undefined. */
+function linkDestination(content: string, from: number): {url: string; end: number} | undefined {
+  let index = from
+  const skip = (): void => {
+    let newlines = 0
+    while (content[index] === ' ' || content[index] === '\n') {
+      if (content[index] === '\n' && ++newlines > 1) decline()
+      index++
+    }
+  }
+  skip()
+  let url: string
+  if (content[index] === '<') {
+    const close = /^<((?:[^<>\n\\]|\\.)*)>/.exec(content.slice(index))
+    if (!close) decline()
+    url = close[1]!
+    index += close[0].length
+  } else {
+    let depth = 0
+    const start = index
+    while (index < content.length) {
+      const char = content[index]!
+      if (char === '\\') {
+        index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
+        continue
+      }
+      if (char === ' ' || char === '\n' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
+      if (char === '(') {
+        if (++depth > 32) decline()
+      } else if (char === ')') {
+        if (depth === 0) break
+        depth--
+      }
+      index++
+    }
+    if (depth !== 0) return undefined
+    url = content.slice(start, index)
+  }
+  url = decodeString(url)
+  const beforeTitle = index
+  skip()
+  if (content[index] === ')') return {url, end: index + 1}
+  if (index === beforeTitle) return undefined
+  const quote = content[index]
+  if (quote !== '"' && quote !== "'" && quote !== '(') return undefined
+  const closing = quote === '(' ? ')' : quote
+  index++
+  while (index < content.length && content[index] !== closing) {
+    if (content[index] === '\\' || (quote === '(' && content[index] === '(')) decline()
+    index++
+  }
+  if (index >= content.length) return undefined
+  index++
+  skip()
+  return content[index] === ')' ? {url, end: index + 1} : undefined
+}

@@ -1,0 +1,120 @@
+/**
+ * The fast path (fast-blocks.ts: a line-based block scanner, no remark) must give exactly what the
+ * full parse (remark reads every byte) gives: same segments, contexts, front matter and messages, on
+ * every file it answers; and it must decline what it is not sure of, so that remark answers there.
+ */
+import {readFileSync, readdirSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {parse} from '../src/index.js'
+import {fastStructure} from '../src/document/fast-blocks.js'
+import {scanPairs} from '../src/document/pairs.js'
+import {corpusFiles} from './helpers/corpus.js'
+
+function summary(text: string, options: {mask?: boolean; fast?: boolean}) {
+  const document = parse(text, options)
+  return {
+    frontMatter: document.frontMatter,
+    messages: document.messages.map(String),
+    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset])
+  }
+}
+
+function answers(text: string): boolean {
+  return fastStructure(text, scanPairs(text).pairs, () => () => undefined) !== undefined
+}
+
+let pairCount = 0
+/** `P` in a case stands for a pair (each with its own id). */
+function doc(markdown: string): string {
+  return markdown.replace(/P/g, () => {
+    const id = `abcde-${100 + pairCount++}`
+    return `<span data-ttu-id="${id}">t</span><span class="sxs-lookup"><span data-stu-id="${id}">s</span></span>`
+  })
+}
+
+/** Each case: markdown, and whether the fast path must answer it (true) or leave it to remark (false). */
+const cases: Array<[string, string, boolean]> = [
+  ['front matter and heading', '---\ntitle: x\nms.contentlocale: de-DE\n---\n# P\n\nP\n', true],
+  ['setext headings', 'P\n===\n\nP\nP\n---\n', true],
+  ['thematic breaks', 'P\n***\nP\n\n- - -\n\n___\nP\n', true],
+  ['alert in a list item', '1. P\n\n   > [!NOTE]\n   > P\n   >\n   > - P\n   >\n   > P\n', true],
+  ['lazy continuation lines', '> P\nP\n\n- P\nP\n    P\n', true],
+  ['nested lists, siblings and a new list', '- P\n  - P\n    1. P\n    2. P\n- P\n* P\n\n1) P\n', true],
+  ['fences in list items', '1. P\n\n   ```\n   P\n   ```\n   P\n2. P\n   ~~~ps\n   P\n\n- P\n\n  ```\n  P\n  ```\n', true],
+  ['a fence indented less than its item ends the item', '1. P\n  ```\n  P\n  ```\n   P\n', true],
+  ['indented code and the micromark interrupt rule', 'P\n\n    P\n    \n3. P\n', true],
+  ['ordered items not at 1: text after a paragraph, a list after a block quote', 'P\n3. P\n\n> a\n3. P\n\n> a\n> b\n3. P\n\n- P\n3. P\n\n1. a\n   b\n   3. P\n', true],
+  ['an ordered item not at 1 right after a table', '| a |\n|---|\n3. P\n', false],
+  ['indented code', 'P\n\n    P\n\n    P\nP\n', true],
+  ['gfm table: cells, extra cells, rows without pipes', '| a | b |\n|---|:-:|\n| P | P | P |\nP | P\nP\n\n| P |\n| --- |\n| `x|P` |\n', true],
+  ['tables ended by other blocks', '| a |\n|---|\n| P |\n# P\n| a |\n|---|\n> P\n\n| a |\n|---|\n- P\n\n| a |\n|---|\n    P\n\n| a |\n|---|\n<div>P\n', true],
+  ['escaped pipes and backslashes in rows', '| a | b |\n|---|---|\n| x \\| P | P |\n', true],
+  ['a table interrupting a paragraph', 'P\nP\n| P | b |\n|---|---|\n| P | P |\n', true],
+  ['a delimiter row whose cells do not agree is text', '| P | b |\n|---|---|---|\n| P |\n', true],
+  ['rows of a lone pipe, escaped backslashes', '| a | b |\n|---|---|\n|\n| x \\\\| P |\n', true],
+  ['a complete tag alone on a line: html block, paragraph text, end of a table', '<img src="x" />\nP\n\nP\n<br/>\nP\n\n| a |\n|---|\n<img src="x" />\nP\n', true],
+  ['a backtick fence whose info holds a backtick is text', '```a`\nP\n', true],
+  ['literal autolinks', 'go to [https://a.com/x](https://a.com/x) P [https://a.com/P](https://a.com/x) `https://a.com/P` P\n', true],
+  ['links, images, code spans', '[P](u) ![P](i.png) `P` [a `]` P](v) [![P](i)](l) [x [P](in)](out) P\n', true],
+  ['link destinations with escapes and entities', '[P](a&amp;b\\_c) [P](<d e> "t") [P](f(g)h \'t\')\n', true],
+  ['brackets that are no links', '[P] [P][x] [P]() [P] (u) \\[P](u) [P\n', true],
+  ['a code span swallowing pairs', 'x `P P` P\n\n``P ` P`` P\n', true],
+  ['html blocks, comments, inline html', '<div>\nP\n</div>\n\n<!-- P\nP -->\nP <b>P</b>\n\n<details><summary>P</summary>\n\nP\n</details>\n', true],
+  ['html table', '<table><tr><td>P</td><td>\n\nP\n\n</td></tr></table>\n', true],
+  ['table tag inside a paragraph', 'a <table><tr><td>P</td></tr></table>\n', false],
+  ['a literal autolink running through brackets', 'see https://a.com/[P](y)\n', false],
+  ['a literal autolink running through a code span', 'see https://a.com/`P` x\n', false],
+  ['a literal autolink running through a backtick', 'see `a` https://a.com/x` P `\n', false],
+  ['definitions', '[P](u)\n\n[x]: https://example.com\n', false],
+  ['footnote definition', 'P[^1]\n\n[^1]: P\n', false],
+  ['empty list item', '-\n  P\n', false],
+  ['tabs', '-\tP\n', false],
+  ['CRLF', '# P\r\n\r\nP\r\n', false],
+  ['BOM', '\uFEFF# P\n', false],
+  ['raw html block', '<pre>\nP\n\n</pre>\n', false],
+  ['a complete tag alone on a lazy line', '> P\n<br/>\nP\n', false],
+  ['line break in a pair splitting a table row', '| a | b |\n|---|---|\n| <span data-ttu-id="x-1">one\ntwo</span><span class="sxs-lookup"><span data-stu-id="x-1">one two</span></span> | P |\n', true],
+  ['pair read as inline code by a stray backtick', 'a `b P\nP c` P\n', true]
+]
+
+describe('fast path', () => {
+  for (const [name, markdown, fast] of cases) {
+    it(`${fast ? 'answers' : 'declines'}: ${name}`, () => {
+      const text = doc(markdown)
+      expect(answers(text)).toBe(fast)
+      expect(summary(text, {})).toEqual(summary(text, {mask: false}))
+    })
+  }
+
+  it('gives the full parse on every document fixture', () => {
+    const root = new URL('./fixtures/document/', import.meta.url)
+    for (const name of readdirSync(root)) {
+      const text = readFileSync(new URL(`${name}/input.md`, root), 'utf8')
+      expect(summary(text, {}), name).toEqual(summary(text, {mask: false}))
+    }
+  })
+
+  it('gives the contexts of the full parse on the reference document and every corpus file', {timeout: 1_200_000}, () => {
+    const files = ['source-docs/help-and-support-for-eop.md', ...corpusFiles()]
+    const different: string[] = []
+    let fastFiles = 0
+    let fastBytes = 0
+    let bytes = 0
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      bytes += text.length
+      if (!answers(text)) continue
+      fastFiles++
+      fastBytes += text.length
+      const fast = summary(text, {})
+      const full = summary(text, {mask: false})
+      if (JSON.stringify(fast) !== JSON.stringify(full)) different.push(file)
+      expect.soft(fast, file).toEqual(full)
+    }
+    expect(different).toEqual([])
+    expect(files.length).toBe(662)
+    // Most of the corpus takes the fast path (552 files, 75% of the bytes when this was written).
+    expect(fastFiles).toBeGreaterThanOrEqual(540)
+    expect(fastBytes / bytes).toBeGreaterThan(0.7)
+  })
+})
