@@ -214,6 +214,27 @@ describe('--shard i/n', () => {
   })
 })
 
+describe('--shard on merge and render', () => {
+  it('two shards write together exactly what one run writes', async () => {
+    expect(await main(['extract', 'docs', '--out', 'out-merge', '--quiet', '--format', 'json'], recordingIo(work))).toBe(0)
+    for (const [command, whole, sharded] of [
+      [['render', 'docs', '--side', 'both'], 'render-whole', 'render-sharded'],
+      [['merge', '--docs', 'docs', '--translations', 'out-merge/json'], 'merge-whole', 'merge-sharded']
+    ] as const) {
+      expect(await main([...command, '--out', whole], recordingIo(work))).toBe(0)
+      const sizes: number[] = []
+      for (const shard of ['1/2', '2/2']) {
+        expect(await main([...command, '--out', sharded, '--shard', shard], recordingIo(work))).toBe(0)
+        sizes.push((await listFiles(path.join(work, sharded))).length)
+      }
+      expect(sizes[0]).toBeGreaterThan(0)
+      expect(sizes[0]).toBeLessThan(sizes[1]!)
+      await sameTrees(path.join(work, whole), path.join(work, sharded))
+      expect(await main([...command, '--out', sharded, '--shard', '0/2'], recordingIo(work))).toBe(2)
+    }
+  })
+})
+
 describe('worker threads', () => {
   it('extract with 2 workers writes the same bytes as in-process', async () => {
     const inProcess = recordingIo(work)

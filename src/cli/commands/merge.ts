@@ -19,13 +19,15 @@ import {merge, type MergeStatistics} from '../../merge/index.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
+import {readShardOption, shardOf} from '../engine/index.js'
 
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
-       sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
+       sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale] [--shard i/n]
 
 Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0 or JSON) into DOC.md, in place unless --out is given.
 The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder.
   --allow-stale   merge units whose source differs from the document's (still reported)
+  --shard i/n     batch form: merge only shard i of n of the documents (the split extract and check use)
 `
 
 interface Job {
@@ -49,6 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         translations: {type: 'string'},
         out: {type: 'string'},
         'allow-stale': {type: 'boolean'},
+        shard: {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
     })
@@ -64,7 +67,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (values.doc !== undefined) {
       jobs = [{document: resolve(values.doc), translations: resolve(values.translations), out: resolve(values.out ?? values.doc)}]
     } else {
-      jobs = await pairFolder(resolve(values.docs!), resolve(values.translations), resolve(values.out ?? values.docs!), io)
+      const docs = resolve(values.docs!)
+      const shard = readShardOption('merge', values.shard)
+      const inShard = (relative: string): boolean => !shard || shardOf(relative, shard.count) === shard.index
+      jobs = await pairFolder(docs, resolve(values.translations), resolve(values.out ?? values.docs!), io, inShard)
     }
   } catch (error) {
     return usageFailure(error, io, help)
@@ -79,14 +85,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** Each `DIR/<path>.md` with the translation file `<path>.xlf|.xliff|.json` below the translations folder. */
-async function pairFolder(docs: string, translations: string, out: string, io: Io): Promise<Job[]> {
+async function pairFolder(docs: string, translations: string, out: string, io: Io, inShard: (relative: string) => boolean): Promise<Job[]> {
   const stat = await fs.stat(docs).catch(() => undefined)
   if (!stat?.isDirectory()) throw new UsageError(`merge: --docs ${docs}: not a folder`)
   const translationStat = await fs.stat(translations).catch(() => undefined)
   if (!translationStat?.isDirectory()) throw new UsageError(`merge: --translations ${translations}: not a folder (the batch form pairs folders)`)
   const jobs: Job[] = []
   const entries = (await fs.readdir(docs, {recursive: true})).map((entry) => entry.split(path.sep).join('/'))
-  for (const relative of entries.filter((entry) => entry.toLowerCase().endsWith('.md')).sort()) {
+  for (const relative of entries.filter((entry) => entry.toLowerCase().endsWith('.md') && inShard(entry)).sort()) {
     const stem = relative.replace(/\.md$/i, '')
     const found: string[] = []
     for (const extension of translationExtensions) {

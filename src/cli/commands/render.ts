@@ -13,16 +13,18 @@ import {renderReview} from '../../render/html.js'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
+import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
 /** Pair markup that a clean rendered document must not hold. */
 const pairMarkup = /<span\b[^>]*(?:data-ttu-id|data-stu-id|sxs-lookup)/gi
 
-const help = `Usage: sxs render DOC.md… [--out DIR] [--side target|source|both] [--html]
+const help = `Usage: sxs render DOC.md… [--out DIR] [--side target|source|both] [--html] [--shard i/n]
 
 Writes DIR/localized/<path>.md (each pair replaced by its target) and, with --side source or both,
 DIR/source/<path>.md (each pair replaced by its source); DIR defaults to out. --html also writes
-DIR/review/<path>.html, the segments side by side for review.
+DIR/review/<path>.html, the segments side by side for review. --shard i/n renders only shard i of n
+(the split extract and check use).
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -30,11 +32,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let out: string
   let sides: Side[]
   let html: boolean
+  let shard: Shard | undefined
   try {
     const {values, positionals} = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {out: {type: 'string'}, side: {type: 'string'}, html: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}
+      options: {out: {type: 'string'}, side: {type: 'string'}, html: {type: 'boolean'}, shard: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
     })
     if (values.help) {
       io.stdout(help)
@@ -46,6 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     sides = side === 'both' ? ['target', 'source'] : [side]
     inputs = positionals
     html = values.html ?? false
+    shard = readShardOption('render', values.shard)
     out = path.resolve(io.cwd, values.out ?? 'out')
   } catch (error) {
     return usageFailure(error, io, help)
@@ -53,7 +57,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let files
   try {
-    files = await expandInputs(inputs, io.cwd)
+    files = selectShard(await expandInputs(inputs, io.cwd), shard)
   } catch (error) {
     return usageFailure(error, io, help)
   }

@@ -50,17 +50,21 @@ export function engineHelp(width = 20, indent = ''): string {
   return helpRows.map(([flag, text]) => `${indent}${flag.padEnd(width)}${text}\n`).join('')
 }
 
+/** `--shard i/n` alone, for the commands that do not run through the engine (merge, render). */
+export function readShardOption(command: string, value: string | undefined): Shard | undefined {
+  try {
+    return value === undefined ? undefined : parseShard(value)
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`)
+  }
+}
+
 export function readEngineOptions(
   command: string,
   values: {shard?: string | undefined; jobs?: string | undefined; 'cache-dir'?: string | undefined; 'no-cache'?: boolean | undefined; quiet?: boolean | undefined},
   io: Io
 ): EngineOptions {
-  let shard: Shard | undefined
-  try {
-    shard = values.shard === undefined ? undefined : parseShard(values.shard)
-  } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`)
-  }
+  const shard = readShardOption(command, values.shard)
   let jobs: number | undefined
   if (values.jobs !== undefined) {
     if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > 256) throw new UsageError(`${command}: --jobs '${values.jobs}' must be a whole number from 1 to 256`)
