@@ -11,6 +11,7 @@ Commands:
   render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
 
+Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache, --quiet.
 Inputs are files, folders (every *.md below) or globs.
 Exit codes: 0 clean, 1 errors in the input, 2 usage or I/O problem.
 `
