@@ -139,6 +139,15 @@ describe('progress and --quiet through the commands', () => {
     expect(match![7]).toBe('12')
   })
 
+  it('extract on a terminal: the bar is redrawn in place, cleared, and the summary line stays', async () => {
+    const io = recordingIo(work, {isTTY: true, step: 400})
+    expect(await main(['extract', 'docs', '--out', 'out-tty', '--no-cache', '--jobs', '1'], io)).toBe(0)
+    expect(io.err).toMatch(/^\r\u001B\[K\[[#-]{20}\] extract: \d+\/12 files, [\d.]+\/[\d.]+ MB \(\d+%\), \d+s(, ETA \d+s)?/)
+    const lines = io.err.split('\n').filter(Boolean)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]!.split('\r\u001B[K').at(-1)).toMatch(summary)
+  })
+
   it('extract and check --quiet print no progress and no summary', async () => {
     const io = recordingIo(work, {step: 400})
     expect(await main(['extract', 'docs', '--out', 'out-quiet', '--no-cache', '--quiet'], io)).toBe(0)
