@@ -11,6 +11,8 @@ import type {Io} from '../src/cli/io.js'
 import type {InputFile} from '../src/cli/files.js'
 import {Progress} from '../src/cli/engine/progress.js'
 import {parseShard, selectShard, shardOf} from '../src/cli/engine/shard.js'
+import {processFiles} from '../src/cli/engine/index.js'
+import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 
 /** An Io that records stderr and stdout, with a clock that moves `step` ms each time it is read. */
@@ -241,6 +243,27 @@ describe('--shard on merge and render', () => {
       await sameTrees(path.join(work, whole), path.join(work, sharded))
       expect(await main([...command, '--out', sharded, '--shard', '0/2'], recordingIo(work))).toBe(2)
     }
+  })
+})
+
+describe('failures', () => {
+  it('a command that fails on a file ends the run at once (no file left waiting for a slot)', async () => {
+    const files = await expandInputs(['docs'], work)
+    let consumed = 0
+    const run = processFiles({
+      label: 'check',
+      task: 'check',
+      files,
+      io: recordingIo(work),
+      engine: {shard: undefined, jobs: 1, cacheDir: false, quiet: true},
+      options: (file) => ({path: file.path}),
+      consume: () => {
+        consumed++
+        throw new Error('boom')
+      }
+    })
+    await expect(run).rejects.toThrow('boom')
+    expect(consumed).toBe(1)
   })
 })
 

@@ -155,6 +155,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const computeAhead = planned > 1 ? planned * 2 + 2 : 2
   const lookAhead = Math.max(16, computeAhead)
   let consumed = 0
+  let aborted = false
   const waiting: Array<{index: number; resolve: () => void}> = []
   const computeSlot = (index: number): Promise<void> | undefined =>
     index < consumed + computeAhead ? undefined : new Promise((resolve) => waiting.push({index, resolve}))
@@ -183,6 +184,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
       if (hit !== undefined) return {ok: true, result: hit, cached: true, recompute: compute}
     }
     await computeSlot(index)
+    if (aborted) return {ok: false, error: new Error('run aborted'), internal: true}
     try {
       return {ok: true, result: await compute(), cached: false, recompute: compute}
     } catch (error) {
@@ -216,7 +218,11 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
       release()
     }
   } finally {
-    // Let every started file settle before the workers go (a failure above must not leave them running).
+    // Let every started file settle before the workers go (a failure above must not leave them running,
+    // nor files waiting for a slot that will never come).
+    aborted = true
+    consumed = Number.POSITIVE_INFINITY
+    release()
     await Promise.allSettled(pending.filter(Boolean))
     summary.workers = runner?.workers ?? 0
     await runner?.close()
