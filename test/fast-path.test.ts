@@ -61,14 +61,17 @@ const cases: Array<[string, string, boolean]> = [
   ['a code span swallowing pairs', 'x `P P` P\n\n``P ` P`` P\n', true],
   ['html blocks, comments, inline html', '<div>\nP\n</div>\n\n<!-- P\nP -->\nP <b>P</b>\n\n<details><summary>P</summary>\n\nP\n</details>\n', true],
   ['html table', '<table><tr><td>P</td><td>\n\nP\n\n</td></tr></table>\n', true],
-  ['table tag inside a paragraph', 'a <table><tr><td>P</td></tr></table>\n', false],
+  ['table tags inside a paragraph, a table cell and a code span', 'a <table><tr><td>P</td></tr></table>\n\n| a |\n|---|\n| <table><tr><td>P</td></tr></table> |\n\n`<table>` P\n', true],
+  ['an escaped table tag', 'a \\<table><tr><td>P</td></tr></table>\n', false],
   ['a literal autolink running through brackets', 'see https://a.com/[P](y)\n', false],
   ['a literal autolink running through a code span', 'see https://a.com/`P` x\n', false],
   ['a literal autolink running through a backtick', 'see `a` https://a.com/x` P `\n', false],
   ['definitions', '[P](u)\n\n[x]: https://example.com\n', false],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', false],
   ['empty list item', '-\n  P\n', false],
-  ['tabs', '-\tP\n', false],
+  ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
+  ['tabs where they indent or follow a marker', '-\tP\n', false],
+  ['a tab in a closing fence', '```\nP\n```\t\nP\n', false],
   ['CRLF', '# P\r\n\r\nP\r\n', false],
   ['BOM', '\uFEFF# P\n', false],
   ['raw html block', '<pre>\nP\n\n</pre>\n', false],
@@ -113,8 +116,8 @@ describe('fast path', () => {
     }
     expect(different).toEqual([])
     expect(files.length).toBe(662)
-    // Most of the corpus takes the fast path (552 files, 75% of the bytes when this was written).
-    expect(fastFiles).toBeGreaterThanOrEqual(540)
-    expect(fastBytes / bytes).toBeGreaterThan(0.7)
+    // Nearly all of the corpus takes the fast path (659 files, 99.6% of the bytes when this was written).
+    expect(fastFiles).toBeGreaterThanOrEqual(655)
+    expect(fastBytes / bytes).toBeGreaterThan(0.99)
   })
 })

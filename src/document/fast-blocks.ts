@@ -8,8 +8,8 @@
  * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
  * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
  * where they can matter, CR, a BOM, definitions, footnotes, raw-text HTML blocks, list items that start
- * blank or with indented code, a literal autolink running through brackets or backticks, `<table`
- * outside an HTML block, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
+ * blank or with indented code, a literal autolink running through brackets or backticks, a `<table`
+ * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
  */
 import type {PairMatch} from './pairs.js'
@@ -24,7 +24,7 @@ export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>
 export interface FastStructure {
   /** The YAML front matter node (fences included), in file offsets. */
   frontMatter: {start: number; end: number} | undefined
-  /** HTML blocks (flow HTML nodes), in file offsets and order: where HTML tables can start. */
+  /** HTML nodes where an HTML table can start (flow HTML blocks, inline `<table>` tags), in file offsets and order. */
   htmlBlocks: Array<{start: number; end: number}>
   /** Context of each pair, by pair index, before HTML table cells are applied. */
   contexts: SegmentContext[]
@@ -90,7 +90,11 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  if (/[\r\t\0\uFEFF]|<!-->|<!--->/.test(text)) decline()
+  if (/[\r\0\uFEFF]|<!-->|<!--->/.test(text)) decline()
+  // A tab counts to the next multiple of 4 columns where it indents or follows a marker (and is white
+  // space in a fence, thematic break, delimiter row or blank line): only tabs inside a line's text are
+  // taken, as the characters they are.
+  if (text.includes('\t') && /^[ >\-+*#\d.)`~|:=_]*\t/m.test(text)) decline()
   const blocks: Block[] = []
   const htmlBlocks: Array<{start: number; end: number}> = []
   let frontMatter: FastStructure['frontMatter']
@@ -334,11 +338,23 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     lineStart = lineEnd + 1
   }
 
-  // `<table` outside an HTML block would be an inline HTML node: leave those files to remark.
+  blocks.sort((a, b) => a.start - b.start)
+  // A `<table` outside an HTML block is an inline HTML node (one tag) where the inline step reads a tag
+  // there, and nothing in code.
+  const htmlNodes = htmlBlocks.slice()
   for (const match of text.matchAll(/<table\b/gi)) {
-    if (!htmlBlocks.some((block) => match.index >= block.start && match.index < block.end)) decline()
+    if (htmlBlocks.some((block) => match.index >= block.start && match.index < block.end)) continue
+    const block = blockAt(blocks, match.index)
+    if (!block) decline()
+    if (block.block === 'code' || block.block === 'yaml') continue
+    if (!block.lines) decline()
+    const inline = inlineAt(text, block, match.index, true)
+    if (inline?.code) continue
+    if (inline?.tagEnd === undefined) decline()
+    htmlNodes.push({start: match.index, end: inline.tagEnd})
   }
-  return {frontMatter, htmlBlocks, contexts: locateAll(text, pairs, blocks, htmlCells(htmlBlocks))}
+  htmlNodes.sort((a, b) => a.start - b.start)
+  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes))}
 }
 
 function indentOf(line: string, from: number): number {
@@ -393,7 +409,7 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'paragraph' 
   if (!tag) return 'paragraph'
   const name = tag[2]!.toLowerCase()
   const after = tag[3]!
-  const ends = after === '' || after === ' ' || after === '>' || after === '/'
+  const ends = after === '' || after === ' ' || after === '\t' || after === '>' || after === '/'
   if (!ends) return 'paragraph'
   if (htmlRawNames.has(name) && tag[1] === '') decline()
   if (htmlBlockNames.has(name)) {
@@ -434,8 +450,22 @@ function tableRow(previous: Block, start: number, end: number, text: string, blo
   return row
 }
 
+/** The block holding `offset` (`blocks` sorted by start). */
+function blockAt(blocks: Block[], offset: number): Block | undefined {
+  let low = 0
+  let high = blocks.length - 1
+  let found: Block | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (blocks[middle]!.start <= offset) {
+      found = blocks[middle]
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found && offset < found.end ? found : undefined
+}
+
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
-  blocks.sort((a, b) => a.start - b.start)
   const contexts: SegmentContext[] = []
   let index = 0
   for (const pair of pairs) {
@@ -508,7 +538,7 @@ function contextOf(text: string, block: Block, offset: number, cellAt: (offset: 
  * (its lines without container prefixes) is tokenized as micromark does for what matters here: escapes,
  * code spans, HTML tags and autolinks (which win over brackets), and inline links `[text](url)`.
  */
-function inlineAt(text: string, block: Block, offset: number): {code: boolean; link: SegmentContext['link']} | undefined {
+function inlineAt(text: string, block: Block, offset: number, tag = false): {code: boolean; link: SegmentContext['link']; tagEnd?: number} | undefined {
   const lines = block.table ? [cellRange(block, offset)] : block.lines!
   let content = ''
   const map: number[] = [] // content index of each line start
@@ -521,7 +551,12 @@ function inlineAt(text: string, block: Block, offset: number): {code: boolean; l
   }
   if (target < 0) decline()
   const before = content.slice(0, target)
-  if (!/[`[\]]/.test(before)) return undefined
+  if (!tag && !/[`[\]]/.test(before)) return undefined
+  const toFile = (index: number): number => {
+    let line = 0
+    while (line + 1 < map.length && map[line + 1]! <= index) line++
+    return lines[line]![0] + (index - map[line]!)
+  }
 
   interface Opener {
     at: number
@@ -552,6 +587,7 @@ function inlineAt(text: string, block: Block, offset: number): {code: boolean; l
       inlineTag.lastIndex = index
       if (inlineTag.test(content)) {
         if (target > index && target < inlineTag.lastIndex) decline()
+        if (tag && target === index) return {code: false, link: undefined, tagEnd: toFile(inlineTag.lastIndex)}
         index = inlineTag.lastIndex
       } else {
         if (/^<[!?]/.test(content.slice(index, index + 2))) decline()
@@ -638,7 +674,7 @@ function linkDestination(content: string, from: number): {url: string; end: numb
   let index = from
   const skip = (): void => {
     let newlines = 0
-    while (content[index] === ' ' || content[index] === '\n') {
+    while (content[index] === ' ' || content[index] === '\t' || content[index] === '\n') {
       if (content[index] === '\n' && ++newlines > 1) decline()
       index++
     }
@@ -659,7 +695,7 @@ function linkDestination(content: string, from: number): {url: string; end: numb
         index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
         continue
       }
-      if (char === ' ' || char === '\n' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
+      if (char === ' ' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
       if (char === '(') {
         if (++depth > 32) decline()
       } else if (char === ')') {
