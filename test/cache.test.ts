@@ -159,6 +159,21 @@ describe('extract with the cache', () => {
     expect(await tree(path.join(work, 'out-new'))).toEqual(await tree(path.join(work, 'out-warm')))
   })
 
+  it('links the outputs it writes into the cache; an output edited in place afterwards is not trusted as a blob', async () => {
+    const cache = path.join(work, 'cache-links')
+    const io = recordingIo(work)
+    expect(await main(['extract', 'docs', '--out', 'out-linked', '--cache-dir', cache, '--jobs', '1'], io)).toBe(0)
+    const json = path.join(work, 'out-linked', 'json', names[0]!.replace(/\.md$/, '.json'))
+    expect((await stat(json)).nlink).toBe(2)
+    const original = await readFile(json, 'utf8')
+    // In place (same inode): the blob changes with it.
+    await writeFile(json, original.replace('"segments"', '"SEGMENTZ"'))
+    const again = recordingIo(work)
+    expect(await main(['extract', 'docs', '--out', 'out-linked-2', '--cache-dir', cache, '--jobs', '1'], again)).toBe(0)
+    expect(counts(again.err)).toEqual({parsed: 1, cached: 4})
+    expect(await readFile(path.join(work, 'out-linked-2', 'json', names[0]!.replace(/\.md$/, '.json')), 'utf8')).toBe(original)
+  })
+
   it('--no-cache neither reads nor writes the cache', async () => {
     const elsewhere = path.join(work, 'cache-unused')
     const io = recordingIo(work)

@@ -83,6 +83,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     engine,
     options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, formats: selected, copySource}),
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
+    // Each output written is linked into the cache as its blob (no second copy of 10× the input).
+    deferBlobs: true,
     async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}})
@@ -108,8 +110,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       try {
         for (const [index, target] of targets.entries()) {
           const output = result.outputs[index]!
-          if (await ledger.upToDate(target, output.sha256)) continue
+          if (await ledger.upToDate(target, output.sha256)) {
+            if (output.text !== null) await cache?.adopt(output.sha256, target, output.text)
+            continue
+          }
           let text = output.text ?? (await cache?.blob(output.sha256))
+          const fresh = text === undefined || output.text !== null
           if (text === undefined) {
             // A cached result whose output text is gone from the cache: parse the file again.
             text = (await outcome.recompute()).outputs?.[index]?.text ?? undefined
@@ -117,6 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           }
           await writeFileAtomic(target, text)
           await ledger.wrote(target, output.sha256)
+          if (fresh) await cache?.adopt(output.sha256, target, text)
         }
       } catch (error) {
         for (const target of targets) ledger.forget(target)

@@ -104,10 +104,12 @@ export class Cache {
 
   /**
    * Store a value (atomically: a reader sees the old entry, the new one or none). Every blob reference in
-   * it is written as a blob first and stored without its text. Failures are ignored: a read-only or
+   * it is stored without its text; the text is written as a blob first, unless `deferBlobs` (the caller
+   * then `adopt`s each output file it writes, which links it instead of copying it). An entry whose blob
+   * is missing is still sound: its reader parses the file again. Failures are ignored: a read-only or
    * full disk costs speed, never correctness.
    */
-  async set(key: string, value: unknown): Promise<void> {
+  async set(key: string, value: unknown, options: {deferBlobs?: boolean} = {}): Promise<void> {
     try {
       const blobs: BlobRef[] = []
       const packed = JSON.stringify(value, (_, field: unknown) => {
@@ -115,7 +117,7 @@ export class Cache {
         blobs.push(field)
         return {sha256: field.sha256, text: null}
       })
-      for (const blob of blobs) await this.#putBlob(blob)
+      if (!options.deferBlobs) for (const blob of blobs) await this.#putBlob(blob)
       await writeFileAtomic(this.path(key), encodeEntry(key, JSON.parse(packed)))
       this.stats.writes++
     } catch {
@@ -131,10 +133,31 @@ export class Cache {
   async blob(sha256: string): Promise<string | undefined> {
     try {
       const bytes = await fs.readFile(this.blobPath(sha256))
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+        // Damaged (or an output linked here and then edited in place): drop it, so that it is made again.
+        await fs.rm(this.blobPath(sha256), {force: true})
+        return undefined
+      }
       return bytes.toString('utf8')
     } catch {
       return undefined
+    }
+  }
+
+  /**
+   * Make the file just written at `file` (whose text hashes to `sha256`) the blob of that text: a hard link
+   * (no copy; were the file later edited in place, `blob()` would see the hash differ and refuse it), or a
+   * copy of `text` where links are impossible (another file system).
+   */
+  async adopt(sha256: string, file: string, text: string): Promise<void> {
+    const blob = this.blobPath(sha256)
+    if (statSync(blob, {throwIfNoEntry: false})) return
+    try {
+      await fs.mkdir(path.dirname(blob), {recursive: true})
+      await fs.link(file, blob)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return
+      await this.#putBlob({sha256, text}).catch(() => {})
     }
   }
 

@@ -126,6 +126,8 @@ export interface RunSpec<Name extends TaskName> {
   consume: (file: InputFile, outcome: Outcome<Tasks[Name]['result']>, context: ConsumeContext) => Promise<Counts> | Counts
   /** Text after the MB figure in the summary line (e.g. where the outputs went). */
   summaryExtra?: string
+  /** The command adopts the blobs of fresh results itself (`Cache.adopt`, after writing its outputs). */
+  deferBlobs?: boolean
 }
 
 export interface RunResult extends Summary {
@@ -155,6 +157,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const computeAhead = planned > 1 ? planned * 2 + 2 : 2
   const lookAhead = Math.max(16, computeAhead)
   let consumed = 0
+  let recomputed = 0
   let aborted = false
   const waiting: Array<{index: number; resolve: () => void}> = []
   const computeSlot = (index: number): Promise<void> | undefined =>
@@ -176,12 +179,17 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     const key = cache?.key(spec.task, options, bytes)
     const compute = async (): Promise<Tasks[Name]['result']> => {
       const result = await getRunner().run({task: spec.task, options, bytes})
-      if (cache && key) await cache.set(key, result)
+      if (cache && key) await cache.set(key, result, {deferBlobs: spec.deferBlobs ?? false})
       return result
     }
     if (cache && key) {
       const hit = await cache.get(key, (value): value is Tasks[Name]['result'] => task.valid(value, options))
-      if (hit !== undefined) return {ok: true, result: hit, cached: true, recompute: compute}
+      if (hit !== undefined) {
+        // Once per file at most, and counted as a parse.
+        let again: Promise<Tasks[Name]['result']> | undefined
+        const recompute = (): Promise<Tasks[Name]['result']> => (again ??= (recomputed++, compute()))
+        return {ok: true, result: hit, cached: true, recompute}
+      }
     }
     await computeSlot(index)
     if (aborted) return {ok: false, error: new Error('run aborted'), internal: true}
@@ -225,6 +233,8 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     release()
     await Promise.allSettled(pending.filter(Boolean))
     summary.workers = runner?.workers ?? 0
+    summary.parsed += recomputed
+    summary.cached -= recomputed
     await runner?.close()
   }
   progress.finish(summary, spec.summaryExtra)
