@@ -258,6 +258,9 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
       }
       stack.length = matched
       close(0)
+      // Indented code starting on a lazy line: micromark moves the ended containers after the line, and
+      // what its flow is in progress on the next line is more than this scanner models.
+      if (!blank && indent >= 4) decline()
     }
 
     if (blank) {
@@ -565,6 +568,7 @@ function inlineAt(text: string, block: Block, offset: number, tag = false): {cod
   }
   const openers: Opener[] = []
   let found: {code: boolean; link: SegmentContext['link']} | undefined
+  let inCode = false
   let index = 0
   while (index < content.length) {
     const char = content[index]!
@@ -578,7 +582,10 @@ function inlineAt(text: string, block: Block, offset: number, tag = false): {cod
       const length = run - index
       const closing = findRun(content, run, length)
       if (closing >= 0) {
-        if (target >= index && target < closing + length) return {code: true, link: undefined}
+        if (target >= index && target < closing + length) {
+          if (tag) return {code: true, link: undefined}
+          inCode = true
+        }
         index = closing + length
       } else index = run
       continue
@@ -641,6 +648,9 @@ function inlineAt(text: string, block: Block, offset: number, tag = false): {cod
     }
     index++
   }
+  // A code span in a link's text is inside the link (mdast: link > inlineCode); an image holds its alt as
+  // a string, so a code span in it is not in the path.
+  if (inCode && !found?.link?.image) return {code: true, link: found?.link}
   return found
 }
 
