@@ -15,6 +15,7 @@ import {matches, selectAll} from 'hast-util-select'
 import type {Element, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
 import {parseBlocks} from './blocks.js'
+import type {PairMatch} from './pairs.js'
 
 export interface ReferenceBlock {
   /** mdast type: `paragraph`, `heading`, `tableRow`, `html` or `code`. */
@@ -24,16 +25,8 @@ export interface ReferenceBlock {
   end: number
 }
 
-export interface ReferencePair {
-  id: string
-  sourceId: string
-  /** Offsets into the file, as in `PairMatch`. */
-  pairStart: number
-  targetStart: number
-  targetEnd: number
-  sourceStart: number
-  sourceEnd: number
-  pairEnd: number
+/** Offsets into the file, as the scan's `PairMatch` has them. */
+export interface ReferencePair extends PairMatch {
   /** parse5 closed an element of the pair that had no end tag (the extent is parse5's, not the file's). */
   repaired: boolean
   block: ReferenceBlock
