@@ -58,7 +58,9 @@ const rule: Rule = {
         continue
       }
       if (document.frontMatter && line.end <= document.frontMatter.position.end.offset + 4) continue
-      if (/^\s*(?:\|?\s*:?-+:?\s*)+\|?\s*$/.test(raw)) continue
+      // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
+      // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
+      if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue
       const rest = prose(raw)
       if (words(rest) < 4) continue
       const first = rest.search(/\p{L}/u)
