@@ -7,17 +7,13 @@ import {cp, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promi
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {recordingIo} from './helpers/io.js'
 import {main} from '../src/cli/main.js'
-import type {Io} from '../src/cli/io.js'
 import {Cache, decodeEntry, defaultCacheDir, encodeEntry} from '../src/cli/engine/cache.js'
 import {processFiles} from '../src/cli/engine/index.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 
-function recordingIo(cwd: string): Io & {out: string; err: string} {
-  const io = {out: '', err: '', cwd, isTTY: false, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text)}
-  return io
-}
 
 /** `(N parsed…, M from cache)` of the summary line. */
 function counts(stderr: string): {parsed: number; cached: number} {

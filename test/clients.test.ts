@@ -14,8 +14,8 @@ import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
+import {recordingIo, type RecordingIo} from './helpers/io.js'
 import {run} from '../src/cli/commands/merge.js'
-import type {Io} from '../src/cli/io.js'
 import {check} from '../src/check/index.js'
 import {parse} from '../src/document/parse.js'
 import type {BilingualDocument} from '../src/document/types.js'
@@ -37,9 +37,8 @@ const files = [
   join(corpusDir, 'OfficeDocs-O365SecComp-pr.de-DE/SecurityCompliance/set-up-and-download-a-custom-report.md')
 ]
 
-function quietIo(): Io & {errors: string} {
-  const captured = {errors: ''}
-  return Object.assign(captured, {stdout: () => {}, stderr: (text: string) => void (captured.errors += text), cwd: work, isTTY: false})
+function quietIo(): RecordingIo {
+  return recordingIo(work)
 }
 
 /** A folder for one case, with a copy of the document in it. */
@@ -92,7 +91,7 @@ describe('translate-toolkit', () => {
         expect(verifyCodes(document.segments[index]!.source, tool.units.get(id)!.target!), id).toEqual([])
       })
       const session = quietIo()
-      expect(await run(['--doc', doc, '--translations', debugged], session), session.errors).toBe(0)
+      expect(await run(['--doc', doc, '--translations', debugged], session), session.err).toBe(0)
       const merged = readFileSync(doc, 'utf8')
       expect(merged).not.toBe(text)
       expect(findings(merged)).toEqual(findings(text))
@@ -106,7 +105,7 @@ describe('translate-toolkit', () => {
       expect(targetsOf(readFileSync(filled, 'utf8'))).toEqual(targetsOf(readFileSync(debugged, 'utf8')))
       copyFileSync(file, doc)
       const again = quietIo()
-      expect(await run(['--doc', doc, '--translations', filled], again), again.errors).toBe(0)
+      expect(await run(['--doc', doc, '--translations', filled], again), again.err).toBe(0)
       // pretranslate marks its units `needs-translation`: a unit whose target is then a copy of its source
       // (a segment that is one image code: its restored code is the English one) keeps the document's target.
       const pretranslated = readTranslations(readFileSync(filled, 'utf8')).units
@@ -256,7 +255,7 @@ describe('OmegaT', () => {
       const translated = join(folder, 'translated', 'job.xlf')
 
       const session = quietIo()
-      expect(await run(['--doc', doc, '--translations', translated], session), session.errors).toBe(0)
+      expect(await run(['--doc', doc, '--translations', translated], session), session.err).toBe(0)
       const merged = readFileSync(doc, 'utf8')
       const ids = unitIds(document)
       // Every unit the memory translated comes back with its codes; the others keep the document's target.
@@ -265,7 +264,7 @@ describe('OmegaT', () => {
       const changed = [...expected].filter(([id, markdown]) => markdown !== document.segments[ids.indexOf(id)]!.target).length
       expect(expected.size).toBeGreaterThan(document.segments.length * 0.8)
       expect(changed).toBe(expected.size)
-      expect(session.errors).toContain(`${changed} merged`)
+      expect(session.err).toContain(`${changed} merged`)
       expect(findings(merged)).toEqual(findings(text))
     })
   }

@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeEach, describe, expect, it} from 'vitest'
+import {recordingIo, type RecordingIo} from './helpers/io.js'
 import {run} from '../src/cli/commands/merge.js'
-import type {Io} from '../src/cli/io.js'
 import {parse} from '../src/document/parse.js'
 import {writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
 
@@ -29,16 +29,8 @@ beforeEach(() => {
   copyFileSync(reference, doc)
 })
 
-function io(): Io & {errors: string} {
-  const captured = {errors: ''}
-  return Object.assign(captured, {
-    stdout: () => {},
-    stderr: (text: string) => {
-      captured.errors += text
-    },
-    cwd: work,
-    isTTY: false
-  })
+function io(): RecordingIo {
+  return recordingIo(work)
 }
 
 function translations(name: string, text: string): string {
@@ -65,7 +57,7 @@ describe('sxs merge', () => {
       expect(await run(['--doc', doc, '--translations', translations(name, text)], session)).toBe(0)
       expect(readFileSync(doc, 'utf8')).toBe(original)
       expect(statSync(doc).mtimeMs).toBe(before)
-      expect(session.errors).toMatch(/0 merged, 76 unchanged, 0 kept, 0 refused, 0 unknown/)
+      expect(session.err).toMatch(/0 merged, 76 unchanged, 0 kept, 0 refused, 0 unknown/)
     })
   }
 
@@ -74,7 +66,7 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--doc', doc, '--translations', file], session)).toBe(0)
     expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
-    expect(session.errors).toMatch(/1 merged, 75 unchanged/)
+    expect(session.err).toMatch(/1 merged, 75 unchanged/)
   })
 
   it('writes to --out and leaves the document alone', async () => {
@@ -93,14 +85,14 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--doc', doc, '--translations', file], session)).toBe(1)
     expect(readFileSync(doc, 'utf8')).toBe(original)
-    expect(session.errors).toContain(
+    expect(session.err).toContain(
       'help-and-support-for-eop.md:23:72: error: `90f5f-103`: the translation was made for another source: the document has “Help and support for EOP”, the translation file “Help and Support for EOP”  [stale-source]'
     )
-    expect(session.errors).toMatch(/not written: stale translations/)
+    expect(session.err).toMatch(/not written: stale translations/)
 
     const again = io()
     expect(await run(['--doc', doc, '--translations', file, '--allow-stale'], again)).toBe(0)
-    expect(again.errors).toMatch(/warning: .*\[stale-source\]/)
+    expect(again.err).toMatch(/warning: .*\[stale-source\]/)
     expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>').replace('>Microsoft 365 社區</span>', '>Microsoft 365 社群</span>'))
   })
 
@@ -113,8 +105,8 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--doc', doc, '--translations', translations('help.xlf', broken)], session)).toBe(1)
     expect(readFileSync(doc, 'utf8')).toBe(original)
-    expect(session.errors).toMatch(/help-and-support-for-eop\.md:\d+:\d+: error: `90f5f-116`: not merged: Link .* is missing from the target {2}\[code-missing\]/)
-    expect(session.errors).toMatch(/0 merged, 75 unchanged, 0 kept, 1 refused/)
+    expect(session.err).toMatch(/help-and-support-for-eop\.md:\d+:\d+: error: `90f5f-116`: not merged: Link .* is missing from the target {2}\[code-missing\]/)
+    expect(session.err).toMatch(/0 merged, 75 unchanged, 0 kept, 1 refused/)
   })
 
   it('refuses an XXE attempt (DOCTYPE with entities): exit 1, nothing read, nothing written', async () => {
@@ -126,9 +118,9 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--doc', doc, '--translations', translations('help.xlf', xxe)], session)).toBe(1)
     expect(readFileSync(doc, 'utf8')).toBe(original)
-    expect(session.errors).toMatch(/help\.xlf:2:\d+: error: .*DOCTYPE/i)
-    expect(session.errors).toMatch(/not written: the translations could not be read/)
-    expect(session.errors).not.toContain('root:')
+    expect(session.err).toMatch(/help\.xlf:2:\d+: error: .*DOCTYPE/i)
+    expect(session.err).toMatch(/not written: the translations could not be read/)
+    expect(session.err).not.toContain('root:')
   })
 
   it('reports an unwritable output: exit 2, the document unchanged, no file left behind', async () => {
@@ -137,7 +129,7 @@ describe('sxs merge', () => {
     writeFileSync(blocker, 'a file where the output folder should be')
     const session = io()
     expect(await run(['--doc', doc, '--translations', file, '--out', join(blocker, 'merged.md')], session)).toBe(2)
-    expect(session.errors).toMatch(/merged\.md: error: cannot write: .*(ENOTDIR|EEXIST|not a directory|file already exists)/i)
+    expect(session.err).toMatch(/merged\.md: error: cannot write: .*(ENOTDIR|EEXIST|not a directory|file already exists)/i)
     expect(readFileSync(doc, 'utf8')).toBe(original)
     expect(readFileSync(blocker, 'utf8')).toBe('a file where the output folder should be')
   })
@@ -152,7 +144,7 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(0)
     expect(readFileSync(join(folder, 'merged/sub/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
-    expect(session.errors).toMatch(/alone\.md: no translation file .*: skipped/)
+    expect(session.err).toMatch(/alone\.md: no translation file .*: skipped/)
     expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
   })
 
@@ -169,6 +161,6 @@ describe('sxs merge', () => {
   it('says how to call it when --translations is missing (exit 2)', async () => {
     const session = io()
     expect(await run(['--doc', doc], session)).toBe(2)
-    expect(session.errors).toMatch(/--translations is required/)
+    expect(session.err).toMatch(/--translations is required/)
   })
 })

@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
+import {recordingIo, type RecordingIo} from './helpers/io.js'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
@@ -18,7 +19,6 @@ import type {Table} from 'mdast'
 import {parse} from '../src/document/parse.js'
 import {renderSide} from '../src/render/documents.js'
 import {run} from '../src/cli/commands/render.js'
-import type {Io} from '../src/cli/io.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const referencePath = join(root, 'source-docs/help-and-support-for-eop.md')
@@ -82,22 +82,14 @@ describe('render the reference document', () => {
 describe('sxs render', () => {
   const work = mkdtempSync(join(tmpdir(), 'sxs-render-'))
   afterAll(() => rmSync(work, {recursive: true, force: true}))
-  function io(): Io & {errors: string} {
-    const captured = {errors: ''}
-    return Object.assign(captured, {
-      stdout: () => {},
-      stderr: (text: string) => {
-        captured.errors += text
-      },
-      cwd: root,
-      isTTY: false
-    })
+  function io(): RecordingIo {
+    return recordingIo(root)
   }
 
   it('writes DIR/localized/<path>.md by default and both sides with --side both', async () => {
     const one = io()
     expect(await run([referencePath, '--out', join(work, 'a')], one)).toBe(0)
-    expect(one.errors).toBe('')
+    expect(one.err).toBe('')
     expect(readFileSync(join(work, 'a/localized/help-and-support-for-eop.md'), 'utf8')).toBe(renderSide(document, 'target'))
     expect(existsSync(join(work, 'a/source'))).toBe(false)
 
@@ -117,9 +109,9 @@ describe('sxs render', () => {
   it('refuses a wrong --side and a missing input with exit code 2', async () => {
     const wrong = io()
     expect(await run([referencePath, '--side', 'english'], wrong)).toBe(2)
-    expect(wrong.errors).toMatch(/--side must be target, source or both/)
+    expect(wrong.err).toMatch(/--side must be target, source or both/)
     const missing = io()
     expect(await run(['no-such-file.md', '--out', join(work, 'c')], missing)).toBe(2)
-    expect(missing.errors).toMatch(/no-such-file\.md: no such file or folder/)
+    expect(missing.err).toMatch(/no-such-file\.md: no such file or folder/)
   })
 })
