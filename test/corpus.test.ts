@@ -18,6 +18,7 @@ import {findReferencePairs} from '../src/document/reference.js'
 import type {ReferenceResult} from '../src/document/reference.js'
 import type {BilingualDocument, Point} from '../src/document/types.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {countStartingAtOrBefore} from '../src/document/search.js'
 
 /** Start offset of every line, with the line endings unist counts (`\r\n`, `\r`, `\n`). */
 function lineStarts(text: string): number[] {
@@ -29,14 +30,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let low = 0
-  let high = starts.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (starts[middle]! <= offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return countStartingAtOrBefore(starts, offset, (start) => start)
 }
 
 /** Problems with the positions of a document's segments (empty when every slice and line/column is right). */
@@ -63,14 +57,7 @@ function disagreements(rel: string, text: string, scanned: PairMatch[], referenc
   const starts = lineStarts(text)
   const {blocks} = reference
   const blockAt = (offset: number) => {
-    let low = 0
-    let high = blocks.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (blocks[middle]!.start <= offset) low = middle + 1
-      else high = middle
-    }
-    const block = blocks[low - 1]
+    const block = blocks[countStartingAtOrBefore(blocks, offset, (item) => item.start) - 1]
     return block && offset < block.end ? block : undefined
   }
   const byStart = new Map(reference.pairs.map((pair) => [pair.pairStart, pair]))

@@ -6,6 +6,7 @@ import type {Nodes, Parents, Root, Table} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {ContextKind, SegmentContext} from './types.js'
 import type {HtmlTableCell} from './html-tables.js'
+import {countStartingAtOrBefore} from './search.js'
 
 const blockTypes = new Set(['paragraph', 'heading', 'tableRow', 'html', 'code', 'yaml', 'thematicBreak', 'definition'])
 const phrasingBlocks = new Set(['paragraph', 'heading', 'tableRow'])
@@ -131,14 +132,7 @@ export function htmlCellFinder(htmlCells: readonly HtmlTableCell[]): (offset: nu
   return (offset) => {
     // Innermost cell holding the offset: the last one starting at or before it that also ends after it.
     let found: HtmlTableCell | undefined
-    let low = 0
-    let high = htmlCells.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (htmlCells[middle]!.start <= offset) low = middle + 1
-      else high = middle
-    }
-    for (let index = low - 1; index >= 0; index--) {
+    for (let index = countStartingAtOrBefore(htmlCells, offset, (cell) => cell.start) - 1; index >= 0; index--) {
       const cell = htmlCells[index]!
       if (cell.end > offset) {
         found = cell

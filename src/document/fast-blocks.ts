@@ -16,6 +16,7 @@ import type {PairMatch} from './pairs.js'
 import type {SegmentContext} from './types.js'
 import type {HtmlTableCell} from './html-tables.js'
 import {decodeString} from 'micromark-util-decode-string'
+import {countStartingAtOrBefore} from './search.js'
 
 /** Given the HTML blocks, the HTML table cell (if any) holding a file offset. */
 export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>) => (offset: number) => HtmlTableCell | undefined
@@ -455,16 +456,7 @@ function tableRow(previous: Block, start: number, end: number, text: string, blo
 
 /** The block holding `offset` (`blocks` sorted by start). */
 function blockAt(blocks: Block[], offset: number): Block | undefined {
-  let low = 0
-  let high = blocks.length - 1
-  let found: Block | undefined
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (blocks[middle]!.start <= offset) {
-      found = blocks[middle]
-      low = middle + 1
-    } else high = middle - 1
-  }
+  const found = blocks[countStartingAtOrBefore(blocks, offset, (block) => block.start) - 1]
   return found && offset < found.end ? found : undefined
 }
 

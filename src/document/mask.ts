@@ -15,6 +15,7 @@
  * about three times more). A corpus-wide test checks that masked and full parses agree.
  */
 import type {PairMatch} from './pairs.js'
+import {countStartingAtOrBefore} from './search.js'
 
 const structural = /[\n\r|`[\]\\<>]/
 export const placeholder = '<x/>y<x/>'
@@ -93,16 +94,7 @@ export function maskPairs(text: string, pairs: readonly PairMatch[]): MaskedText
   chunks.push(text.slice(cursor))
 
   function toFile(offset: number): number {
-    let low = 0
-    let high = spans.length - 1
-    let found = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if (spans[middle]!.maskedStart <= offset) {
-        found = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
+    const found = countStartingAtOrBefore(spans, offset, (span) => span.maskedStart) - 1
     if (found < 0) return offset
     const span = spans[found]!
     if (offset < span.maskedEnd) {

@@ -4,6 +4,7 @@
  * so that a problem found in a rendered document can be reported where it is in the file the user edits.
  */
 import type {BilingualDocument} from '../document/types.js'
+import {countStartingAtOrBefore} from '../document/search.js'
 
 export type Side = 'target' | 'source'
 
@@ -59,16 +60,7 @@ export function renderSideWithMap(document: BilingualDocument, side: Side): Rend
 /** The bilingual-file offset of a rendered offset, and the segment it falls in (-1: skeleton). */
 export function originalOffset(rendered: RenderedDocument, offset: number): {offset: number; segment: number} {
   const pieces = rendered.pieces
-  let low = 0
-  let high = pieces.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (pieces[middle]!.start <= offset) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
+  const found = countStartingAtOrBefore(pieces, offset, (piece) => piece.start) - 1
   if (found < 0) return {offset, segment: -1}
   const piece = pieces[found]!
   // An empty target/source piece shares its start with the next piece: prefer the later, non-empty one (found is the last start ≤ offset).
