@@ -9,7 +9,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {recordingIo} from './helpers/io.js'
 import {main} from '../src/cli/main.js'
-import {Cache, decodeEntry, defaultCacheDir, encodeEntry} from '../src/cli/engine/cache.js'
+import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry} from '../src/cli/engine/cache.js'
 import {processFiles} from '../src/cli/engine/index.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
@@ -49,7 +49,7 @@ async function entries(directory: string): Promise<string[]> {
 
 /** The cache entries (one per file and command), not blobs or ledgers. */
 async function cacheEntries(directory: string): Promise<string[]> {
-  return (await entries(directory)).filter((file) => file.includes(`${path.sep}v1${path.sep}`))
+  return (await entries(directory)).filter((file) => file.includes(`${path.sep}v${cacheSchema}${path.sep}`))
 }
 
 async function tree(directory: string): Promise<Record<string, string>> {

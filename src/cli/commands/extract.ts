@@ -111,19 +111,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
         for (const [index, target] of targets.entries()) {
           const output = result.outputs[index]!
           if (await ledger.upToDate(target, output.sha256)) {
-            if (output.text !== null) await cache?.adopt(output.sha256, target, output.text)
+            if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
             continue
           }
-          let text = output.text ?? (await cache?.blob(output.sha256))
-          const fresh = text === undefined || output.text !== null
-          if (text === undefined) {
-            // A cached result whose output text is gone from the cache: parse the file again.
-            text = (await outcome.recompute()).outputs?.[index]?.text ?? undefined
-            if (text === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
+          let bytes = output.bytes ?? (await cache?.blob(output.sha256))
+          const fresh = bytes === undefined || output.bytes !== null
+          if (bytes === undefined) {
+            // A cached result whose output is gone from the cache: parse the file again.
+            bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
+            if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
           }
-          await writeFileAtomic(target, text)
+          await writeFileAtomic(target, bytes)
           await ledger.wrote(target, output.sha256)
-          if (fresh) await cache?.adopt(output.sha256, target, text)
+          if (fresh) await cache?.adopt(output.sha256, target, bytes)
         }
       } catch (error) {
         for (const target of targets) ledger.forget(target)

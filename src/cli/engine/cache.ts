@@ -14,7 +14,7 @@ import {fileURLToPath} from 'node:url'
 import {writeFileAtomic} from '../files.js'
 
 /** Bump when the layout of entries or of any cached value changes. */
-export const cacheSchema = 1
+export const cacheSchema = 2
 
 const magic = `sxs-cache ${cacheSchema}`
 
@@ -113,9 +113,9 @@ export class Cache {
     try {
       const blobs: BlobRef[] = []
       const packed = JSON.stringify(value, (_, field: unknown) => {
-        if (!isBlobRef(field) || field.text === null) return field
+        if (!isBlobRef(field) || field.bytes === null) return field
         blobs.push(field)
-        return {sha256: field.sha256, text: null}
+        return {sha256: field.sha256, bytes: null}
       })
       if (!options.deferBlobs) for (const blob of blobs) await this.#putBlob(blob)
       await writeFileAtomic(this.path(key), encodeEntry(key, JSON.parse(packed)))
@@ -129,8 +129,8 @@ export class Cache {
     return path.join(this.directory, 'blobs', sha256.slice(0, 2), sha256)
   }
 
-  /** The text of a blob, if it is there and its bytes still hash to its name. */
-  async blob(sha256: string): Promise<string | undefined> {
+  /** The bytes of a blob, if it is there and they still hash to its name. */
+  async blob(sha256: string): Promise<Buffer | undefined> {
     try {
       const bytes = await fs.readFile(this.blobPath(sha256))
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
@@ -138,54 +138,62 @@ export class Cache {
         await fs.rm(this.blobPath(sha256), {force: true})
         return undefined
       }
-      return bytes.toString('utf8')
+      return bytes
     } catch {
       return undefined
     }
   }
 
   /**
-   * Make the file just written at `file` (whose text hashes to `sha256`) the blob of that text: a hard link
+   * Make the file just written at `file` (whose bytes hash to `sha256`) the blob of those bytes: a hard link
    * (no copy; were the file later edited in place, `blob()` would see the hash differ and refuse it), or a
-   * copy of `text` where links are impossible (another file system).
+   * copy of `bytes` where links are impossible (another file system).
    */
-  async adopt(sha256: string, file: string, text: string): Promise<void> {
+  async adopt(sha256: string, file: string, bytes: Uint8Array): Promise<void> {
     const blob = this.blobPath(sha256)
-    if (statSync(blob, {throwIfNoEntry: false})) return
     try {
-      await fs.mkdir(path.dirname(blob), {recursive: true})
-      await fs.link(file, blob)
+      try {
+        await fs.link(file, blob)
+      } catch (error) {
+        // The shard folder usually exists: make it only when the link says it does not.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        await fs.mkdir(path.dirname(blob), {recursive: true})
+        await fs.link(file, blob)
+      }
     } catch (error) {
+      // Already there (content-addressed: the same bytes), or links are impossible: copy.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return
-      await this.#putBlob({sha256, text}).catch(() => {})
+      await this.#putBlob({sha256, bytes}).catch(() => {})
     }
   }
 
   async #putBlob(blob: BlobRef): Promise<void> {
     const file = this.blobPath(blob.sha256)
-    const size = Buffer.byteLength(blob.text!, 'utf8')
     // Content-addressed: a blob of the right size is (almost surely) this one; `blob()` verifies on read.
-    if ((statSync(file, {throwIfNoEntry: false})?.size ?? -1) === size) return
-    await writeFileAtomic(file, blob.text!)
+    if ((statSync(file, {throwIfNoEntry: false})?.size ?? -1) === blob.bytes!.length) return
+    await writeFileAtomic(file, blob.bytes!)
   }
 }
 
 /**
- * A large string in a result (an output file's text): stored once as a blob named by its SHA-256, so that
- * cache entries stay small and a run that finds its outputs already written never reads it.
+ * A large text in a result (an output file), as UTF-8 bytes: stored once as a blob named by its SHA-256, so
+ * that cache entries stay small and a run that finds its outputs already written never reads it. Bytes,
+ * not a string: the text is encoded once, here, and the same bytes are hashed, sent from a worker and
+ * written (hashing a string encodes it, and writing it encodes it again).
  */
 export interface BlobRef {
   sha256: string
-  /** The text (a fresh result), or null (a result from the cache: fetch it with `Cache.blob`). */
-  text: string | null
+  /** The bytes (a fresh result), or null (a result from the cache: fetch them with `Cache.blob`). */
+  bytes: Uint8Array | null
 }
 
 export function blobRef(text: string): BlobRef {
-  return {sha256: createHash('sha256').update(text, 'utf8').digest('hex'), text}
+  const bytes = Buffer.from(text, 'utf8')
+  return {sha256: createHash('sha256').update(bytes).digest('hex'), bytes}
 }
 
 export function isBlobRef(value: unknown): value is BlobRef {
-  return typeof value === 'object' && value !== null && typeof (value as BlobRef).sha256 === 'string' && /^[0-9a-f]{64}$/.test((value as BlobRef).sha256) && ((value as BlobRef).text === null || typeof (value as BlobRef).text === 'string')
+  return typeof value === 'object' && value !== null && typeof (value as BlobRef).sha256 === 'string' && /^[0-9a-f]{64}$/.test((value as BlobRef).sha256) && ((value as BlobRef).bytes === null || (value as BlobRef).bytes instanceof Uint8Array)
 }
 
 /** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */
