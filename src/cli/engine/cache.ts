@@ -8,39 +8,17 @@
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
  */
 import {createHash} from 'node:crypto'
-import {promises as fs, existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {promises as fs, existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {writeFileAtomic} from '../files.js'
+import {codeFingerprint} from '../build.js'
+
+export {codeFingerprint} from '../build.js'
 
 /** Bump when the layout of entries or of any cached value changes. */
 export const cacheSchema = 2
 
 const magic = `sxs-cache ${cacheSchema}`
-
-let fingerprint: string | undefined
-
-/**
- * The version of sxs as far as results go: package.json (version and pinned dependencies) and the text
- * of every source file, so that a changed parser or rule never reads an older run's results.
- */
-export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint
-  const root = fileURLToPath(new URL('../../../', import.meta.url))
-  const hash = createHash('sha256')
-  hash.update(readFileSync(path.join(root, 'package.json')))
-  const sources = path.join(root, 'src')
-  const files = readdirSync(sources, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile() && /\.(?:ts|mts|js|mjs|json)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-  for (const file of files) {
-    hash.update(`\0${path.relative(sources, file)}\0`)
-    hash.update(readFileSync(file))
-  }
-  fingerprint = hash.digest('hex')
-  return fingerprint
-}
 
 /** `node_modules/.cache/sxs` of the nearest folder (from `cwd` up) holding a package.json, else of `cwd`. */
 export function defaultCacheDir(cwd: string): string {
