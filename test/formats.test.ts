@@ -16,7 +16,7 @@ import xliff from 'xliff'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse} from '../src/index.js'
 import type {BilingualDocument} from '../src/document/types.js'
-import {readTranslations, toJsonDocument, unitIds, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+import {readTranslations, toJsonDocument, unitIds, writeFormats, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
 import {codeSegment} from '../src/inline/index.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 
@@ -65,6 +65,16 @@ describe('the reference document', () => {
     expectFixture('help-and-support-for-eop.copy-source.xliff12.xlf', writeXliff12(reference, {copySource: true}))
     expectFixture('help-and-support-for-eop.xliff20.xlf', writeXliff20(reference))
     expectFixture('help-and-support-for-eop.json', writeJson(reference))
+  })
+
+  it('writeFormats (one coding shared by the writers) writes what each writer writes alone', () => {
+    for (const options of [{}, {copySource: true}]) {
+      expect(writeFormats(reference, ['json', 'xliff12', 'xliff20'], options)).toEqual([
+        writeJson(reference, options),
+        writeXliff12(reference, options),
+        writeXliff20(reference, options)
+      ])
+    }
   })
 
   it('76 units in order, p104 merged, table cells with row and column, bold and links as codes', () => {

@@ -38,19 +38,26 @@ export function translationType(document: BilingualDocument): string | undefined
   return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined
 }
 
+/** A target's state in XLIFF 1.2 vocabulary (JSON uses the same words). */
+export interface TargetState {
+  state: string
+  qualifier?: string
+}
+
 /**
  * The target state in XLIFF 1.2 vocabulary (JSON uses the same words): machine translation needs review,
  * human translation (or no statement) is translated; an empty target for a non-empty source needs
  * translation; `copySource` makes every target `new`.
  */
-export function targetState(
-  document: BilingualDocument,
-  segment: Segment,
-  options: WriteOptions
-): {state: string; qualifier?: string} {
+export function targetState(document: BilingualDocument, segment: Segment, options: WriteOptions): TargetState {
+  return stateOfTarget(segment, options, translationType(document) === 'MT')
+}
+
+/** `targetState`, with the document's translation type looked up once by the caller (it is per document). */
+export function stateOfTarget(segment: Segment, options: WriteOptions, machineTranslated: boolean): TargetState {
   if (options.copySource) return {state: 'new'}
   if (segment.target === '' && segment.source !== '') return {state: 'needs-translation'}
-  if (translationType(document) === 'MT') return {state: 'needs-review-translation', qualifier: 'mt-suggestion'}
+  if (machineTranslated) return {state: 'needs-review-translation', qualifier: 'mt-suggestion'}
   return {state: 'translated'}
 }
 
@@ -60,7 +67,11 @@ export function segmentState(
   segment: Segment,
   options: WriteOptions
 ): {state: 'initial' | 'translated'; subState?: string} {
-  const {state} = targetState(document, segment, options)
+  return xliff20State(targetState(document, segment, options))
+}
+
+/** A `TargetState` in XLIFF 2.0 vocabulary. */
+export function xliff20State({state}: TargetState): {state: 'initial' | 'translated'; subState?: string} {
   if (state === 'new' || state === 'needs-translation') return {state: 'initial'}
   if (state === 'needs-review-translation') return {state: 'translated', subState: 'sxs:machine-translation'}
   return {state: 'translated'}

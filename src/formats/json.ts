@@ -4,9 +4,9 @@
  * `targetCoded` with the `codes` table, the same ids as in XLIFF).
  */
 import type {BilingualDocument, Position, SegmentContext} from '../document/types.js'
-import {codeSegment} from '../inline/index.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
-import {documentMetadata, targetState, unitIds, type WriteOptions} from './common.js'
+import {documentMetadata, type WriteOptions} from './common.js'
+import {prepareDocument, type PreparedDocument} from './prepare.js'
 
 export const JSON_FORMAT_VERSION = 1
 
@@ -41,32 +41,32 @@ export interface JsonDocument {
 
 /** The JSON object for one document. */
 export function toJsonDocument(document: BilingualDocument, options: WriteOptions = {}): JsonDocument {
-  const ids = unitIds(document)
+  return jsonDocumentOf(prepareDocument(document, options))
+}
+
+/** The JSON object for a prepared document. */
+export function jsonDocumentOf({document, segments}: PreparedDocument): JsonDocument {
   return {
     version: JSON_FORMAT_VERSION,
     path: document.path ?? null,
     languages: {source: document.languages.source, target: document.languages.target ?? null},
     frontMatter: document.frontMatter ? jsonSafe(document.frontMatter.data) : null,
     metadata: documentMetadata(document),
-    segments: document.segments.map((segment, index) => {
-      const target = options.copySource ? segment.source : segment.target
-      const coded = codeSegment(segment.source, target)
-      return {
-        id: segment.id,
-        unit: ids[index]!,
-        prefix: segment.prefix,
-        number: Number.isFinite(segment.number) ? segment.number : null,
-        merged: segment.merged,
-        source: segment.source,
-        target,
-        sourceCoded: coded.source,
-        targetCoded: coded.target,
-        codes: coded.codes,
-        context: segment.context,
-        position: segment.position,
-        state: targetState(document, segment, options).state
-      }
-    })
+    segments: segments.map(({segment, unit, target, coded, state}) => ({
+      id: segment.id,
+      unit,
+      prefix: segment.prefix,
+      number: Number.isFinite(segment.number) ? segment.number : null,
+      merged: segment.merged,
+      source: segment.source,
+      target,
+      sourceCoded: coded.source,
+      targetCoded: coded.target,
+      codes: coded.codes,
+      context: segment.context,
+      position: segment.position,
+      state: state.state
+    }))
   }
 }
 
@@ -77,5 +77,10 @@ function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
 
 /** JSON text for one document (two-space indentation, final newline). */
 export function writeJson(document: BilingualDocument, options: WriteOptions = {}): string {
-  return JSON.stringify(toJsonDocument(document, options), null, 2) + '\n'
+  return jsonOf(prepareDocument(document, options))
+}
+
+/** JSON text for a prepared document. */
+export function jsonOf(document: PreparedDocument): string {
+  return JSON.stringify(jsonDocumentOf(document), null, 2) + '\n'
 }

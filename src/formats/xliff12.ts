@@ -5,10 +5,11 @@
  * (for people) with the segment's context.
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
-import {codeSegment, codeTable} from '../inline/index.js'
+import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {describeContext, documentMetadata, targetState, unitIds, type WriteOptions} from './common.js'
-import {XML_DECLARATION, emptyTag, escapeText, isLanguageTag, startTag, textElement, visible} from './xml.js'
+import {describeContext, documentMetadata, type WriteOptions} from './common.js'
+import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleAttribute, visibleText} from './xml.js'
 
 export const XLIFF12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
 
@@ -27,55 +28,66 @@ export function charCodeText(char: string): string {
   return [...char].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')).join(' ')
 }
 
-/** Coded content → XLIFF 1.2 inline content. */
-export function xliff12Content(coded: CodedContent, table: Map<string, InlineCode>): string {
-  let out = ''
+/**
+ * Coded content → XLIFF 1.2 inline content, pushed onto `out`. With `plain` (see `PreparedSegment`) texts
+ * and code data are copied without escaping.
+ */
+export function xliff12Content(out: string[], coded: CodedContent, codes: readonly InlineCode[], plain: boolean): void {
   for (const part of coded) {
     if (typeof part === 'string') {
-      out += escapeText(part)
+      out.push(plain ? part : escapeText(part))
       continue
     }
-    const code = table.get(part.id)!
+    const code = codeById(codes, part.id)!
+    const id = escapeAttribute(code.id)
     if (code.type === 'paired') {
-      out +=
-        part.type === 'open'
-          ? `${startTag('bpt', {id: code.id, ctype: ctypeOf(code)})}${escapeText(code.open)}</bpt>`
-          : `${startTag('ept', {id: code.id})}${escapeText(code.close)}</ept>`
+      if (part.type === 'open') out.push(`<bpt id="${id}" ctype="${ctypeOf(code)}">`, plain ? code.open : escapeText(code.open), '</bpt>')
+      else out.push(`<ept id="${id}">`, plain ? code.close : escapeText(code.close), '</ept>')
     } else {
       const content = code.kind === 'char' ? charCodeText(code.data) : code.data
-      out += `${startTag('ph', {id: code.id, ctype: ctypeOf(code)})}${escapeText(content)}</ph>`
+      out.push(`<ph id="${id}" ctype="${ctypeOf(code)}">`, plain ? content : escapeText(content), '</ph>')
     }
   }
-  return out
 }
 
-function contextGroup(segment: Segment, indent: string): string {
+/** The `<context-group>` lines of a unit (eight spaces deep), each ending with a newline. */
+function contextGroup(segment: Segment): string {
   const context = segment.context
-  const entries: Array<[string, string]> = [
-    ['linenumber', String(segment.position.pair.start.line)],
-    ['x-sxs-kind', context.kind],
-    ['x-sxs-block', context.block]
-  ]
-  if (context.headingDepth !== undefined) entries.push(['x-sxs-heading-depth', String(context.headingDepth)])
+  let out = '        <context-group purpose="information">\n'
+  out += contextLine('linenumber', String(segment.position.pair.start.line))
+  out += contextLine('x-sxs-kind', context.kind)
+  out += contextLine('x-sxs-block', context.block)
+  if (context.headingDepth !== undefined) out += contextLine('x-sxs-heading-depth', String(context.headingDepth))
   if (context.table) {
-    entries.push(['x-sxs-table', `${context.table.html ? 'html' : 'gfm'} ${context.table.index} ${context.table.row} ${context.table.column}`])
+    out += contextLine('x-sxs-table', `${context.table.html ? 'html' : 'gfm'} ${context.table.index} ${context.table.row} ${context.table.column}`)
   }
-  if (context.alert !== undefined) entries.push(['x-sxs-alert', context.alert])
-  if (context.link) entries.push([context.link.image ? 'x-sxs-image' : 'x-sxs-link', context.link.url])
-  if (segment.merged) entries.push(['x-sxs-merged', 'yes'])
-  const lines = entries.map(([type, value]) => `${indent}  ${textElement('context', {'context-type': type}, visible(value))}`)
-  return `${indent}${startTag('context-group', {purpose: 'information'})}\n${lines.join('\n')}\n${indent}</context-group>`
+  if (context.alert !== undefined) out += contextLine('x-sxs-alert', context.alert)
+  if (context.link) out += contextLine(context.link.image ? 'x-sxs-image' : 'x-sxs-link', context.link.url)
+  if (segment.merged) out += contextLine('x-sxs-merged', 'yes')
+  return out + '        </context-group>\n'
+}
+
+/** One `<context>`: the context types are ours (nothing to escape in them). */
+function contextLine(type: string, value: string): string {
+  return `          <context context-type="${type}">${visibleText(value)}</context>\n`
 }
 
 /** XLIFF 1.2 for one or more documents (one `<file>` each). */
 export function writeXliff12(documents: BilingualDocument | readonly BilingualDocument[], options: WriteOptions = {}): string {
   const list = Array.isArray(documents) ? documents : [documents as BilingualDocument]
-  let out = XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
-  for (const document of list) out += file(document, options)
-  return out + '</xliff>\n'
+  return xliff12Of(list.map((document) => prepareDocument(document, options)))
 }
 
-function file(document: BilingualDocument, options: WriteOptions): string {
+/** XLIFF 1.2 for prepared documents. */
+export function xliff12Of(documents: readonly PreparedDocument[]): string {
+  const out: string[] = [XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`]
+  for (const document of documents) file(out, document)
+  out.push('</xliff>\n')
+  return out.join('')
+}
+
+function file(out: string[], prepared: PreparedDocument): void {
+  const {document, options} = prepared
   const target = document.languages.target
   const headerNotes: string[] = []
   if (target !== undefined && !isLanguageTag(target)) headerNotes.push(`target language (not a valid language tag): ${target}`)
@@ -83,42 +95,30 @@ function file(document: BilingualDocument, options: WriteOptions): string {
   for (const [key, value] of Object.entries(documentMetadata(document))) headerNotes.push(`${key}: ${value}`)
   if (options.copySource) headerNotes.push('sxs: targets are copies of the sources (--copy-source)')
 
-  let out = `  ${startTag('file', {
+  let head = `  ${startTag('file', {
     original: visible(document.path ?? ''),
     'source-language': isLanguageTag(document.languages.source) ? document.languages.source : 'und',
     'target-language': target !== undefined && isLanguageTag(target) ? target : undefined,
     datatype: 'x-markdown'
   })}\n`
-  out += '    <header>\n'
-  out += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
-  for (const note of headerNotes) out += `      ${textElement('note', {from: 'sxs'}, visible(note))}\n`
-  out += '    </header>\n'
-  out += '    <body>\n'
-  const ids = unitIds(document)
-  document.segments.forEach((segment, index) => {
-    out += unit(document, segment, ids[index]!, options)
-  })
-  out += '    </body>\n'
-  out += '  </file>\n'
-  return out
+  head += '    <header>\n'
+  head += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
+  for (const note of headerNotes) head += `      ${textElement('note', {from: 'sxs'}, visible(note))}\n`
+  head += '    </header>\n'
+  head += '    <body>\n'
+  out.push(head)
+  for (const segment of prepared.segments) unit(out, segment)
+  out.push('    </body>\n  </file>\n')
 }
 
-function unit(document: BilingualDocument, segment: Segment, id: string, options: WriteOptions): string {
-  const targetText = options.copySource ? segment.source : segment.target
-  const coded = codeSegment(segment.source, targetText)
-  const table = codeTable(coded.codes)
-  const {state, qualifier} = targetState(document, segment, options)
-  let out = `      ${startTag('trans-unit', {
-    id,
-    resname: visible(segment.id),
-    restype: segment.merged ? 'x-sxs-merged-paragraph' : undefined,
-    'xml:space': 'preserve'
-  })}\n`
-  out += `        <source>${xliff12Content(coded.source, table)}</source>\n`
-  out += `        ${startTag('target', {state, 'state-qualifier': qualifier})}${xliff12Content(coded.target, table)}</target>\n`
-  out += contextGroup(segment, '        ') + '\n'
-  out += `        ${textElement('note', {from: 'sxs'}, visible(describeContext(segment)))}\n`
-  out += '      </trans-unit>\n'
-  return out
+/** One `<trans-unit>`; its attribute values other than the id and name are ours (nothing to escape). */
+function unit(out: string[], prepared: PreparedSegment): void {
+  const {segment, coded, state, plain} = prepared
+  out.push(
+    `      <trans-unit id="${escapeAttribute(prepared.unit)}" resname="${visibleAttribute(segment.id)}"${segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n        <source>`
+  )
+  xliff12Content(out, coded.source, coded.codes, plain)
+  out.push(`</source>\n        <target state="${state.state}"${state.qualifier === undefined ? '' : ` state-qualifier="${state.qualifier}"`}>`)
+  xliff12Content(out, coded.target, coded.codes, plain)
+  out.push('</target>\n', contextGroup(segment), `        <note from="sxs">${visibleText(describeContext(segment))}</note>\n      </trans-unit>\n`)
 }
-

@@ -6,11 +6,12 @@
  * every `dataRef` resolves, each `<ec>` follows its `<sc>`, and every segment has a `<target>` (so a state
  * other than `initial` is always allowed).
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
-import {codeSegment, codeTable} from '../inline/index.js'
+import type {BilingualDocument} from '../document/types.js'
+import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {describeContext, documentMetadata, segmentState, unitIds, type WriteOptions} from './common.js'
-import {XML_DECLARATION, emptyTag, escapeText, isLanguageTag, startTag, textElement, visible} from './xml.js'
+import {describeContext, documentMetadata, xliff20State, type WriteOptions} from './common.js'
+import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleAttribute, visibleText} from './xml.js'
 
 export const XLIFF20_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 export const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0'
@@ -68,124 +69,133 @@ function overlapping(contents: CodedContent[]): Set<string> {
   return result
 }
 
-function dataContent(value: string, kind: CodeKind): string {
-  if (kind !== 'char') return escapeText(value)
-  return [...value].map((char) => emptyTag('cp', {hex: char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})).join('')
+/** ` type="…" subType="…"` of each kind (our own names: nothing to escape). */
+const TYPE_ATTRIBUTES = Object.fromEntries(
+  Object.entries(TYPES).map(([kind, {type, subType}]) => [kind, ` type="${type}" subType="${subType}"`])
+) as Record<CodeKind, string>
+
+/** No split codes: the common case, without a set per unit. */
+const NONE: ReadonlySet<string> = new Set()
+
+function dataContent(value: string, kind: CodeKind, plain: boolean): string {
+  if (kind !== 'char') return plain ? value : escapeText(value)
+  return [...value].map((char) => `<cp hex="${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}"/>`).join('')
 }
 
-/** Coded content → XLIFF 2.0 inline content. */
-export function xliff20Content(coded: CodedContent, table: Map<string, InlineCode>, split: Set<string>): string {
-  let out = ''
+/**
+ * Coded content → XLIFF 2.0 inline content, pushed onto `out`. With `plain` (see `PreparedSegment`) texts
+ * are copied without escaping.
+ */
+export function xliff20Content(out: string[], coded: CodedContent, codes: readonly InlineCode[], split: ReadonlySet<string>, plain: boolean): void {
   for (const part of coded) {
     if (typeof part === 'string') {
-      out += escapeText(part)
+      out.push(plain ? part : escapeText(part))
       continue
     }
-    const code = table.get(part.id)!
-    const {type, subType} = TYPES[code.kind]
-    if (part.type === 'standalone') out += emptyTag('ph', {id: code.id, dataRef: dataId(code, 'standalone'), type, subType})
+    const code = codeById(codes, part.id)!
+    const id = escapeAttribute(code.id)
+    const types = TYPE_ATTRIBUTES[code.kind]
+    if (part.type === 'standalone') out.push(`<ph id="${id}" dataRef="${escapeAttribute(dataId(code, 'standalone'))}"${types}/>`)
     else if (split.has(code.id)) {
-      out +=
+      out.push(
         part.type === 'open'
-          ? emptyTag('sc', {id: code.id, dataRef: dataId(code, 'open'), type, subType})
-          : emptyTag('ec', {startRef: code.id, dataRef: dataId(code, 'close'), type, subType})
+          ? `<sc id="${id}" dataRef="${escapeAttribute(dataId(code, 'open'))}"${types}/>`
+          : `<ec startRef="${id}" dataRef="${escapeAttribute(dataId(code, 'close'))}"${types}/>`
+      )
     } else {
-      out +=
+      out.push(
         part.type === 'open'
-          ? startTag('pc', {id: code.id, dataRefStart: dataId(code, 'open'), dataRefEnd: dataId(code, 'close'), type, subType})
+          ? `<pc id="${id}" dataRefStart="${escapeAttribute(dataId(code, 'open'))}" dataRefEnd="${escapeAttribute(dataId(code, 'close'))}"${types}>`
           : '</pc>'
+      )
     }
   }
-  return out
 }
 
 /** XLIFF 2.0 for one or more documents (one `<file>` each); all must share the source and target languages. */
 export function writeXliff20(documents: BilingualDocument | readonly BilingualDocument[], options: WriteOptions = {}): string {
   const list = Array.isArray(documents) ? documents : [documents as BilingualDocument]
-  const first = list[0]
+  return xliff20Of(list.map((document) => prepareDocument(document, options)))
+}
+
+/** XLIFF 2.0 for prepared documents. */
+export function xliff20Of(documents: readonly PreparedDocument[]): string {
+  const first = documents[0]?.document
   const source = first?.languages.source ?? 'en-US'
   const target = first?.languages.target
-  for (const document of list) {
+  for (const {document} of documents) {
     if (document.languages.source !== source || document.languages.target !== target) {
       throw new Error(
         `XLIFF 2.0 holds one language pair per file: ${document.path ?? 'a document'} is ${document.languages.source} → ${document.languages.target ?? '?'}, not ${source} → ${target ?? '?'}`
       )
     }
   }
-  let out =
+  const out: string[] = [
     XML_DECLARATION +
-    `${startTag('xliff', {
-      xmlns: XLIFF20_NAMESPACE,
-      'xmlns:mda': METADATA_NAMESPACE,
-      version: '2.0',
-      srcLang: isLanguageTag(source) ? source : 'und',
-      trgLang: target !== undefined && isLanguageTag(target) ? target : undefined
-    })}\n`
-  list.forEach((document, index) => {
-    out += file(document, `f${index + 1}`, options)
-  })
-  return out + '</xliff>\n'
+      `${startTag('xliff', {
+        xmlns: XLIFF20_NAMESPACE,
+        'xmlns:mda': METADATA_NAMESPACE,
+        version: '2.0',
+        srcLang: isLanguageTag(source) ? source : 'und',
+        trgLang: target !== undefined && isLanguageTag(target) ? target : undefined
+      })}\n`
+  ]
+  documents.forEach((document, index) => file(out, document, `f${index + 1}`))
+  out.push('</xliff>\n')
+  return out.join('')
 }
 
-function file(document: BilingualDocument, id: string, options: WriteOptions): string {
-  let out = `  ${startTag('file', {id, canResegment: 'no', original: document.path === undefined ? undefined : visible(document.path)})}\n`
+function file(out: string[], prepared: PreparedDocument, id: string): void {
+  const {document, options} = prepared
+  let head = `  ${startTag('file', {id, canResegment: 'no', original: document.path === undefined ? undefined : visible(document.path)})}\n`
   const metadata = documentMetadata(document)
   if (Object.keys(metadata).length > 0) {
-    out += '    <mda:metadata>\n'
-    out += '      <mda:metaGroup category="front-matter">\n'
-    for (const [key, value] of Object.entries(metadata)) out += `        ${textElement('mda:meta', {type: key}, visible(value))}\n`
-    out += '      </mda:metaGroup>\n'
-    out += '    </mda:metadata>\n'
+    head += '    <mda:metadata>\n'
+    head += '      <mda:metaGroup category="front-matter">\n'
+    for (const [key, value] of Object.entries(metadata)) head += `        ${textElement('mda:meta', {type: key}, visible(value))}\n`
+    head += '      </mda:metaGroup>\n'
+    head += '    </mda:metadata>\n'
   }
   const notes: string[] = []
   const {target} = document.languages
   if (target !== undefined && !isLanguageTag(target)) notes.push(`target language (not a valid language tag): ${target}`)
   if (options.copySource) notes.push('targets are copies of the sources (--copy-source)')
   if (notes.length > 0) {
-    out += '    <notes>\n'
-    for (const note of notes) out += `      ${textElement('note', {category: 'sxs'}, visible(note))}\n`
-    out += '    </notes>\n'
+    head += '    <notes>\n'
+    for (const note of notes) head += `      ${textElement('note', {category: 'sxs'}, visible(note))}\n`
+    head += '    </notes>\n'
   }
-  const ids = unitIds(document)
-  document.segments.forEach((segment, index) => {
-    out += unit(document, segment, ids[index]!, options)
-  })
-  if (document.segments.length === 0) {
-    // A <file> needs a unit or a group: a document without segments gets an empty group.
-    out += '    <group id="sxs-no-segments"/>\n'
-  }
-  return out + '  </file>\n'
+  out.push(head)
+  for (const segment of prepared.segments) unit(out, segment)
+  // A <file> needs a unit or a group: a document without segments gets an empty group.
+  if (prepared.segments.length === 0) out.push('    <group id="sxs-no-segments"/>\n')
+  out.push('  </file>\n')
 }
 
-function unit(document: BilingualDocument, segment: Segment, id: string, options: WriteOptions): string {
-  const targetText = options.copySource ? segment.source : segment.target
-  const coded = codeSegment(segment.source, targetText)
-  const table = codeTable(coded.codes)
-  const split = overlapping([coded.source, coded.target])
-  const {state, subState} = segmentState(document, segment, options)
-  let out = `    ${startTag('unit', {
-    id,
-    name: visible(segment.id),
-    type: segment.merged ? 'sxs:merged-paragraph' : undefined,
-    'xml:space': 'preserve'
-  })}\n`
-  out += `      <notes>${textElement('note', {category: 'context'}, visible(describeContext(segment)))}</notes>\n`
+/** One `<unit>`; its attribute values other than the id, the name and code ids are ours (nothing to escape). */
+function unit(out: string[], prepared: PreparedSegment): void {
+  const {segment, coded, plain} = prepared
+  const split = coded.codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
+  const {state, subState} = xliff20State(prepared.state)
+  out.push(
+    `    <unit id="${escapeAttribute(prepared.unit)}" name="${visibleAttribute(segment.id)}"${segment.merged ? ' type="sxs:merged-paragraph"' : ''} xml:space="preserve">\n` +
+      `      <notes><note category="context">${visibleText(describeContext(segment))}</note></notes>\n`
+  )
   if (coded.codes.length > 0) {
-    out += '      <originalData>\n'
+    out.push('      <originalData>\n')
     for (const code of coded.codes) {
       if (code.type === 'standalone') {
-        out += `        ${startTag('data', {id: dataId(code, 'standalone')})}${dataContent(code.data, code.kind)}</data>\n`
+        out.push(`        <data id="${escapeAttribute(dataId(code, 'standalone'))}">`, dataContent(code.data, code.kind, plain), '</data>\n')
       } else {
-        out += `        ${startTag('data', {id: dataId(code, 'open')})}${dataContent(code.open, code.kind)}</data>\n`
-        out += `        ${startTag('data', {id: dataId(code, 'close')})}${dataContent(code.close, code.kind)}</data>\n`
+        out.push(`        <data id="${escapeAttribute(dataId(code, 'open'))}">`, dataContent(code.open, code.kind, plain), '</data>\n')
+        out.push(`        <data id="${escapeAttribute(dataId(code, 'close'))}">`, dataContent(code.close, code.kind, plain), '</data>\n')
       }
     }
-    out += '      </originalData>\n'
+    out.push('      </originalData>\n')
   }
-  out += `      ${startTag('segment', {state, subState})}\n`
-  out += `        <source>${xliff20Content(coded.source, table, split)}</source>\n`
-  out += `        <target>${xliff20Content(coded.target, table, split)}</target>\n`
-  out += '      </segment>\n'
-  out += '    </unit>\n'
-  return out
+  out.push(`      <segment state="${state}"${subState === undefined ? '' : ` subState="${subState}"`}>\n        <source>`)
+  xliff20Content(out, coded.source, coded.codes, split, plain)
+  out.push('</source>\n        <target>')
+  xliff20Content(out, coded.target, coded.codes, split, plain)
+  out.push('</target>\n      </segment>\n    </unit>\n')
 }

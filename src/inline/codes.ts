@@ -111,6 +111,15 @@ function toCode(id: string, unit: Unit): InlineCode {
     : {id, kind: unit.kind, type: 'paired', open: unit.open, close: unit.close}
 }
 
+/**
+ * The code with this id in a code list: `codeSegment` numbers its codes 1, 2, 3, … in list order, so the
+ * id's position is tried first; any other list is searched.
+ */
+export function codeById(codes: readonly InlineCode[], id: string): InlineCode | undefined {
+  const guess = codes[Number(id) - 1]
+  return guess !== undefined && guess.id === id ? guess : codes.find((code) => code.id === id)
+}
+
 /** A code table by id. */
 export function codeTable(codes: Iterable<InlineCode>): Map<string, InlineCode> {
   const table = new Map<string, InlineCode>()

@@ -1,0 +1,49 @@
+/**
+ * What every writer needs of one document, computed once: unit ids, each segment's coded source and target
+ * (the inline tokenizer is the writers' largest cost), and target states. `writeFormats` prepares a document
+ * once for all the formats it writes; each `write…` function prepares for itself.
+ */
+import type {BilingualDocument, Segment} from '../document/types.js'
+import {codeSegment} from '../inline/index.js'
+import type {CodedSegment} from '../inline/types.js'
+import {stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
+import {isPlainText} from './xml.js'
+
+export interface PreparedSegment {
+  segment: Segment
+  /** The unit id (see `unitIds`). */
+  unit: string
+  /** The target text written: the target as written, or a copy of the source with `copySource`. */
+  target: string
+  coded: CodedSegment
+  state: TargetState
+  /**
+   * Neither text holds a character XML escapes or refuses: then no part of the coded content and no code's
+   * data does either (they are substrings of the texts, and equal codes have equal data), so XML writers
+   * copy them as they are.
+   */
+  plain: boolean
+}
+
+export interface PreparedDocument {
+  document: BilingualDocument
+  options: WriteOptions
+  segments: PreparedSegment[]
+}
+
+export function prepareDocument(document: BilingualDocument, options: WriteOptions = {}): PreparedDocument {
+  const ids = unitIds(document)
+  const machineTranslated = translationType(document) === 'MT'
+  const segments = document.segments.map((segment, index): PreparedSegment => {
+    const target = options.copySource ? segment.source : segment.target
+    return {
+      segment,
+      unit: ids[index]!,
+      target,
+      coded: codeSegment(segment.source, target),
+      state: stateOfTarget(segment, options, machineTranslated),
+      plain: isPlainText(segment.source) && isPlainText(target)
+    }
+  })
+  return {document, options, segments}
+}

@@ -1,0 +1,24 @@
+/**
+ * Several formats of one document at once: the document is prepared (unit ids, coded segments, states) once
+ * and shared by the writers, instead of once per format.
+ */
+import type {BilingualDocument} from '../document/types.js'
+import type {WriteOptions} from './common.js'
+import {jsonOf} from './json.js'
+import {prepareDocument, type PreparedDocument} from './prepare.js'
+import {xliff12Of} from './xliff12.js'
+import {xliff20Of} from './xliff20.js'
+
+const writers = {
+  xliff12: (document: PreparedDocument) => xliff12Of([document]),
+  xliff20: (document: PreparedDocument) => xliff20Of([document]),
+  json: jsonOf
+} as const
+
+export type WriterName = keyof typeof writers
+
+/** The text of each named format for one document, in the order of `names`; equal to `writeXliff12(document, options)`, …. */
+export function writeFormats(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions = {}): string[] {
+  const prepared = prepareDocument(document, options)
+  return names.map((name) => writers[name](prepared))
+}
