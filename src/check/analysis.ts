@@ -9,7 +9,8 @@ import {scanBlocks, type BlockScan, type Table} from './blocks.js'
 
 export interface SideScan {
   rendered: RenderedDocument
-  scan: BlockScan
+  /** The GFM tables (and broken ones) of the rendered document: all the rules read of it. */
+  tables: Table[]
 }
 
 export interface Analysis {
@@ -30,7 +31,8 @@ export function analyse(document: BilingualDocument): Analysis {
   const bilingual = scanBlocks(text)
   const side = (name: 'target' | 'source'): SideScan => {
     const rendered = renderSideWithMap(document, name)
-    return {rendered, scan: scanBlocks(rendered.text)}
+    // A table starts at a line holding a `|`: a document without one has none (and need not be scanned).
+    return {rendered, tables: rendered.text.includes('|') ? scanBlocks(rendered.text).tables : []}
   }
   const target = side('target')
   const source = side('source')
@@ -38,13 +40,14 @@ export function analyse(document: BilingualDocument): Analysis {
   // Tables as the bilingual file and the source document see them (a line break in a target can hide a table from the first).
   const ranges = [
     ...bilingual.tables.map((table) => tableRange(table)),
-    ...source.scan.tables.map((table) => tableRange(table).map((offset) => toOriginal(source, offset)) as [number, number])
+    ...source.tables.map((table) => tableRange(table).map((offset) => toOriginal(source, offset)) as [number, number])
   ].sort((a, b) => a[0] - b[0])
   let range = 0
   for (const segment of document.segments) {
     const offset = segment.position.pair.start.offset
     while (range < ranges.length && ranges[range]![1] < offset) range++
-    const inRange = ranges.slice(range, range + 4).some(([start, end]) => start <= offset && offset <= end)
+    let inRange = false
+    for (let next = range; next < range + 4 && next < ranges.length && !inRange; next++) inRange = ranges[next]![0] <= offset && offset <= ranges[next]![1]
     if (inRange || (segment.context.table && !segment.context.table.html)) {
       tableSegments.add(segment)
     }

@@ -79,6 +79,9 @@ interface Content {
 }
 
 function content(line: Line): Content {
+  const first = line.text.charCodeAt(0)
+  // Most lines start with neither a space, a tab nor `>`: no quote marker and nothing to strip (what the general case below finds too).
+  if (first !== 32 && first !== 9 && first !== 62) return {depth: 0, indent: 0, offset: line.start, text: line.text}
   const quote = quotePrefix.exec(line.text)
   const depth = quote ? (quote[0].match(/>/g) ?? []).length : 0
   const rest = quote ? line.text.slice(quote[0].length) : line.text
@@ -94,12 +97,21 @@ export function countCells(row: string): number {
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1)
   if (text.trim() === '') return 1
   let cells = 1
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 92 /* \ */) index++
-    else if (code === 124 /* | */) cells++
+  for (let pipe = text.indexOf('|'); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) {
+    if (!isEscaped(text, pipe)) cells++
   }
   return cells
+}
+
+/**
+ * Whether a backslash escapes the character at `index`: an odd run of backslashes precedes it. The same
+ * as reading from the start with `\` skipping the next character (a run's first backslash is never
+ * skipped: the character before it is not a backslash), but rows are long and have few pipes.
+ */
+function isEscaped(text: string, index: number): boolean {
+  let before = index
+  while (before > 0 && text.charCodeAt(before - 1) === 92 /* \ */) before--
+  return (index - before) % 2 === 1
 }
 
 /** Offsets (into `text`) of every unescaped `|`. */

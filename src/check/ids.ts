@@ -4,8 +4,19 @@ import type {RuleContext} from './rule.js'
 
 export const idShape = /^[0-9a-f]{5}-p?\d+$/
 
+/** Per-document answers several rules ask for (a document is not changed once parsed, as `analyse` assumes too). */
+const prefixes = new WeakMap<BilingualDocument, string | undefined>()
+const imageCounts = new WeakMap<BilingualDocument, readonly number[]>()
+
 /** The prefix most segments of the document have (the first one on a tie). */
 export function mainPrefix(document: BilingualDocument): string | undefined {
+  if (prefixes.has(document)) return prefixes.get(document)
+  const prefix = countPrefixes(document)
+  prefixes.set(document, prefix)
+  return prefix
+}
+
+function countPrefixes(document: BilingualDocument): string | undefined {
   const counts = new Map<string, number>()
   for (const segment of document.segments) {
     if (idShape.test(segment.id)) counts.set(segment.prefix, (counts.get(segment.prefix) ?? 0) + 1)
@@ -90,6 +101,8 @@ const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*
 
 /** Numbers the image alt texts of a skeleton stretch take: one per sentence of each alt text. */
 function altSentences(text: string): number {
+  // Every match holds `![` or (any case) `alt`: most skeleton stretches hold neither.
+  if (!text.includes('![') && !/alt/i.test(text)) return 0
   let count = 0
   for (const match of text.matchAll(imageAlt)) {
     if (!match[0].startsWith('!')) {
@@ -107,7 +120,16 @@ function altSentences(text: string): number {
  * For each segment index k, how many translated image alt texts the skeleton holds before segment k:
  * `before[k] - before[j]` is the count between segments j and k.
  */
-export function imagesBefore(document: BilingualDocument): number[] {
+export function imagesBefore(document: BilingualDocument): readonly number[] {
+  let before = imageCounts.get(document)
+  if (!before) {
+    before = countImagesBefore(document)
+    imageCounts.set(document, before)
+  }
+  return before
+}
+
+function countImagesBefore(document: BilingualDocument): number[] {
   const before: number[] = []
   let count = 0
   for (const part of document.parts) {

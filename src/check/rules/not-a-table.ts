@@ -13,7 +13,7 @@ const rule: Rule = {
   check(context) {
     const analysis = analyse(context.document)
     const broken = (side: SideScan): Map<number, Table> =>
-      new Map(side.scan.tables.filter((table) => table.broken).map((table) => [toKey(context.document, side, table.header.contentStart), table]))
+      new Map(side.tables.filter((table) => table.broken).map((table) => [toKey(context.document, side, table.header.contentStart), table]))
     const target = broken(analysis.target)
     const source = broken(analysis.source)
     const holdsPairs = (side: SideScan, table: Table): boolean => {

@@ -1,34 +1,104 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import {analyse} from '../analysis.js'
+import type {Line} from '../blocks.js'
+import type {BilingualDocument} from '../../document/types.js'
 
-/** What is not prose on a markdown line: markup, code, URLs, directives, anchors. */
-const notProse: RegExp[] = [
-  /<!--[\s\S]*?-->/g,
-  /`[^`]*`/g,
-  /!\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g,
-  /\[!(?:INCLUDE|VIDEO|div|NOTE|TIP|IMPORTANT|CAUTION|WARNING)[^\]]*\](?:\([^)]*\))?\]?/gi,
-  /\]\([^)]*\)/g,
-  /\]\[[^\]]*\]/g,
-  /^\s*\[[^\]]+\]:\s*\S+.*$/g,
-  /<[^>]+>/g,
-  /https?:\/\/\S+/g,
-  /&[#\w]+;/g,
-  /^\s*:::.*$/g,
-  /\{[^}]*\}/g
+/**
+ * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
+ * a substring every one of its matches contains: a line without it is left as it is (the pattern would
+ * replace nothing), so most lines skip most patterns.
+ */
+const notProse: Array<[pattern: RegExp, needs: string]> = [
+  [/<!--[\s\S]*?-->/g, '<!--'],
+  [/`[^`]*`/g, '`'],
+  [/!\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g, '!['],
+  [/\[!(?:INCLUDE|VIDEO|div|NOTE|TIP|IMPORTANT|CAUTION|WARNING)[^\]]*\](?:\([^)]*\))?\]?/gi, '[!'],
+  [/\]\([^)]*\)/g, ']('],
+  [/\]\[[^\]]*\]/g, ']['],
+  [/^\s*\[[^\]]+\]:\s*\S+.*$/g, ']:'],
+  [/<[^>]+>/g, '<'],
+  [/https?:\/\/\S+/g, '://'],
+  [/&[#\w]+;/g, '&'],
+  [/^\s*:::.*$/g, ':::'],
+  [/\{[^}]*\}/g, '{']
 ]
 
-function prose(line: string): string {
+export function prose(line: string): string {
   let text = line
-  for (const pattern of notProse) text = text.replace(pattern, ' ')
+  for (const [pattern, needs] of notProse) {
+    if (text.includes(needs)) text = text.replace(pattern, ' ')
+  }
   return text
 }
 
+const cjkScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const cjkScripts = new RegExp(cjkScript.source, 'gu')
+
 /** Latin words of two letters or more, or runs of CJK characters (each counts as a word). */
-function words(text: string): number {
+export function words(text: string): number {
+  // ASCII text (most lines): `\p{L}` is `[A-Za-z]` there and no character is CJK; the plain class is much faster.
+  if (!nonAscii.test(text)) return text.match(asciiWords)?.length ?? 0
+  return unicodeWords(text)
+}
+
+const nonAscii = /[^\0-\x7f]/
+const asciiWords = /[A-Za-z]{2,}/g
+
+function unicodeWords(text: string): number {
   const latin = text.match(/\p{L}{2,}/gu) ?? []
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []
-  return latin.filter((word) => !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)).length + Math.floor(cjk.length / 2)
+  const cjk = text.match(cjkScripts) ?? []
+  return latin.filter((word) => !cjkScript.test(word)).length + Math.floor(cjk.length / 2)
+}
+
+/**
+ * Whether a line has the eight characters that are ASCII letters or non-ASCII that four words need in
+ * what `prose` leaves of it: a word takes two letters, a CJK word two CJK characters (all non-ASCII), and
+ * `prose` only replaces text with spaces. Anchored, and each repetition can only go forward: linear.
+ */
+const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
+
+/**
+ * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid
+ * end to end, as `print` does). Undefined when they do not add up to the file's text.
+ */
+function pairRanges(document: BilingualDocument, length: number): number[] | undefined {
+  const ranges: number[] = []
+  let offset = 0
+  for (const part of document.parts) {
+    if (typeof part === 'string') {
+      offset += part.length
+      continue
+    }
+    const end = offset + part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
+    ranges.push(offset, end)
+    offset = end
+  }
+  return offset === length ? ranges : undefined
+}
+
+/**
+ * The skeleton of each line: its text with every pair blanked out by spaces (offsets kept). Lines must
+ * be asked for in order; building only the lines asked for, from the pairs on them, costs far less than
+ * blanking the whole file.
+ */
+function skeletonLines(text: string, pairs: number[]): (line: Line) => string {
+  let next = 0
+  return (line) => {
+    while (next < pairs.length && pairs[next + 1]! <= line.start) next += 2
+    if (next >= pairs.length || pairs[next]! >= line.end) return line.text
+    // Joined, not concatenated: `+=` makes a rope, and reading a rope character by character is slow.
+    const pieces: string[] = []
+    let at = line.start
+    for (let pair = next; pair < pairs.length && pairs[pair]! < line.end; pair += 2) {
+      const start = Math.max(pairs[pair]!, line.start)
+      const end = Math.min(pairs[pair + 1]!, line.end)
+      pieces.push(text.slice(at, start), ' '.repeat(end - start))
+      at = end
+    }
+    pieces.push(text.slice(at, line.end))
+    return pieces.join('')
+  }
 }
 
 const rule: Rule = {
@@ -41,14 +111,13 @@ const rule: Rule = {
   check(context) {
     const {document} = context
     const {bilingual, text} = analyse(document)
-    // The file with every pair blanked out (offsets kept): what is left is skeleton.
-    let skeleton = ''
-    for (const part of document.parts) skeleton += typeof part === 'string' ? part : ' '.repeat(part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length)
-    if (skeleton.length !== text.length) return
+    const pairs = pairRanges(document, text.length)
+    if (!pairs) return
+    const skeleton = skeletonLines(text, pairs)
     let inComment = false
     for (const line of bilingual.lines) {
-      const raw = skeleton.slice(line.start, line.end)
       if (bilingual.inFence[line.index]) continue
+      const raw = skeleton(line)
       if (inComment) {
         if (raw.includes('-->')) inComment = false
         continue
@@ -58,6 +127,7 @@ const rule: Rule = {
         continue
       }
       if (document.frontMatter && line.end <= document.frontMatter.position.end.offset + 4) continue
+      if (!enoughLetters.test(raw)) continue
       // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
       // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
       if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue

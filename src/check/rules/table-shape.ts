@@ -13,7 +13,7 @@ interface Ragged {
 /** Rows of the real (not broken) tables of one rendered document whose cell count differs from the delimiter row's. */
 function raggedRows(document: BilingualDocument, side: SideScan): Ragged[] {
   const found: Ragged[] = []
-  for (const table of side.scan.tables) {
+  for (const table of side.tables) {
     if (table.broken) continue
     for (const row of table.rows) {
       if (row.cells === table.columns) continue
@@ -55,8 +55,8 @@ const rule: Rule = {
       context.report(`Table row has ${row.cells} cell(s) in the source document, the delimiter row ${row.columns}: the source already had this`, context.position(row.key, Math.max(row.key, row.end)), {warning: true})
     }
     // A table of the source document that is no table at all in the localized one.
-    const targetHeaders = new Set(analysis.target.scan.tables.filter((table) => !table.broken).map((table) => toKey(context.document, analysis.target, table.header.contentStart)))
-    for (const table of analysis.source.scan.tables) {
+    const targetHeaders = new Set(analysis.target.tables.filter((table) => !table.broken).map((table) => toKey(context.document, analysis.target, table.header.contentStart)))
+    for (const table of analysis.source.tables) {
       if (table.broken) continue
       const key = toKey(context.document, analysis.source, table.header.contentStart)
       if (targetHeaders.has(key)) continue
