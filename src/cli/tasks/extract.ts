@@ -6,17 +6,18 @@
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
 import type {BilingualDocument} from '../../document/types.js'
-import {writeJson, writeXliff12, writeXliff20, XmlCharError, type WriteOptions} from '../../formats/index.js'
+import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {DecodeError, decodeUtf8} from '../files.js'
 import {describeError} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
 import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
 
+/** Where each format's outputs go; `writeFormats` writes them (the document prepared once for all). */
 export const formats = {
-  xliff12: {folder: 'xliff-1.2', extension: '.xlf', write: writeXliff12},
-  xliff20: {folder: 'xliff-2.0', extension: '.xlf', write: writeXliff20},
-  json: {folder: 'json', extension: '.json', write: writeJson}
-} satisfies Record<string, {folder: string; extension: string; write: (document: BilingualDocument, options: WriteOptions) => string}>
+  xliff12: {folder: 'xliff-1.2', extension: '.xlf'},
+  xliff20: {folder: 'xliff-2.0', extension: '.xlf'},
+  json: {folder: 'json', extension: '.json'}
+} satisfies Record<string, {folder: string; extension: string}>
 
 export type FormatName = keyof typeof formats
 
@@ -58,7 +59,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
-    const outputs = options.formats.map((name) => blobRef(formats[name].write(document, {copySource: options.copySource})))
+    const outputs = writeFormats(document, options.formats, {copySource: options.copySource}).map(blobRef)
     return {messages, segments, outputs, error: null}
   } catch (error) {
     if (!(error instanceof XmlCharError)) throw error
