@@ -3,7 +3,8 @@
  * same run: remark-parse + remark-gfm parsing every file (the exact but slow way) and reading every file
  * plus one regular-expression pair scan (the floor). Each phase runs in its own child process, so that
  * its peak RSS (`process.resourceUsage().maxRSS`, worker threads included) is its own; seconds are
- * measured inside the child around the work (module loading and process start excluded).
+ * measured inside the child around the work (module loading and process start excluded). sxs's phases run
+ * as `sxs` runs (scripts/bench-sxs.mjs: the compiled build, no tsx); the references under tsx.
  *
  *   npm run bench [-- --jobs N]
  */
@@ -26,13 +27,8 @@ interface Measured {
   extra?: Record<string, number>
 }
 
-/** Discards the report; keeps stderr's last line (the summary: how many files were parsed, how many cached). */
-let lastLine = ''
-const quietIo = (cwd: string) => ({stdout: () => {}, stderr: (text: string) => void (lastLine = text.trimEnd().split('\n').at(-1) ?? lastLine), cwd, isTTY: false})
-const summaryNote = (): string | undefined => /\((\d+ parsed[^)]*)\)$/.exec(lastLine)?.[1]
-
 /** Run in the child: one phase, timed; prints its figures as JSON on the last stdout line. */
-async function phase(name: string, args: string[]): Promise<void> {
+async function phase(name: string): Promise<void> {
   const files = corpusFiles()
   let started = 0
   let extra: Record<string, number> | undefined
@@ -41,16 +37,7 @@ async function phase(name: string, args: string[]): Promise<void> {
     started = performance.now()
     await work()
   }
-  const [work = '', jobs = ''] = args
-  const engine = jobs ? ['--jobs', jobs] : []
   switch (name) {
-    case 'baseline': {
-      const {main} = await import('../src/cli/main.js')
-      await import('../src/cli/commands/extract.js')
-      void main
-      await time(() => {})
-      break
-    }
     case 'regex': {
       const {readFile} = await import('node:fs/promises')
       let pairs = 0
@@ -71,27 +58,6 @@ async function phase(name: string, args: string[]): Promise<void> {
         for (const file of files) nodes += processor.parse(await readFile(file, 'utf8')).children.length
       })
       note = `${nodes} top-level nodes`
-      break
-    }
-    case 'extract': {
-      const {main} = await import('../src/cli/main.js')
-      await import('../src/cli/commands/extract.js') // loaded before the clock starts, as everywhere here
-      await time(() => main(['extract', corpusDir, '--out', path.join(work, 'out'), '--cache-dir', path.join(work, 'cache'), ...engine], quietIo(work)))
-      note = summaryNote()
-      break
-    }
-    case 'check': {
-      const {main} = await import('../src/cli/main.js')
-      await import('../src/cli/commands/check.js') // loaded before the clock starts, as everywhere here
-      await time(() => main(['check', corpusDir, '--format', 'json', '--cache-dir', path.join(work, 'cache'), ...engine], quietIo(work)))
-      note = summaryNote()
-      break
-    }
-    case 'merge': {
-      const {main} = await import('../src/cli/main.js')
-      await import('../src/cli/commands/merge.js') // loaded before the clock starts, as everywhere here
-      // The translations extract wrote (JSON), merged back into every document.
-      await time(() => main(['merge', '--docs', corpusDir, '--translations', path.join(work, 'out', 'json'), '--out', path.join(work, 'merged')], quietIo(work)))
       break
     }
     case 'per-file': {
@@ -122,8 +88,12 @@ async function phase(name: string, args: string[]): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(result)}\n`)
 }
 
+/** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs, no tsx); the references and per-file here. */
+const sxsPhases = new Set(['baseline', 'extract', 'check', 'merge'])
+
 function runPhase(name: string, ...args: string[]): Measured {
-  const child = spawnSync(process.execPath, [...process.execArgv, script, '--phase', name, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']})
+  const command = sxsPhases.has(name) ? [path.join(path.dirname(script), 'bench-sxs.mjs'), name, corpusDir, ...args] : [...process.execArgv, script, '--phase', name]
+  const child = spawnSync(process.execPath, command, {encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']})
   if (child.status !== 0) throw new Error(`phase ${name} failed (${child.status ?? child.signal})`)
   return JSON.parse(child.stdout.trimEnd().split('\n').at(-1)!) as Measured
 }
@@ -196,5 +166,5 @@ async function orchestrate(args: string[]): Promise<void> {
 }
 
 const argv = process.argv.slice(2)
-if (argv[0] === '--phase') await phase(argv[1]!, argv.slice(2))
+if (argv[0] === '--phase') await phase(argv[1]!)
 else await orchestrate(argv)

@@ -1,0 +1,38 @@
+// One sxs phase of `npm run bench`, in a child process of its own, run as users run `sxs`: plain Node with
+// the compiled build (src/cli/build.js), not under tsx (whose loader hooks would add their own memory and
+// threads to what is measured). Prints the phase's figures as JSON on its last stdout line.
+//
+//   node scripts/bench-sxs.mjs <extract|check|merge|baseline> <corpus> <work folder> [jobs]
+import path from 'node:path'
+import {compiledBuild} from '../src/cli/build.js'
+
+const [name = '', corpus = '', work = '', jobs = ''] = process.argv.slice(2)
+
+async function loadMain() {
+  const build = compiledBuild()
+  if (build) return (await import(build.cli)).main
+  const {register} = await import('tsx/esm/api')
+  register()
+  return (await import('../src/cli/main.ts')).main
+}
+
+let lastLine = ''
+const io = {stdout: () => {}, stderr: (text) => void (lastLine = text.trimEnd().split('\n').at(-1) ?? lastLine), cwd: work, isTTY: false}
+const engine = jobs ? ['--jobs', jobs] : []
+const commands = {
+  baseline: undefined,
+  extract: ['extract', corpus, '--out', path.join(work, 'out'), '--cache-dir', path.join(work, 'cache'), ...engine],
+  check: ['check', corpus, '--format', 'json', '--cache-dir', path.join(work, 'cache'), ...engine],
+  // The translations extract wrote (JSON), merged back into every document.
+  merge: ['merge', '--docs', corpus, '--translations', path.join(work, 'out', 'json'), '--out', path.join(work, 'merged')]
+}
+if (!Object.hasOwn(commands, name)) throw new Error(`unknown phase ${name}`)
+const main = await loadMain()
+const argv = commands[name]
+// The command's module is loaded before the clock starts, as in every phase.
+if (argv) await main([argv[0], '--help'], io)
+const started = performance.now()
+if (argv) await main(argv, io)
+const seconds = (performance.now() - started) / 1000
+const note = /\((\d+ parsed[^)]*)\)$/.exec(lastLine)?.[1]
+process.stdout.write(`\n${JSON.stringify({seconds, rss: process.resourceUsage().maxRSS * 1024, ...(note ? {note} : {})})}\n`)
