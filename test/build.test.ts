@@ -4,7 +4,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -13,6 +13,7 @@ import {codeFingerprint, compiledBuild} from '../src/cli/build.js'
 import {workerPool} from '../src/cli/engine/pool.js'
 import {runTask} from '../src/cli/tasks/index.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {readTree} from './helpers/files.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const bin = path.join(root, 'bin', 'sxs.js')
@@ -35,15 +36,6 @@ afterAll(async () => {
 function sxs(args: string[], env: Record<string, string> = {}): {status: number | null; stdout: string; stderr: string} {
   const run = spawnSync(process.execPath, [bin, ...args], {cwd: work, encoding: 'utf8', env: {...process.env, ...env}})
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
-}
-
-async function tree(folder: string): Promise<Record<string, string>> {
-  const files = (await readdir(folder, {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile())
-  const entries = await Promise.all(files.map(async (entry) => {
-    const file = path.join(entry.parentPath, entry.name)
-    return [path.relative(folder, file), await readFile(file, 'utf8')] as const
-  }))
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
 describe('the compiled build', () => {
@@ -71,10 +63,10 @@ describe('the compiled build', () => {
     const workers = sxs(['extract', 'docs', '--out', 'workers', '--no-cache', '--quiet', '--jobs', '2'])
     const sources = sxs(['extract', 'docs', '--out', 'sources', '--no-cache', '--quiet'], {SXS_NO_BUILD: '1'})
     expect([compiled.status, workers.status]).toEqual([sources.status, sources.status])
-    const expected = await tree(path.join(work, 'sources'))
+    const expected = await readTree(path.join(work, 'sources'))
     expect(Object.keys(expected).length).toBeGreaterThan(10)
-    expect(await tree(path.join(work, 'compiled'))).toEqual(expected)
-    expect(await tree(path.join(work, 'workers'))).toEqual(expected)
+    expect(await readTree(path.join(work, 'compiled'))).toEqual(expected)
+    expect(await readTree(path.join(work, 'workers'))).toEqual(expected)
   })
 
   it('runs tasks in compiled worker threads with the results of the sources', async () => {

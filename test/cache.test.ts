@@ -3,7 +3,7 @@
  * a truncated, corrupted or foreign entry is ignored and rebuilt; `--no-cache` neither reads nor writes;
  * cached results are exactly the computed ones (outputs byte for byte, messages in every reporter).
  */
-import {cp, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -13,6 +13,7 @@ import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry} from '../
 import {processFiles} from '../src/cli/engine/index.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {listFiles, readTree} from './helpers/files.js'
 
 
 /** `(N parsed…, M from cache)` of the summary line. */
@@ -40,22 +41,14 @@ afterAll(async () => {
   await rm(work, {recursive: true, force: true})
 })
 
+/** Every file below `directory`, absolute. */
 async function entries(directory: string): Promise<string[]> {
-  return (await readdir(directory, {recursive: true, withFileTypes: true}).catch(() => []))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
+  return (await listFiles(directory)).map((file) => path.join(directory, file))
 }
 
 /** The cache entries (one per file and command), not blobs or ledgers. */
 async function cacheEntries(directory: string): Promise<string[]> {
   return (await entries(directory)).filter((file) => file.includes(`${path.sep}v${cacheSchema}${path.sep}`))
-}
-
-async function tree(directory: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const file of await entries(directory)) files[path.relative(directory, file)] = await readFile(file, 'utf8')
-  return files
 }
 
 describe('extract with the cache', () => {
@@ -73,7 +66,7 @@ describe('extract with the cache', () => {
     expect(await cacheEntries(cacheDir())).toHaveLength(5)
     const warm = await extract('out-warm')
     expect(counts(warm.err)).toEqual({parsed: 0, cached: 5})
-    expect(await tree(path.join(work, 'out-warm'))).toEqual(await tree(path.join(work, 'out-cold')))
+    expect(await readTree(path.join(work, 'out-warm'))).toEqual(await readTree(path.join(work, 'out-cold')))
     // The summary counts are the same whether the results were computed or read.
     const summary = (stderr: string): string => stderr.trimEnd().split('\n').at(-1)!.replace(/ → \S+/, '').replace(/in [\d.]+s \(.*\)/, '')
     expect(summary(warm.err)).toBe(summary(cold.err))
@@ -121,7 +114,7 @@ describe('extract with the cache', () => {
 
     const run = await extract('out-repaired')
     expect(counts(run.err)).toEqual({parsed: 3, cached: 2})
-    expect(await tree(path.join(work, 'out-repaired'))).toEqual(await tree(path.join(work, 'out-reference')))
+    expect(await readTree(path.join(work, 'out-repaired'))).toEqual(await readTree(path.join(work, 'out-reference')))
     // …and the entries were rewritten: the next run reads them all.
     expect(counts((await extract('out-again')).err)).toEqual({parsed: 0, cached: 5})
   })
@@ -136,7 +129,7 @@ describe('extract with the cache', () => {
     await rm(path.join(work, 'out-ledger', 'xliff-2.0', names[3]!.replace(/\.md$/, '.xlf')))
     expect(counts((await extract('out-ledger')).err)).toEqual({parsed: 0, cached: 5})
     expect(await readFile(json, 'utf8')).toBe(original)
-    expect(await tree(path.join(work, 'out-ledger'))).toEqual(await tree(path.join(work, 'out-cold')))
+    expect(await readTree(path.join(work, 'out-ledger'))).toEqual(await readTree(path.join(work, 'out-cold')))
     // Untouched outputs were left alone (same inode and mtime: not even rewritten with the same bytes).
     const after = await stat(xliff)
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
@@ -149,10 +142,10 @@ describe('extract with the cache', () => {
     await rm(path.join(work, 'out-cold'), {recursive: true, force: true})
     const run = await extract('out-cold')
     expect(run.code).toBe(0)
-    expect(await tree(path.join(work, 'out-cold'))).toEqual(await tree(path.join(work, 'out-warm')))
+    expect(await readTree(path.join(work, 'out-cold'))).toEqual(await readTree(path.join(work, 'out-warm')))
     // The blobs are back: the next run into a new folder needs no parsing.
     expect(counts((await extract('out-new')).err)).toEqual({parsed: 0, cached: 5})
-    expect(await tree(path.join(work, 'out-new'))).toEqual(await tree(path.join(work, 'out-warm')))
+    expect(await readTree(path.join(work, 'out-new'))).toEqual(await readTree(path.join(work, 'out-warm')))
   })
 
   it('links the outputs it writes into the cache; an output edited in place afterwards is not trusted as a blob', async () => {

@@ -2,7 +2,7 @@
  * The file engine the commands share: progress on a terminal and in a log, `--quiet`, the summary line,
  * `--shard i/n` (stable, complete, disjoint), and worker threads giving exactly the in-process results.
  */
-import {cp, mkdtemp, readFile, readdir, rm, stat} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -14,6 +14,7 @@ import {parseShard, selectShard, shardOf} from '../src/cli/engine/shard.js'
 import {processFiles} from '../src/cli/engine/index.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {listFiles} from './helpers/files.js'
 
 /** An Io that records stderr and stdout, with a clock that moves `step` ms each time it is read. */
 function recordingIo(cwd: string, options: {isTTY?: boolean; step?: number} = {}): Io & {out: string; err: string} {
@@ -53,11 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, {recursive: true, force: true})
 })
-
-async function listFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, {recursive: true, withFileTypes: true})
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort()
-}
 
 async function sameTrees(a: string, b: string): Promise<void> {
   const files = await listFiles(a)

@@ -3,26 +3,16 @@
  * `npm run extract` does and compare every file, so that stale outputs fail the build.
  * (Regenerate with `npm run extract`.)
  */
-import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
+import {listFiles} from './helpers/files.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 let fresh: string
 const quietIo = {stdout: () => {}, stderr: () => {}, cwd: root, isTTY: false}
-
-async function listFiles(directory: string, base = directory): Promise<string[]> {
-  const entries = await readdir(directory, {withFileTypes: true})
-  const files: string[] = []
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name)
-    if (entry.isDirectory()) files.push(...(await listFiles(full, base)))
-    else files.push(path.relative(base, full))
-  }
-  return files.sort()
-}
 
 beforeAll(async () => {
   fresh = await mkdtemp(path.join(tmpdir(), 'sxs-out-'))
