@@ -107,24 +107,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return counts
       }
       const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
-      try {
-        for (const [index, target] of targets.entries()) {
-          const output = result.outputs[index]!
-          if (await ledger.upToDate(target, output.sha256)) {
-            if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
-            continue
-          }
-          let bytes = output.bytes ?? (await cache?.blob(output.sha256))
-          const fresh = bytes === undefined || output.bytes !== null
-          if (bytes === undefined) {
-            // A cached result whose output is gone from the cache: parse the file again.
-            bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
-            if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
-          }
-          await writeFileAtomic(target, bytes)
-          await ledger.wrote(target, output.sha256)
-          if (fresh) await cache?.adopt(output.sha256, target, bytes)
+      // The formats' files are written side by side (their system calls overlap in the thread pool).
+      const writeOutput = async (target: string, index: number): Promise<void> => {
+        const output = result.outputs![index]!
+        if (await ledger.upToDate(target, output.sha256)) {
+          if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
+          return
         }
+        let bytes = output.bytes ?? (await cache?.blob(output.sha256))
+        const fresh = bytes === undefined || output.bytes !== null
+        if (bytes === undefined) {
+          // A cached result whose output is gone from the cache: parse the file again (once for all formats).
+          bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
+          if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
+        }
+        await writeFileAtomic(target, bytes)
+        await ledger.wrote(target, output.sha256)
+        if (fresh) await cache?.adopt(output.sha256, target, bytes)
+      }
+      try {
+        const settled = await Promise.allSettled(targets.map(writeOutput))
+        const failure = settled.find((outcome) => outcome.status === 'rejected')
+        if (failure) throw failure.reason
       } catch (error) {
         for (const target of targets) ledger.forget(target)
         log(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
