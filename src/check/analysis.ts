@@ -29,9 +29,17 @@ export function analyse(document: BilingualDocument): Analysis {
   if (analysis) return analysis
   const text = print(document)
   const bilingual = scanBlocks(text)
+  // A table starts at a line holding a `|`. A rendered document is made of the bilingual file's text, so
+  // without a `|` in the file neither has a table, and nothing asks for offsets in them: render on demand.
+  const hasPipe = text.includes('|')
   const side = (name: 'target' | 'source'): SideScan => {
+    if (!hasPipe) {
+      let rendered: RenderedDocument | undefined
+      return {tables: [], get rendered() {
+        return (rendered ??= renderSideWithMap(document, name))
+      }}
+    }
     const rendered = renderSideWithMap(document, name)
-    // A table starts at a line holding a `|`: a document without one has none (and need not be scanned).
     return {rendered, tables: rendered.text.includes('|') ? scanBlocks(rendered.text).tables : []}
   }
   const target = side('target')

@@ -146,6 +146,16 @@ function listContentColumn(lines: Line[], index: number, indent: number, depth: 
   return 0
 }
 
+/**
+ * A line that starts with a printable ASCII character other than `>`, `<`, a backtick or `~` (so with no
+ * quote marker, indentation or other whitespace either) and holds no `|`: it opens no comment, fence or
+ * table. Most lines are such lines; they need neither `content` nor the patterns.
+ */
+function isPlainLine(text: string): boolean {
+  const first = text.charCodeAt(0)
+  return first > 32 && first < 127 && first !== 62 /* > */ && first !== 60 /* < */ && first !== 96 /* ` */ && first !== 126 /* ~ */ && !text.includes('|')
+}
+
 export function scanBlocks(text: string): BlockScan {
   const lines = splitLines(text)
   const fences: Fence[] = []
@@ -163,6 +173,10 @@ export function scanBlocks(text: string): BlockScan {
   }
   while (index < lines.length) {
     const line = lines[index]!
+    if (isPlainLine(line.text)) {
+      index++
+      continue
+    }
     const here = content(line)
     // An HTML comment block is not markdown: it ends at the line holding `-->`.
     if (here.text.startsWith('<!--') && here.indent < 4) {

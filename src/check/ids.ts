@@ -2,11 +2,22 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import type {RuleContext} from './rule.js'
 
-export const idShape = /^[0-9a-f]{5}-p?\d+$/
+const idShape = /^[0-9a-f]{5}-p?\d+$/
 
 /** Per-document answers several rules ask for (a document is not changed once parsed, as `analyse` assumes too). */
+const shapes = new WeakMap<BilingualDocument, readonly boolean[]>()
 const prefixes = new WeakMap<BilingualDocument, string | undefined>()
 const imageCounts = new WeakMap<BilingualDocument, readonly number[]>()
+
+/** For each segment (by index), whether its id has the shape `idShape`. */
+export function wellShaped(document: BilingualDocument): readonly boolean[] {
+  let shaped = shapes.get(document)
+  if (!shaped) {
+    shaped = document.segments.map((segment) => idShape.test(segment.id))
+    shapes.set(document, shaped)
+  }
+  return shaped
+}
 
 /** The prefix most segments of the document have (the first one on a tie). */
 export function mainPrefix(document: BilingualDocument): string | undefined {
@@ -18,9 +29,10 @@ export function mainPrefix(document: BilingualDocument): string | undefined {
 
 function countPrefixes(document: BilingualDocument): string | undefined {
   const counts = new Map<string, number>()
-  for (const segment of document.segments) {
-    if (idShape.test(segment.id)) counts.set(segment.prefix, (counts.get(segment.prefix) ?? 0) + 1)
-  }
+  const shaped = wellShaped(document)
+  document.segments.forEach((segment, index) => {
+    if (shaped[index]) counts.set(segment.prefix, (counts.get(segment.prefix) ?? 0) + 1)
+  })
   let best: string | undefined
   let bestCount = 0
   for (const [prefix, count] of counts) {
@@ -35,13 +47,14 @@ function countPrefixes(document: BilingualDocument): string | undefined {
 /** Well-shaped segments of the main prefix, plain or merged, without repeats of an id already seen. */
 export function orderedSegments(document: BilingualDocument, merged: boolean): Segment[] {
   const prefix = mainPrefix(document)
+  const shaped = wellShaped(document)
   const seen = new Set<string>()
   const result: Segment[] = []
-  for (const segment of document.segments) {
-    if (segment.merged !== merged || segment.prefix !== prefix || !idShape.test(segment.id) || seen.has(segment.id)) continue
+  document.segments.forEach((segment, index) => {
+    if (segment.merged !== merged || segment.prefix !== prefix || !shaped[index] || seen.has(segment.id)) return
     seen.add(segment.id)
     result.push(segment)
-  }
+  })
   return result
 }
 
@@ -99,10 +112,12 @@ export function checkOrder(context: RuleContext, merged: boolean): void {
 /** Image alt texts the localization system translates outside pairs (each takes a number from the sequence). */
 const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
 
+const mayHoldAlt = /!\[|alt/i
+
 /** Numbers the image alt texts of a skeleton stretch take: one per sentence of each alt text. */
 function altSentences(text: string): number {
   // Every match holds `![` or (any case) `alt`: most skeleton stretches hold neither.
-  if (!text.includes('![') && !/alt/i.test(text)) return 0
+  if (!mayHoldAlt.test(text)) return 0
   let count = 0
   for (const match of text.matchAll(imageAlt)) {
     if (!match[0].startsWith('!')) {

@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {idShape, imagesBefore, increasingRun, mainPrefix} from '../ids.js'
+import {imagesBefore, increasingRun, mainPrefix, wellShaped} from '../ids.js'
 
 const rule: Rule = {
   id: 'id-gap',
@@ -16,9 +16,10 @@ const rule: Rule = {
     const {document} = context
     const prefix = mainPrefix(document)
     const images = imagesBefore(document)
+    const shaped = wellShaped(document)
     const plain: number[] = []
     document.segments.forEach((segment, index) => {
-      if (!segment.merged && segment.prefix === prefix && idShape.test(segment.id)) plain.push(index)
+      if (!segment.merged && segment.prefix === prefix && shaped[index]) plain.push(index)
     })
     const run = increasingRun(plain.map((index) => document.segments[index]!.number))
     let previous: number | undefined
@@ -28,7 +29,8 @@ const rule: Rule = {
       if (previous !== undefined) {
         const earlier = document.segments[previous]!
         const gap = segment.number - earlier.number - 1
-        const merged = document.segments.slice(previous + 1, index).some((between) => between.merged)
+        let merged = false
+        for (let between = previous + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
         const alts = images[index]! - images[previous]!
         if (gap > 0 && !merged && alts < gap) {
           const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`

@@ -1,6 +1,7 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {countSentences, idShape, imagesBefore, mainPrefix} from '../ids.js'
+import {countSentences, imagesBefore, mainPrefix, wellShaped} from '../ids.js'
+import type {Segment} from '../../document/types.js'
 
 const rule: Rule = {
   id: 'merged-id-sentences',
@@ -13,11 +14,16 @@ const rule: Rule = {
     const {document} = context
     const prefix = mainPrefix(document)
     const images = imagesBefore(document)
+    const shaped = wellShaped(document)
     let previous: number | undefined
     document.segments.forEach((segment, index) => {
-      if (segment.merged || segment.prefix !== prefix || !idShape.test(segment.id)) return
+      if (segment.merged || segment.prefix !== prefix || !shaped[index]) return
       if (previous !== undefined && segment.number > document.segments[previous]!.number) {
-        const merged = document.segments.slice(previous + 1, index).filter((between) => between.merged && between.prefix === prefix)
+        const merged: Segment[] = []
+        for (let between = previous + 1; between < index; between++) {
+          const candidate = document.segments[between]!
+          if (candidate.merged && candidate.prefix === prefix) merged.push(candidate)
+        }
         if (merged.length > 0) {
           const gap = segment.number - document.segments[previous]!.number - 1 - (images[index]! - images[previous]!)
           const sentences = merged.reduce((sum, between) => sum + countSentences(between.source), 0)

@@ -1,6 +1,13 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {idShape, mainPrefix} from '../ids.js'
+import {mainPrefix, wellShaped} from '../ids.js'
+import type {Segment} from '../../document/types.js'
+
+function countWithPrefix(segments: Segment[], prefix: string): number {
+  let count = 0
+  for (const segment of segments) if (segment.prefix === prefix) count++
+  return count
+}
 
 const rule: Rule = {
   id: 'mixed-prefix',
@@ -12,13 +19,13 @@ const rule: Rule = {
   check(context) {
     const prefix = mainPrefix(context.document)
     const reported = new Set<string>()
-    for (const segment of context.document.segments) {
-      if (!idShape.test(segment.id) || segment.prefix === prefix) continue
-      const count = context.document.segments.filter((other) => other.prefix === segment.prefix).length
-      const note = reported.has(segment.prefix) ? undefined : `${count} pair(s) with prefix \`${segment.prefix}\``
+    const shaped = wellShaped(context.document)
+    context.document.segments.forEach((segment, index) => {
+      if (!shaped[index] || segment.prefix === prefix) return
+      const note = reported.has(segment.prefix) ? undefined : `${countWithPrefix(context.document.segments, segment.prefix)} pair(s) with prefix \`${segment.prefix}\``
       reported.add(segment.prefix)
       context.report(`Id \`${segment.id}\` has prefix \`${segment.prefix}\`, the file's is \`${prefix}\``, segment.position.pair, note ? {segment, note} : {segment})
-    }
+    })
   }
 }
 export default rule

@@ -13,6 +13,7 @@ const rule: Rule = {
   good: [{title: 'The link restored', markdown: `${pair('ac8fe-156', '請參閱 [eDiscovery 案例](ediscovery-cases.md#step-2-create-a-new-case)中的「建立新的案例」。', 'See "Create a new case" in [eDiscovery cases](ediscovery-cases.md#step-2-create-a-new-case).')}\n`}],
   check(context) {
     for (const segment of context.document.segments) {
+      if (!segment.target.includes('<')) continue
       placeholder.lastIndex = 0
       let match: RegExpExecArray | null
       while ((match = placeholder.exec(segment.target))) {

@@ -1,8 +1,7 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import {analyse} from '../analysis.js'
-import type {Line} from '../blocks.js'
-import type {BilingualDocument} from '../../document/types.js'
+import {blankedLine, compactLine, pairRanges, pairsOnLines} from '../skeleton.js'
 
 /**
  * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
@@ -58,49 +57,6 @@ function unicodeWords(text: string): number {
  */
 const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
 
-/**
- * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid
- * end to end, as `print` does). Undefined when they do not add up to the file's text.
- */
-function pairRanges(document: BilingualDocument, length: number): number[] | undefined {
-  const ranges: number[] = []
-  let offset = 0
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      offset += part.length
-      continue
-    }
-    const end = offset + part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
-    ranges.push(offset, end)
-    offset = end
-  }
-  return offset === length ? ranges : undefined
-}
-
-/**
- * The skeleton of each line: its text with every pair blanked out by spaces (offsets kept). Lines must
- * be asked for in order; building only the lines asked for, from the pairs on them, costs far less than
- * blanking the whole file.
- */
-function skeletonLines(text: string, pairs: number[]): (line: Line) => string {
-  let next = 0
-  return (line) => {
-    while (next < pairs.length && pairs[next + 1]! <= line.start) next += 2
-    if (next >= pairs.length || pairs[next]! >= line.end) return line.text
-    // Joined, not concatenated: `+=` makes a rope, and reading a rope character by character is slow.
-    const pieces: string[] = []
-    let at = line.start
-    for (let pair = next; pair < pairs.length && pairs[pair]! < line.end; pair += 2) {
-      const start = Math.max(pairs[pair]!, line.start)
-      const end = Math.min(pairs[pair + 1]!, line.end)
-      pieces.push(text.slice(at, start), ' '.repeat(end - start))
-      at = end
-    }
-    pieces.push(text.slice(at, line.end))
-    return pieces.join('')
-  }
-}
-
 const rule: Rule = {
   id: 'prose-outside-pair',
   severity: 'warning',
@@ -113,21 +69,24 @@ const rule: Rule = {
     const {bilingual, text} = analyse(document)
     const pairs = pairRanges(document, text.length)
     if (!pairs) return
-    const skeleton = skeletonLines(text, pairs)
+    const stretchesOn = pairsOnLines(pairs)
     let inComment = false
     for (const line of bilingual.lines) {
       if (bilingual.inFence[line.index]) continue
-      const raw = skeleton(line)
+      const stretches = stretchesOn(line)
+      // The comment markers and the letters are the same in the compact skeleton; most lines stop there.
+      const compact = compactLine(text, line, stretches)
       if (inComment) {
-        if (raw.includes('-->')) inComment = false
+        if (compact.includes('-->')) inComment = false
         continue
       }
-      if (raw.includes('<!--') && !raw.includes('-->')) {
+      if (compact.includes('<!--') && !compact.includes('-->')) {
         inComment = true
         continue
       }
       if (document.frontMatter && line.end <= document.frontMatter.position.end.offset + 4) continue
-      if (!enoughLetters.test(raw)) continue
+      if (!enoughLetters.test(compact)) continue
+      const raw = blankedLine(text, line, stretches)
       // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
       // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
       if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue

@@ -1,0 +1,73 @@
+/**
+ * The skeleton of the bilingual file line by line: each line with the pairs on it blanked out by spaces
+ * (offsets kept), what is left being markup and text outside pairs. Built per line from the pairs on it,
+ * which costs far less than blanking the whole file and reading it back line by line.
+ */
+import type {BilingualDocument} from '../document/types.js'
+import type {Line} from './blocks.js'
+
+/**
+ * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid
+ * end to end, as `print` does). Undefined when they do not add up to the file's length.
+ */
+export function pairRanges(document: BilingualDocument, length: number): number[] | undefined {
+  const ranges: number[] = []
+  let offset = 0
+  for (const part of document.parts) {
+    if (typeof part === 'string') {
+      offset += part.length
+      continue
+    }
+    const end = offset + part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
+    // An empty pair blanks nothing.
+    if (end > offset) ranges.push(offset, end)
+    offset = end
+  }
+  return offset === length ? ranges : undefined
+}
+
+/**
+ * For each line, the stretches of it the pairs cover, as start, end… offsets (none empty). Lines must be
+ * asked for in order; the array returned is reused by the next call.
+ */
+export function pairsOnLines(pairs: number[]): (line: Line) => number[] {
+  let next = 0
+  const stretches: number[] = []
+  return (line) => {
+    while (next < pairs.length && pairs[next + 1]! <= line.start) next += 2
+    stretches.length = 0
+    for (let pair = next; pair < pairs.length && pairs[pair]! < line.end; pair += 2) {
+      stretches.push(Math.max(pairs[pair]!, line.start), Math.min(pairs[pair + 1]!, line.end))
+    }
+    return stretches
+  }
+}
+
+/**
+ * The line with each stretch replaced by `fill(length)`. Joined, not concatenated: `+=` makes a rope,
+ * and reading a rope character by character is slow.
+ */
+function replaceStretches(text: string, line: Line, stretches: number[], fill: (length: number) => string): string {
+  if (stretches.length === 0) return line.text
+  const pieces: string[] = []
+  let at = line.start
+  for (let index = 0; index < stretches.length; index += 2) {
+    pieces.push(text.slice(at, stretches[index]!), fill(stretches[index + 1]! - stretches[index]!))
+    at = stretches[index + 1]!
+  }
+  pieces.push(text.slice(at, line.end))
+  return pieces.join('')
+}
+
+/** The line's skeleton: every pair on it blanked out by spaces, offsets kept. */
+export function blankedLine(text: string, line: Line, stretches: number[]): string {
+  return replaceStretches(text, line, stretches, (length) => ' '.repeat(length))
+}
+
+/**
+ * The line's skeleton with each pair's blank shrunk to one space: short, and the same as `blankedLine`
+ * for anything that does not count spaces — which substrings without a space it holds, how many letters.
+ */
+export function compactLine(text: string, line: Line, stretches: number[]): string {
+  return replaceStretches(text, line, stretches, () => ' ')
+}

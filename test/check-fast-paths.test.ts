@@ -1,0 +1,130 @@
+/**
+ * The fast paths of the check rules agree with the plain definitions they replace, on every line and
+ * pair of the dev corpus: the skeleton built line by line (prose-outside-pair), the substring guards of
+ * `prose` and `inlineMarkup`, the ASCII word count, the eight-letter bound, and `countCells` by `indexOf`.
+ */
+import {describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import {parse} from '../src/document/parse.js'
+import {print} from '../src/document/print.js'
+import type {BilingualDocument} from '../src/document/types.js'
+import {countCells, splitLines} from '../src/check/blocks.js'
+import {blankedLine, compactLine, pairRanges, pairsOnLines} from '../src/check/skeleton.js'
+import {prose, words} from '../src/check/rules/prose-outside-pair.js'
+import {inlineMarkup} from '../src/check/rules/inline-markup.js'
+import {corpusFiles} from './helpers/corpus.js'
+
+/** The definitions as first written: whole-file skeleton, every pattern on every text, Unicode regexes. */
+const reference = {
+  skeleton(document: BilingualDocument): string {
+    let skeleton = ''
+    for (const part of document.parts) skeleton += typeof part === 'string' ? part : ' '.repeat(part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length)
+    return skeleton
+  },
+  prose(line: string): string {
+    const notProse = [
+      /<!--[\s\S]*?-->/g,
+      /`[^`]*`/g,
+      /!\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g,
+      /\[!(?:INCLUDE|VIDEO|div|NOTE|TIP|IMPORTANT|CAUTION|WARNING)[^\]]*\](?:\([^)]*\))?\]?/gi,
+      /\]\([^)]*\)/g,
+      /\]\[[^\]]*\]/g,
+      /^\s*\[[^\]]+\]:\s*\S+.*$/g,
+      /<[^>]+>/g,
+      /https?:\/\/\S+/g,
+      /&[#\w]+;/g,
+      /^\s*:::.*$/g,
+      /\{[^}]*\}/g
+    ]
+    let text = line
+    for (const pattern of notProse) text = text.replace(pattern, ' ')
+    return text
+  },
+  words(text: string): number {
+    const latin = text.match(/\p{L}{2,}/gu) ?? []
+    const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []
+    return latin.filter((word) => !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)).length + Math.floor(cjk.length / 2)
+  },
+  inlineMarkup(text: string) {
+    const codeSpan = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g
+    const withoutCode = text.replace(codeSpan, ' ')
+    const elements = new Set('a abbr b big blockquote br caption center cite code col colgroup dd del details div dl dt em font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark nobr ol p pre q s samp small source span strike strong sub summary sup table tbody td th thead tr tt u ul var video wbr'.split(' '))
+    return {
+      urls: [...withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), ...withoutCode.matchAll(/<a\b[^>]*\bhref\s*=\s*"([^"]*)"/gi)].map((match) => match[1]!).sort(),
+      code: (text.match(codeSpan) ?? []).length,
+      bold: (withoutCode.match(/(?<!\\)(\*\*|__)/g) ?? []).length,
+      images: (withoutCode.match(/!\[/g) ?? []).length,
+      tags: [...withoutCode.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((match) => match[1]!.toLowerCase()).filter((name) => elements.has(name)).sort(),
+      escapes: (withoutCode.match(/\\[*_#[\]<>`]/g) ?? []).length
+    }
+  },
+  countCells(row: string): number {
+    let text = row.trim()
+    if (text.startsWith('|')) text = text.slice(1)
+    if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1)
+    if (text.trim() === '') return 1
+    let cells = 1
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 92) index++
+      else if (code === 124) cells++
+    }
+    return cells
+  }
+}
+
+/** Characters that are ASCII letters or non-ASCII: the most `words` can take two of per word. */
+const letterLike = (text: string): number => text.match(/[A-Za-z\u0080-\uFFFF]/g)?.length ?? 0
+
+describe('check fast paths agree with the plain definitions over the dev corpus', () => {
+  it('skeleton lines, prose, words, inline markup and cell counts', () => {
+    // Collected, not asserted one by one: a million `expect` calls would take most of the test's time.
+    const disagreements: string[] = []
+    const agree = (what: string, fast: unknown, plain: unknown, where: string): void => {
+      if (fast !== plain && disagreements.length < 20) disagreements.push(`${where}: ${what} ${JSON.stringify(fast)} ≠ ${JSON.stringify(plain)}`)
+    }
+    let lines = 0
+    let segments = 0
+    for (const file of corpusFiles()) {
+      const document = parse(readFileSync(file, 'utf8'), {path: file})
+      const text = print(document)
+      const skeleton = reference.skeleton(document)
+      const pairs = pairRanges(document, text.length)
+      agree('pair ranges add up', pairs !== undefined, skeleton.length === text.length, file)
+      const stretchesOn = pairsOnLines(pairs ?? [])
+      for (const line of splitLines(text)) {
+        lines++
+        const where = `${file}:${line.index + 1}`
+        if (pairs) {
+          const stretches = stretchesOn(line)
+          const raw = skeleton.slice(line.start, line.end)
+          agree('blanked line', blankedLine(text, line, stretches), raw, where)
+          const compact = compactLine(text, line, stretches)
+          for (const marker of ['<!--', '-->']) agree(`compact line holds ${marker}`, compact.includes(marker), raw.includes(marker), where)
+          const letters = letterLike(raw)
+          agree('letters of the compact line', letterLike(compact), letters, where)
+          if (letters > 0) {
+            const rest = prose(raw)
+            agree('prose', rest, reference.prose(raw), where)
+            const count = reference.words(rest)
+            agree('words', words(rest), count, where)
+            // The eight-letter bound: a line with fewer has fewer than four words.
+            if (letters < 8) agree('fewer than four words', count < 4, true, where)
+          }
+        }
+        if (line.text.includes('|')) agree('cells', countCells(line.text), reference.countCells(line.text), where)
+      }
+      for (const segment of document.segments) {
+        segments++
+        for (const side of [segment.source, segment.target]) agree('inline markup', JSON.stringify(inlineMarkup(side)), JSON.stringify(reference.inlineMarkup(side)), `${file} ${segment.id}`)
+        // `markupDifferences` answers no difference without comparing when the texts are equal or hold no markup character: the markups are equal then.
+        if (!/[`\]<*_!\\]/.test(segment.source) && !/[`\]<*_!\\]/.test(segment.target)) {
+          agree('markup without markup characters', JSON.stringify(reference.inlineMarkup(segment.target)), JSON.stringify(reference.inlineMarkup(segment.source)), `${file} ${segment.id}`)
+        }
+      }
+    }
+    expect(disagreements).toEqual([])
+    expect(lines).toBeGreaterThan(100_000)
+    expect(segments).toBeGreaterThan(80_000)
+  }, 300_000)
+})
