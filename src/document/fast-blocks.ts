@@ -1,6 +1,6 @@
 /**
  * The fast path: a line-based block scanner plus a small inline step that gives each pair the
- * `SegmentContext` remark would give it, without remark. It reads CommonMark + GFM as micromark does,
+ * `SegmentContext` remark would give it (fast-inline.ts), without remark. It reads CommonMark + GFM as micromark does,
  * for the constructs it knows (front matter; ATX and setext headings; thematic breaks; paragraphs and
  * lazy continuation lines; block quotes and `> [!NOTE]` alerts; bullet and ordered list items with
  * their content indent and micromark's rule for when an item may interrupt; fenced and indented code;
@@ -15,8 +15,11 @@
 import type {PairMatch} from './pairs.js'
 import type {SegmentContext} from './types.js'
 import type {HtmlTableCell} from './html-tables.js'
-import {decodeString} from 'micromark-util-decode-string'
 import {countStartingAtOrBefore} from './search.js'
+import {Decline, decline, setDeclineLine} from './fast-decline.js'
+import {InlineContent} from './fast-inline.js'
+
+export {lastDecline} from './fast-decline.js'
 
 /** Given the HTML blocks, the HTML table cell (if any) holding a file offset. */
 export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>) => (offset: number) => HtmlTableCell | undefined
@@ -29,16 +32,6 @@ export interface FastStructure {
   htmlBlocks: Array<{start: number; end: number}>
   /** Context of each pair, by pair index, before HTML table cells are applied. */
   contexts: SegmentContext[]
-}
-
-class Decline extends Error {}
-/** Where the last declined file was given up (a source line of this module), for measuring coverage. */
-export let lastDecline: string | undefined
-let lineAt = 0
-function decline(): never {
-  const error = new Decline()
-  lastDecline = `${error.stack?.split('\n')[2]?.replace(/.*fast-blocks\.ts:/, '').replace(/\)$/, '')} @${lineAt}`
-  throw error
 }
 
 type Container =
@@ -72,14 +65,6 @@ const delimiterRow = /^\|?(?: *:?-+:? *\|)* *:?-+:? *\|? *$/
 const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(.?)(.?)/
 const attribute = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\s]+|"[^"\\n]*"|'[^'\\n]*'))?)`
 const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`)
-/** Inline: open/close tags, comments, autolinks (micromark's grammar; newlines allowed between attributes). */
-const inlineTag = new RegExp(
-  `<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\s]+|"[^"]*"|'[^']*'))?)*[ \\t\\n]*\\/?>|\\/[A-Za-z][A-Za-z0-9-]*[ \\t\\n]*>|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1f]*>)`,
-  'y'
-)
-const punctuation = /[!-/:-@[-`{-~]/
-const literalStart = /^(?:https?:\/\/|www\.)/i
-
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
   try {
@@ -91,7 +76,7 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  if (/[\r\0\uFEFF]|<!-->|<!--->/.test(text)) decline()
+  if (['\r', '\0', '\uFEFF', '<!-->', '<!--->'].some((part) => text.includes(part))) decline()
   // A tab counts to the next multiple of 4 columns where it indents or follows a marker (and is white
   // space in a fence, thematic break, delimiter row or blank line): only tabs inside a line's text are
   // taken, as the characters they are.
@@ -135,7 +120,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd < 0) lineEnd = text.length
     const line = text.slice(lineStart, lineEnd)
-    lineAt = lineStart
+    setDeclineLine(lineStart)
     let pos = 0
     let matched = 0
     for (const container of stack) {
@@ -352,10 +337,9 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     if (!block) decline()
     if (block.block === 'code' || block.block === 'yaml') continue
     if (!block.lines) decline()
-    const inline = inlineAt(text, block, match.index, true)
-    if (inline?.code) continue
-    if (inline?.tagEnd === undefined) decline()
-    htmlNodes.push({start: match.index, end: inline.tagEnd})
+    const tag = inlineContent(text, block, match.index).tagAt(match.index)
+    if (tag === 'code') continue
+    htmlNodes.push({start: match.index, end: tag})
   }
   htmlNodes.sort((a, b) => a.start - b.start)
   return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes))}
@@ -449,7 +433,7 @@ function cellStarts(text: string, start: number, end: number): number[] {
 function tableRow(previous: Block, start: number, end: number, text: string, blocks: Block[]): Block {
   const table = previous.table!
   const cells = cellStarts(text, start, end)
-  const row: Block = {start, end, block: 'tableRow', containers: previous.containers, lines: [[start, end]], table: {...table, row: table.row + 1, cells}}
+  const row: Block = {start, end, block: 'tableRow', containers: previous.containers, lines: [[start, end]], table: {index: table.index, row: table.row + 1, cells, delimiters: table.delimiters}}
   blocks.push(row)
   return row
 }
@@ -460,20 +444,38 @@ function blockAt(blocks: Block[], offset: number): Block | undefined {
   return found && offset < found.end ? found : undefined
 }
 
+/** The inline content holding `offset` in a block with lines: the block's, or its table cell's. */
+function inlineContent(text: string, block: Block, offset: number): InlineContent {
+  return new InlineContent(text, block.table ? [cellRange(block, offset)] : block.lines!)
+}
+
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
   const contexts: SegmentContext[] = []
+  // Pairs come in file order, so the pairs of one paragraph or cell are consecutive: its content is kept
+  // for the next pair (keyed by block and, in a table row, by cell start).
+  let content: {block: Block; start: number; inline: InlineContent} | undefined
+  const inlineOf = (block: Block, offset: number): InlineContent => {
+    const start = block.table ? cellRange(block, offset)[0] : block.start
+    if (content?.block !== block || content.start !== start) content = {block, start, inline: inlineContent(text, block, offset)}
+    return content.inline
+  }
   let index = 0
   for (const pair of pairs) {
     const offset = pair.pairStart
     while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
     const block = blocks[index]
     if (!block || offset < block.start || offset >= block.end) decline()
-    contexts.push(contextOf(text, block, offset, cellAt))
+    contexts.push(contextOf(block, offset, cellAt, inlineOf))
   }
   return contexts
 }
 
-function contextOf(text: string, block: Block, offset: number, cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext {
+function contextOf(
+  block: Block,
+  offset: number,
+  cellAt: (offset: number) => HtmlTableCell | undefined,
+  inlineOf: (block: Block, offset: number) => InlineContent
+): SegmentContext {
   const ancestors: string[] = []
   let listDepth = -1
   let alert: string | undefined
@@ -499,7 +501,7 @@ function contextOf(text: string, block: Block, offset: number, cellAt: (offset: 
     })
     table = {html: false, index: block.table.index, row: block.table.row, column}
   }
-  const inline = block.lines ? inlineAt(text, block, offset) : undefined
+  const inline = block.lines ? inlineOf(block, offset).pairAt(offset) : undefined
   const inCode = block.block === 'code' || inline?.code === true
   const link = inline?.link
   if (!inCode && !table) {
@@ -528,124 +530,6 @@ function contextOf(text: string, block: Block, offset: number, cellAt: (offset: 
   return context as SegmentContext
 }
 
-/**
- * Is `offset` inside a code span, a link's text or an image's alt? The inline content of the block
- * (its lines without container prefixes) is tokenized as micromark does for what matters here: escapes,
- * code spans, HTML tags and autolinks (which win over brackets), and inline links `[text](url)`.
- */
-function inlineAt(text: string, block: Block, offset: number, tag = false): {code: boolean; link: SegmentContext['link']; tagEnd?: number} | undefined {
-  const lines = block.table ? [cellRange(block, offset)] : block.lines!
-  let content = ''
-  const map: number[] = [] // content index of each line start
-  let target = -1
-  for (const [start, end] of lines) {
-    if (content !== '') content += '\n'
-    map.push(content.length)
-    if (offset >= start && offset < end) target = content.length + (offset - start)
-    content += text.slice(start, end)
-  }
-  if (target < 0) decline()
-  const before = content.slice(0, target)
-  if (!tag && !/[`[\]]/.test(before)) return undefined
-  const toFile = (index: number): number => {
-    let line = 0
-    while (line + 1 < map.length && map[line + 1]! <= index) line++
-    return lines[line]![0] + (index - map[line]!)
-  }
-
-  interface Opener {
-    at: number
-    image: boolean
-    active: boolean
-  }
-  const openers: Opener[] = []
-  let found: {code: boolean; link: SegmentContext['link']} | undefined
-  let inCode = false
-  let index = 0
-  while (index < content.length) {
-    const char = content[index]!
-    if (char === '\\') {
-      index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
-      continue
-    }
-    if (char === '`') {
-      let run = index
-      while (content[run] === '`') run++
-      const length = run - index
-      const closing = findRun(content, run, length)
-      if (closing >= 0) {
-        if (target >= index && target < closing + length) {
-          if (tag) return {code: true, link: undefined}
-          inCode = true
-        }
-        index = closing + length
-      } else index = run
-      continue
-    }
-    if (char === '<') {
-      inlineTag.lastIndex = index
-      if (inlineTag.test(content)) {
-        if (target > index && target < inlineTag.lastIndex) decline()
-        if (tag && target === index) return {code: false, link: undefined, tagEnd: toFile(inlineTag.lastIndex)}
-        index = inlineTag.lastIndex
-      } else {
-        if (/^<[!?]/.test(content.slice(index, index + 2))) decline()
-        index++
-      }
-      continue
-    }
-    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content.slice(index, index + 8))) {
-      // A literal autolink runs through brackets and backticks (a `]` before `(`, `[` or white space ends
-      // it): leave those to remark.
-      let end = index
-      while (end < content.length) {
-        const next = content[end]!
-        if (next === '<' || /\s/.test(next)) break
-        if (next === ']' && (end + 1 === content.length || /[([\s]/.test(content[end + 1]!))) break
-        if (next === '[' || next === ']' || next === '`') decline()
-        end++
-      }
-      index = end
-      continue
-    }
-    if (char === '!' && content[index + 1] === '[') {
-      openers.push({at: index, image: true, active: true})
-      index += 2
-      continue
-    }
-    if (char === '[') {
-      openers.push({at: index, image: false, active: true})
-      index++
-      continue
-    }
-    if (char === ']') {
-      const opener = openers.pop()
-      if (!opener || !opener.active) {
-        index++
-        continue
-      }
-      const destination = content[index + 1] === '(' ? linkDestination(content, index + 2) : undefined
-      if (!destination) {
-        index++
-        continue
-      }
-      const textStart = opener.at + (opener.image ? 2 : 1)
-      if (target >= textStart && target < index) {
-        // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
-        if (!found || opener.image) found = {code: false, link: {url: destination.url, image: opener.image}}
-      }
-      if (!opener.image) for (const earlier of openers) if (!earlier.image) earlier.active = false
-      index = destination.end
-      continue
-    }
-    index++
-  }
-  // A code span in a link's text is inside the link (mdast: link > inlineCode); an image holds its alt as
-  // a string, so a code span in it is not in the path.
-  if (inCode && !found?.link?.image) return {code: true, link: found?.link}
-  return found
-}
-
 function cellRange(block: Block, offset: number): [number, number] {
   const cells = block.table!.cells
   let start = block.start
@@ -657,73 +541,4 @@ function cellRange(block: Block, offset: number): [number, number] {
     }
   })
   return [start, end]
-}
-
-/** Index of the next backtick run of exactly `length` from `from`, or -1. */
-function findRun(content: string, from: number, length: number): number {
-  let index = content.indexOf('`', from)
-  while (index >= 0) {
-    let run = index
-    while (content[run] === '`') run++
-    if (run - index === length) return index
-    index = content.indexOf('`', run)
-  }
-  return -1
-}
-
-/** `(destination "title")` from just after `(`: the url and the index after `)`, or undefined. */
-function linkDestination(content: string, from: number): {url: string; end: number} | undefined {
-  let index = from
-  const skip = (): void => {
-    let newlines = 0
-    while (content[index] === ' ' || content[index] === '\t' || content[index] === '\n') {
-      if (content[index] === '\n' && ++newlines > 1) decline()
-      index++
-    }
-  }
-  skip()
-  let url: string
-  if (content[index] === '<') {
-    const close = /^<((?:[^<>\n\\]|\\.)*)>/.exec(content.slice(index))
-    if (!close) decline()
-    url = close[1]!
-    index += close[0].length
-  } else {
-    let depth = 0
-    const start = index
-    while (index < content.length) {
-      const char = content[index]!
-      if (char === '\\') {
-        index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
-        continue
-      }
-      if (char === ' ' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
-      if (char === '(') {
-        if (++depth > 32) decline()
-      } else if (char === ')') {
-        if (depth === 0) break
-        depth--
-      }
-      index++
-    }
-    if (depth !== 0) return undefined
-    url = content.slice(start, index)
-  }
-  url = decodeString(url)
-  const beforeTitle = index
-  skip()
-  if (content[index] === ')') return {url, end: index + 1}
-  if (index === beforeTitle) return undefined
-  const quote = content[index]
-  if (quote !== '"' && quote !== "'" && quote !== '(') return undefined
-  const closing = quote === '(' ? ')' : quote
-  index++
-  while (index < content.length && content[index] !== closing) {
-    if (content[index] === '\\' || (quote === '(' && content[index] === '(')) decline()
-    index++
-  }
-  if (index >= content.length) return undefined
-  index++
-  skip()
-  return content[index] === ')' ? {url, end: index + 1} : undefined
 }

@@ -1,6 +1,10 @@
-/** YAML front matter, parsed with the `yaml` package; the raw text stays in the skeleton untouched. */
+/**
+ * YAML front matter, parsed with the `yaml` package (or, for plain lines, plain-yaml.ts); the raw text
+ * stays in the skeleton untouched.
+ */
 import {parse as parseYaml} from 'yaml'
 import type {Root} from 'mdast'
+import {readPlainYaml} from './plain-yaml.js'
 
 export interface FrontMatterParse {
   raw: string
@@ -26,6 +30,9 @@ export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: numb
   const start = nodeStart + (firstBreak ? firstBreak.index + firstBreak[0].length : whole.length)
   const end = firstBreak && lastBreak && lastBreak.index > firstBreak.index ? nodeStart + lastBreak.index : start
   const raw = text.slice(start, end)
+  // Most front matter is plain `key: value` lines, which a small reader gives exactly; `yaml` reads the rest.
+  const plain = readPlainYaml(raw)
+  if (plain) return {raw, data: plain, start, end, error: undefined}
   try {
     // The yaml package does not take a lone CR as a line break; CR -> LF keeps every offset.
     const value: unknown = parseYaml(raw.replace(/\r(?!\n)/g, '\n'), {uniqueKeys: false, prettyErrors: false})

@@ -1,14 +1,15 @@
 /**
  * HTML tables (`<table>` … `</table>` written as HTML inside markdown): rehype-parse reads the raw
- * table, hast-util-select finds its rows and cells, and each cell's offsets are rebased onto the file,
+ * table (or, for plain well-formed tables, plain-html-tables.ts), one walk of the tree finds its rows
+ * and cells, and each cell's offsets are rebased onto the file,
  * so that a pair inside a `<td>` gets its table, row and column.
  */
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
-import {selectAll} from 'hast-util-select'
-import type {Element, Root as HastRoot} from 'hast'
+import type {Parents, Root as HastRoot} from 'hast'
 import type {Html, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
+import {readPlainTables} from './plain-html-tables.js'
 
 export interface HtmlTableCell {
   table: number
@@ -51,28 +52,22 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
     const regionEnd = tableEnd(text, open.index) ?? nodeEnd
     searchedUpTo = regionEnd
     const region = text.slice(open.index, regionEnd)
-    const hast = htmlParser.parse(region) as HastRoot
-    for (const table of selectAll('table', hast)) {
-      const rows = selectAll('tr', table).filter((row) => closestTable(row, table))
-      rows.forEach((row, rowIndex) => {
-        const rowCells = row.children.filter(
-          (child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th')
-        )
-        rowCells.forEach((cell, column) => {
-          const start = cell.position?.start.offset
-          const end = cell.position?.end.offset
-          if (start === undefined || end === undefined) return
-          cells.push({table: tableIndex, row: rowIndex, column, start: open.index + start, end: open.index + end})
-        })
-      })
-      tableIndex++
-    }
+    tableIndex = readPlainTables(region, open.index, tableIndex, cells) ?? readTables(region, open.index, tableIndex, cells)
   }
   return cells.sort((a, b) => a.start - b.start)
 }
 
+/**
+ * The cells of the tables in `region` (a slice of the file starting at `base`), read by rehype,
+ * numbered from `nextTable` and appended to `cells`; returns the next table number. The reference
+ * plain-html-tables.ts is tested against.
+ */
+export function readTables(region: string, base: number, nextTable: number, cells: HtmlTableCell[]): number {
+  return collectCells(htmlParser.parse(region) as HastRoot, undefined, nextTable, base, cells)
+}
+
 /** Offset after the `</table>` that closes the table opened at `start`; undefined when it never closes. */
-function tableEnd(text: string, start: number): number | undefined {
+export function tableEnd(text: string, start: number): number | undefined {
   tableTag.lastIndex = start
   let depth = 0
   let match: RegExpExecArray | null
@@ -83,9 +78,36 @@ function tableEnd(text: string, start: number): number | undefined {
   return undefined
 }
 
-/** Whether `row` belongs to `table` itself, not to a table nested in one of its cells. */
-function closestTable(row: Element, table: Element): boolean {
-  // selectAll matches the node it starts from too.
-  const nested = selectAll('table', table).filter((inner) => inner !== table)
-  return !nested.some((inner) => selectAll('tr', inner).includes(row))
+interface TableWalk {
+  index: number
+  rows: number
+}
+
+/**
+ * Push the cells of every table under `node`, numbering tables in document order (pre-order, from
+ * `nextTable`) and rows per table; returns the next table number. A row belongs to its closest table
+ * (not to a table nested in one of its cells); a cell is a `td`/`th` child of its row. One walk of the
+ * tree: CSS selection per table and per row (hast-util-select) was most of this module's time.
+ */
+function collectCells(node: Parents, table: TableWalk | undefined, nextTable: number, base: number, cells: HtmlTableCell[]): number {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'table') {
+      nextTable = collectCells(child, {index: nextTable, rows: 0}, nextTable + 1, base, cells)
+      continue
+    }
+    if (child.tagName === 'tr' && table) {
+      const row = table.rows++
+      let column = 0
+      for (const cell of child.children) {
+        if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+        const start = cell.position?.start.offset
+        const end = cell.position?.end.offset
+        if (start !== undefined && end !== undefined) cells.push({table: table.index, row, column, start: base + start, end: base + end})
+        column++
+      }
+    }
+    nextTable = collectCells(child, table, nextTable, base, cells)
+  }
+  return nextTable
 }

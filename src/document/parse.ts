@@ -107,8 +107,8 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   parts.push(text.slice(cursor))
 
   const contentLocale = frontMatter?.data['ms.contentlocale']
-  const crlf = (text.match(/\r\n/g) ?? []).length
-  const lf = (text.match(/\n/g) ?? []).length
+  const crlf = countOf(text, '\r\n')
+  const lf = countOf(text, '\n')
   return {
     path: options.path,
     frontMatter,
@@ -122,4 +122,11 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
     bom
   }
+}
+
+/** How many times `part` occurs in `text` (without the array of matches `text.match(/…/g)` builds). */
+function countOf(text: string, part: string): number {
+  let count = 0
+  for (let index = text.indexOf(part); index >= 0; index = text.indexOf(part, index + part.length)) count++
+  return count
 }

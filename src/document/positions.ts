@@ -13,9 +13,8 @@ export function createLocator(text: string): Locator {
     const found = place.toPoint(offset)
     // vfile-location answers `undefined` only for offsets past the end, which callers never pass;
     // the end of the file is a valid point.
-    if (found && found.line !== undefined && found.column !== undefined) {
-      return {line: found.line, column: found.column, offset}
-    }
+    // A fresh object of the same shape, {line, column, offset}: taken as it is rather than copied.
+    if (found && found.line !== undefined && found.column !== undefined) return found as Point
     const lines = text.slice(0, offset).split('\n')
     return {line: lines.length, column: lines[lines.length - 1]!.length + 1, offset}
   }

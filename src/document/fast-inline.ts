@@ -1,0 +1,299 @@
+/**
+ * The fast path's inline step: is a pair inside a code span, a link's text or an image's alt? The inline
+ * content of a block (its lines without container prefixes, or one GFM table cell) is tokenized as
+ * micromark does for what matters here: escapes, code spans, HTML tags and autolinks (which win over
+ * brackets), and inline links `[text](url)`. Anything it is not sure of declines the whole file
+ * (fast-decline.ts), as the block scanner does.
+ *
+ * A block's content is read once, and tokenized at most once, for all the pairs in it (a table cell or a
+ * paragraph often holds several): the answer for a pair only looks its offset up in the tokens. Which
+ * files decline stays what it was when each pair tokenized the content on its own: the tokens do not
+ * depend on the pair, the content is tokenized exactly when some pair has a backtick or a bracket before
+ * it (the only pairs that asked), and the one pair-dependent decline (a pair starting inside an HTML tag)
+ * is checked for each of those pairs.
+ */
+import {decodeString} from 'micromark-util-decode-string'
+import type {SegmentContext} from './types.js'
+import {decline} from './fast-decline.js'
+
+/** A line's range of inline content, in file offsets (end exclusive, before the line break). */
+export type LineRange = [number, number]
+
+export interface InlineAnswer {
+  code: boolean
+  link: SegmentContext['link']
+}
+
+/** Inline: open/close tags, comments, autolinks (micromark's grammar; newlines allowed between attributes). */
+const inlineTag = new RegExp(
+  `<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \\t\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\n]*=[ \\t\\n]*(?:[^"'=<>\`\\s]+|"[^"]*"|'[^']*'))?)*[ \\t\\n]*\\/?>|\\/[A-Za-z][A-Za-z0-9-]*[ \\t\\n]*>|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1f]*>)`,
+  'y'
+)
+const punctuation = /[!-/:-@[-`{-~]/
+const literalStart = /^(?:https?:\/\/|www\.)/i
+/** What can open a code span or a link: a pair with none of these before it is in neither. */
+const markChars = /[`[\]]/
+
+interface LinkToken {
+  /** Content indexes of the link's text (or image's alt). */
+  textStart: number
+  textEnd: number
+  url: string
+  image: boolean
+}
+
+/** What the tokenizer saw, in content indexes and content order. */
+interface InlineTokens {
+  /** Code spans as [start, end) pairs, flattened. */
+  codeSpans: number[]
+  /** HTML tags and autolinks as [start, end) pairs, flattened. */
+  tags: number[]
+  /** Links and images, in the order their `]` closed them. */
+  links: LinkToken[]
+  /** With `stopAt`: the token that starts at or covers it (a code span, or a tag starting there). */
+  stop?: {code: true} | {code: false; tagEnd: number}
+}
+
+/** The inline content of one block or table cell: its text without container prefixes, read once. */
+export class InlineContent {
+  readonly content: string
+  private readonly lines: readonly LineRange[]
+  /** Content index where each line starts. */
+  private readonly map: number[]
+  private readonly firstMark: number
+  private tokens: InlineTokens | undefined
+
+  constructor(text: string, lines: readonly LineRange[]) {
+    this.lines = lines
+    this.map = []
+    let content = ''
+    for (const [start, end] of lines) {
+      if (content !== '') content += '\n'
+      this.map.push(content.length)
+      content += text.slice(start, end)
+    }
+    this.content = content
+    const mark = markChars.exec(content)
+    this.firstMark = mark ? mark.index : content.length
+  }
+
+  /** Code span or link holding the pair starting at `offset`; undefined when in neither. */
+  pairAt(offset: number): InlineAnswer | undefined {
+    const target = this.indexOf(offset)
+    if (target <= this.firstMark) return undefined
+    this.tokens ??= tokenize(this.content, undefined)
+    const {codeSpans, tags, links} = this.tokens
+    for (let index = 0; index < tags.length; index += 2) {
+      if (target > tags[index]! && target < tags[index + 1]!) decline()
+    }
+    let inCode = false
+    for (let index = 0; index < codeSpans.length; index += 2) {
+      if (target >= codeSpans[index]! && target < codeSpans[index + 1]!) inCode = true
+    }
+    let found: InlineAnswer | undefined
+    for (const link of links) {
+      // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
+      if (target >= link.textStart && target < link.textEnd && (!found || link.image)) {
+        found = {code: false, link: {url: link.url, image: link.image}}
+      }
+    }
+    // A code span in a link's text is inside the link (mdast: link > inlineCode); an image holds its alt as
+    // a string, so a code span in it is not in the path.
+    if (inCode && !found?.link?.image) return {code: true, link: found?.link}
+    return found
+  }
+
+  /**
+   * For a `<table` at `offset`: `'code'` when it is inside a code span, else the file offset where the
+   * inline HTML tag starting there ends. Declines when it is neither.
+   */
+  tagAt(offset: number): 'code' | number {
+    const target = this.indexOf(offset)
+    const {tags, stop} = tokenize(this.content, target)
+    for (let index = 0; index < tags.length; index += 2) {
+      if (target > tags[index]! && target < tags[index + 1]!) decline()
+    }
+    if (!stop) decline()
+    return stop.code ? 'code' : this.toFile(stop.tagEnd)
+  }
+
+  /** Content index of a file offset; declines when the offset is on none of the lines. */
+  private indexOf(offset: number): number {
+    let target = -1
+    this.lines.forEach(([start, end], line) => {
+      if (offset >= start && offset < end) target = this.map[line]! + (offset - start)
+    })
+    if (target < 0) decline()
+    return target
+  }
+
+  private toFile(index: number): number {
+    let line = 0
+    while (line + 1 < this.map.length && this.map[line + 1]! <= index) line++
+    return this.lines[line]![0] + (index - this.map[line]!)
+  }
+}
+
+interface Opener {
+  at: number
+  image: boolean
+  active: boolean
+}
+
+/**
+ * Tokenize `content` to its end, or (with `stopAt`) until a code span covering `stopAt` or an HTML tag
+ * starting at it.
+ */
+function tokenize(content: string, stopAt: number | undefined): InlineTokens {
+  const tokens: InlineTokens = {codeSpans: [], tags: [], links: []}
+  const openers: Opener[] = []
+  let index = 0
+  while (index < content.length) {
+    const char = content[index]!
+    if (char === '\\') {
+      index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
+      continue
+    }
+    if (char === '`') {
+      let run = index
+      while (content[run] === '`') run++
+      const length = run - index
+      const closing = findRun(content, run, length)
+      if (closing >= 0) {
+        tokens.codeSpans.push(index, closing + length)
+        if (stopAt !== undefined && stopAt >= index && stopAt < closing + length) {
+          tokens.stop = {code: true}
+          return tokens
+        }
+        index = closing + length
+      } else index = run
+      continue
+    }
+    if (char === '<') {
+      inlineTag.lastIndex = index
+      if (inlineTag.test(content)) {
+        tokens.tags.push(index, inlineTag.lastIndex)
+        if (stopAt === index) {
+          tokens.stop = {code: false, tagEnd: inlineTag.lastIndex}
+          return tokens
+        }
+        index = inlineTag.lastIndex
+      } else {
+        if (/^<[!?]/.test(content.slice(index, index + 2))) decline()
+        index++
+      }
+      continue
+    }
+    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content.slice(index, index + 8))) {
+      // A literal autolink runs through brackets and backticks (a `]` before `(`, `[` or white space ends
+      // it): leave those to remark.
+      let end = index
+      while (end < content.length) {
+        const next = content[end]!
+        if (next === '<' || /\s/.test(next)) break
+        if (next === ']' && (end + 1 === content.length || /[([\s]/.test(content[end + 1]!))) break
+        if (next === '[' || next === ']' || next === '`') decline()
+        end++
+      }
+      index = end
+      continue
+    }
+    if (char === '!' && content[index + 1] === '[') {
+      openers.push({at: index, image: true, active: true})
+      index += 2
+      continue
+    }
+    if (char === '[') {
+      openers.push({at: index, image: false, active: true})
+      index++
+      continue
+    }
+    if (char === ']') {
+      const opener = openers.pop()
+      if (!opener || !opener.active) {
+        index++
+        continue
+      }
+      const destination = content[index + 1] === '(' ? linkDestination(content, index + 2) : undefined
+      if (!destination) {
+        index++
+        continue
+      }
+      tokens.links.push({textStart: opener.at + (opener.image ? 2 : 1), textEnd: index, url: destination.url, image: opener.image})
+      if (!opener.image) for (const earlier of openers) if (!earlier.image) earlier.active = false
+      index = destination.end
+      continue
+    }
+    index++
+  }
+  return tokens
+}
+
+/** Index of the next backtick run of exactly `length` from `from`, or -1. */
+function findRun(content: string, from: number, length: number): number {
+  let index = content.indexOf('`', from)
+  while (index >= 0) {
+    let run = index
+    while (content[run] === '`') run++
+    if (run - index === length) return index
+    index = content.indexOf('`', run)
+  }
+  return -1
+}
+
+/** `(destination "title")` from just after `(`: the url and the index after `)`, or undefined. */
+function linkDestination(content: string, from: number): {url: string; end: number} | undefined {
+  let index = from
+  const skip = (): void => {
+    let newlines = 0
+    while (content[index] === ' ' || content[index] === '\t' || content[index] === '\n') {
+      if (content[index] === '\n' && ++newlines > 1) decline()
+      index++
+    }
+  }
+  skip()
+  let url: string
+  if (content[index] === '<') {
+    const close = /^<((?:[^<>\n\\]|\\.)*)>/.exec(content.slice(index))
+    if (!close) decline()
+    url = close[1]!
+    index += close[0].length
+  } else {
+    let depth = 0
+    const start = index
+    while (index < content.length) {
+      const char = content[index]!
+      if (char === '\\') {
+        index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
+        continue
+      }
+      if (char === ' ' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
+      if (char === '(') {
+        if (++depth > 32) decline()
+      } else if (char === ')') {
+        if (depth === 0) break
+        depth--
+      }
+      index++
+    }
+    if (depth !== 0) return undefined
+    url = content.slice(start, index)
+  }
+  url = decodeString(url)
+  const beforeTitle = index
+  skip()
+  if (content[index] === ')') return {url, end: index + 1}
+  if (index === beforeTitle) return undefined
+  const quote = content[index]
+  if (quote !== '"' && quote !== "'" && quote !== '(') return undefined
+  const closing = quote === '(' ? ')' : quote
+  index++
+  while (index < content.length && content[index] !== closing) {
+    if (content[index] === '\\' || (quote === '(' && content[index] === '(')) decline()
+    index++
+  }
+  if (index >= content.length) return undefined
+  index++
+  skip()
+  return content[index] === ')' ? {url, end: index + 1} : undefined
+}
