@@ -20,6 +20,7 @@ import {
   verifyCodes,
   type InlineToken
 } from '../src/inline/index.js'
+import {scanTokens} from '../src/inline/tokenize.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/inline/', import.meta.url))
@@ -207,5 +208,21 @@ describe('the dev corpus', () => {
     expect(codes).toBe(33_087)
     // Fast enough for the whole corpus (generous bound for slow CI machines).
     expect(seconds).toBeLessThan(30)
+  })
+
+  it("tokenize's shortcut for plain text gives what the scanner gives, on every source and target", () => {
+    let shortcuts = 0
+    for (const file of corpusFiles()) {
+      const text = readFileSync(file, 'utf8')
+      for (const pair of scanPairs(text).pairs) {
+        for (const side of [text.slice(pair.sourceStart, pair.sourceEnd), text.slice(pair.targetStart, pair.targetEnd)]) {
+          const tokens = tokenize(side)
+          if (JSON.stringify(tokens) !== JSON.stringify(scanTokens(side))) expect.fail(`${file} ${pair.id}: ${JSON.stringify(side)}`)
+          if (tokens.length <= 1 && tokens.every((token) => token.type === 'text')) shortcuts++
+        }
+      }
+    }
+    // Three in four texts have no markup (the shortcut's case).
+    expect(shortcuts).toBeGreaterThan(120_000)
   })
 })

@@ -6,7 +6,7 @@
 import type {BilingualDocument, Position, SegmentContext} from '../document/types.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
 import {documentMetadata, type WriteOptions} from './common.js'
-import {prepareDocument, type PreparedDocument} from './prepare.js'
+import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
 
 export const JSON_FORMAT_VERSION = 1
 
@@ -52,21 +52,26 @@ export function jsonDocumentOf({document, segments}: PreparedDocument): JsonDocu
     languages: {source: document.languages.source, target: document.languages.target ?? null},
     frontMatter: document.frontMatter ? jsonSafe(document.frontMatter.data) : null,
     metadata: documentMetadata(document),
-    segments: segments.map(({segment, unit, target, coded, state}) => ({
-      id: segment.id,
-      unit,
-      prefix: segment.prefix,
-      number: Number.isFinite(segment.number) ? segment.number : null,
-      merged: segment.merged,
-      source: segment.source,
-      target,
-      sourceCoded: coded.source,
-      targetCoded: coded.target,
-      codes: coded.codes,
-      context: segment.context,
-      position: segment.position,
-      state: state.state
-    }))
+    segments: segments.map(jsonSegmentOf)
+  }
+}
+
+/** The JSON object for a prepared segment. */
+function jsonSegmentOf({segment, unit, target, coded, state}: PreparedSegment): JsonSegment {
+  return {
+    id: segment.id,
+    unit,
+    prefix: segment.prefix,
+    number: Number.isFinite(segment.number) ? segment.number : null,
+    merged: segment.merged,
+    source: segment.source,
+    target,
+    sourceCoded: coded.source,
+    targetCoded: coded.target,
+    codes: coded.codes,
+    context: segment.context,
+    position: segment.position,
+    state: state.state
   }
 }
 
@@ -82,5 +87,7 @@ export function writeJson(document: BilingualDocument, options: WriteOptions = {
 
 /** JSON text for a prepared document. */
 export function jsonOf(document: PreparedDocument): string {
+  // V8's serializer (with the indentation) is faster than building the text in JavaScript (measured: 3x,
+  // the rope of small strings and its garbage cost more than the native serializer).
   return JSON.stringify(jsonDocumentOf(document), null, 2) + '\n'
 }

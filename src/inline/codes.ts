@@ -25,41 +25,59 @@ interface Unit {
   key: string
 }
 
-/** The codes of a token list, in order of appearance (pairs at their open token). */
+/**
+ * The codes of a token list, in order of appearance (pairs at their open token). Plain loops and arrays,
+ * no closures: this runs for every segment text (tsx also wraps each closure it creates in `__name`).
+ */
 function units(tokens: InlineToken[]): Unit[] {
   const result: Unit[] = []
-  const openAt = new Map<number, Unit>()
-  tokens.forEach((token, index) => {
-    if (token.type === 'text') return
+  /** Open units by `pair` (small integers from one tokenization). */
+  const openAt: Array<Unit | undefined> = []
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!
+    if (token.type === 'text') continue
     if (token.type === 'standalone') {
       result.push({start: index, kind: token.kind, open: token.data, key: keyOf(token.kind, token.data, undefined)})
     } else if (token.type === 'open') {
       const unit: Unit = {start: index, kind: token.kind, open: token.data, close: '', key: ''}
-      openAt.set(token.pair!, unit)
+      openAt[token.pair!] = unit
       result.push(unit)
     } else {
-      const unit = openAt.get(token.pair!)
+      const unit = openAt[token.pair!]
       if (unit) {
         unit.end = index
         unit.close = token.data
         unit.key = keyOf(unit.kind, unit.open, token.data)
       }
     }
-  })
+  }
   return result
 }
 
-function content(tokens: InlineToken[], idAt: Map<number, string>, pairs: Map<number, string>): CodedContent {
+/** Coded content of a token list, given the id of each code token (`ids[index]`; a close token takes its open's). */
+function content(tokens: InlineToken[], ids: Array<string | undefined>): CodedContent {
   const out: CodedContent = []
-  tokens.forEach((token, index) => {
+  const pairs: Array<string | undefined> = []
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!
     if (token.type === 'text') {
       out.push(token.value)
-      return
+      continue
     }
-    const id = token.type === 'close' ? pairs.get(token.pair!)! : idAt.get(index)!
-    if (token.type === 'open') pairs.set(token.pair!, id)
+    const id = token.type === 'close' ? pairs[token.pair!]! : ids[index]!
+    if (token.type === 'open') pairs[token.pair!] = id
     out.push({type: token.type, id})
-  })
+  }
+  return out
+}
+
+/** Coded content of tokens that are all text (the common case): their values. */
+function textContent(tokens: InlineToken[]): CodedContent | undefined {
+  const out: CodedContent = []
+  for (const token of tokens) {
+    if (token.type !== 'text') return undefined
+    out.push(token.value)
+  }
   return out
 }
 
@@ -76,19 +94,23 @@ export function codeText(text: string): {content: CodedContent; codes: InlineCod
 export function codeSegment(source: string, target: string | undefined): CodedSegment {
   const sourceTokens = tokenize(source)
   const targetTokens = target === undefined ? [] : tokenize(target)
+  // Most segments hold no markup: no codes, no ids to match.
+  const sourceText = textContent(sourceTokens)
+  const targetText = sourceText && textContent(targetTokens)
+  if (sourceText && targetText) return {source: sourceText, target: targetText, codes: []}
   const codes: InlineCode[] = []
   const byKey = new Map<string, string[]>()
-  const sourceIds = new Map<number, string>()
+  const sourceIds: Array<string | undefined> = []
   let next = 1
   for (const unit of units(sourceTokens)) {
     const id = String(next++)
-    sourceIds.set(unit.start, id)
+    sourceIds[unit.start] = id
     codes.push(toCode(id, unit))
     const list = byKey.get(unit.key)
     if (list) list.push(id)
     else byKey.set(unit.key, [id])
   }
-  const targetIds = new Map<number, string>()
+  const targetIds: Array<string | undefined> = []
   for (const unit of units(targetTokens)) {
     const list = byKey.get(unit.key)
     let id = list?.shift()
@@ -96,13 +118,9 @@ export function codeSegment(source: string, target: string | undefined): CodedSe
       id = String(next++)
       codes.push(toCode(id, unit))
     }
-    targetIds.set(unit.start, id)
+    targetIds[unit.start] = id
   }
-  return {
-    source: content(sourceTokens, sourceIds, new Map()),
-    target: content(targetTokens, targetIds, new Map()),
-    codes
-  }
+  return {source: content(sourceTokens, sourceIds), target: content(targetTokens, targetIds), codes}
 }
 
 function toCode(id: string, unit: Unit): InlineCode {
