@@ -3,7 +3,7 @@
  * produces from it (each pair replaced by its target, or by its source). Computed once per document.
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
-import {print} from '../document/print.js'
+import {printSegment} from '../document/print.js'
 import {originalOffset, renderSideWithMap, type RenderedDocument} from '../render/documents.js'
 import {scanBlocks, type BlockScan, type Table} from './blocks.js'
 
@@ -23,11 +23,26 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<BilingualDocument, Analysis>()
+const texts = new WeakMap<BilingualDocument, string>()
+
+/**
+ * The bilingual file's text, `print(document)`, once per document. Joined rather than printed: `print`
+ * concatenates with `+=`, a rope of one piece per part, and the first scan of a rope flattens it, which
+ * costs more than the printing; a join gives a flat string of the same pieces at once.
+ */
+export function bilingualText(document: BilingualDocument): string {
+  let text = texts.get(document)
+  if (text === undefined) {
+    text = document.parts.map((part) => (typeof part === 'string' ? part : printSegment(part))).join('')
+    texts.set(document, text)
+  }
+  return text
+}
 
 export function analyse(document: BilingualDocument): Analysis {
   let analysis = cache.get(document)
   if (analysis) return analysis
-  const text = print(document)
+  const text = bilingualText(document)
   const bilingual = scanBlocks(text)
   // A table starts at a line holding a `|`. A rendered document is made of the bilingual file's text, so
   // without a `|` in the file neither has a table, and nothing asks for offsets in them: render on demand.

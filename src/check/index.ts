@@ -6,11 +6,11 @@
  */
 import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position} from '../document/types.js'
-import {print} from '../document/print.js'
 import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
 import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
 import {rules} from './registry.js'
+import {bilingualText} from './analysis.js'
 
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
 export {rules} from './registry.js'
@@ -49,7 +49,7 @@ function disabledLines(text: string, point: (offset: number) => Point): Map<numb
 }
 
 export function check(document: BilingualDocument, options: CheckOptions = {}): CheckMessage[] {
-  const text = print(document)
+  const text = bilingualText(document)
   const locator = createLocator(text)
   const messages: CheckMessage[] = []
   for (const rule of rules) {
