@@ -7,7 +7,7 @@
  * HTML blocks that end at a blank line or `-->`; GFM tables, rows and cells), and for pairs in
  * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
  * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
- * where they can matter, CR, a BOM, definitions, footnotes, raw-text HTML blocks, list items that start
+ * where they can matter, CR, a BOM (U+FEFF at a line's start or end), definitions, footnotes, raw-text HTML blocks, list items that start
  * blank or with indented code, a literal autolink running through brackets or backticks, a `<table`
  * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
@@ -76,7 +76,11 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  if (['\r', '\0', '\uFEFF', '<!-->', '<!--->'].some((part) => text.includes(part))) decline()
+  if (['\r', '\0', '<!-->', '<!--->'].some((part) => text.includes(part))) decline()
+  // U+FEFF is text to micromark (it drops only a leading BOM) and white space to JavaScript's `\s` and
+  // `trim()`: taken inside a line's text, where neither matters (a doc writes it inside a word), not where
+  // it could start or end a line's syntax or sit in an HTML tag.
+  if (text.includes('\uFEFF') && /^[ >\-+*#\d.)`~|:=_]*\uFEFF|\uFEFF *$|<[^>\n]*\uFEFF/m.test(text)) decline()
   // A tab counts to the next multiple of 4 columns where it indents or follows a marker (and is white
   // space in a fence, thematic break, delimiter row or blank line): only tabs inside a line's text are
   // taken, as the characters they are.
@@ -232,7 +236,15 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
       // A lazy continuation line of the open paragraph, or the end of the unmatched containers.
       if (leafKind === 'paragraph' && !blank && !interrupts(rest, indent)) {
         const lazy = rest.slice(Math.min(indent, 3))
-        if (indent < 4 && (setext.test(lazy) || completeTagLine.test(lazy))) decline()
+        if (indent < 4 && setext.test(lazy)) decline()
+        if (indent < 4 && completeTagLine.test(lazy)) {
+          // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
+          // paragraph ends there, and the block at the first line its containers do not continue.
+          close(0)
+          open({start: lineStart + pos + indent, end: lineEnd, block: 'html', containers: stack.slice()}, 'html')
+          lineStart = lineEnd + 1
+          continue
+        }
         if (delimiterRow.test(rest.trim())) decline()
         if (indent >= 4 || !thematic.test(lazy)) {
           leaf!.end = lineEnd
