@@ -29,25 +29,27 @@ export function charCodeText(char: string): string {
 }
 
 /**
- * Coded content → XLIFF 1.2 inline content, pushed onto `out`. With `plain` (see `PreparedSegment`) texts
- * and code data are copied without escaping.
+ * Coded content → XLIFF 1.2 inline content. With `plain` (see `PreparedSegment`) texts and code data are
+ * copied without escaping.
  */
-export function xliff12Content(out: string[], coded: CodedContent, codes: readonly InlineCode[], plain: boolean): void {
+export function xliff12Content(coded: CodedContent, codes: readonly InlineCode[], plain: boolean): string {
+  let out = ''
   for (const part of coded) {
     if (typeof part === 'string') {
-      out.push(plain ? part : escapeText(part))
+      out += plain ? part : escapeText(part)
       continue
     }
     const code = codeById(codes, part.id)!
     const id = escapeAttribute(code.id)
     if (code.type === 'paired') {
-      if (part.type === 'open') out.push(`<bpt id="${id}" ctype="${ctypeOf(code)}">`, plain ? code.open : escapeText(code.open), '</bpt>')
-      else out.push(`<ept id="${id}">`, plain ? code.close : escapeText(code.close), '</ept>')
+      if (part.type === 'open') out += `<bpt id="${id}" ctype="${ctypeOf(code)}">${plain ? code.open : escapeText(code.open)}</bpt>`
+      else out += `<ept id="${id}">${plain ? code.close : escapeText(code.close)}</ept>`
     } else {
       const content = code.kind === 'char' ? charCodeText(code.data) : code.data
-      out.push(`<ph id="${id}" ctype="${ctypeOf(code)}">`, plain ? content : escapeText(content), '</ph>')
+      out += `<ph id="${id}" ctype="${ctypeOf(code)}">${plain ? content : escapeText(content)}</ph>`
     }
   }
+  return out
 }
 
 /** The `<context-group>` lines of a unit (eight spaces deep), each ending with a newline. */
@@ -80,13 +82,12 @@ export function writeXliff12(documents: BilingualDocument | readonly BilingualDo
 
 /** XLIFF 1.2 for prepared documents. */
 export function xliff12Of(documents: readonly PreparedDocument[]): string {
-  const out: string[] = [XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`]
-  for (const document of documents) file(out, document)
-  out.push('</xliff>\n')
-  return out.join('')
+  let out = XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
+  for (const document of documents) out += file(document)
+  return out + '</xliff>\n'
 }
 
-function file(out: string[], prepared: PreparedDocument): void {
+function file(prepared: PreparedDocument): string {
   const {document, options} = prepared
   const target = document.languages.target
   const headerNotes: string[] = []
@@ -95,30 +96,30 @@ function file(out: string[], prepared: PreparedDocument): void {
   for (const [key, value] of Object.entries(documentMetadata(document))) headerNotes.push(`${key}: ${value}`)
   if (options.copySource) headerNotes.push('sxs: targets are copies of the sources (--copy-source)')
 
-  let head = `  ${startTag('file', {
+  let out = `  ${startTag('file', {
     original: visible(document.path ?? ''),
     'source-language': isLanguageTag(document.languages.source) ? document.languages.source : 'und',
     'target-language': target !== undefined && isLanguageTag(target) ? target : undefined,
     datatype: 'x-markdown'
   })}\n`
-  head += '    <header>\n'
-  head += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
-  for (const note of headerNotes) head += `      ${textElement('note', {from: 'sxs'}, visible(note))}\n`
-  head += '    </header>\n'
-  head += '    <body>\n'
-  out.push(head)
-  for (const segment of prepared.segments) unit(out, segment)
-  out.push('    </body>\n  </file>\n')
+  out += '    <header>\n'
+  out += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
+  for (const note of headerNotes) out += `      ${textElement('note', {from: 'sxs'}, visible(note))}\n`
+  out += '    </header>\n'
+  out += '    <body>\n'
+  for (const segment of prepared.segments) out += unit(segment)
+  return out + '    </body>\n  </file>\n'
 }
 
 /** One `<trans-unit>`; its attribute values other than the id and name are ours (nothing to escape). */
-function unit(out: string[], prepared: PreparedSegment): void {
+function unit(prepared: PreparedSegment): string {
   const {segment, coded, state, plain} = prepared
-  out.push(
-    `      <trans-unit id="${escapeAttribute(prepared.unit)}" resname="${visibleAttribute(segment.id)}"${segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n        <source>`
+  return (
+    `      <trans-unit id="${escapeAttribute(prepared.unit)}" resname="${visibleAttribute(segment.id)}"${segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n` +
+    `        <source>${xliff12Content(coded.source, coded.codes, plain)}</source>\n` +
+    `        <target state="${state.state}"${state.qualifier === undefined ? '' : ` state-qualifier="${state.qualifier}"`}>${xliff12Content(coded.target, coded.codes, plain)}</target>\n` +
+    contextGroup(segment) +
+    `        <note from="sxs">${visibleText(describeContext(segment))}</note>\n` +
+    '      </trans-unit>\n'
   )
-  xliff12Content(out, coded.source, coded.codes, plain)
-  out.push(`</source>\n        <target state="${state.state}"${state.qualifier === undefined ? '' : ` state-qualifier="${state.qualifier}"`}>`)
-  xliff12Content(out, coded.target, coded.codes, plain)
-  out.push('</target>\n', contextGroup(segment), `        <note from="sxs">${visibleText(describeContext(segment))}</note>\n      </trans-unit>\n`)
 }

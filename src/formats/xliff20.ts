@@ -83,33 +83,33 @@ function dataContent(value: string, kind: CodeKind, plain: boolean): string {
 }
 
 /**
- * Coded content → XLIFF 2.0 inline content, pushed onto `out`. With `plain` (see `PreparedSegment`) texts
- * are copied without escaping.
+ * Coded content → XLIFF 2.0 inline content. With `plain` (see `PreparedSegment`) texts are copied without
+ * escaping.
  */
-export function xliff20Content(out: string[], coded: CodedContent, codes: readonly InlineCode[], split: ReadonlySet<string>, plain: boolean): void {
+export function xliff20Content(coded: CodedContent, codes: readonly InlineCode[], split: ReadonlySet<string>, plain: boolean): string {
+  let out = ''
   for (const part of coded) {
     if (typeof part === 'string') {
-      out.push(plain ? part : escapeText(part))
+      out += plain ? part : escapeText(part)
       continue
     }
     const code = codeById(codes, part.id)!
     const id = escapeAttribute(code.id)
     const types = TYPE_ATTRIBUTES[code.kind]
-    if (part.type === 'standalone') out.push(`<ph id="${id}" dataRef="${escapeAttribute(dataId(code, 'standalone'))}"${types}/>`)
+    if (part.type === 'standalone') out += `<ph id="${id}" dataRef="${escapeAttribute(dataId(code, 'standalone'))}"${types}/>`
     else if (split.has(code.id)) {
-      out.push(
+      out +=
         part.type === 'open'
           ? `<sc id="${id}" dataRef="${escapeAttribute(dataId(code, 'open'))}"${types}/>`
           : `<ec startRef="${id}" dataRef="${escapeAttribute(dataId(code, 'close'))}"${types}/>`
-      )
     } else {
-      out.push(
+      out +=
         part.type === 'open'
           ? `<pc id="${id}" dataRefStart="${escapeAttribute(dataId(code, 'open'))}" dataRefEnd="${escapeAttribute(dataId(code, 'close'))}"${types}>`
           : '</pc>'
-      )
     }
   }
+  return out
 }
 
 /** XLIFF 2.0 for one or more documents (one `<file>` each); all must share the source and target languages. */
@@ -130,72 +130,73 @@ export function xliff20Of(documents: readonly PreparedDocument[]): string {
       )
     }
   }
-  const out: string[] = [
+  let out =
     XML_DECLARATION +
-      `${startTag('xliff', {
-        xmlns: XLIFF20_NAMESPACE,
-        'xmlns:mda': METADATA_NAMESPACE,
-        version: '2.0',
-        srcLang: isLanguageTag(source) ? source : 'und',
-        trgLang: target !== undefined && isLanguageTag(target) ? target : undefined
-      })}\n`
-  ]
-  documents.forEach((document, index) => file(out, document, `f${index + 1}`))
-  out.push('</xliff>\n')
-  return out.join('')
+    `${startTag('xliff', {
+      xmlns: XLIFF20_NAMESPACE,
+      'xmlns:mda': METADATA_NAMESPACE,
+      version: '2.0',
+      srcLang: isLanguageTag(source) ? source : 'und',
+      trgLang: target !== undefined && isLanguageTag(target) ? target : undefined
+    })}\n`
+  documents.forEach((document, index) => {
+    out += file(document, `f${index + 1}`)
+  })
+  return out + '</xliff>\n'
 }
 
-function file(out: string[], prepared: PreparedDocument, id: string): void {
+function file(prepared: PreparedDocument, id: string): string {
   const {document, options} = prepared
-  let head = `  ${startTag('file', {id, canResegment: 'no', original: document.path === undefined ? undefined : visible(document.path)})}\n`
+  let out = `  ${startTag('file', {id, canResegment: 'no', original: document.path === undefined ? undefined : visible(document.path)})}\n`
   const metadata = documentMetadata(document)
   if (Object.keys(metadata).length > 0) {
-    head += '    <mda:metadata>\n'
-    head += '      <mda:metaGroup category="front-matter">\n'
-    for (const [key, value] of Object.entries(metadata)) head += `        ${textElement('mda:meta', {type: key}, visible(value))}\n`
-    head += '      </mda:metaGroup>\n'
-    head += '    </mda:metadata>\n'
+    out += '    <mda:metadata>\n'
+    out += '      <mda:metaGroup category="front-matter">\n'
+    for (const [key, value] of Object.entries(metadata)) out += `        ${textElement('mda:meta', {type: key}, visible(value))}\n`
+    out += '      </mda:metaGroup>\n'
+    out += '    </mda:metadata>\n'
   }
   const notes: string[] = []
   const {target} = document.languages
   if (target !== undefined && !isLanguageTag(target)) notes.push(`target language (not a valid language tag): ${target}`)
   if (options.copySource) notes.push('targets are copies of the sources (--copy-source)')
   if (notes.length > 0) {
-    head += '    <notes>\n'
-    for (const note of notes) head += `      ${textElement('note', {category: 'sxs'}, visible(note))}\n`
-    head += '    </notes>\n'
+    out += '    <notes>\n'
+    for (const note of notes) out += `      ${textElement('note', {category: 'sxs'}, visible(note))}\n`
+    out += '    </notes>\n'
   }
-  out.push(head)
-  for (const segment of prepared.segments) unit(out, segment)
+  for (const segment of prepared.segments) out += unit(segment)
   // A <file> needs a unit or a group: a document without segments gets an empty group.
-  if (prepared.segments.length === 0) out.push('    <group id="sxs-no-segments"/>\n')
-  out.push('  </file>\n')
+  if (prepared.segments.length === 0) out += '    <group id="sxs-no-segments"/>\n'
+  return out + '  </file>\n'
 }
 
 /** One `<unit>`; its attribute values other than the id, the name and code ids are ours (nothing to escape). */
-function unit(out: string[], prepared: PreparedSegment): void {
+function unit(prepared: PreparedSegment): string {
   const {segment, coded, plain} = prepared
   const split = coded.codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
   const {state, subState} = xliff20State(prepared.state)
-  out.push(
+  let out =
     `    <unit id="${escapeAttribute(prepared.unit)}" name="${visibleAttribute(segment.id)}"${segment.merged ? ' type="sxs:merged-paragraph"' : ''} xml:space="preserve">\n` +
-      `      <notes><note category="context">${visibleText(describeContext(segment))}</note></notes>\n`
-  )
+    `      <notes><note category="context">${visibleText(describeContext(segment))}</note></notes>\n`
   if (coded.codes.length > 0) {
-    out.push('      <originalData>\n')
+    out += '      <originalData>\n'
     for (const code of coded.codes) {
       if (code.type === 'standalone') {
-        out.push(`        <data id="${escapeAttribute(dataId(code, 'standalone'))}">`, dataContent(code.data, code.kind, plain), '</data>\n')
+        out += `        <data id="${escapeAttribute(dataId(code, 'standalone'))}">${dataContent(code.data, code.kind, plain)}</data>\n`
       } else {
-        out.push(`        <data id="${escapeAttribute(dataId(code, 'open'))}">`, dataContent(code.open, code.kind, plain), '</data>\n')
-        out.push(`        <data id="${escapeAttribute(dataId(code, 'close'))}">`, dataContent(code.close, code.kind, plain), '</data>\n')
+        out += `        <data id="${escapeAttribute(dataId(code, 'open'))}">${dataContent(code.open, code.kind, plain)}</data>\n`
+        out += `        <data id="${escapeAttribute(dataId(code, 'close'))}">${dataContent(code.close, code.kind, plain)}</data>\n`
       }
     }
-    out.push('      </originalData>\n')
+    out += '      </originalData>\n'
   }
-  out.push(`      <segment state="${state}"${subState === undefined ? '' : ` subState="${subState}"`}>\n        <source>`)
-  xliff20Content(out, coded.source, coded.codes, split, plain)
-  out.push('</source>\n        <target>')
-  xliff20Content(out, coded.target, coded.codes, split, plain)
-  out.push('</target>\n      </segment>\n    </unit>\n')
+  return (
+    out +
+    `      <segment state="${state}"${subState === undefined ? '' : ` subState="${subState}"`}>\n` +
+    `        <source>${xliff20Content(coded.source, coded.codes, split, plain)}</source>\n` +
+    `        <target>${xliff20Content(coded.target, coded.codes, split, plain)}</target>\n` +
+    '      </segment>\n' +
+    '    </unit>\n'
+  )
 }
