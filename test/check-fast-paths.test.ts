@@ -1,6 +1,6 @@
 /**
  * The fast paths of the check rules agree with the plain definitions they replace, on every line and
- * pair of the dev corpus: the joined bilingual text, the skeleton built line by line (prose-outside-pair), the substring guards of
+ * pair of the dev corpus: the joined bilingual text, the table scan without line objects, the skeleton built line by line (prose-outside-pair), the substring guards of
  * `prose` and `inlineMarkup`, the ASCII word count, the eight-letter bound, and `countCells` by `indexOf`.
  */
 import {describe, expect, it} from 'vitest'
@@ -8,7 +8,8 @@ import {readFileSync} from 'node:fs'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import type {BilingualDocument} from '../src/document/types.js'
-import {countCells, splitLines} from '../src/check/blocks.js'
+import {countCells, scanBlocks, scanTables, splitLines} from '../src/check/blocks.js'
+import {renderSide} from '../src/render/documents.js'
 import {bilingualText} from '../src/check/analysis.js'
 import {blankedLine, compactLine, pairRanges, pairsOnLines} from '../src/check/skeleton.js'
 import {prose, words} from '../src/check/rules/prose-outside-pair.js'
@@ -90,6 +91,7 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
       const document = parse(readFileSync(file, 'utf8'), {path: file})
       const text = print(document)
       agree('bilingual text', bilingualText(document), text, file)
+      for (const side of [text, renderSide(document, 'target'), renderSide(document, 'source')]) agree('tables', JSON.stringify(scanTables(side)), JSON.stringify(scanBlocks(side).tables), file)
       const skeleton = reference.skeleton(document)
       const pairs = pairRanges(document, text.length)
       agree('pair ranges add up', pairs !== undefined, skeleton.length === text.length, file)

@@ -5,7 +5,7 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {printSegment} from '../document/print.js'
 import {originalOffset, renderSideWithMap, type RenderedDocument} from '../render/documents.js'
-import {scanBlocks, type BlockScan, type Table} from './blocks.js'
+import {scanBlocks, scanTables, type BlockScan, type Table} from './blocks.js'
 
 export interface SideScan {
   rendered: RenderedDocument
@@ -55,7 +55,7 @@ export function analyse(document: BilingualDocument): Analysis {
       }}
     }
     const rendered = renderSideWithMap(document, name)
-    return {rendered, tables: rendered.text.includes('|') ? scanBlocks(rendered.text).tables : []}
+    return {rendered, tables: rendered.text.includes('|') ? scanTables(rendered.text) : []}
   }
   const target = side('target')
   const source = side('source')

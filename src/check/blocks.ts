@@ -132,10 +132,10 @@ const listItem = /^([-*+]|\d{1,9}[.)])( {1,4}|\t|$)/
  * non-blank line indented less is the item's first line when it starts with a list marker whose
  * content column is at most `indent`.
  */
-function listContentColumn(lines: Line[], index: number, indent: number, depth: number): number {
+function listContentColumn(lines: LineSource, index: number, indent: number, depth: number): number {
   if (indent === 0) return 0
   for (let previous = index - 1; previous >= 0; previous--) {
-    const line = content(lines[previous]!)
+    const line = content(lines.at(previous))
     if (line.text.trim() === '' || line.depth !== depth) continue
     if (line.indent >= indent) continue
     const marker = listItem.exec(line.text)
@@ -152,36 +152,80 @@ function listContentColumn(lines: Line[], index: number, indent: number, depth: 
  * table. Most lines are such lines; they need neither `content` nor the patterns.
  */
 function isPlainLine(text: string): boolean {
-  const first = text.charCodeAt(0)
-  return first > 32 && first < 127 && first !== 62 /* > */ && first !== 60 /* < */ && first !== 96 /* ` */ && first !== 126 /* ~ */ && !text.includes('|')
+  return isPlainStart(text.charCodeAt(0)) && !text.includes('|')
+}
+
+function isPlainStart(first: number): boolean {
+  return first > 32 && first < 127 && first !== 62 /* > */ && first !== 60 /* < */ && first !== 96 /* ` */ && first !== 126 /* ~ */
 }
 
 export function scanBlocks(text: string): BlockScan {
   const lines = splitLines(text)
+  return {lines, ...scan({length: lines.length, at: (index) => lines[index]!, isPlain: (index) => isPlainLine(lines[index]!.text)})}
+}
+
+/**
+ * The tables of a text, as `scanBlocks(text).tables`, without making an object of every line: a line is
+ * made only when the scan looks past its first character and its `|`s (the rendered documents' scans
+ * ask for nothing else).
+ */
+export function scanTables(text: string): Table[] {
+  const starts = [0]
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1)
+  // The next `|` at or after the line asked about (lines are asked about in order): no search per line.
+  let pipe = -1
+  const at = (index: number): Line => {
+    const start = starts[index]!
+    const next = index + 1 < starts.length ? starts[index + 1]! - 1 : text.length
+    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
+    return {index, start, end, text: text.slice(start, end)}
+  }
+  const isPlain = (index: number): boolean => {
+    const start = starts[index]!
+    const end = index + 1 < starts.length ? starts[index + 1]! - 1 : text.length
+    if (pipe < start) {
+      pipe = text.indexOf('|', start)
+      if (pipe < 0) pipe = Infinity
+    }
+    // `isPlainLine` of the line's text (a `\r` before the line break is no `|`, and no plain first character).
+    return start < end && isPlainStart(text.charCodeAt(start)) && pipe >= end
+  }
+  return scan({length: starts.length, at, isPlain}).tables
+}
+
+/** The lines of a text, as the scan reads them. */
+interface LineSource {
+  length: number
+  at(index: number): Line
+  /** `isPlainLine` of the line's text. */
+  isPlain(index: number): boolean
+}
+
+function scan(lines: LineSource): Omit<BlockScan, 'lines'> {
   const fences: Fence[] = []
   const tables: Table[] = []
   const inFence = new Array<boolean>(lines.length).fill(false)
   let index = 0
   // Front matter is not markdown.
-  if (lines[0]?.text.replace(/^\uFEFF/, '') === '---') {
+  if (lines.at(0).text.replace(/^\uFEFF/, '') === '---') {
     for (let end = 1; end < lines.length; end++) {
-      if (lines[end]!.text === '---' || lines[end]!.text === '...') {
+      if (lines.at(end).text === '---' || lines.at(end).text === '...') {
         index = end + 1
         break
       }
     }
   }
   while (index < lines.length) {
-    const line = lines[index]!
-    if (isPlainLine(line.text)) {
+    if (lines.isPlain(index)) {
       index++
       continue
     }
+    const line = lines.at(index)
     const here = content(line)
     // An HTML comment block is not markdown: it ends at the line holding `-->`.
     if (here.text.startsWith('<!--') && here.indent < 4) {
       let end = index
-      while (end < lines.length && !lines[end]!.text.includes('-->', end === index ? line.text.indexOf('<!--') + 4 : 0)) end++
+      while (end < lines.length && !lines.at(end).text.includes('-->', end === index ? line.text.indexOf('<!--') + 4 : 0)) end++
       index = end + 1
       continue
     }
@@ -195,7 +239,7 @@ export function scanBlocks(text: string): BlockScan {
       let next = index + 1
       inFence[index] = true
       for (; next < lines.length; next++) {
-        const candidate = lines[next]!
+        const candidate = lines.at(next)
         const inside = content(candidate)
         const blank = inside.text.trim() === '' && inside.depth >= here.depth
         // A fence in a container ends with it: fewer quote markers, or (in a list item) a line outdented past it.
@@ -214,7 +258,7 @@ export function scanBlocks(text: string): BlockScan {
       continue
     }
     // A table: a line with a pipe, then a delimiter row, at the same quote depth.
-    const following = lines[index + 1]
+    const following = index + 1 < lines.length ? lines.at(index + 1) : undefined
     if (following && here.text.includes('|')) {
       const delimiter = content(following)
       if (delimiter.depth === here.depth && delimiter.text.includes('-') && delimiterRow.test(delimiter.text) && (delimiter.text.includes('|') || here.text.includes('|'))) {
@@ -223,7 +267,7 @@ export function scanBlocks(text: string): BlockScan {
         const table: Table = {header: headerRow, delimiter: delimiterRowData, columns: delimiterRowData.cells, rows: [], broken: headerRow.cells !== delimiterRowData.cells}
         let next = index + 2
         for (; next < lines.length; next++) {
-          const candidate = lines[next]!
+          const candidate = lines.at(next)
           const row = content(candidate)
           if (row.text.trim() === '' || row.depth !== here.depth || blockStart.test(row.text)) break
           // A broken "table" is a paragraph: it runs to the blank line too.
@@ -236,5 +280,5 @@ export function scanBlocks(text: string): BlockScan {
     }
     index++
   }
-  return {lines, fences, tables, inFence}
+  return {fences, tables, inFence}
 }
