@@ -79,18 +79,16 @@ export function xliff20State({state}: TargetState): {state: 'initial' | 'transla
 
 /** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */
 export function describeContext(segment: Segment): string {
+  // Built by concatenation (no array of parts): it runs for every unit of both XLIFF writers.
   const context = segment.context
-  const parts: string[] = []
-  let kind: string = context.kind
-  if (context.headingDepth !== undefined) kind += ` (depth ${context.headingDepth})`
-  if (context.alert !== undefined) kind += ` (${context.alert})`
-  parts.push(kind)
+  let out: string = context.kind
+  if (context.headingDepth !== undefined) out += ` (depth ${context.headingDepth})`
+  if (context.alert !== undefined) out += ` (${context.alert})`
   if (context.table) {
-    parts.push(`${context.table.html ? 'HTML table' : 'table'} ${context.table.index + 1}, ${context.table.row === 0 ? 'header row' : `row ${context.table.row}`}, column ${context.table.column + 1}`)
+    out += ` · ${context.table.html ? 'HTML table' : 'table'} ${context.table.index + 1}, ${context.table.row === 0 ? 'header row' : `row ${context.table.row}`}, column ${context.table.column + 1}`
   }
-  if (context.link) parts.push(`${context.link.image ? 'image' : 'link'} to ${context.link.url}`)
-  if (context.listDepth !== undefined) parts.push(`list depth ${context.listDepth}`)
-  if (segment.merged) parts.push('merged paragraph (p id: several source sentences)')
-  parts.push(`line ${segment.position.pair.start.line}`)
-  return parts.join(' · ')
+  if (context.link) out += ` · ${context.link.image ? 'image' : 'link'} to ${context.link.url}`
+  if (context.listDepth !== undefined) out += ` · list depth ${context.listDepth}`
+  if (segment.merged) out += ' · merged paragraph (p id: several source sentences)'
+  return out + ` · line ${segment.position.pair.start.line}`
 }
