@@ -59,11 +59,12 @@ export function orderedSegments(document: BilingualDocument, merged: boolean): S
 }
 
 /**
- * Indices of the longest strictly increasing run of numbers (patience sorting): the ids in order.
+ * The longest strictly increasing run of numbers (patience sorting), as a flag per index (1: in the
+ * run; flags, not a set of indices: most indices are in it). The ids in order.
  * Everything else is out of order; judging against this run, not against the previous id, keeps one
  * misplaced id from making every id after it look wrong.
  */
-export function increasingRun(numbers: number[]): Set<number> {
+export function increasingRun(numbers: number[]): Uint8Array {
   const tails: number[] = []
   const previous = new Array<number>(numbers.length).fill(-1)
   for (let index = 0; index < numbers.length; index++) {
@@ -77,10 +78,10 @@ export function increasingRun(numbers: number[]): Set<number> {
     if (low > 0) previous[index] = tails[low - 1]!
     tails[low] = index
   }
-  const run = new Set<number>()
+  const run = new Uint8Array(numbers.length)
   let index = tails.length > 0 ? tails[tails.length - 1]! : -1
   while (index >= 0) {
-    run.add(index)
+    run[index] = 1
     index = previous[index]!
   }
   return run
@@ -92,13 +93,13 @@ export function checkOrder(context: RuleContext, merged: boolean): void {
   const run = increasingRun(segments.map((segment) => segment.number))
   let before: string | undefined
   segments.forEach((segment, index) => {
-    if (run.has(index)) {
+    if (run[index] === 1) {
       before = segment.id
       return
     }
     let after: string | undefined
     for (let next = index + 1; next < segments.length; next++) {
-      if (run.has(next)) {
+      if (run[next] === 1) {
         after = segments[next]!.id
         break
       }

@@ -24,7 +24,7 @@ const rule: Rule = {
     const run = increasingRun(plain.map((index) => document.segments[index]!.number))
     let previous: number | undefined
     plain.forEach((index, position) => {
-      if (!run.has(position)) return
+      if (run[position] !== 1) return
       const segment = document.segments[index]!
       if (previous !== undefined) {
         const earlier = document.segments[previous]!
