@@ -76,7 +76,7 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  if (['\r', '\0', '<!-->', '<!--->'].some((part) => text.includes(part))) decline()
+  if (text.includes('\r') || text.includes('\0') || hasEmptyComment(text)) decline()
   // U+FEFF is text to micromark (it drops only a leading BOM) and white space to JavaScript's `\s` and
   // `trim()`: taken inside a line's text, where neither matters (a doc writes it inside a word), not where
   // it could start or end a line's syntax or sit in an HTML tag.
@@ -133,7 +133,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
         if (spaces > 3 || line[pos + spaces] !== '>') break
         pos += spaces + 1
         if (line[pos] === ' ') pos++
-      } else if (/^ *$/.test(line.slice(pos))) {
+      } else if (spaces === line.length - pos) {
         pos = line.length
       } else {
         if (spaces < container.required) break
@@ -357,6 +357,14 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes))}
 }
 
+/** Whether `text` holds `<!-->` or `<!--->` (found from the rarer `!--`: every pair starts with `<`). */
+function hasEmptyComment(text: string): boolean {
+  for (let bang = text.indexOf('!--'); bang >= 0; bang = text.indexOf('!--', bang + 1)) {
+    if (text[bang - 1] === '<' && (text[bang + 3] === '>' || text.startsWith('->', bang + 3))) return true
+  }
+  return false
+}
+
 function indentOf(line: string, from: number): number {
   let index = from
   while (line[index] === ' ') index++
@@ -419,26 +427,24 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'paragraph' 
   return completeTagLine.test(content) ? 'html7' : 'paragraph'
 }
 
+const backslash = 0x5c
+
 /** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
 function cellStarts(text: string, start: number, end: number): number[] {
   const row = text.slice(start, end)
   const starts: number[] = []
-  let cellStart = start
-  let leading = true
-  for (let index = 0; index < row.length; index++) {
-    const char = row[index]!
-    if (char === '\\' && (row[index + 1] === '|' || row[index + 1] === '\\')) {
-      index++
-      leading = false
-      continue
-    }
-    if (char === '|') {
-      if (!leading) starts.push(cellStart)
-      cellStart = start + index + 1
-      leading = false
-    } else if (char !== ' ') leading = false
+  let cellStart = 0
+  // Only pipes matter, so jump from one to the next (a row is mostly pairs' text): a pipe is escaped by an
+  // odd run of backslashes before it (`\\` is an escaped backslash), and the leading pipe is the first
+  // one with nothing but spaces before it.
+  for (let pipe = row.indexOf('|'); pipe >= 0; pipe = row.indexOf('|', pipe + 1)) {
+    let backslashes = 0
+    while (row.charCodeAt(pipe - backslashes - 1) === backslash) backslashes++
+    if (backslashes % 2 === 1) continue
+    if (cellStart > 0 || indentOf(row, 0) < pipe) starts.push(start + cellStart)
+    cellStart = pipe + 1
   }
-  if (row.slice(cellStart - start).trim() !== '') starts.push(cellStart)
+  if (row.slice(cellStart).trim() !== '') starts.push(start + cellStart)
   return starts
 }
 

@@ -30,7 +30,9 @@ const inlineTag = new RegExp(
   'y'
 )
 const punctuation = /[!-/:-@[-`{-~]/
-const literalStart = /^(?:https?:\/\/|www\.)/i
+const literalStart = /(?:https?:\/\/|www\.)/iy
+/** The characters the tokenizer acts on; it jumps over everything else. */
+const acted = /[\\`<hHwW![\]]/g
 /** What can open a code span or a link: a pair with none of these before it is in neither. */
 const markChars = /[`[\]]/
 
@@ -149,6 +151,9 @@ function tokenize(content: string, stopAt: number | undefined): InlineTokens {
   const openers: Opener[] = []
   let index = 0
   while (index < content.length) {
+    acted.lastIndex = index
+    if (!acted.test(content)) break
+    index = acted.lastIndex - 1
     const char = content[index]!
     if (char === '\\') {
       index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
@@ -184,7 +189,8 @@ function tokenize(content: string, stopAt: number | undefined): InlineTokens {
       }
       continue
     }
-    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content.slice(index, index + 8))) {
+    literalStart.lastIndex = index
+    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content)) {
       // A literal autolink runs through brackets and backticks (a `]` before `(`, `[` or white space ends
       // it): leave those to remark.
       let end = index
