@@ -18,7 +18,14 @@ const writers = {
 export type WriterName = keyof typeof writers
 
 /** The text of each named format for one document, in the order of `names`; equal to `writeXliff12(document, options)`, …. */
-export function writeFormats(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions = {}): string[] {
+export function writeFormats(document: BilingualDocument, names: readonly WriterName[], options?: WriteOptions): string[]
+/**
+ * Each format's text handed to `each` as soon as it is written, and only what `each` returns kept: the
+ * texts of a large document are tens of megabytes, and need not all be alive at once (extract encodes
+ * each to bytes and lets the text go).
+ */
+export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions, each: (text: string) => T): T[]
+export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions = {}, each?: (text: string) => T): Array<T | string> {
   const prepared = prepareDocument(document, options)
-  return names.map((name) => writers[name](prepared))
+  return names.map((name) => (each ? each(writers[name](prepared)) : writers[name](prepared)))
 }

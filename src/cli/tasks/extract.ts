@@ -59,7 +59,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
-    const outputs = writeFormats(document, options.formats, {copySource: options.copySource}).map(blobRef)
+    const outputs = writeFormats(document, options.formats, {copySource: options.copySource}, blobRef)
     return {messages, segments, outputs, error: null}
   } catch (error) {
     if (!(error instanceof XmlCharError)) throw error
