@@ -34,5 +34,5 @@ if (argv) await main([argv[0], '--help'], io)
 const started = performance.now()
 if (argv) await main(argv, io)
 const seconds = (performance.now() - started) / 1000
-const note = /\((\d+ parsed[^)]*)\)$/.exec(lastLine)?.[1]
+const note = /\((\d+ parsed.*)\)$/.exec(lastLine)?.[1]
 process.stdout.write(`\n${JSON.stringify({seconds, rss: process.resourceUsage().maxRSS * 1024, ...(note ? {note} : {})})}\n`)
