@@ -3,7 +3,7 @@
  * produces from it (each pair replaced by its target, or by its source). Computed once per document.
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
-import {printSegment} from '../document/print.js'
+import {print} from '../document/print.js'
 import {originalOffset, renderSideWithMap, type RenderedDocument} from '../render/documents.js'
 import {scanBlocks, scanTables, type BlockScan, type Table} from './blocks.js'
 
@@ -25,15 +25,11 @@ export interface Analysis {
 const cache = new WeakMap<BilingualDocument, Analysis>()
 const texts = new WeakMap<BilingualDocument, string>()
 
-/**
- * The bilingual file's text, `print(document)`, once per document. Joined rather than printed: `print`
- * concatenates with `+=`, a rope of one piece per part, and the first scan of a rope flattens it, which
- * costs more than the printing; a join gives a flat string of the same pieces at once.
- */
+/** The bilingual file's text, `print(document)`, once per document. */
 export function bilingualText(document: BilingualDocument): string {
   let text = texts.get(document)
   if (text === undefined) {
-    text = document.parts.map((part) => (typeof part === 'string' ? part : printSegment(part))).join('')
+    text = print(document)
     texts.set(document, text)
   }
   return text

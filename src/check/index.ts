@@ -7,7 +7,7 @@
 import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position} from '../document/types.js'
 import {createLocator} from '../document/positions.js'
-import {createMessage, type MessageOptions} from '../document/messages.js'
+import {createMessage} from '../document/messages.js'
 import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
 import {rules} from './registry.js'
 import {bilingualText} from './analysis.js'
@@ -64,7 +64,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
       point: locator.point,
       report(reason: string, place: Position | Point | UnistPosition | UnistPoint, extra: ReportOptions = {}) {
         const severity: Severity = configured ?? (extra.warning ? 'warning' : rule.severity)
-        const message = checkMessage(reason, {ruleId: rule.id, place: place as Position, fatal: severity === 'error', ...(extra.note ? {note: extra.note} : {})})
+        const message = createMessage(reason, {ruleId: rule.id, place: place as Position, fatal: severity === 'error', ...(extra.note ? {note: extra.note} : {})}) as CheckMessage
         message.url = ruleUrl(rule.id)
         if (document.path !== undefined) message.file = document.path
         if (extra.segment) message.segmentId = extra.segment.id
@@ -81,26 +81,12 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
   return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
 }
 
-/**
- * A message, made without the stack trace an `Error` (which a vfile message is) records when made: vfile
- * sets `stack` to '' right after, and recording it was most of what a message cost.
- */
-function checkMessage(reason: string, options: MessageOptions): CheckMessage {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
-    return createMessage(reason, options) as CheckMessage
-  } finally {
-    Error.stackTraceLimit = limit
-  }
-}
-
 /** A rule that throws is a bug in sxs: say so on the file, at its start, and go on with the other rules. */
 function runRule(rule: Rule, context: RuleContext, messages: CheckMessage[]): void {
   try {
     rule.check(context)
   } catch (error) {
-    const message = checkMessage(`Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}`, {ruleId: rule.id, place: {line: 1, column: 1, offset: 0}})
+    const message = createMessage(`Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}`, {ruleId: rule.id, place: {line: 1, column: 1, offset: 0}}) as CheckMessage
     if (context.document.path !== undefined) message.file = context.document.path
     messages.push(message)
   }
