@@ -87,9 +87,9 @@ export const workerThreshold = {files: 8, bytes: 4_000_000}
 
 /**
  * Worker threads when the run is large enough: one per core but one (the main thread reads, hashes,
- * writes and reports), at most 8; on 1 or 2 cores none. Measured on 2 cores (dev corpus, extract, cold):
- * 2 workers took 34 s against 41 s in the main thread (1.2×) with 837 MB peak RSS against 428 MB, and
- * capping the workers' heaps made them slower than the main thread alone.
+ * writes and reports), at most 8; on 1 or 2 cores none. Measured on 2 cores (dev corpus, cold, compiled
+ * workers): extract 8.9 s with 2 workers against 10.1 s in the main thread for 435 MB peak RSS against
+ * 247 MB; check was slower with workers (5.1 s against 4.3 s: each worker warms its own JIT).
  */
 export function defaultJobs(cores = availableParallelism()): number {
   return cores <= 2 ? 1 : Math.min(cores - 1, 8)
