@@ -21,7 +21,7 @@ import {parse} from '../src/document/parse.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, unitIds, writeXliff12} from '../src/formats/index.js'
 import {codeData, codeSegment, codeTable, verifyCodes} from '../src/inline/index.js'
-import type {CodeRef, InlineCode} from '../src/inline/types.js'
+import type {CodeRef} from '../src/inline/types.js'
 import {corpusDir} from './helpers/corpus.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))

@@ -6,7 +6,6 @@
  * warnings than `--max-warnings`), 2 when the command could not run (bad option, config, unreadable input).
  */
 import {promises as fs} from 'node:fs'
-import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {tally} from '../../check/index.js'
 import {ConfigError, loadConfig} from '../../check/config.js'
