@@ -13,8 +13,6 @@ import path from 'node:path'
 import {writeFileAtomic} from '../files.js'
 import {codeFingerprint} from '../build.js'
 
-export {codeFingerprint} from '../build.js'
-
 /** Bump when the layout of entries or of any cached value changes. */
 export const cacheSchema = 2
 
