@@ -62,11 +62,14 @@ describe('the compiled build', () => {
     const compiled = sxs(['extract', 'docs', '--out', 'compiled', '--no-cache', '--quiet'])
     const workers = sxs(['extract', 'docs', '--out', 'workers', '--no-cache', '--quiet', '--jobs', '2'])
     const sources = sxs(['extract', 'docs', '--out', 'sources', '--no-cache', '--quiet'], {SXS_NO_BUILD: '1'})
-    expect([compiled.status, workers.status]).toEqual([sources.status, sources.status])
+    // Without a build, the workers run the sources through tsx (src/cli/engine/worker.mjs).
+    const sourceWorkers = sxs(['extract', 'docs', '--out', 'source-workers', '--no-cache', '--quiet', '--jobs', '2'], {SXS_NO_BUILD: '1'})
+    expect([compiled.status, workers.status, sourceWorkers.status]).toEqual([sources.status, sources.status, sources.status])
     const expected = await readTree(path.join(work, 'sources'))
     expect(Object.keys(expected).length).toBeGreaterThan(10)
     expect(await readTree(path.join(work, 'compiled'))).toEqual(expected)
     expect(await readTree(path.join(work, 'workers'))).toEqual(expected)
+    expect(await readTree(path.join(work, 'source-workers'))).toEqual(expected)
   })
 
   it('runs tasks in compiled worker threads with the results of the sources', async () => {

@@ -1,8 +1,8 @@
-// The piscina worker: plain JavaScript, so that it starts in any thread (under `tsx`, `bin/sxs.js` or
-// vitest), then lets tsx load the TypeScript task modules. Each task: bytes + options → plain data.
+// The piscina worker when there is no compiled build (src/cli/build.js): plain JavaScript, so that it starts
+// in any thread, then lets tsx load the TypeScript entry the compiled worker is built from.
 import {register} from 'tsx/esm/api'
 
 register()
-const {runTask} = await import('../tasks/index.ts')
+const {default: runTask} = await import('./worker-entry.ts')
 
 export default runTask
