@@ -47,13 +47,9 @@ export interface TargetState {
 /**
  * The target state in XLIFF 1.2 vocabulary (JSON uses the same words): machine translation needs review,
  * human translation (or no statement) is translated; an empty target for a non-empty source needs
- * translation; `copySource` makes every target `new`.
+ * translation; `copySource` makes every target `new`. `machineTranslated` is the document's
+ * `translationType(document) === 'MT'`, looked up once per document by the caller.
  */
-export function targetState(document: BilingualDocument, segment: Segment, options: WriteOptions): TargetState {
-  return stateOfTarget(segment, options, translationType(document) === 'MT')
-}
-
-/** `targetState`, with the document's translation type looked up once by the caller (it is per document). */
 export function stateOfTarget(segment: Segment, options: WriteOptions, machineTranslated: boolean): TargetState {
   if (options.copySource) return {state: 'new'}
   if (segment.target === '' && segment.source !== '') return {state: 'needs-translation'}
@@ -61,16 +57,7 @@ export function stateOfTarget(segment: Segment, options: WriteOptions, machineTr
   return {state: 'translated'}
 }
 
-/** The same in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation. */
-export function segmentState(
-  document: BilingualDocument,
-  segment: Segment,
-  options: WriteOptions
-): {state: 'initial' | 'translated'; subState?: string} {
-  return xliff20State(targetState(document, segment, options))
-}
-
-/** A `TargetState` in XLIFF 2.0 vocabulary. */
+/** A `TargetState` in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation. */
 export function xliff20State({state}: TargetState): {state: 'initial' | 'translated'; subState?: string} {
   if (state === 'new' || state === 'needs-translation') return {state: 'initial'}
   if (state === 'needs-review-translation') return {state: 'translated', subState: 'sxs:machine-translation'}
