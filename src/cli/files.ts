@@ -2,9 +2,11 @@
  * The file system side of the CLI: expanding inputs (files, folders, globs) into documents with the
  * path each output is named after, reading them as strict UTF-8, and writing outputs atomically.
  */
-import {promises as fs} from 'node:fs'
+import {promises as fs, link, mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs'
 import path from 'node:path'
 import {randomBytes} from 'node:crypto'
+import {threadId} from 'node:worker_threads'
+import {promisify} from 'node:util'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
 export interface InputFile {
@@ -141,25 +143,45 @@ export function encodeUtf8(text: string): Buffer {
 }
 
 /**
+ * The file calls of the hot write path, as promises over Node's callback API. Not `fs.promises`: its
+ * FileHandle objects (one per write, each with a finalizer) cost the main thread 1.6-2.1 s for 2,000
+ * outputs of 120 KB with their renames, stats and links on tmpfs here; the callback calls 0.6 s
+ * (event-loop utilization, measured back to back).
+ */
+export const fsCalls = {
+  writeFile: promisify(writeFile),
+  readFile: promisify(readFile),
+  rename: promisify(rename),
+  link: promisify(link),
+  stat: promisify(stat),
+  mkdir: promisify(mkdir),
+  rm: promisify(rm)
+}
+
+/** Names of temporary files: unique per process and thread (random) and per write (a counter). */
+const temporaryStem = `${randomBytes(4).toString('hex')}-${threadId}`
+let temporaryCount = 0
+
+/**
  * Write a file so that readers see the old content or the new one, never half of it: write a temporary
  * file beside it, then rename it over the target. Asynchronous on purpose: on a busy disk the writes
  * of one file overlap the parsing of the next (synchronous calls made a cold extract of the dev corpus
  * 30% slower here).
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${temporaryStem}-${temporaryCount++}.tmp`)
   try {
     try {
-      await fs.writeFile(temporary, content, {flag: 'wx'})
+      await fsCalls.writeFile(temporary, content, {flag: 'wx'})
     } catch (error) {
       // The folder usually exists: make it only when the write says it does not.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      await fs.mkdir(path.dirname(file), {recursive: true})
-      await fs.writeFile(temporary, content, {flag: 'wx'})
+      await fsCalls.mkdir(path.dirname(file), {recursive: true})
+      await fsCalls.writeFile(temporary, content, {flag: 'wx'})
     }
-    await fs.rename(temporary, file)
+    await fsCalls.rename(temporary, file)
   } catch (error) {
-    await fs.rm(temporary, {force: true})
+    await fsCalls.rm(temporary, {force: true})
     throw error
   }
 }

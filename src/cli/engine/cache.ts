@@ -8,9 +8,9 @@
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
  */
 import {createHash} from 'node:crypto'
-import {promises as fs, existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {encodeUtf8, writeFileAtomic} from '../files.js'
+import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
 import {codeFingerprint} from '../build.js'
 
 /** Bump when the layout of entries or of any cached value changes. */
@@ -108,10 +108,10 @@ export class Cache {
   /** The bytes of a blob, if it is there and they still hash to its name. */
   async blob(sha256: string): Promise<Buffer | undefined> {
     try {
-      const bytes = await fs.readFile(this.blobPath(sha256))
+      const bytes = await fsCalls.readFile(this.blobPath(sha256))
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
         // Damaged (or an output linked here and then edited in place): drop it, so that it is made again.
-        await fs.rm(this.blobPath(sha256), {force: true})
+        await fsCalls.rm(this.blobPath(sha256), {force: true})
         return undefined
       }
       return bytes
@@ -129,12 +129,12 @@ export class Cache {
     const blob = this.blobPath(sha256)
     try {
       try {
-        await fs.link(file, blob)
+        await fsCalls.link(file, blob)
       } catch (error) {
         // The shard folder usually exists: make it only when the link says it does not.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-        await fs.mkdir(path.dirname(blob), {recursive: true})
-        await fs.link(file, blob)
+        await fsCalls.mkdir(path.dirname(blob), {recursive: true})
+        await fsCalls.link(file, blob)
       }
     } catch (error) {
       // Already there (content-addressed: the same bytes), or links are impossible: copy.

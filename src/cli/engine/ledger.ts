@@ -6,9 +6,9 @@
  * damaged ledger) means: write it. A lost record costs one write, never a stale file.
  */
 import {createHash} from 'node:crypto'
-import {promises as fs, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import path from 'node:path'
-import {writeFileAtomic} from '../files.js'
+import {fsCalls, writeFileAtomic} from '../files.js'
 import type {Cache} from './cache.js'
 
 interface Written {
@@ -39,7 +39,7 @@ export class OutputLedger {
     const file = path.join(cache.directory, 'outputs', `${name}.json`)
     const records = new Map<string, Written>()
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as {version?: unknown; files?: unknown}
+      const data = JSON.parse(await fsCalls.readFile(file, 'utf8')) as {version?: unknown; files?: unknown}
       if (data.version === version && typeof data.files === 'object' && data.files !== null) {
         for (const [target, record] of Object.entries(data.files as Record<string, unknown>)) {
           if (isWritten(record)) records.set(target, record)
@@ -69,7 +69,7 @@ export class OutputLedger {
   /** Note what was just written to `target`. */
   async wrote(target: string, sha256: string): Promise<void> {
     if (!this.#file) return
-    const stat = await fs.stat(target).catch(() => undefined)
+    const stat = await fsCalls.stat(target).catch(() => undefined)
     if (stat) this.#records.set(target, {sha256, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
     else this.#records.delete(target)
     this.#changed = true
