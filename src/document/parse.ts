@@ -77,9 +77,18 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const parts: Array<string | Segment> = []
   const segments: Segment[] = []
   let cursor = 0
-  scan.pairs.forEach((pair, index) => {
+  const {point} = locator
+  for (let index = 0; index < scan.pairs.length; index++) {
+    const pair = scan.pairs[index]!
     parts.push(text.slice(cursor, pair.pairStart))
     const {prefix, number, merged} = parseId(pair.id)
+    // The points in file order, which keeps the locator's cursor moving forward.
+    const pairStart = point(pair.pairStart)
+    const targetStart = point(pair.targetStart)
+    const targetEnd = point(pair.targetEnd)
+    const sourceStart = point(pair.sourceStart)
+    const sourceEnd = point(pair.sourceEnd)
+    const pairEnd = point(pair.pairEnd)
     const segment: Segment = {
       id: pair.id,
       prefix,
@@ -95,15 +104,15 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
       },
       context: contextOf(index, pair.pairStart),
       position: {
-        pair: locator.position(pair.pairStart, pair.pairEnd),
-        target: locator.position(pair.targetStart, pair.targetEnd),
-        source: locator.position(pair.sourceStart, pair.sourceEnd)
+        pair: {start: pairStart, end: pairEnd},
+        target: {start: targetStart, end: targetEnd},
+        source: {start: sourceStart, end: sourceEnd}
       }
     }
     parts.push(segment)
     segments.push(segment)
     cursor = pair.pairEnd
-  })
+  }
   parts.push(text.slice(cursor))
 
   const contentLocale = frontMatter?.data['ms.contentlocale']

@@ -1,0 +1,43 @@
+/**
+ * The locator (src/document/positions.ts: a cursor over lazily found line ends) must give exactly the
+ * points vfile-location gives, whatever order offsets are asked in: on every pair offset of the corpus,
+ * in the order parse asks, and on random texts (LF, CR, CRLF) with random offsets.
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
+import {location} from 'vfile-location'
+import {createLocator} from '../src/document/positions.js'
+import {scanPairs} from '../src/document/pairs.js'
+import {corpusFiles} from './helpers/corpus.js'
+
+function expectSame(text: string, offsets: readonly number[]): void {
+  const locator = createLocator(text)
+  const reference = location(text)
+  // One assertion per text: an expect per point made the corpus test take 18 s.
+  expect(offsets.map((offset) => locator.point(offset))).toEqual(offsets.map((offset) => reference.toPoint(offset)))
+}
+
+describe('locator', () => {
+  it('gives vfile-location points for every pair offset of the corpus', () => {
+    for (const file of corpusFiles()) {
+      const text = readFileSync(file, 'utf8')
+      const {pairs, problems} = scanPairs(text)
+      const offsets = problems.flatMap((problem) => [problem.start, problem.end])
+      for (const pair of pairs) offsets.push(pair.pairStart, pair.targetStart, pair.targetEnd, pair.sourceStart, pair.sourceEnd, pair.pairEnd)
+      offsets.push(0, text.length)
+      expectSame(text, offsets)
+    }
+  })
+
+  it('gives vfile-location points on random texts, in any order', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', 'é'), {maxLength: 40}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(
+        text.chain((value) => fc.tuple(fc.constant(value), fc.array(fc.integer({min: 0, max: value.length}), {maxLength: 12}))),
+        ([value, offsets]) => expectSame(value, offsets)
+      ),
+      {numRuns: 2000}
+    )
+  })
+})
