@@ -7,7 +7,8 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   extract: () => import('./commands/extract.js'),
   check: () => import('./commands/check.js'),
   merge: () => import('./commands/merge.js'),
-  render: () => import('./commands/render.js')
+  render: () => import('./commands/render.js'),
+  cache: () => import('./commands/cache.js')
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

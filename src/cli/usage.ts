@@ -10,6 +10,8 @@ Commands:
       Write translated targets from XLIFF or JSON back into the bilingual documents.
   render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
+  cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
+      Delete from the cache what no run used in the last DAYS days (default 7).
 
 Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache, --quiet.
 Inputs are files, folders (every *.md below) or globs.

@@ -74,7 +74,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let failed = 0
   let written = 0
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
-  const ledger = await OutputLedger.open(engine.cacheDir === false ? undefined : new Cache(engine.cacheDir), out)
+  const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
+  const ledger = await OutputLedger.open(cache, out)
   const run = await processFiles({
     label: 'extract',
     task: 'extract',
@@ -85,6 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,
+    cache,
     async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}})

@@ -7,7 +7,7 @@
  * An entry is never trusted: it carries the length and SHA-256 of its body, its key, and the command
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
  */
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
@@ -17,6 +17,12 @@ import {codeFingerprint} from '../build.js'
 export const cacheSchema = 2
 
 const magic = `sxs-cache ${cacheSchema}`
+
+/** The folders of a cache: entries of this schema (`v<schema>`), blobs, output ledgers and run logs. */
+export const entryFolder = `v${cacheSchema}`
+export const blobFolder = 'blobs'
+export const ledgerFolder = 'outputs'
+export const runLogFolder = 'runs'
 
 /** `node_modules/.cache/sxs` of the nearest folder (from `cwd` up) holding a package.json, else of `cwd`. */
 export function defaultCacheDir(cwd: string): string {
@@ -40,9 +46,30 @@ export interface CacheStats {
 export class Cache {
   readonly directory: string
   readonly stats: CacheStats = {hits: 0, misses: 0, rejected: 0, writes: 0}
+  /** What this run used (entries hit or written, ledgers), relative to `directory`: its run log (see `saveRunLog`). */
+  readonly #used = new Set<string>()
 
   constructor(directory: string) {
     this.directory = directory
+  }
+
+  /** Note that this run used `file` (a path inside the cache), so that `sxs cache prune` keeps it. */
+  use(file: string): void {
+    this.#used.add(path.relative(this.directory, file).split(path.sep).join('/'))
+  }
+
+  /**
+   * Write what this run used as one file under `runs/` (a line per path; its mtime is when the run ended).
+   * `sxs cache prune` keeps what recent run logs name and deletes the rest: entries are never touched on a
+   * hit, so their own times cannot tell. One small write per run; a failure costs only pruning accuracy.
+   */
+  async saveRunLog(): Promise<void> {
+    if (this.#used.size === 0) return
+    try {
+      await writeFileAtomic(path.join(this.directory, runLogFolder, `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}.txt`), [...this.#used].join('\n') + '\n')
+    } catch {
+      // Pruning may then drop entries this run used: they are made again when next needed.
+    }
   }
 
   /** The key of one file's result: SHA-256 over schema, code, command, options and the file's bytes. */
@@ -54,7 +81,7 @@ export class Cache {
   }
 
   path(key: string): string {
-    return path.join(this.directory, `v${cacheSchema}`, key.slice(0, 2), `${key}.json`)
+    return path.join(this.directory, entryFolder, key.slice(0, 2), `${key}.json`)
   }
 
   /** The value stored under `key` if there is one and it passes every check (and `valid`); else undefined. */
@@ -75,6 +102,7 @@ export class Cache {
       return undefined
     }
     this.stats.hits++
+    this.use(this.path(key))
     return value.value
   }
 
@@ -96,13 +124,14 @@ export class Cache {
       if (!options.deferBlobs) for (const blob of blobs) await this.#putBlob(blob)
       await writeFileAtomic(this.path(key), encodeEntry(key, JSON.parse(packed)))
       this.stats.writes++
+      this.use(this.path(key))
     } catch {
       // Speed lost, nothing else.
     }
   }
 
   blobPath(sha256: string): string {
-    return path.join(this.directory, 'blobs', sha256.slice(0, 2), sha256)
+    return path.join(this.directory, blobFolder, sha256.slice(0, 2), sha256)
   }
 
   /** The bytes of a blob, if it is there and they still hash to its name. */

@@ -128,6 +128,8 @@ export interface RunSpec<Name extends TaskName> {
   summaryExtra?: string
   /** The command adopts the blobs of fresh results itself (`Cache.adopt`, after writing its outputs). */
   deferBlobs?: boolean
+  /** The command's own cache of `engine.cacheDir`, when it uses the cache too (one run log for both). */
+  cache?: Cache | undefined
 }
 
 export interface RunResult extends Summary {
@@ -142,7 +144,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const sizes = statAll(files, io.cwd)
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
   const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.quiet})
-  const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
+  const cache = engine.cacheDir === false ? undefined : (spec.cache ?? new Cache(engine.cacheDir))
   const task = tasks[spec.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}
 
   const planned = engine.jobs ?? (files.length >= workerThreshold.files && totalBytes >= workerThreshold.bytes ? defaultJobs() : 1)
@@ -236,6 +238,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     summary.parsed += recomputed
     summary.cached -= recomputed
     await runner?.close()
+    await cache?.saveRunLog()
   }
   progress.finish(summary, spec.summaryExtra)
   return {...summary, cache: cache?.stats}

@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
 import path from 'node:path'
 import {fsCalls, writeFileAtomic} from '../files.js'
-import type {Cache} from './cache.js'
+import {ledgerFolder, type Cache} from './cache.js'
 
 interface Written {
   sha256: string
@@ -36,7 +36,8 @@ export class OutputLedger {
   static async open(cache: Cache | undefined, folder: string): Promise<OutputLedger> {
     if (!cache) return new OutputLedger(undefined, new Map())
     const name = createHash('sha256').update(path.resolve(folder)).digest('hex')
-    const file = path.join(cache.directory, 'outputs', `${name}.json`)
+    const file = path.join(cache.directory, ledgerFolder, `${name}.json`)
+    cache.use(file)
     const records = new Map<string, Written>()
     try {
       const data = JSON.parse(await fsCalls.readFile(file, 'utf8')) as {version?: unknown; files?: unknown}

@@ -1,0 +1,112 @@
+/**
+ * `sxs cache prune`: what recent runs used stays (entries, the blobs they refer to, ledgers), the rest goes
+ * once older than --max-age, and a pruned cache still gives exactly the results of a fresh one.
+ */
+import {cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import {corpusFiles} from './helpers/corpus.js'
+import {listFiles, readTree} from './helpers/files.js'
+import {recordingIo} from './helpers/io.js'
+
+let work: string
+let cache: string
+const day = 24 * 60 * 60 * 1000
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'sxs-prune-'))
+  cache = path.join(work, 'cache')
+  // Two real documents: a.md stays in use, b.md stops being used.
+  const [a, b] = corpusFiles().filter((file) => file.includes('ja-JP')).slice(0, 2)
+  await cp(a!, path.join(work, 'docs', 'a.md'))
+  await cp(b!, path.join(work, 'docs', 'b.md'))
+})
+
+afterEach(async () => {
+  await rm(work, {recursive: true, force: true})
+})
+
+async function sxs(...argv: string[]): Promise<{code: number; out: string; err: string}> {
+  const io = recordingIo(work)
+  const code = await main(argv, io)
+  return {code, out: io.out, err: io.err}
+}
+
+/** Make every file in the cache look `days` old (what time does to a cache between CI runs). */
+async function age(days: number): Promise<void> {
+  const then = new Date(Date.now() - days * day)
+  for (const file of await listFiles(cache)) await utimes(path.join(cache, file), then, then)
+}
+
+const extract = (...inputs: string[]) => sxs('extract', ...inputs, '--out', 'out', '--cache-dir', 'cache')
+const parsed = (err: string): number => Number(/\((\d+) parsed/.exec(err)?.[1])
+const folder = (files: string[], name: string) => files.filter((file) => file.startsWith(`${name}${path.sep}`))
+
+describe('sxs cache prune', () => {
+  it('keeps what a recent run used and removes what only an old run used', async () => {
+    expect((await extract('docs')).code).toBe(0)
+    const before = await listFiles(cache)
+    expect(folder(before, 'v2')).toHaveLength(2)
+    expect(folder(before, 'blobs')).toHaveLength(6)
+    await age(10)
+    // A later run uses a.md only (a cache hit: no parse), and records that in its run log.
+    const later = await extract('docs/a.md')
+    expect(parsed(later.err)).toBe(0)
+
+    const dry = await sxs('cache', 'prune', '--cache-dir', 'cache', '--dry-run')
+    expect(dry.code).toBe(0)
+    expect(dry.out).toMatch(/^cache prune \(dry run\): would remove 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 run log\(s\)/)
+    expect(await listFiles(cache)).toHaveLength(before.length + 1)
+
+    const pruned = await sxs('cache', 'prune', '--cache-dir', 'cache')
+    expect(pruned.out).toMatch(/^cache prune: removed 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 run log\(s\) \(0\.0 MB\); kept 1 entry, 3 blob\(s\), 1 ledger\(s\), 1 run log\(s\) in cache\n$/)
+    const after = await listFiles(cache)
+    expect(folder(after, 'v2')).toHaveLength(1)
+    expect(folder(after, 'blobs')).toHaveLength(3)
+
+    // a.md is still warm, even with its outputs gone (its blobs stayed); b.md is parsed again.
+    const outputs = await readTree(path.join(work, 'out'))
+    await rm(path.join(work, 'out'), {recursive: true})
+    const again = await extract('docs')
+    expect(again.code).toBe(0)
+    expect(parsed(again.err)).toBe(1)
+    expect(await readTree(path.join(work, 'out'))).toEqual(outputs)
+  })
+
+  it('keeps everything younger than --max-age, and --max-age 0 empties the cache', async () => {
+    await extract('docs')
+    await age(3)
+    const kept = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '5')
+    expect(kept.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 run log\(s\).*kept 2 entries, 6 blob\(s\), 1 ledger\(s\), 1 run log\(s\)/)
+    const emptied = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '0')
+    expect(emptied.out).toMatch(/removed 2 entries, 6 blob\(s\), 1 ledger\(s\), 1 run log\(s\)/)
+    expect(await listFiles(cache)).toEqual([])
+    // The outputs are untouched (the blobs were hard links to them), and the next run simply parses again.
+    const again = await extract('docs')
+    expect(parsed(again.err)).toBe(2)
+  })
+
+  it('removes entries of other cache schemas and old leftovers of interrupted writes, and nothing it does not know', async () => {
+    await extract('docs')
+    await mkdir(path.join(cache, 'v1', 'ab'), {recursive: true})
+    await writeFile(path.join(cache, 'v1', 'ab', 'old.json'), 'sxs-cache 1 …')
+    await writeFile(path.join(cache, 'v2', '.left-over.json.1a2b-0-7.tmp'), 'half')
+    await writeFile(path.join(cache, 'notes.txt'), 'mine')
+    await age(2)
+    const pruned = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '7')
+    expect(pruned.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 run log\(s\), 2 other/)
+    const files = await listFiles(cache)
+    expect(files.some((file) => file.startsWith('v1'))).toBe(false)
+    expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)
+    expect(await readFile(path.join(cache, 'notes.txt'), 'utf8')).toBe('mine')
+  })
+
+  it('refuses a bad --max-age or a missing action with exit code 2', async () => {
+    expect((await sxs('cache', 'prune', '--max-age', 'soon')).code).toBe(2)
+    const missing = await sxs('cache')
+    expect(missing.code).toBe(2)
+    expect(missing.err).toMatch(/expected 'prune'/)
+  })
+})
