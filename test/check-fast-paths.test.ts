@@ -11,7 +11,8 @@ import type {BilingualDocument} from '../src/document/types.js'
 import {countCells, scanBlocks, scanTables, splitLines} from '../src/check/blocks.js'
 import {renderSide} from '../src/render/documents.js'
 import {bilingualText} from '../src/check/analysis.js'
-import {blankedLine, compactLine, pairRanges, pairsOnLines} from '../src/check/skeleton.js'
+import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
+import fc from 'fast-check'
 import {prose, words} from '../src/check/rules/prose-outside-pair.js'
 import {inlineMarkup} from '../src/check/rules/inline-markup.js'
 import {corpusFiles} from './helpers/corpus.js'
@@ -78,6 +79,27 @@ const reference = {
 /** Characters that are ASCII letters or non-ASCII: the most `words` can take two of per word. */
 const letterLike = (text: string): number => text.match(/[A-Za-z\u0080-\uFFFF]/g)?.length ?? 0
 
+/** `skeletonFacts` as defined: read off the compact line. */
+const facts = (compact: string): number =>
+  (compact.includes('<!--') ? holdsCommentOpen : 0) | (compact.includes('-->') ? holdsCommentClose : 0) | (letterLike(compact) >= 8 ? holdsEightLetters : 0)
+
+describe('skeletonFacts', () => {
+  it('reads what the compact line holds, for any line and pairs on it', () => {
+    const character = fc.constantFrom('a', 'Z', 'é', '中', '<', '!', '-', '>', ' ', '1', '|', '\r')
+    fc.assert(
+      fc.property(fc.array(character, {maxLength: 40}), fc.array(fc.nat(), {maxLength: 8}), fc.nat(5), (characters, cuts, before) => {
+        const text = 'x'.repeat(before) + characters.join('') + 'y'
+        const line = {index: 0, start: before, end: before + characters.length, text: characters.join('')}
+        // Stretches: distinct sorted cut points, paired, none empty.
+        const points = [...new Set(cuts.map((cut) => line.start + (cut % (characters.length + 1))))].sort((a, b) => a - b)
+        const stretches = points.slice(0, points.length - (points.length % 2))
+        expect(skeletonFacts(text, line, stretches)).toBe(facts(compactLine(text, line, stretches)))
+      }),
+      {numRuns: 2000}
+    )
+  })
+})
+
 describe('check fast paths agree with the plain definitions over the dev corpus', () => {
   it('skeleton lines, prose, words, inline markup and cell counts', () => {
     // Collected, not asserted one by one: a million `expect` calls would take most of the test's time.
@@ -107,6 +129,7 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
           for (const marker of ['<!--', '-->']) agree(`compact line holds ${marker}`, compact.includes(marker), raw.includes(marker), where)
           const letters = letterLike(raw)
           agree('letters of the compact line', letterLike(compact), letters, where)
+          agree('skeleton facts', skeletonFacts(text, line, stretches), facts(compact), where)
           if (letters > 0) {
             const rest = prose(raw)
             agree('prose', rest, reference.prose(raw), where)

@@ -71,3 +71,35 @@ export function blankedLine(text: string, line: Line, stretches: number[]): stri
 export function compactLine(text: string, line: Line, stretches: number[]): string {
   return replaceStretches(text, line, stretches, () => ' ')
 }
+
+/** What `skeletonFacts` tells of a line's compact skeleton. */
+export const holdsCommentOpen = 1
+export const holdsCommentClose = 2
+export const holdsEightLetters = 4
+
+/**
+ * What a line's compact skeleton holds (`compactLine`, whose blanks are spaces), read in place without
+ * making it: `<!--`, `-->` (neither has a space, so neither spans a blank), and eight characters that are
+ * ASCII letters or non-ASCII (UTF-16 code units from 0x80). For lines with pairs: the characters outside
+ * them are few (a list marker, pipes), where searching the whole line would read every span tag.
+ */
+export function skeletonFacts(text: string, line: Line, stretches: number[]): number {
+  let facts = 0
+  let letters = 0
+  let at = line.start
+  for (let index = 0; index <= stretches.length; index += 2) {
+    const end = index < stretches.length ? stretches[index]! : line.end
+    for (; at < end; at++) {
+      const code = text.charCodeAt(at)
+      if (code >= 128 || ((code | 32) >= 97 && (code | 32) <= 122)) {
+        if (++letters === 8) facts |= holdsEightLetters
+      } else if (code === 60 /* < */) {
+        if (at + 4 <= end && text.startsWith('<!--', at)) facts |= holdsCommentOpen
+      } else if (code === 45 /* - */) {
+        if (at + 3 <= end && text.startsWith('-->', at)) facts |= holdsCommentClose
+      }
+    }
+    at = stretches[index + 1]!
+  }
+  return facts
+}

@@ -1,7 +1,7 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import {analyse} from '../analysis.js'
-import {blankedLine, compactLine, pairRanges, pairsOnLines} from '../skeleton.js'
+import {blankedLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../skeleton.js'
 
 /**
  * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
@@ -71,21 +71,23 @@ const rule: Rule = {
     if (!pairs) return
     const stretchesOn = pairsOnLines(pairs)
     let inComment = false
+    const frontEnd = document.frontMatter ? document.frontMatter.position.end.offset + 4 : -1
     for (const line of bilingual.lines) {
       if (bilingual.inFence[line.index]) continue
       const stretches = stretchesOn(line)
-      // The comment markers and the letters are the same in the compact skeleton; most lines stop there.
-      const compact = compactLine(text, line, stretches)
+      // What the compact skeleton holds of the comment markers and letters, read in place: a line without
+      // pairs is its own compact skeleton (native searches), a line with pairs has few characters besides.
+      const facts = stretches.length === 0 ? -1 : skeletonFacts(text, line, stretches)
       if (inComment) {
-        if (compact.includes('-->')) inComment = false
+        if (facts < 0 ? line.text.includes('-->') : (facts & holdsCommentClose) !== 0) inComment = false
         continue
       }
-      if (compact.includes('<!--') && !compact.includes('-->')) {
+      if (facts < 0 ? line.text.includes('<!--') && !line.text.includes('-->') : (facts & (holdsCommentOpen | holdsCommentClose)) === holdsCommentOpen) {
         inComment = true
         continue
       }
-      if (document.frontMatter && line.end <= document.frontMatter.position.end.offset + 4) continue
-      if (!enoughLetters.test(compact)) continue
+      if (line.end <= frontEnd) continue
+      if (facts < 0 ? !enoughLetters.test(line.text) : (facts & holdsEightLetters) === 0) continue
       const raw = blankedLine(text, line, stretches)
       // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
       // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
