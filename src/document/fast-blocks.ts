@@ -99,245 +99,8 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     lineStart = end + 1
   }
 
-  const stack: Container[] = []
-  // The open leaf block.
-  let leaf: Block | undefined
-  let leafKind: 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table' | undefined
-  let fence: {char: string; length: number} | undefined
-  let tables = 0
-
-  const close = (end: number): void => {
-    if (leaf) {
-      if (leafKind !== 'table') leaf.end = Math.max(leaf.end, end)
-      leaf = undefined
-      leafKind = undefined
-    }
-  }
-  const open = (block: Block, kind: typeof leafKind): void => {
-    leaf = block
-    leafKind = kind
-    blocks.push(block)
-    if (kind === 'html' || kind === 'comment') htmlBlocks.push(block)
-  }
-
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd < 0) lineEnd = text.length
-    const line = text.slice(lineStart, lineEnd)
-    setDeclineLine(lineStart)
-    let pos = 0
-    let matched = 0
-    for (const container of stack) {
-      const spaces = indentOf(line, pos)
-      if (container.type === 'blockquote') {
-        if (spaces > 3 || line[pos + spaces] !== '>') break
-        pos += spaces + 1
-        if (line[pos] === ' ') pos++
-      } else if (spaces === line.length - pos) {
-        pos = line.length
-      } else {
-        if (spaces < container.required) break
-        pos += container.required
-      }
-      matched++
-    }
-    let allMatched = matched === stack.length
-    let rest = line.slice(pos)
-    let blank = /^ *$/.test(rest)
-    let indent = indentOf(line, pos)
-
-    // micromark's `interrupt` flag, which decides whether an ordered list item may start at other than 1:
-    // set for the line when every container goes on and a leaf is in progress (an indented code block
-    // stays in progress over blank lines); a table leaves it to a hack we do not model.
-    const interrupt = !allMatched ? false : leafKind === 'table' ? 'unknown' : leafKind !== undefined
-
-    // Leaves that take whole lines while their containers go on.
-    if (leafKind === 'fence' && allMatched) {
-      const closing = /^ {0,3}(`+|~+) *$/.exec(rest)
-      leaf!.end = lineEnd
-      if (closing && closing[1]![0] === fence!.char && closing[1]!.length >= fence!.length) close(lineEnd)
-      lineStart = lineEnd + 1
-      continue
-    }
-    if ((leafKind === 'html' || leafKind === 'comment') && allMatched) {
-      if (leafKind === 'html' && blank) close(leaf!.end)
-      else {
-        leaf!.end = lineEnd
-        if (leafKind === 'comment' && rest.includes('-->')) close(lineEnd)
-      }
-      lineStart = lineEnd + 1
-      continue
-    }
-    if (leafKind === 'indented' && allMatched && (blank || indent >= 4)) {
-      if (!blank) leaf!.end = lineEnd
-      lineStart = lineEnd + 1
-      continue
-    }
-    if (leafKind === 'table') {
-      if (!allMatched) decline()
-      // Any other line is a row unless it starts another block (which ends the table).
-      if (blank || indent >= 4 || endsTable(rest.slice(indent))) close(0)
-      else {
-        leaf = tableRow(leaf!, lineStart + pos, lineEnd, text, blocks)
-        lineStart = lineEnd + 1
-        continue
-      }
-    }
-    if (leafKind === 'fence' || leafKind === 'html' || leafKind === 'comment' || leafKind === 'indented') close(0)
-
-    // New containers.
-    let opened = false
-    for (;;) {
-      indent = indentOf(line, pos)
-      if (indent >= 4) break
-      const at = pos + indent
-      if (line[at] === '>') {
-        if (!opened) {
-          stack.length = matched
-          close(0)
-          opened = true
-        }
-        stack.push({type: 'blockquote', alert: alertMarker.exec(text.slice(lineStart + at, lineStart + at + 40))?.[1]?.toUpperCase()})
-        matched = stack.length
-        pos = at + 1
-        if (line[pos] === ' ') pos++
-        continue
-      }
-      const marker = listMarker.exec(line.slice(at))
-      if (!marker || thematic.test(line.slice(at))) break
-      const ordered = marker[2] !== undefined
-      const char = ordered ? marker[3]! : marker[1]!
-      const spaces = marker[4]!.length
-      // A marker glued to text (`-foo`, `1.5`) is no list item.
-      if (spaces === 0 && marker[5] !== '') break
-      if (marker[5] === '' || spaces >= 5) decline() // starts blank or with indented code
-      const previous = stack[matched]
-      const sibling = !opened && previous?.type === 'listItem' && previous.ordered === ordered && previous.marker === char
-      if (!sibling && ordered && marker[2] !== '1' && interrupt !== false) {
-        if (interrupt === 'unknown') decline()
-        break // no list item: a paragraph's text
-      }
-      if (!opened) {
-        stack.length = matched
-        close(0)
-        opened = true
-      }
-      const width = ordered ? marker[2]!.length + 1 : 1
-      stack.push({type: 'listItem', required: indent + width + spaces, ordered, marker: char})
-      matched = stack.length
-      pos = at + width + spaces
-    }
-    if (opened) allMatched = true
-    rest = line.slice(pos)
-    blank = /^ *$/.test(rest)
-    indent = indentOf(line, pos)
-
-    if (!allMatched) {
-      // A lazy continuation line of the open paragraph, or the end of the unmatched containers.
-      if (leafKind === 'paragraph' && !blank && !interrupts(rest, indent)) {
-        const lazy = rest.slice(Math.min(indent, 3))
-        if (indent < 4 && setext.test(lazy)) decline()
-        if (indent < 4 && completeTagLine.test(lazy)) {
-          // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
-          // paragraph ends there, and the block at the first line its containers do not continue.
-          close(0)
-          open({start: lineStart + pos + indent, end: lineEnd, block: 'html', containers: stack.slice()}, 'html')
-          lineStart = lineEnd + 1
-          continue
-        }
-        if (delimiterRow.test(rest.trim())) decline()
-        if (indent >= 4 || !thematic.test(lazy)) {
-          leaf!.end = lineEnd
-          leaf!.lines!.push([lineStart + pos, lineEnd])
-          leaf!.lazy = true
-          lineStart = lineEnd + 1
-          continue
-        }
-      }
-      stack.length = matched
-      close(0)
-      // Indented code starting on a lazy line: micromark moves the ended containers after the line, and
-      // what its flow is in progress on the next line is more than this scanner models.
-      if (!blank && indent >= 4) decline()
-    }
-
-    if (blank) {
-      close(0)
-      lineStart = lineEnd + 1
-      continue
-    }
-    const start = lineStart + pos
-    const content = rest.slice(Math.min(indent, 3))
-    if (leafKind === 'paragraph') {
-      if (indent < 4 && setext.test(content)) {
-        // A setext heading: the paragraph was its content.
-        leaf!.block = 'heading'
-        leaf!.headingDepth = content[0] === '=' ? 1 : 2
-        close(lineEnd)
-        lineStart = lineEnd + 1
-        continue
-      }
-      const paragraph = leaf!
-      const last = paragraph.lines!.at(-1)!
-      if (indent < 4 && delimiterRow.test(content.trim())) {
-        if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(text.slice(last[0], last[1]))) decline()
-        // The paragraph's last line is a table's header row, when their cells agree.
-        const cells = cellStarts(text, last[0], last[1])
-        if (cells.length === cellStarts(text, start, lineEnd).length) {
-          let header = paragraph
-          if (paragraph.lines!.length > 1) {
-            paragraph.lines!.pop()
-            paragraph.end = paragraph.lines!.at(-1)![1]
-            header = {start: last[0], end: last[1], block: 'paragraph', containers: paragraph.containers, lines: [last]}
-            blocks.push(header)
-          }
-          header.block = 'tableRow'
-          header.table = {index: tables++, row: 0, cells, delimiters: cells.length}
-          leaf = header
-          leafKind = 'table'
-          lineStart = lineEnd + 1
-          continue
-        }
-      }
-      if (indent >= 4 || !(interrupts(rest, indent) || thematic.test(content))) {
-        paragraph.lazy = false
-        leaf!.end = lineEnd
-        leaf!.lines!.push([start, lineEnd])
-        lineStart = lineEnd + 1
-        continue
-      }
-      close(0)
-    }
-    const containers = stack.slice()
-    if (indent >= 4) {
-      open({start, end: lineEnd, block: 'code', containers}, 'indented')
-    } else if (atx.test(content)) {
-      const depth = /^#+/.exec(content)![0].length
-      blocks.push({start: start + indent, end: lineEnd, block: 'heading', containers, headingDepth: depth, lines: [[start + indent + depth, lineEnd]]})
-    } else if (isFence(content)) {
-      const [, run] = fenceOpen.exec(content)!
-      fence = {char: run![0]!, length: run!.length}
-      open({start: start + indent, end: lineEnd, block: 'code', containers}, 'fence')
-    } else if (content.startsWith('<')) {
-      const kind = htmlStart(content)
-      if (kind === 'paragraph') {
-        if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
-        open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
-      } else {
-        open({start: start + indent, end: lineEnd, block: 'html', containers}, kind === 'comment' ? 'comment' : 'html')
-        if (kind === 'comment' && content.indexOf('-->', 4) >= 0) close(lineEnd)
-      }
-    } else if (thematic.test(content)) {
-      // A thematic break: no pair can start in it.
-    } else if (delimiterRow.test(content.trim())) {
-      decline()
-    } else {
-      // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
-      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
-      open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
-    }
-    lineStart = lineEnd + 1
-  }
+  const scanner = new LineScanner(text, blocks, htmlBlocks)
+  while (lineStart <= text.length) lineStart = scanner.read(lineStart)
 
   blocks.sort((a, b) => a.start - b.start)
   // A `<table` outside an HTML block is an inline HTML node (one tag) where the inline step reads a tag
@@ -355,6 +118,314 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   }
   htmlNodes.sort((a, b) => a.start - b.start)
   return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes))}
+}
+
+type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table'
+
+/**
+ * The block scanner's state over the lines of one file, one method per step of a line. It was one
+ * function of 250 lines, which TurboFan took 0.5-0.7 s of CPU to compile, and compiled again after each
+ * deopt (about 4 times while parsing the corpus cold: more CPU than the scan itself); these small methods
+ * compile in a few milliseconds each.
+ */
+class LineScanner {
+  private readonly stack: Container[] = []
+  /** The open leaf block. */
+  private leaf: Block | undefined = undefined
+  private leafKind: LeafKind | undefined = undefined
+  private fenceChar = ''
+  private fenceLength = 0
+  private tables = 0
+  // The line being read: its bounds and text, how far its container prefixes go, how many containers continue.
+  private lineStart = 0
+  private lineEnd = 0
+  private line = ''
+  private pos = 0
+  private matched = 0
+
+  constructor(
+    private readonly text: string,
+    private readonly blocks: Block[],
+    private readonly htmlBlocks: Array<{start: number; end: number}>
+  ) {}
+
+  /** Read the line starting at `lineStart`; returns where the next line starts. */
+  read(lineStart: number): number {
+    const text = this.text
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0) lineEnd = text.length
+    this.lineStart = lineStart
+    this.lineEnd = lineEnd
+    this.line = text.slice(lineStart, lineEnd)
+    setDeclineLine(lineStart)
+    this.readLine()
+    return lineEnd + 1
+  }
+
+  private close(end: number): void {
+    if (this.leaf) {
+      if (this.leafKind !== 'table') this.leaf.end = Math.max(this.leaf.end, end)
+      this.leaf = undefined
+      this.leafKind = undefined
+    }
+  }
+
+  private open(block: Block, kind: LeafKind): void {
+    this.leaf = block
+    this.leafKind = kind
+    this.blocks.push(block)
+    if (kind === 'html' || kind === 'comment') this.htmlBlocks.push(block)
+  }
+
+  private readLine(): void {
+    const line = this.line
+    this.continueContainers()
+    let allMatched = this.matched === this.stack.length
+    let indent = indentOf(line, this.pos)
+    let rest = line.slice(this.pos)
+    // `/^ *$/.test(rest)`, without the regex.
+    let blank = indent === rest.length
+
+    // micromark's `interrupt` flag, which decides whether an ordered list item may start at other than 1:
+    // set for the line when every container goes on and a leaf is in progress (an indented code block
+    // stays in progress over blank lines); a table leaves it to a hack we do not model.
+    const interrupt = !allMatched ? false : this.leafKind === 'table' ? 'unknown' : this.leafKind !== undefined
+
+    if (this.leafKind !== undefined && this.continueLeaf(allMatched, rest, blank, indent)) return
+    if (this.openContainers(interrupt)) allMatched = true
+    indent = indentOf(line, this.pos)
+    rest = line.slice(this.pos)
+    blank = indent === rest.length
+
+    if (!allMatched) {
+      // A lazy continuation line of the open paragraph, or the end of the unmatched containers.
+      if (this.leafKind === 'paragraph' && !blank && !interrupts(rest, indent) && this.lazyLine(rest, indent)) return
+      this.stack.length = this.matched
+      this.close(0)
+      // Indented code starting on a lazy line: micromark moves the ended containers after the line, and
+      // what its flow is in progress on the next line is more than this scanner models.
+      if (!blank && indent >= 4) decline()
+    }
+
+    if (blank) {
+      this.close(0)
+      return
+    }
+    const start = this.lineStart + this.pos
+    const content = rest.slice(Math.min(indent, 3))
+    if (this.leafKind === 'paragraph') {
+      if (this.paragraphLine(rest, content, indent, start)) return
+      this.close(0)
+    }
+    this.startLeaf(content, indent, start)
+  }
+
+  /** How far the open containers go on on this line: sets `pos` and `matched`. */
+  private continueContainers(): void {
+    const line = this.line
+    const stack = this.stack
+    let pos = 0
+    let matched = 0
+    for (; matched < stack.length; matched++) {
+      const container = stack[matched]!
+      const spaces = indentOf(line, pos)
+      if (container.type === 'blockquote') {
+        if (spaces > 3 || line[pos + spaces] !== '>') break
+        pos += spaces + 1
+        if (line[pos] === ' ') pos++
+      } else if (spaces === line.length - pos) {
+        pos = line.length
+      } else {
+        if (spaces < container.required) break
+        pos += container.required
+      }
+    }
+    this.pos = pos
+    this.matched = matched
+  }
+
+  /** Leaves that take whole lines while their containers go on; true when the line was taken. */
+  private continueLeaf(allMatched: boolean, rest: string, blank: boolean, indent: number): boolean {
+    const leafKind = this.leafKind
+    const leaf = this.leaf!
+    if (leafKind === 'fence' && allMatched) {
+      const closing = /^ {0,3}(`+|~+) *$/.exec(rest)
+      leaf.end = this.lineEnd
+      if (closing && closing[1]![0] === this.fenceChar && closing[1]!.length >= this.fenceLength) this.close(this.lineEnd)
+      return true
+    }
+    if ((leafKind === 'html' || leafKind === 'comment') && allMatched) {
+      if (leafKind === 'html' && blank) this.close(leaf.end)
+      else {
+        leaf.end = this.lineEnd
+        if (leafKind === 'comment' && rest.includes('-->')) this.close(this.lineEnd)
+      }
+      return true
+    }
+    if (leafKind === 'indented' && allMatched && (blank || indent >= 4)) {
+      if (!blank) leaf.end = this.lineEnd
+      return true
+    }
+    if (leafKind === 'table') {
+      if (!allMatched) decline()
+      // Any other line is a row unless it starts another block (which ends the table).
+      if (blank || indent >= 4 || endsTable(rest.slice(indent))) this.close(0)
+      else {
+        this.leaf = tableRow(leaf, this.lineStart + this.pos, this.lineEnd, this.text, this.blocks)
+        return true
+      }
+    }
+    if (leafKind === 'fence' || leafKind === 'html' || leafKind === 'comment' || leafKind === 'indented') this.close(0)
+    return false
+  }
+
+  /** Open the new containers (block quotes, list items) this line starts; true when it opened one. */
+  private openContainers(interrupt: boolean | 'unknown'): boolean {
+    const line = this.line
+    const stack = this.stack
+    let opened = false
+    for (;;) {
+      const indent = indentOf(line, this.pos)
+      if (indent >= 4) break
+      const at = this.pos + indent
+      const first = line.charCodeAt(at)
+      if (first === 0x3e /* > */) {
+        if (!opened) {
+          stack.length = this.matched
+          this.close(0)
+          opened = true
+        }
+        const from = this.lineStart + at
+        stack.push({type: 'blockquote', alert: alertMarker.exec(this.text.slice(from, from + 40))?.[1]?.toUpperCase()})
+        this.matched = stack.length
+        this.pos = at + 1
+        if (line[this.pos] === ' ') this.pos++
+        continue
+      }
+      // A list marker starts with `-`, `+`, `*` or an ASCII digit: skip the regex for any other line.
+      if (first !== 0x2d && first !== 0x2b && first !== 0x2a && !(first >= 0x30 && first <= 0x39)) break
+      const marker = listMarker.exec(line.slice(at))
+      if (!marker || thematic.test(line.slice(at))) break
+      const ordered = marker[2] !== undefined
+      const char = ordered ? marker[3]! : marker[1]!
+      const spaces = marker[4]!.length
+      // A marker glued to text (`-foo`, `1.5`) is no list item.
+      if (spaces === 0 && marker[5] !== '') break
+      if (marker[5] === '' || spaces >= 5) decline() // starts blank or with indented code
+      const previous = stack[this.matched]
+      const sibling = !opened && previous?.type === 'listItem' && previous.ordered === ordered && previous.marker === char
+      if (!sibling && ordered && marker[2] !== '1' && interrupt !== false) {
+        if (interrupt === 'unknown') decline()
+        break // no list item: a paragraph's text
+      }
+      if (!opened) {
+        stack.length = this.matched
+        this.close(0)
+        opened = true
+      }
+      const width = ordered ? marker[2]!.length + 1 : 1
+      stack.push({type: 'listItem', required: indent + width + spaces, ordered, marker: char})
+      this.matched = stack.length
+      this.pos = at + width + spaces
+    }
+    return opened
+  }
+
+  /** A line the containers do not all go on, while a paragraph is open: true when it was taken (lazily). */
+  private lazyLine(rest: string, indent: number): boolean {
+    const lazy = rest.slice(Math.min(indent, 3))
+    if (indent < 4 && setext.test(lazy)) decline()
+    if (indent < 4 && completeTagLine.test(lazy)) {
+      // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
+      // paragraph ends there, and the block at the first line its containers do not continue.
+      this.close(0)
+      this.open({start: this.lineStart + this.pos + indent, end: this.lineEnd, block: 'html', containers: this.stack.slice()}, 'html')
+      return true
+    }
+    if (delimiterRow.test(rest.trim())) decline()
+    if (indent >= 4 || !thematic.test(lazy)) {
+      const leaf = this.leaf!
+      leaf.end = this.lineEnd
+      leaf.lines!.push([this.lineStart + this.pos, this.lineEnd])
+      leaf.lazy = true
+      return true
+    }
+    return false
+  }
+
+  /** A non-blank line while a paragraph is open: true when it was taken (setext underline, table, more text). */
+  private paragraphLine(rest: string, content: string, indent: number, start: number): boolean {
+    const lineEnd = this.lineEnd
+    const paragraph = this.leaf!
+    if (indent < 4 && setext.test(content)) {
+      // A setext heading: the paragraph was its content.
+      paragraph.block = 'heading'
+      paragraph.headingDepth = content[0] === '=' ? 1 : 2
+      this.close(lineEnd)
+      return true
+    }
+    const last = paragraph.lines!.at(-1)!
+    if (indent < 4 && delimiterRow.test(content.trim())) {
+      if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(this.text.slice(last[0], last[1]))) decline()
+      // The paragraph's last line is a table's header row, when their cells agree.
+      const cells = cellStarts(this.text, last[0], last[1])
+      if (cells.length === cellStarts(this.text, start, lineEnd).length) {
+        let header = paragraph
+        if (paragraph.lines!.length > 1) {
+          paragraph.lines!.pop()
+          paragraph.end = paragraph.lines!.at(-1)![1]
+          header = {start: last[0], end: last[1], block: 'paragraph', containers: paragraph.containers, lines: [last]}
+          this.blocks.push(header)
+        }
+        header.block = 'tableRow'
+        header.table = {index: this.tables++, row: 0, cells, delimiters: cells.length}
+        this.leaf = header
+        this.leafKind = 'table'
+        return true
+      }
+    }
+    if (indent >= 4 || !(interrupts(rest, indent) || thematic.test(content))) {
+      paragraph.lazy = false
+      paragraph.end = lineEnd
+      paragraph.lines!.push([start, lineEnd])
+      return true
+    }
+    return false
+  }
+
+  /** The leaf block a line starts when no open leaf took it. */
+  private startLeaf(content: string, indent: number, start: number): void {
+    const lineEnd = this.lineEnd
+    const containers = this.stack.slice()
+    if (indent >= 4) {
+      this.open({start, end: lineEnd, block: 'code', containers}, 'indented')
+    } else if (atx.test(content)) {
+      const depth = /^#+/.exec(content)![0].length
+      this.blocks.push({start: start + indent, end: lineEnd, block: 'heading', containers, headingDepth: depth, lines: [[start + indent + depth, lineEnd]]})
+    } else if (isFence(content)) {
+      const [, run] = fenceOpen.exec(content)!
+      this.fenceChar = run![0]!
+      this.fenceLength = run!.length
+      this.open({start: start + indent, end: lineEnd, block: 'code', containers}, 'fence')
+    } else if (content.startsWith('<')) {
+      const kind = htmlStart(content)
+      if (kind === 'paragraph') {
+        if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+        this.open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+      } else {
+        this.open({start: start + indent, end: lineEnd, block: 'html', containers}, kind === 'comment' ? 'comment' : 'html')
+        if (kind === 'comment' && content.indexOf('-->', 4) >= 0) this.close(lineEnd)
+      }
+    } else if (thematic.test(content)) {
+      // A thematic break: no pair can start in it.
+    } else if (delimiterRow.test(content.trim())) {
+      decline()
+    } else {
+      // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
+      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+      this.open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+    }
+  }
 }
 
 /** Whether `text` holds `<!-->` or `<!--->` (found from the rarer `!--`: every pair starts with `<`). */
