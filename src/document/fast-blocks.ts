@@ -38,17 +38,24 @@ type Container =
   | {type: 'blockquote'; alert: string | undefined}
   | {type: 'listItem'; required: number; ordered: boolean; marker: string}
 
-interface Block {
-  start: number
-  end: number
-  block: 'paragraph' | 'heading' | 'tableRow' | 'html' | 'code' | 'yaml'
-  containers: Container[]
-  headingDepth?: number
+/**
+ * A block the scanner found. A class, so that every block has one shape: blocks of five literal shapes
+ * (plus `lazy` and `headingDepth` added later) made the reads in `contextOf` polymorphic, and TurboFan
+ * deoptimized and compiled it again six times while parsing the corpus cold.
+ */
+class Block {
   /** A paragraph whose last line is a lazy continuation line. */
-  lazy?: boolean
-  /** Line ranges of the inline content (paragraph, heading, table row). */
-  lines?: Array<[number, number]>
-  table?: {index: number; row: number; cells: number[]; delimiters: number}
+  lazy = false
+  constructor(
+    public start: number,
+    public end: number,
+    public block: 'paragraph' | 'heading' | 'tableRow' | 'html' | 'code' | 'yaml',
+    public readonly containers: Container[],
+    /** Line ranges of the inline content (paragraph, heading, table row). */
+    public readonly lines: Array<[number, number]> | undefined = undefined,
+    public headingDepth: number | undefined = undefined,
+    public table: {index: number; row: number; cells: number[]; delimiters: number} | undefined = undefined
+  ) {}
 }
 
 const htmlBlockNames = new Set(
@@ -95,7 +102,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     if (!/^---\n/.test(text) || !close || close[1] !== '') decline()
     const end = close.index + 4
     frontMatter = {start: 0, end}
-    blocks.push({start: 0, end, block: 'yaml', containers: []})
+    blocks.push(new Block(0, end, 'yaml', []))
     lineStart = end + 1
   }
 
@@ -339,7 +346,7 @@ class LineScanner {
       // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
       // paragraph ends there, and the block at the first line its containers do not continue.
       this.close(0)
-      this.open({start: this.lineStart + this.pos + indent, end: this.lineEnd, block: 'html', containers: this.stack.slice()}, 'html')
+      this.open(new Block(this.lineStart + this.pos + indent, this.lineEnd, 'html', this.stack.slice()), 'html')
       return true
     }
     if (delimiterRow.test(rest.trim())) decline()
@@ -374,7 +381,7 @@ class LineScanner {
         if (paragraph.lines!.length > 1) {
           paragraph.lines!.pop()
           paragraph.end = paragraph.lines!.at(-1)![1]
-          header = {start: last[0], end: last[1], block: 'paragraph', containers: paragraph.containers, lines: [last]}
+          header = new Block(last[0], last[1], 'paragraph', paragraph.containers, [last])
           this.blocks.push(header)
         }
         header.block = 'tableRow'
@@ -398,22 +405,22 @@ class LineScanner {
     const lineEnd = this.lineEnd
     const containers = this.stack.slice()
     if (indent >= 4) {
-      this.open({start, end: lineEnd, block: 'code', containers}, 'indented')
+      this.open(new Block(start, lineEnd, 'code', containers), 'indented')
     } else if (atx.test(content)) {
       const depth = /^#+/.exec(content)![0].length
-      this.blocks.push({start: start + indent, end: lineEnd, block: 'heading', containers, headingDepth: depth, lines: [[start + indent + depth, lineEnd]]})
+      this.blocks.push(new Block(start + indent, lineEnd, 'heading', containers, [[start + indent + depth, lineEnd]], depth))
     } else if (isFence(content)) {
       const [, run] = fenceOpen.exec(content)!
       this.fenceChar = run![0]!
       this.fenceLength = run!.length
-      this.open({start: start + indent, end: lineEnd, block: 'code', containers}, 'fence')
+      this.open(new Block(start + indent, lineEnd, 'code', containers), 'fence')
     } else if (content.startsWith('<')) {
       const kind = htmlStart(content)
       if (kind === 'paragraph') {
         if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
-        this.open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+        this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
       } else {
-        this.open({start: start + indent, end: lineEnd, block: 'html', containers}, kind === 'comment' ? 'comment' : 'html')
+        this.open(new Block(start + indent, lineEnd, 'html', containers), kind === 'comment' ? 'comment' : 'html')
         if (kind === 'comment' && content.indexOf('-->', 4) >= 0) this.close(lineEnd)
       }
     } else if (thematic.test(content)) {
@@ -423,7 +430,7 @@ class LineScanner {
     } else {
       // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
       if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
-      this.open({start: start + indent, end: lineEnd, block: 'paragraph', containers, lines: [[start, lineEnd]]}, 'paragraph')
+      this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
     }
   }
 }
@@ -522,7 +529,7 @@ function cellStarts(text: string, start: number, end: number): number[] {
 function tableRow(previous: Block, start: number, end: number, text: string, blocks: Block[]): Block {
   const table = previous.table!
   const cells = cellStarts(text, start, end)
-  const row: Block = {start, end, block: 'tableRow', containers: previous.containers, lines: [[start, end]], table: {index: table.index, row: table.row + 1, cells, delimiters: table.delimiters}}
+  const row = new Block(start, end, 'tableRow', previous.containers, [[start, end]], undefined, {index: table.index, row: table.row + 1, cells, delimiters: table.delimiters})
   blocks.push(row)
   return row
 }
