@@ -4,13 +4,16 @@
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {print} from '../document/print.js'
-import {originalOffset, renderSideWithMap, type RenderedDocument} from '../render/documents.js'
-import {scanBlocks, scanTables, type BlockScan, type Table} from './blocks.js'
+import type {Side} from '../render/documents.js'
+import {scanBlocks, type BlockScan, type Table} from './blocks.js'
+import {pairLayout, renderedSide, sideMap, sideTables} from './sides.js'
 
+/** One of the two documents `render` makes, as the rules read it (neither is made: see sides.ts). */
 export interface SideScan {
-  rendered: RenderedDocument
-  /** The GFM tables (and broken ones) of the rendered document: all the rules read of it. */
+  /** The GFM tables (and broken ones) of the rendered document. */
   tables: Table[]
+  /** Where a rendered offset is in the bilingual file, and the segment it falls in (-1: skeleton): `originalOffset`. */
+  original(offset: number): {offset: number; segment: number}
 }
 
 export interface Analysis {
@@ -41,17 +44,13 @@ export function analyse(document: BilingualDocument): Analysis {
   const text = bilingualText(document)
   const bilingual = scanBlocks(text)
   // A table starts at a line holding a `|`. A rendered document is made of the bilingual file's text, so
-  // without a `|` in the file neither has a table, and nothing asks for offsets in them: render on demand.
+  // without a `|` in the file neither has a table, and nothing asks for offsets in them.
   const hasPipe = text.includes('|')
-  const side = (name: 'target' | 'source'): SideScan => {
-    if (!hasPipe) {
-      let rendered: RenderedDocument | undefined
-      return {tables: [], get rendered() {
-        return (rendered ??= renderSideWithMap(document, name))
-      }}
-    }
-    const rendered = renderSideWithMap(document, name)
-    return {rendered, tables: rendered.text.includes('|') ? scanTables(rendered.text) : []}
+  const layout = hasPipe ? pairLayout(document, text, bilingual.lines) : undefined
+  const side = (name: Side): SideScan => {
+    if (hasPipe && !layout) return renderedSide(document, name)
+    let map: SideScan['original'] | undefined
+    return {tables: layout ? sideTables(document, layout, name) : [], original: (offset) => (map ??= sideMap(document, name))(offset)}
   }
   const target = side('target')
   const source = side('source')
@@ -87,11 +86,11 @@ export function tableRange(table: Table): [number, number] {
  * anything inside a target or source maps to the start of its pair (the two sides differ there).
  */
 export function toKey(document: BilingualDocument, side: SideScan, offset: number): number {
-  const found = originalOffset(side.rendered, offset)
+  const found = side.original(offset)
   return found.segment >= 0 ? document.segments[found.segment]!.position.pair.start.offset : found.offset
 }
 
 /** Where a rendered offset is in the bilingual file. */
 export function toOriginal(side: SideScan, offset: number): number {
-  return originalOffset(side.rendered, offset).offset
+  return side.original(offset).offset
 }

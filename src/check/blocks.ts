@@ -151,17 +151,17 @@ function listContentColumn(lines: LineSource, index: number, indent: number, dep
  * quote marker, indentation or other whitespace either) and holds no `|`: it opens no comment, fence or
  * table. Most lines are such lines; they need neither `content` nor the patterns.
  */
-function isPlainLine(text: string): boolean {
+export function isPlainLine(text: string): boolean {
   return isPlainStart(text.charCodeAt(0)) && !text.includes('|')
 }
 
-function isPlainStart(first: number): boolean {
+export function isPlainStart(first: number): boolean {
   return first > 32 && first < 127 && first !== 62 /* > */ && first !== 60 /* < */ && first !== 96 /* ` */ && first !== 126 /* ~ */
 }
 
 export function scanBlocks(text: string): BlockScan {
   const lines = splitLines(text)
-  return {lines, ...scan({length: lines.length, at: (index) => lines[index]!, isPlain: (index) => isPlainLine(lines[index]!.text)})}
+  return {lines, ...scan({length: lines.length, at: (index) => lines[index]!, isPlain: (index) => isPlainLine(lines[index]!.text) || lines[index]!.text === ''})}
 }
 
 /**
@@ -187,17 +187,25 @@ export function scanTables(text: string): Table[] {
       pipe = text.indexOf('|', start)
       if (pipe < 0) pipe = Infinity
     }
-    // `isPlainLine` of the line's text (a `\r` before the line break is no `|`, and no plain first character).
-    return start < end && isPlainStart(text.charCodeAt(start)) && pipe >= end
+    // `isPlainLine` of the line's text (a `\r` before the line break is no `|`, and no plain first character), or an empty line.
+    return start === end || (isPlainStart(text.charCodeAt(start)) && pipe >= end)
   }
   return scan({length: starts.length, at, isPlain}).tables
 }
 
+/** The tables of the lines a source gives (`scanTables` of their text, when they are that text's lines). */
+export function scanTablesOf(lines: LineSource): Table[] {
+  return scan(lines).tables
+}
+
 /** The lines of a text, as the scan reads them. */
-interface LineSource {
+export interface LineSource {
   length: number
   at(index: number): Line
-  /** `isPlainLine` of the line's text. */
+  /**
+   * Whether the scan can pass the line by: `isPlainLine` of its text, or (when cheap to tell) an empty
+   * line, which opens nothing either. Only ever true for such lines.
+   */
   isPlain(index: number): boolean
 }
 
@@ -258,8 +266,9 @@ function scan(lines: LineSource): Omit<BlockScan, 'lines'> {
       continue
     }
     // A table: a line with a pipe, then a delimiter row, at the same quote depth.
-    const following = index + 1 < lines.length ? lines.at(index + 1) : undefined
-    if (following && here.text.includes('|')) {
+    // The next line is read only after a line with a `|` (a rendered document's lines are made when read).
+    const following = index + 1 < lines.length && here.text.includes('|') ? lines.at(index + 1) : undefined
+    if (following) {
       const delimiter = content(following)
       if (delimiter.depth === here.depth && delimiter.text.includes('-') && delimiterRow.test(delimiter.text) && (delimiter.text.includes('|') || here.text.includes('|'))) {
         const headerRow: TableRow = {line, contentStart: here.offset, cells: countCells(here.text)}
