@@ -14,15 +14,15 @@
  */
 import type {PairMatch} from './pairs.js'
 import type {SegmentContext} from './types.js'
-import type {HtmlTableCell} from './html-tables.js'
+import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, setDeclineLine} from './fast-decline.js'
 import {InlineContent} from './fast-inline.js'
 
 export {lastDecline} from './fast-decline.js'
 
-/** Given the HTML blocks, the HTML table cell (if any) holding a file offset. */
-export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>) => (offset: number) => HtmlTableCell | undefined
+/** Given the HTML blocks and the file's `<table` offsets (html-tables.ts `tableOpens`), the HTML table cell (if any) holding a file offset. */
+export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>, tableOpens: readonly number[]) => (offset: number) => HtmlTableCell | undefined
 
 /** What the fast path found: the pieces of structure `parse` needs besides remark. */
 export interface FastStructure {
@@ -113,18 +113,19 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   // A `<table` outside an HTML block is an inline HTML node (one tag) where the inline step reads a tag
   // there, and nothing in code.
   const htmlNodes = htmlBlocks.slice()
-  for (const match of text.matchAll(/<table\b/gi)) {
-    if (htmlBlocks.some((block) => match.index >= block.start && match.index < block.end)) continue
-    const block = blockAt(blocks, match.index)
+  const opens = tableOpens(text)
+  for (const open of opens) {
+    if (htmlBlocks.some((block) => open >= block.start && open < block.end)) continue
+    const block = blockAt(blocks, open)
     if (!block) decline()
     if (block.block === 'code' || block.block === 'yaml') continue
     if (!block.lines) decline()
-    const tag = inlineContent(text, block, match.index).tagAt(match.index)
+    const tag = inlineContent(text, block, open).tagAt(open)
     if (tag === 'code') continue
-    htmlNodes.push({start: match.index, end: tag})
+    htmlNodes.push({start: open, end: tag})
   }
   htmlNodes.sort((a, b) => a.start - b.start)
-  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes))}
+  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes, opens))}
 }
 
 type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table'

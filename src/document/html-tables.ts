@@ -34,11 +34,21 @@ export function findHtmlTableCells(tree: Root, text: string, toFile: (treeOffset
   return findHtmlTableCellsIn(text, nodes)
 }
 
-/** The same from the HTML nodes' ranges (file offsets, in document order), found by remark or the fast path. */
-export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: number; end: number}>): HtmlTableCell[] {
+/** Offsets of every `<table` of the file (case-insensitive), in order. */
+export function tableOpens(text: string): number[] {
+  const opens: number[] = []
+  tableOpenAll.lastIndex = 0
+  for (let match = tableOpenAll.exec(text); match; match = tableOpenAll.exec(text)) opens.push(match.index)
+  return opens
+}
+
+/**
+ * The same from the HTML nodes' ranges (file offsets, in document order), found by remark or the fast path;
+ * `opens` are the file's `tableOpens` (the fast path has them already: one search of the file, not two).
+ */
+export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: number; end: number}>, opens: readonly number[] = tableOpens(text)): HtmlTableCell[] {
   const cells: HtmlTableCell[] = []
   // Every `<table` of the file, found once: searching from each html node would be quadratic.
-  const opens = [...text.matchAll(tableOpenAll)].map((match) => match.index)
   if (opens.length === 0) return cells
   let tableIndex = 0
   let searchedUpTo = 0
