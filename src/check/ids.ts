@@ -8,6 +8,48 @@ const idShape = /^[0-9a-f]{5}-p?\d+$/
 const shapes = new WeakMap<BilingualDocument, readonly boolean[]>()
 const prefixes = new WeakMap<BilingualDocument, string | undefined>()
 const imageCounts = new WeakMap<BilingualDocument, readonly number[]>()
+const firsts = new WeakMap<BilingualDocument, Int32Array>()
+const plainRuns = new WeakMap<BilingualDocument, {indices: number[]; run: Uint8Array; repeats: boolean}>()
+
+/** For each segment (by index), the index of the first segment with its id: itself, unless its id is a repeat. */
+export function firstWithId(document: BilingualDocument): Int32Array {
+  let first = firsts.get(document)
+  if (!first) {
+    first = new Int32Array(document.segments.length)
+    const seen = new Map<string, number>()
+    document.segments.forEach((segment, index) => {
+      const earlier = seen.get(segment.id)
+      if (earlier === undefined) seen.set(segment.id, index)
+      first![index] = earlier ?? index
+    })
+    firsts.set(document, first)
+  }
+  return first
+}
+
+/**
+ * The plain, well-shaped segments of the main prefix (indices, repeated ids too) and the longest
+ * increasing run of their numbers; `repeats` tells whether an id repeats among them. id-gap reads it, and
+ * id-order too when no id repeats (its segments are then the same).
+ */
+export function plainRun(document: BilingualDocument): {indices: number[]; run: Uint8Array; repeats: boolean} {
+  let plain = plainRuns.get(document)
+  if (!plain) {
+    const prefix = mainPrefix(document)
+    const shaped = wellShaped(document)
+    const first = firstWithId(document)
+    const indices: number[] = []
+    let repeats = false
+    document.segments.forEach((segment, index) => {
+      if (segment.merged || segment.prefix !== prefix || !shaped[index]) return
+      indices.push(index)
+      if (first[index] !== index) repeats = true
+    })
+    plain = {indices, run: increasingRun(indices.map((index) => document.segments[index]!.number)), repeats}
+    plainRuns.set(document, plain)
+  }
+  return plain
+}
 
 /** For each segment (by index), whether its id has the shape `idShape`. */
 export function wellShaped(document: BilingualDocument): readonly boolean[] {
@@ -44,15 +86,18 @@ function countPrefixes(document: BilingualDocument): string | undefined {
   return best
 }
 
-/** Well-shaped segments of the main prefix, plain or merged, without repeats of an id already seen. */
+/**
+ * Well-shaped segments of the main prefix, plain or merged, without repeats of an id already seen. Whether
+ * a segment passes the filter depends on its id alone (prefix, `p`, shape), so an id seen among them is one
+ * seen anywhere before: `firstWithId` tells.
+ */
 export function orderedSegments(document: BilingualDocument, merged: boolean): Segment[] {
   const prefix = mainPrefix(document)
   const shaped = wellShaped(document)
-  const seen = new Set<string>()
+  const first = firstWithId(document)
   const result: Segment[] = []
   document.segments.forEach((segment, index) => {
-    if (segment.merged !== merged || segment.prefix !== prefix || !shaped[index] || seen.has(segment.id)) return
-    seen.add(segment.id)
+    if (segment.merged !== merged || segment.prefix !== prefix || !shaped[index] || first[index] !== index) return
     result.push(segment)
   })
   return result
@@ -89,8 +134,12 @@ export function increasingRun(numbers: number[]): Uint8Array {
 
 /** Report the ids (plain or merged) that are not in the longest increasing run. */
 export function checkOrder(context: RuleContext, merged: boolean): void {
-  const segments = orderedSegments(context.document, merged)
-  const run = increasingRun(segments.map((segment) => segment.number))
+  const {document} = context
+  const plain = merged ? undefined : plainRun(document)
+  // Without repeated ids the plain segments are id-gap's, and so is their run.
+  const shared = plain && !plain.repeats ? plain : undefined
+  const segments = shared ? shared.indices.map((index) => document.segments[index]!) : orderedSegments(document, merged)
+  const run = shared ? shared.run : increasingRun(segments.map((segment) => segment.number))
   let before: string | undefined
   segments.forEach((segment, index) => {
     if (run[index] === 1) {

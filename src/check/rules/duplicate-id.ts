@@ -1,5 +1,5 @@
 import type {Rule} from '../rule.js'
-import type {Segment} from '../../document/types.js'
+import {firstWithId} from '../ids.js'
 import {pair} from '../example.js'
 
 const rule: Rule = {
@@ -10,13 +10,12 @@ const rule: Rule = {
   bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3}],
   good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
   check(context) {
-    const first = new Map<string, Segment>()
-    for (const segment of context.document.segments) {
-      const earlier = first.get(segment.id)
-      if (!earlier) {
-        first.set(segment.id, segment)
-        continue
-      }
+    const first = firstWithId(context.document)
+    const segments = context.document.segments
+    for (let index = 0; index < segments.length; index++) {
+      if (first[index] === index) continue
+      const segment = segments[index]!
+      const earlier = segments[first[index]!]!
       context.report(`Duplicate id \`${segment.id}\` (first used on line ${earlier.position.pair.start.line})`, segment.position.pair, {segment})
     }
   }

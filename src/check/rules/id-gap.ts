@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {imagesBefore, increasingRun, mainPrefix, wellShaped} from '../ids.js'
+import {imagesBefore, plainRun} from '../ids.js'
 
 const rule: Rule = {
   id: 'id-gap',
@@ -14,14 +14,8 @@ const rule: Rule = {
   ],
   check(context) {
     const {document} = context
-    const prefix = mainPrefix(document)
     const images = imagesBefore(document)
-    const shaped = wellShaped(document)
-    const plain: number[] = []
-    document.segments.forEach((segment, index) => {
-      if (!segment.merged && segment.prefix === prefix && shaped[index]) plain.push(index)
-    })
-    const run = increasingRun(plain.map((index) => document.segments[index]!.number))
+    const {indices: plain, run} = plainRun(document)
     let previous: number | undefined
     plain.forEach((index, position) => {
       if (run[position] !== 1) return
