@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import type {BilingualDocument} from '../src/document/types.js'
-import {countCells, scanBlocks, scanTables, splitLines} from '../src/check/blocks.js'
+import {countCells, scanBlocks, scanTables, splitLines, unescapedPipes} from '../src/check/blocks.js'
 import {renderSide} from '../src/render/documents.js'
 import {bilingualText} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
@@ -60,6 +60,15 @@ const reference = {
       tags: [...withoutCode.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((match) => match[1]!.toLowerCase()).filter((name) => elements.has(name)).sort(),
       escapes: (withoutCode.match(/\\[*_#[\]<>`]/g) ?? []).length
     }
+  },
+  unescapedPipes(text: string): number[] {
+    const found: number[] = []
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 92) index++
+      else if (code === 124) found.push(index)
+    }
+    return found
   },
   countCells(row: string): number {
     let text = row.trim()
@@ -143,7 +152,10 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
       }
       for (const segment of document.segments) {
         segments++
-        for (const side of [segment.source, segment.target]) agree('inline markup', JSON.stringify(inlineMarkup(side)), JSON.stringify(reference.inlineMarkup(side)), `${file} ${segment.id}`)
+        for (const side of [segment.source, segment.target]) {
+          agree('inline markup', JSON.stringify(inlineMarkup(side)), JSON.stringify(reference.inlineMarkup(side)), `${file} ${segment.id}`)
+          agree('unescaped pipes', JSON.stringify(unescapedPipes(side)), JSON.stringify(reference.unescapedPipes(side)), `${file} ${segment.id}`)
+        }
         // `markupDifferences` answers no difference without comparing when the texts are equal or hold no markup character: the markups are equal then.
         if (!/[`\]<*_!\\]/.test(segment.source) && !/[`\]<*_!\\]/.test(segment.target)) {
           agree('markup without markup characters', JSON.stringify(reference.inlineMarkup(segment.target)), JSON.stringify(reference.inlineMarkup(segment.source)), `${file} ${segment.id}`)
