@@ -46,6 +46,8 @@ type Container =
 class Block {
   /** A paragraph whose last line is a lazy continuation line. */
   lazy = false
+  /** What its containers give its pairs' contexts (locateAll), once asked. */
+  frame: Frame | undefined = undefined
   constructor(
     public start: number,
     public end: number,
@@ -144,6 +146,8 @@ class LineScanner {
   private fenceChar = ''
   private fenceLength = 0
   private tables = 0
+  /** The last copy of the stack given to a block. */
+  private snapshot: Container[] | undefined = undefined
   // The line being read: its bounds and text, how far its container prefixes go, how many containers continue.
   private lineStart = 0
   private lineEnd = 0
@@ -168,6 +172,21 @@ class LineScanner {
     setDeclineLine(lineStart)
     this.readLine()
     return lineEnd + 1
+  }
+
+  /**
+   * The open containers, as a block keeps them: the same array as the last block's while the stack holds
+   * the same containers (blocks only read it), rather than a copy per block.
+   */
+  private containers(): Container[] {
+    const stack = this.stack
+    const last = this.snapshot
+    if (last !== undefined && last.length === stack.length) {
+      let same = true
+      for (let index = 0; index < stack.length; index++) if (last[index] !== stack[index]) same = false
+      if (same) return last
+    }
+    return (this.snapshot = stack.slice())
   }
 
   private close(end: number): void {
@@ -347,7 +366,7 @@ class LineScanner {
       // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
       // paragraph ends there, and the block at the first line its containers do not continue.
       this.close(0)
-      this.open(new Block(this.lineStart + this.pos + indent, this.lineEnd, 'html', this.stack.slice()), 'html')
+      this.open(new Block(this.lineStart + this.pos + indent, this.lineEnd, 'html', this.containers()), 'html')
       return true
     }
     if (delimiterRow.test(rest.trim())) decline()
@@ -404,7 +423,7 @@ class LineScanner {
   /** The leaf block a line starts when no open leaf took it. */
   private startLeaf(content: string, indent: number, start: number): void {
     const lineEnd = this.lineEnd
-    const containers = this.stack.slice()
+    const containers = this.containers()
     if (indent >= 4) {
       this.open(new Block(start, lineEnd, 'code', containers), 'indented')
     } else if (atx.test(content)) {
@@ -543,18 +562,24 @@ function blockAt(blocks: Block[], offset: number): Block | undefined {
 
 /** The inline content holding `offset` in a block with lines: the block's, or its table cell's. */
 function inlineContent(text: string, block: Block, offset: number): InlineContent {
-  return new InlineContent(text, block.table ? [cellRange(block, offset)] : block.lines!)
+  return new InlineContent(text, block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!)
 }
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
   const contexts: SegmentContext[] = []
   // Pairs come in file order, so the pairs of one paragraph or cell are consecutive: its content is kept
   // for the next pair (keyed by block and, in a table row, by cell start).
-  let content: {block: Block; start: number; inline: InlineContent} | undefined
-  const inlineOf = (block: Block, offset: number): InlineContent => {
-    const start = block.table ? cellRange(block, offset)[0] : block.start
-    if (content?.block !== block || content.start !== start) content = {block, start, inline: inlineContent(text, block, offset)}
-    return content.inline
+  let contentBlock: Block | undefined
+  let contentStart = -1
+  let content: InlineContent | undefined
+  const inlineOf = (block: Block, cell: number): InlineContent => {
+    const start = block.table ? cellRange(block, cell)[0] : block.start
+    if (contentBlock !== block || contentStart !== start) {
+      contentBlock = block
+      contentStart = start
+      content = new InlineContent(text, block.table ? [cellRange(block, cell)] : block.lines!)
+    }
+    return content!
   }
   let index = 0
   for (const pair of pairs) {
@@ -567,12 +592,21 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
   return contexts
 }
 
-function contextOf(
-  block: Block,
-  offset: number,
-  cellAt: (offset: number) => HtmlTableCell | undefined,
-  inlineOf: (block: Block, offset: number) => InlineContent
-): SegmentContext {
+/** What a block's containers give each of its pairs' contexts, found once per block. */
+interface Frame {
+  /** The ancestors of a pair (copied for each: every context owns its array). */
+  ancestors: string[]
+  listDepth: number
+  alert: string | undefined
+  inBlockquote: boolean
+  inListItem: boolean
+}
+
+/** The frame of a block at the top of the document, outside any table: most blocks. */
+const topFrame: Frame = {ancestors: [], listDepth: -1, alert: undefined, inBlockquote: false, inListItem: false}
+
+function frameOf(block: Block): Frame {
+  if (block.containers.length === 0 && !block.table) return topFrame
   const ancestors: string[] = []
   let listDepth = -1
   let alert: string | undefined
@@ -589,21 +623,29 @@ function contextOf(
       inListItem = true
     }
   }
+  if (block.table) ancestors.push('table')
+  return {ancestors, listDepth, alert, inBlockquote, inListItem}
+}
+
+function contextOf(
+  block: Block,
+  offset: number,
+  cellAt: (offset: number) => HtmlTableCell | undefined,
+  inlineOf: (block: Block, cell: number) => InlineContent
+): SegmentContext {
+  const frame = (block.frame ??= frameOf(block))
+  const {listDepth, alert, inBlockquote, inListItem} = frame
+  // An exact-size copy (pushing onto `[]` gave each context a 17-slot backing store).
+  const ancestors = frame.ancestors.slice()
   let table: SegmentContext['table']
-  if (block.table) {
-    ancestors.push('table')
-    let column = 0
-    block.table.cells.forEach((cellStart, cellIndex) => {
-      if (cellStart <= offset) column = cellIndex
-    })
-    table = {html: false, index: block.table.index, row: block.table.row, column}
-  }
-  const inline = block.lines ? inlineOf(block, offset).pairAt(offset) : undefined
+  const cell = block.table ? cellIndexAt(block, offset) : -1
+  if (block.table) table = {html: false, index: block.table.index, row: block.table.row, column: Math.max(cell, 0)}
+  const inline = block.lines ? inlineOf(block, cell).pairAt(offset) : undefined
   const inCode = block.block === 'code' || inline?.code === true
   const link = inline?.link
   if (!inCode && !table) {
-    const cell = cellAt(offset)
-    if (cell) table = {html: true, index: cell.table, row: cell.row, column: cell.column}
+    const htmlCell = cellAt(offset)
+    if (htmlCell) table = {html: true, index: htmlCell.table, row: htmlCell.row, column: htmlCell.column}
   }
 
   let kind: SegmentContext['kind']
@@ -627,15 +669,17 @@ function contextOf(
   return context as SegmentContext
 }
 
-function cellRange(block: Block, offset: number): [number, number] {
+/** Index of the table row cell holding `offset`: the last that starts at or before it; -1 when none does. */
+function cellIndexAt(block: Block, offset: number): number {
   const cells = block.table!.cells
-  let start = block.start
-  let end = block.end
-  cells.forEach((cellStart, index) => {
-    if (cellStart <= offset) {
-      start = cellStart
-      end = index + 1 < cells.length ? cells[index + 1]! - 1 : block.end
-    }
-  })
-  return [start, end]
+  let found = -1
+  for (let index = 0; index < cells.length; index++) if (cells[index]! <= offset) found = index
+  return found
+}
+
+/** The range of the row's cell `cell` (from `cellIndexAt`; -1: the whole row). */
+function cellRange(block: Block, cell: number): [number, number] {
+  const cells = block.table!.cells
+  if (cell < 0) return [block.start, block.end]
+  return [cells[cell]!, cell + 1 < cells.length ? cells[cell + 1]! - 1 : block.end]
 }
