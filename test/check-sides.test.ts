@@ -12,7 +12,7 @@ import {print} from '../src/document/print.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {originalOffset, renderSideWithMap} from '../src/render/documents.js'
 import {scanBlocks, splitLines} from '../src/check/blocks.js'
-import {pairLayout, sideMap, sideTables} from '../src/check/sides.js'
+import {pairLayout, sideMap, sideOf} from '../src/check/sides.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** Differences between the fast sides and the reference for one document (none: `[]`); whether the fast path applied. */
@@ -24,14 +24,15 @@ function compare(document: BilingualDocument): {differences: string[]; fast: boo
   for (const side of ['target', 'source'] as const) {
     const rendered = renderSideWithMap(document, side)
     const expected = scanBlocks(rendered.text).tables
-    const tables = sideTables(document, layout, side)
+    const {tables, original} = sideOf(document, layout, side)
     if (JSON.stringify(tables) !== JSON.stringify(expected)) differences.push(`${side} tables`)
     const map = sideMap(document, side)
     const offsets = new Set<number>([0, rendered.text.length])
     for (const table of expected) for (const row of [table.header, table.delimiter, ...table.rows]) offsets.add(row.line.start).add(row.line.end).add(row.contentStart)
     for (let offset = 0; offset < rendered.text.length; offset += 61) offsets.add(offset)
     for (const offset of offsets) {
-      if (JSON.stringify(map(offset)) !== JSON.stringify(originalOffset(rendered, offset))) {
+      const expected = JSON.stringify(originalOffset(rendered, offset))
+      if (JSON.stringify(map(offset)) !== expected || JSON.stringify(original(offset)) !== expected) {
         differences.push(`${side} offset ${offset}`)
         break
       }

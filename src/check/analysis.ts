@@ -6,7 +6,7 @@ import type {BilingualDocument, Segment} from '../document/types.js'
 import {print} from '../document/print.js'
 import type {Side} from '../render/documents.js'
 import {scanBlocks, type BlockScan, type Table} from './blocks.js'
-import {pairLayout, renderedSide, sideMap, sideTables} from './sides.js'
+import {pairLayout, renderedSide, sideMap, sideOf} from './sides.js'
 
 /** One of the two documents `render` makes, as the rules read it (neither is made: see sides.ts). */
 export interface SideScan {
@@ -48,9 +48,10 @@ export function analyse(document: BilingualDocument): Analysis {
   const hasPipe = text.includes('|')
   const layout = hasPipe ? pairLayout(document, text, bilingual.lines) : undefined
   const side = (name: Side): SideScan => {
-    if (hasPipe && !layout) return renderedSide(document, name)
+    if (layout) return sideOf(document, layout, name)
+    if (hasPipe) return renderedSide(document, name)
     let map: SideScan['original'] | undefined
-    return {tables: layout ? sideTables(document, layout, name) : [], original: (offset) => (map ??= sideMap(document, name))(offset)}
+    return {tables: [], original: (offset) => (map ??= sideMap(document, name))(offset)}
   }
   const target = side('target')
   const source = side('source')

@@ -75,18 +75,36 @@ function lineBreak(text: string, lines: Line[], index: number): number {
   return index + 1 < lines.length ? lines[index + 1]!.start - 1 : text.length
 }
 
-/** The GFM tables of one rendered document: `scanTables(renderSide(document, side))`. */
-export function sideTables(document: BilingualDocument, layout: PairLayout, side: Side): Table[] {
+/** A rendered document as the rules read it. */
+export interface RenderedSide {
+  /** `scanTables(renderSide(document, side))`. */
+  tables: Table[]
+  /** `originalOffset(renderSideWithMap(document, side), offset)`. */
+  original(offset: number): {offset: number; segment: number}
+}
+
+/** One rendered document, read through the layout. */
+export function sideOf(document: BilingualDocument, layout: PairLayout, side: Side): RenderedSide {
   const {text, lines, pairStart, pairEnd, firstPair, pipes} = layout
   const segments = document.segments
   const sideText = side === 'target' ? (index: number) => segments[index]!.target : (index: number) => segments[index]!.source
-  // Where each line starts in the rendered document: its bilingual start less what the pairs before it lose.
+  // Where each pair and each line start in the rendered document: their bilingual start less what the
+  // pairs before them lose.
+  const pairs = pairStart.length
+  const renderedStart = new Int32Array(pairs)
+  const renderedLength = new Int32Array(pairs)
   const starts = new Int32Array(lines.length)
   let lost = 0
   let pair = 0
-  for (let index = 0; index < lines.length; index++) {
-    for (const end = firstPair[index]!; pair < end; pair++) lost += pairEnd[pair]! - pairStart[pair]! - sideText(pair).length
-    starts[index] = lines[index]!.start - lost
+  // One more round than lines: the pairs of the last line.
+  for (let index = 0; index <= lines.length; index++) {
+    for (const end = firstPair[index]!; pair < end; pair++) {
+      const length = sideText(pair).length
+      renderedStart[pair] = pairStart[pair]! - lost
+      renderedLength[pair] = length
+      lost += pairEnd[pair]! - pairStart[pair]! - length
+    }
+    if (index < lines.length) starts[index] = lines[index]!.start - lost
   }
   // The scan reads a line again right after it asked for it (`isPlain`, then the line; a table's next line):
   // the last two lines made are kept.
@@ -144,7 +162,31 @@ export function sideTables(document: BilingualDocument, layout: PairLayout, side
     }
     return offset < lineBreak(text, lines, index) && isPlainStart(text.charCodeAt(offset))
   }
-  return scanTablesOf({length: lines.length, at, isPlain})
+  const tables = scanTablesOf({length: lines.length, at, isPlain})
+  /**
+   * The pieces `renderSideWithMap` makes are the skeleton between pairs (when not empty) and each pair's
+   * text; the last piece starting at or before `offset` holds it. Found among the pairs by their rendered
+   * starts: the last pair there, or the skeleton after it when that starts at or before `offset` too.
+   */
+  const original = (offset: number): {offset: number; segment: number} => {
+    let low = 0
+    let high = pairs
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (renderedStart[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    const found = low - 1
+    const skeletonStart = found < 0 ? 0 : renderedStart[found]! + renderedLength[found]!
+    const skeletonOriginal = found < 0 ? 0 : pairEnd[found]!
+    const skeletonLength = (found + 1 < pairs ? pairStart[found + 1]! : text.length) - skeletonOriginal
+    if (skeletonLength > 0 && skeletonStart <= offset) return {offset: skeletonOriginal + Math.min(offset - skeletonStart, skeletonLength), segment: -1}
+    if (found < 0) return {offset, segment: -1}
+    const position = segments[found]!.position
+    const start = side === 'target' ? position.target.start.offset : position.source.start.offset
+    return {offset: start + Math.min(offset - renderedStart[found]!, renderedLength[found]!), segment: found}
+  }
+  return {tables, original}
 }
 
 /** Where rendered offsets are in the bilingual file: `originalOffset` of `renderSideWithMap`, without the text. */
@@ -185,7 +227,7 @@ export function sideMap(document: BilingualDocument, side: Side): (offset: numbe
 }
 
 /** The reference: render the side and scan it (documents whose pairs hold line breaks). */
-export function renderedSide(document: BilingualDocument, side: Side): {tables: Table[]; original: (offset: number) => {offset: number; segment: number}} {
+export function renderedSide(document: BilingualDocument, side: Side): RenderedSide {
   const rendered = renderSideWithMap(document, side)
   return {tables: rendered.text.includes('|') ? scanTables(rendered.text) : [], original: (offset) => originalOffset(rendered, offset)}
 }
