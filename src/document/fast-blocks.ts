@@ -17,7 +17,7 @@ import type {SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, setDeclineLine} from './fast-decline.js'
-import {InlineContent} from './fast-inline.js'
+import {InlineContent, Marks} from './fast-inline.js'
 
 export {lastDecline} from './fast-decline.js'
 
@@ -562,7 +562,7 @@ function blockAt(blocks: Block[], offset: number): Block | undefined {
 
 /** The inline content holding `offset` in a block with lines: the block's, or its table cell's. */
 function inlineContent(text: string, block: Block, offset: number): InlineContent {
-  return new InlineContent(text, block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!)
+  return new InlineContent(text, new Marks(text), block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!)
 }
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
@@ -572,12 +572,13 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
   let contentBlock: Block | undefined
   let contentStart = -1
   let content: InlineContent | undefined
+  const marks = new Marks(text)
   const inlineOf = (block: Block, cell: number): InlineContent => {
     const start = block.table ? cellRange(block, cell)[0] : block.start
     if (contentBlock !== block || contentStart !== start) {
       contentBlock = block
       contentStart = start
-      content = new InlineContent(text, block.table ? [cellRange(block, cell)] : block.lines!)
+      content = new InlineContent(text, marks, block.table ? [cellRange(block, cell)] : block.lines!)
     }
     return content!
   }

@@ -54,6 +54,40 @@ interface InlineTokens {
   stop?: {code: true} | {code: false; tagEnd: number}
 }
 
+const markChars = ['`', '[', ']']
+
+/**
+ * Where a file's backticks and brackets (what can open a code span or a link) are, found with `indexOf`
+ * from each place asked, and kept: asked in file order, as pairs are, each character is searched for over
+ * the file about once: about 6 ms for the corpus, where a regex over each block's content cost 17 ms, a
+ * loop over its characters 23 ms, and a skipping sticky regex 37 ms (profile ticks, warm).
+ */
+export class Marks {
+  private readonly text: string
+  /** For each of `markChars`: the place last searched from, and the first occurrence at or after it (the text's length: none). */
+  private readonly from = [Infinity, Infinity, Infinity]
+  private readonly at = [0, 0, 0]
+
+  constructor(text: string) {
+    this.text = text
+  }
+
+  /** The file offset of the first mark in [from, to), or -1. */
+  first(from: number, to: number): number {
+    let first = -1
+    for (let index = 0; index < 3; index++) {
+      if (!(this.from[index]! <= from && from <= this.at[index]!)) {
+        const found = this.text.indexOf(markChars[index]!, from)
+        this.from[index] = from
+        this.at[index] = found < 0 ? this.text.length : found
+      }
+      const at = this.at[index]!
+      if (at < to && (first < 0 || at < first)) first = at
+    }
+    return first
+  }
+}
+
 /**
  * The inline content of one block or table cell: its text without container prefixes, read once. The
  * text is joined only when it must be tokenized: most pairs have no mark before them, which is found on
@@ -62,6 +96,7 @@ interface InlineTokens {
  */
 export class InlineContent {
   private readonly text: string
+  private readonly marks: Marks
   private readonly lines: readonly LineRange[]
   /** Content index where each line starts. */
   private readonly map: number[]
@@ -72,8 +107,9 @@ export class InlineContent {
   private joined: string | undefined
   private tokens: InlineTokens | undefined
 
-  constructor(text: string, lines: readonly LineRange[]) {
+  constructor(text: string, marks: Marks, lines: readonly LineRange[]) {
     this.text = text
+    this.marks = marks
     this.lines = lines
     this.map = []
     let length = 0
@@ -141,17 +177,16 @@ export class InlineContent {
   private markBefore(target: number): boolean {
     if (this.firstMark >= 0) return this.firstMark < target
     if (target <= this.markFree) return false
-    const {lines, map, text} = this
+    const {lines, map} = this
     for (let line = 0; line < lines.length && map[line]! < target; line++) {
       const [start, end] = lines[line]!
       const from = start + Math.max(0, this.markFree - map[line]!)
       const to = Math.min(end, start + (target - map[line]!))
-      for (let at = from; at < to; at++) {
-        const code = text.charCodeAt(at)
-        if (code === 0x60 /* ` */ || code === 0x5b /* [ */ || code === 0x5d /* ] */) {
-          this.firstMark = map[line]! + (at - start)
-          return true
-        }
+      if (from >= to) continue
+      const mark = this.marks.first(from, to)
+      if (mark >= 0) {
+        this.firstMark = map[line]! + (mark - start)
+        return true
       }
     }
     this.markFree = target
