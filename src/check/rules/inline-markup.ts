@@ -60,6 +60,13 @@ function missing(from: string[], to: string[]): string[] {
   return lost
 }
 
+/** Whether two sorted lists hold the same items: `missing` finds nothing either way then (most pairs). */
+function sameItems(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
+
 /** Differences between the markup of the source and of the target, as short phrases. */
 export function markupDifferences(source: string, target: string): string[] {
   // A target equal to its source has the same markup (an odd bold count is only reported when the source's
@@ -68,16 +75,18 @@ export function markupDifferences(source: string, target: string): string[] {
   const a = inlineMarkup(source)
   const b = inlineMarkup(target)
   const found: string[] = []
-  const lostUrls = missing(a.urls, b.urls)
-  const addedUrls = missing(b.urls, a.urls)
+  const sameUrls = sameItems(a.urls, b.urls)
+  const lostUrls = sameUrls ? [] : missing(a.urls, b.urls)
+  const addedUrls = sameUrls ? [] : missing(b.urls, a.urls)
   if (lostUrls.length > 0) found.push(`link to ${lostUrls.map((url) => `\`${url}\``).join(', ')} missing`)
   if (addedUrls.length > 0) found.push(`link to ${addedUrls.map((url) => `\`${url}\``).join(', ')} not in the source`)
   if (a.images !== b.images) found.push(`${b.images} image(s), source ${a.images}`)
   if (a.code !== b.code) found.push(`${b.code} inline code span(s), source ${a.code}`)
   // Translators add or drop emphasis on purpose; an odd number of markers is what shows raw `**` on the page.
   if (b.bold % 2 === 1 && a.bold % 2 === 0) found.push(`${b.bold} bold marker(s): one is unpaired (source ${a.bold})`)
-  const lostTags = missing(a.tags, b.tags)
-  const addedTags = missing(b.tags, a.tags)
+  const sameTags = sameItems(a.tags, b.tags)
+  const lostTags = sameTags ? [] : missing(a.tags, b.tags)
+  const addedTags = sameTags ? [] : missing(b.tags, a.tags)
   if (lostTags.length > 0) found.push(`HTML tag(s) ${lostTags.map((tag) => `<${tag}>`).join(', ')} missing`)
   if (addedTags.length > 0) found.push(`HTML tag(s) ${addedTags.map((tag) => `<${tag}>`).join(', ')} not in the source`)
   if (b.escapes > a.escapes) found.push(`${b.escapes - a.escapes} escaped marker(s) such as \`\\*\` only in the target`)
