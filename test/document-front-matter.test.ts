@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {readPlainYaml} from '../src/document/plain-yaml.js'
-import {readFrontMatterAt} from '../src/document/front-matter.js'
+import {lastBreakIn, readFrontMatterAt} from '../src/document/front-matter.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** What `yaml` reads, as front-matter.ts asks it; `error` when it throws. */
@@ -116,5 +116,17 @@ describe('plain front matter reader', () => {
       {numRuns: 10000, seed: 11}
     )
     expect(answered).toBeGreaterThan(600)
+  })
+})
+
+describe('the last line break of a front matter node', () => {
+  it('is where the regex it replaced matches, with LF, CR and CRLF', () => {
+    const text = fc.array(fc.constantFrom('a', '-', '\n', '\r', '\r\n', ' '), {maxLength: 12}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(lastBreakIn(value)).toBe(/(?:\r\n|\r|\n)[^\r\n]*$/.exec(value)?.index ?? -1)
+      }),
+      {numRuns: 5000}
+    )
   })
 })

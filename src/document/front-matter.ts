@@ -26,9 +26,9 @@ export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: numb
   const whole = text.slice(nodeStart, nodeEnd)
   // The node spans the fences; its value is the text between them (line breaks may be LF, CRLF or CR).
   const firstBreak = /\r\n|\r|\n/.exec(whole)
-  const lastBreak = /(?:\r\n|\r|\n)[^\r\n]*$/.exec(whole)
+  const lastBreak = lastBreakIn(whole)
   const start = nodeStart + (firstBreak ? firstBreak.index + firstBreak[0].length : whole.length)
-  const end = firstBreak && lastBreak && lastBreak.index > firstBreak.index ? nodeStart + lastBreak.index : start
+  const end = firstBreak && lastBreak >= 0 && lastBreak > firstBreak.index ? nodeStart + lastBreak : start
   const raw = text.slice(start, end)
   // Most front matter is plain `key: value` lines, which a small reader gives exactly; `yaml` reads the rest.
   const plain = readPlainYaml(raw)
@@ -42,4 +42,13 @@ export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: numb
     const offset = (error as {pos?: [number, number]}).pos?.[0] ?? 0
     return {raw, data: {}, start, end, error: {reason: `Front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, offset: start + offset}}
   }
+}
+
+/**
+ * Where `/(?:\r\n|\r|\n)[^\r\n]*$/` matches in `text` (the last line break; a CRLF's CR), or -1: the
+ * regex tried every line break of the front matter before the last (about 6 ms for the corpus).
+ */
+export function lastBreakIn(text: string): number {
+  const last = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+  return last > 0 && text[last] === '\n' && text[last - 1] === '\r' ? last - 1 : last
 }

@@ -286,15 +286,19 @@ export function scanPairs(text: string): PairScan {
  * and `.` takes no line terminator. test/document-ids.test.ts compares the two.
  */
 export function parseId(id: string): {prefix: string; number: number; merged: boolean} {
-  const dash = id.lastIndexOf('-')
+  // `lastIndexOf` and `Number(slice)` are calls into the runtime; these loops compile inline.
+  let dash = id.length - 1
+  while (dash >= 0 && id.charCodeAt(dash) !== 0x2d /* - */) dash--
   const merged = id.charCodeAt(dash + 1) === 0x70 // p
   const digits = dash + (merged ? 2 : 1)
   let end = digits
-  for (let code = id.charCodeAt(end); code >= 0x30 && code <= 0x39; code = id.charCodeAt(++end));
+  let number = 0
+  for (let code = id.charCodeAt(end); code >= 0x30 && code <= 0x39; code = id.charCodeAt(++end)) number = number * 10 + (code - 0x30)
   if (dash < 0 || end === digits || end !== id.length) return {prefix: id, number: Number.NaN, merged: false}
   for (let index = 0; index < dash; index++) {
     const code = id.charCodeAt(index)
     if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return {prefix: id, number: Number.NaN, merged: false}
   }
-  return {prefix: id.slice(0, dash), number: Number(id.slice(digits)), merged}
+  // Past 15 digits the sum may round differently from `Number`.
+  return {prefix: id.slice(0, dash), number: end - digits > 15 ? Number(id.slice(digits)) : number, merged}
 }

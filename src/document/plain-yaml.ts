@@ -20,8 +20,10 @@ const itemLine = /^( *)- (.*)$/
  */
 const notString =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/
-const trueValue = /^(?:[Tt]rue|TRUE)$/
-const falseValue = /^(?:[Ff]alse|FALSE)$/
+/** How every string `notString` takes starts (most values start otherwise, and skip it). */
+const notStringStart = /^[~NnTtFf+\-.0-9]/
+/** The strings `notString` takes among those a key can be (a letter, then letters, digits, `_`, `.`, `-`). */
+const wordNotString = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
 /** Characters that start something other than a plain scalar (indicators), or a space. */
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@` ]/
 
@@ -33,9 +35,10 @@ export function readPlainYaml(raw: string): Record<string, unknown> | undefined 
   let index = 0
   while (index < lines.length) {
     const key = keyLine.exec(lines[index]!)
-    if (!key || notString.test(key[1]!) || key[1] === '__proto__') return undefined
+    // A key starts with a letter: of what the core schema reads as other than a string, only the null and boolean words can be one.
+    if (!key || wordNotString.has(key[1]!) || key[1] === '__proto__') return undefined
     index++
-    const text = (key[2] ?? '').replace(/ +$/, '')
+    const text = trimSpaces(key[2] ?? '')
     if (text !== '') {
       const value = scalar(text)
       if (value === undefined) return undefined
@@ -50,7 +53,7 @@ export function readPlainYaml(raw: string): Record<string, unknown> | undefined 
       if (!item) break
       if (indent !== undefined && item[1] !== indent) return undefined
       indent = item[1]!
-      const value = scalar(item[2]!.replace(/ +$/, ''))
+      const value = scalar(trimSpaces(item[2]!))
       if (value === undefined) return undefined
       items.push(value)
     }
@@ -73,10 +76,17 @@ function scalar(text: string): string | boolean | undefined {
     const inner = text.slice(1, -1)
     return /["\\]/.test(inner) ? undefined : inner
   }
-  if (trueValue.test(text)) return true
-  if (falseValue.test(text)) return false
-  if (text === '' || indicatorStart.test(text) || notString.test(text)) return undefined
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false
+  if (text === '' || indicatorStart.test(text) || (notStringStart.test(text) && notString.test(text))) return undefined
   // `: ` would start a mapping, ` #` a comment; a value ending in `:` is a key.
   if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return undefined
   return text
+}
+
+/** `text.replace(/ +$/, '')` without the regex. */
+function trimSpaces(text: string): string {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--
+  return end === text.length ? text : text.slice(0, end)
 }
