@@ -10,7 +10,7 @@ import {print} from '../src/document/print.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {countCells, scanBlocks, scanTables, splitLines, unescapedPipes} from '../src/check/blocks.js'
 import {renderSide} from '../src/render/documents.js'
-import {bilingualText} from '../src/check/analysis.js'
+import {bilingualText, pairOffsets} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
 import {prose, words} from '../src/check/rules/prose-outside-pair.js'
@@ -126,6 +126,8 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
       const skeleton = reference.skeleton(document)
       const pairs = pairRanges(document, text.length)
       agree('pair ranges add up', pairs !== undefined, skeleton.length === text.length, file)
+      // The offsets made with the text are the ranges (no pair of the corpus is empty).
+      agree('pair offsets', JSON.stringify(Array.from(pairOffsets(document) ?? [])), JSON.stringify(pairs), file)
       const stretchesOn = pairsOnLines(pairs ?? [])
       for (const line of splitLines(text)) {
         lines++

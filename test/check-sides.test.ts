@@ -13,12 +13,14 @@ import type {BilingualDocument} from '../src/document/types.js'
 import {originalOffset, renderSideWithMap} from '../src/render/documents.js'
 import {scanBlocks, splitLines} from '../src/check/blocks.js'
 import {pairLayout, sideMap, sideOf} from '../src/check/sides.js'
+import {pairOffsets} from '../src/check/analysis.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** Differences between the fast sides and the reference for one document (none: `[]`); whether the fast path applied. */
 function compare(document: BilingualDocument): {differences: string[]; fast: boolean} {
   const text = print(document)
-  const layout = pairLayout(document, text, splitLines(text))
+  const pairs = pairOffsets(document)
+  const layout = pairs && pairLayout(pairs, text, splitLines(text))
   const differences: string[] = []
   if (!layout) return {differences, fast: false}
   for (const side of ['target', 'source'] as const) {

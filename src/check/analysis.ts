@@ -26,16 +26,56 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<BilingualDocument, Analysis>()
-const texts = new WeakMap<BilingualDocument, string>()
+const printed = new WeakMap<BilingualDocument, Printed>()
+
+interface Printed {
+  text: string
+  /** Start and end offset of each segment's pair: `2 * index` and `2 * index + 1`. */
+  pairs: Int32Array
+}
+
+/**
+ * The bilingual file's text, `print(document)`, and where its pairs are, once per document and in one
+ * pass: reading every part's strings costs about as much as joining them (the strings are all over the
+ * heap), and the pair offsets were a second such pass (prose-outside-pair, the rendered sides).
+ */
+function printWithPairs(document: BilingualDocument): Printed {
+  let found = printed.get(document)
+  if (found) return found
+  const pieces: string[] = []
+  const pairs = new Int32Array(2 * document.segments.length)
+  let offset = 0
+  let segment = 0
+  for (const part of document.parts) {
+    if (typeof part === 'string') {
+      pieces.push(part)
+      offset += part.length
+      continue
+    }
+    const {open, middle, close} = part.markup
+    pieces.push(open, part.target, middle, part.source, close)
+    pairs[2 * segment] = offset
+    offset += open.length + part.target.length + middle.length + part.source.length + close.length
+    pairs[2 * segment + 1] = offset
+    segment++
+  }
+  found = {text: segment === document.segments.length ? pieces.join('') : print(document), pairs: segment === document.segments.length ? pairs : new Int32Array(0)}
+  printed.set(document, found)
+  return found
+}
 
 /** The bilingual file's text, `print(document)`, once per document. */
 export function bilingualText(document: BilingualDocument): string {
-  let text = texts.get(document)
-  if (text === undefined) {
-    text = print(document)
-    texts.set(document, text)
-  }
-  return text
+  return printWithPairs(document).text
+}
+
+/**
+ * Start and end offset of each segment's pair in `bilingualText(document)` (`2 * index`, `2 * index + 1`),
+ * or undefined when the parts hold another number of segments than `segments` (never, from parse).
+ */
+export function pairOffsets(document: BilingualDocument): Int32Array | undefined {
+  const {pairs} = printWithPairs(document)
+  return pairs.length === 2 * document.segments.length ? pairs : undefined
 }
 
 export function analyse(document: BilingualDocument): Analysis {
@@ -46,7 +86,8 @@ export function analyse(document: BilingualDocument): Analysis {
   // A table starts at a line holding a `|`. A rendered document is made of the bilingual file's text, so
   // without a `|` in the file neither has a table, and nothing asks for offsets in them.
   const hasPipe = text.includes('|')
-  const layout = hasPipe ? pairLayout(document, text, bilingual.lines) : undefined
+  const pairs = pairOffsets(document)
+  const layout = hasPipe && pairs ? pairLayout(pairs, text, bilingual.lines) : undefined
   const side = (name: Side): SideScan => {
     if (layout) return sideOf(document, layout, name)
     if (hasPipe) return renderedSide(document, name)

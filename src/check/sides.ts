@@ -28,25 +28,17 @@ export interface PairLayout {
 }
 
 /**
- * The layout, or undefined when a pair holds a line break (a rendered document's lines are then not the
- * bilingual file's) or the parts do not add up to the text.
+ * The layout of the pairs (`pairOffsets`) on the lines of the bilingual text, or undefined when a pair
+ * holds a line break (a rendered document's lines are then not the bilingual file's).
  */
-export function pairLayout(document: BilingualDocument, text: string, lines: Line[]): PairLayout | undefined {
-  const count = document.segments.length
+export function pairLayout(pairs: Int32Array, text: string, lines: Line[]): PairLayout | undefined {
+  const count = pairs.length >> 1
   const pairStart = new Int32Array(count)
   const pairEnd = new Int32Array(count)
-  let offset = 0
-  let segment = 0
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      offset += part.length
-      continue
-    }
-    pairStart[segment] = offset
-    offset += part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
-    pairEnd[segment++] = offset
+  for (let segment = 0; segment < count; segment++) {
+    pairStart[segment] = pairs[2 * segment]!
+    pairEnd[segment] = pairs[2 * segment + 1]!
   }
-  if (offset !== text.length || segment !== count) return undefined
   const firstPair = new Int32Array(lines.length + 1)
   const pipes = new Uint8Array(lines.length)
   let pair = 0

@@ -30,7 +30,7 @@ export function pairRanges(document: BilingualDocument, length: number): number[
  * For each line, the stretches of it the pairs cover, as start, end… offsets (none empty). Lines must be
  * asked for in order; the array returned is reused by the next call.
  */
-export function pairsOnLines(pairs: number[]): (line: Line) => number[] {
+export function pairsOnLines(pairs: ArrayLike<number>): (line: Line) => number[] {
   let next = 0
   const stretches: number[] = []
   return (line) => {

@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {analyse} from '../analysis.js'
+import {analyse, pairOffsets} from '../analysis.js'
 import {blankedLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../skeleton.js'
 
 /**
@@ -57,6 +57,11 @@ function unicodeWords(text: string): number {
  */
 const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
 
+function noEmptyPair(offsets: Int32Array): boolean {
+  for (let index = 0; index < offsets.length; index += 2) if (offsets[index] === offsets[index + 1]) return false
+  return true
+}
+
 const rule: Rule = {
   id: 'prose-outside-pair',
   severity: 'warning',
@@ -67,7 +72,9 @@ const rule: Rule = {
   check(context) {
     const {document} = context
     const {bilingual, text} = analyse(document)
-    const pairs = pairRanges(document, text.length)
+    // The pair offsets `analyse` made with the text, unless a pair is empty (never from parse): empty pairs blank nothing.
+    const offsets = pairOffsets(document)
+    const pairs = offsets && noEmptyPair(offsets) ? offsets : pairRanges(document, text.length)
     if (!pairs) return
     const stretchesOn = pairsOnLines(pairs)
     let inComment = false
