@@ -103,8 +103,10 @@ describe('sxs cache prune', () => {
     expect(await readFile(path.join(cache, 'notes.txt'), 'utf8')).toBe('mine')
   })
 
-  it('refuses a bad --max-age or a missing action with exit code 2', async () => {
+  it('refuses a bad --max-age or a missing action with exit code 2, and says when there is no cache', async () => {
     expect((await sxs('cache', 'prune', '--max-age', 'soon')).code).toBe(2)
+    const nowhere = await sxs('cache', 'prune', '--cache-dir', 'no-such-cache')
+    expect(nowhere).toEqual({code: 0, out: 'cache prune: no cache at no-such-cache, nothing to prune\n', err: ''})
     const missing = await sxs('cache')
     expect(missing.code).toBe(2)
     expect(missing.err).toMatch(/expected 'prune'/)

@@ -2,6 +2,7 @@
  * `sxs cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]`: delete what recent runs of sxs did not
  * use from the cache (see engine/prune.ts), so that a cache kept between CI runs stops growing.
  */
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
@@ -46,9 +47,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return usageFailure(error, io, help)
   }
+  const relative = path.relative(io.cwd, directory)
+  const where = relative.startsWith('..') || path.isAbsolute(relative) ? directory : relative || '.'
+  if (!existsSync(directory)) {
+    io.stdout(`cache prune: no cache at ${where}, nothing to prune\n`)
+    return exitCode.ok
+  }
   try {
     const {kept, removed, freedBytes} = await pruneCache(directory, {maxAgeMs, dryRun})
-    const where = path.relative(io.cwd, directory) || '.'
     io.stdout(
       `cache prune${dryRun ? ' (dry run)' : ''}: ${dryRun ? 'would remove' : 'removed'} ${counts(removed)}` +
         `${removed.other > 0 ? `, ${removed.other} other (old schema, leftovers)` : ''} (${(freedBytes / 1e6).toFixed(1)} MB); ` +
