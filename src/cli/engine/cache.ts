@@ -24,6 +24,11 @@ export const blobFolder = 'blobs'
 export const ledgerFolder = 'outputs'
 export const runLogFolder = 'runs'
 
+/** Where the entry of `key` is, relative to the cache folder (as run logs name it). */
+function entryPath(key: string): string {
+  return `${entryFolder}/${key.slice(0, 2)}/${key}.json`
+}
+
 /** `node_modules/.cache/sxs` of the nearest folder (from `cwd` up) holding a package.json, else of `cwd`. */
 export function defaultCacheDir(cwd: string): string {
   let folder = path.resolve(cwd)
@@ -53,9 +58,9 @@ export class Cache {
     this.directory = directory
   }
 
-  /** Note that this run used `file` (a path inside the cache), so that `sxs cache prune` keeps it. */
-  use(file: string): void {
-    this.#used.add(path.relative(this.directory, file).split(path.sep).join('/'))
+  /** Note that this run used `relative` (a path inside the cache, with `/`), so that `sxs cache prune` keeps it. */
+  use(relative: string): void {
+    this.#used.add(relative)
   }
 
   /**
@@ -81,7 +86,7 @@ export class Cache {
   }
 
   path(key: string): string {
-    return path.join(this.directory, entryFolder, key.slice(0, 2), `${key}.json`)
+    return path.join(this.directory, entryPath(key))
   }
 
   /** The value stored under `key` if there is one and it passes every check (and `valid`); else undefined. */
@@ -102,7 +107,7 @@ export class Cache {
       return undefined
     }
     this.stats.hits++
-    this.use(this.path(key))
+    this.use(entryPath(key))
     return value.value
   }
 
@@ -124,7 +129,7 @@ export class Cache {
       if (!options.deferBlobs) for (const blob of blobs) await this.#putBlob(blob)
       await writeFileAtomic(this.path(key), encodeEntry(key, JSON.parse(packed)))
       this.stats.writes++
-      this.use(this.path(key))
+      this.use(entryPath(key))
     } catch {
       // Speed lost, nothing else.
     }

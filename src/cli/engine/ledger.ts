@@ -37,7 +37,7 @@ export class OutputLedger {
     if (!cache) return new OutputLedger(undefined, new Map())
     const name = createHash('sha256').update(path.resolve(folder)).digest('hex')
     const file = path.join(cache.directory, ledgerFolder, `${name}.json`)
-    cache.use(file)
+    cache.use(`${ledgerFolder}/${name}.json`)
     const records = new Map<string, Written>()
     try {
       const data = JSON.parse(await fsCalls.readFile(file, 'utf8')) as {version?: unknown; files?: unknown}
