@@ -167,7 +167,7 @@ describe('progress and --quiet through the commands', () => {
 })
 
 describe('--shard i/n', () => {
-  const files: InputFile[] = corpusFiles().map((file) => ({path: file, relative: path.relative(corpusDir, file).split(path.sep).join('/')}))
+  const files: InputFile[] = corpusFiles().map((file) => ({path: file, relative: path.relative(corpusDir, file).split(path.sep).join('/'), absolute: file}))
 
   it('splits the inputs completely and disjointly, keeping their order', () => {
     for (const count of [1, 2, 3, 7, 16]) {
@@ -183,7 +183,7 @@ describe('--shard i/n', () => {
 
   it('is stable: adding or removing a file moves no other file', () => {
     const before = selectShard(files, {index: 2, count: 4}).map((file) => file.relative)
-    const more = [...files, {path: 'x', relative: 'new/a-new-article.md'}, {path: 'y', relative: 'another.md'}]
+    const more = [...files, {path: 'x', relative: 'new/a-new-article.md', absolute: '/x'}, {path: 'y', relative: 'another.md', absolute: '/y'}]
     const after = selectShard(more, {index: 2, count: 4}).map((file) => file.relative)
     expect(after.filter((relative) => before.includes(relative))).toEqual(before)
     const fewer = files.filter((_, index) => index % 3 !== 0)
@@ -215,7 +215,7 @@ describe('--shard i/n', () => {
       const io = recordingIo(work)
       expect(await main(['extract', 'docs', '--out', 'out-sharded', '--shard', shard, '--no-cache'], io)).toBe(0)
       const match = summary.exec(io.err)!
-      expect(Number(match[2])).toBe(selectShard(sample.map((relative) => ({path: relative, relative})), parseShard(shard)).length)
+      expect(Number(match[2])).toBe(selectShard(sample.map((relative) => ({path: relative, relative, absolute: path.join(docs, relative)})), parseShard(shard)).length)
     }
     await sameTrees(path.join(work, 'out-whole'), path.join(work, 'out-sharded'))
   })

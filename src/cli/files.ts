@@ -14,6 +14,8 @@ export interface InputFile {
   path: string
   /** Path relative to the input folder (a lone file: its name); outputs are named after it. */
   relative: string
+  /** Absolute path, to read it by (resolved once: a warm run does little else per file). */
+  absolute: string
 }
 
 export class UsageError extends Error {}
@@ -52,7 +54,8 @@ function add(found: Map<string, InputFile>, absolute: string, relative: string, 
   const fromCwd = path.relative(cwd, absolute)
   found.set(absolute, {
     path: fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? absolute : fromCwd,
-    relative: relative.split(path.sep).join('/')
+    relative: relative.split(path.sep).join('/'),
+    absolute
   })
 }
 

@@ -65,7 +65,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     let text: string
     try {
-      text = await readUtf8(path.resolve(io.cwd, file.path))
+      text = await readUtf8(file.absolute)
     } catch (error) {
       io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
       status = exitCode.usage

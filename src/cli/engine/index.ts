@@ -141,7 +141,7 @@ type Internal<R> = Outcome<R> | {ok: false; error: unknown; internal: true}
 export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): Promise<RunResult> {
   const {io, engine} = spec
   const files = selectShard(spec.files, engine.shard)
-  const sizes = statAll(files, io.cwd)
+  const sizes = statAll(files)
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
   const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.quiet})
   const cache = engine.cacheDir === false ? undefined : (spec.cache ?? new Cache(engine.cacheDir))
@@ -173,7 +173,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const processOne = async (file: InputFile, index: number): Promise<Internal<Tasks[Name]['result']>> => {
     let bytes: Buffer
     try {
-      bytes = readFileSync(path.resolve(io.cwd, file.path))
+      bytes = readFileSync(file.absolute)
     } catch (error) {
       return {ok: false, error}
     }
@@ -245,10 +245,10 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
 }
 
 /** File sizes (0 for a file that cannot be stat'ed: reading it will report why). */
-function statAll(files: readonly InputFile[], cwd: string): number[] {
+function statAll(files: readonly InputFile[]): number[] {
   return files.map((file) => {
     try {
-      return statSync(path.resolve(cwd, file.path), {throwIfNoEntry: false})?.size ?? 0
+      return statSync(file.absolute, {throwIfNoEntry: false})?.size ?? 0
     } catch {
       return 0
     }
