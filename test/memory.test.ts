@@ -16,6 +16,7 @@ const phase = fileURLToPath(new URL('../scripts/bench-sxs.mjs', import.meta.url)
 const copies = {few: 4, many: 16}
 
 let work: string
+let runs = 0
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'sxs-memory-'))
@@ -34,12 +35,13 @@ afterAll(async () => {
 
 /** Peak RSS in bytes of one cold run of `command` over `docs`. */
 async function peak(command: 'extract' | 'check', docs: string): Promise<number> {
-  const scratch = path.join(work, `${command}-${path.basename(docs)}`)
+  // A folder (and so a cache) of its own for every run: each one is cold.
+  const scratch = path.join(work, `${command}-${path.basename(docs)}-${runs++}`)
   await mkdir(scratch, {recursive: true})
   const run = spawnSync(process.execPath, [phase, command, path.join(work, docs), scratch, '1'], {encoding: 'utf8'})
   expect(run.status, run.stderr).toBe(0)
   const figures = JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!) as {rss: number; note: string}
-  expect(figures.note).toMatch(/^\d+ parsed/)
+  expect(figures.note).toMatch(/^[1-9]\d* parsed/)
   return figures.rss
 }
 
@@ -47,11 +49,15 @@ describe('memory', () => {
   for (const command of ['extract', 'check'] as const) {
     it(`${command}: peak RSS over ${copies.many} copies of the files stays about that of ${copies.few}`, async () => {
       const few = await peak(command, 'few')
-      const many = await peak(command, 'many')
+      const bound = few * 1.2 + 10e6
       // A document or an output kept per file would add hundreds of megabytes here (372 more documents);
       // garbage collection timing and check's report (it holds every message) move the peak by some
-      // megabytes.
-      expect(many).toBeLessThan(few * 1.2 + 10e6)
+      // megabytes. On a busy machine the concurrent marker falls behind and the heap grows further (a CI
+      // run beside another job: check 181 MB, where 143-146 MB is usual): that noise only ever adds, so
+      // the lower of two runs is the measure. A leak fails both.
+      let many = await peak(command, 'many')
+      if (many >= bound) many = Math.min(many, await peak(command, 'many'))
+      expect(many).toBeLessThan(bound)
     })
   }
 })
