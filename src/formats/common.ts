@@ -44,24 +44,35 @@ export interface TargetState {
   qualifier?: string
 }
 
+/** The four states `stateOfTarget` returns, shared (no object per segment). */
+const NEW: TargetState = Object.freeze({state: 'new'})
+const NEEDS_TRANSLATION: TargetState = Object.freeze({state: 'needs-translation'})
+const NEEDS_REVIEW: TargetState = Object.freeze({state: 'needs-review-translation', qualifier: 'mt-suggestion'})
+const TRANSLATED: TargetState = Object.freeze({state: 'translated'})
+
 /**
  * The target state in XLIFF 1.2 vocabulary (JSON uses the same words): machine translation needs review,
  * human translation (or no statement) is translated; an empty target for a non-empty source needs
  * translation; `copySource` makes every target `new`. `machineTranslated` is the document's
- * `translationType(document) === 'MT'`, looked up once per document by the caller.
+ * `translationType(document) === 'MT'`, looked up once per document by the caller. The result is shared
+ * (frozen).
  */
 export function stateOfTarget(segment: Segment, options: WriteOptions, machineTranslated: boolean): TargetState {
-  if (options.copySource) return {state: 'new'}
-  if (segment.target === '' && segment.source !== '') return {state: 'needs-translation'}
-  if (machineTranslated) return {state: 'needs-review-translation', qualifier: 'mt-suggestion'}
-  return {state: 'translated'}
+  if (options.copySource) return NEW
+  if (segment.target === '' && segment.source !== '') return NEEDS_TRANSLATION
+  if (machineTranslated) return NEEDS_REVIEW
+  return TRANSLATED
 }
 
-/** A `TargetState` in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation. */
-export function xliff20State({state}: TargetState): {state: 'initial' | 'translated'; subState?: string} {
-  if (state === 'new' || state === 'needs-translation') return {state: 'initial'}
-  if (state === 'needs-review-translation') return {state: 'translated', subState: 'sxs:machine-translation'}
-  return {state: 'translated'}
+const INITIAL_20 = Object.freeze({state: 'initial'} as const)
+const MACHINE_20 = Object.freeze({state: 'translated', subState: 'sxs:machine-translation'} as const)
+const TRANSLATED_20 = Object.freeze({state: 'translated'} as const)
+
+/** A `TargetState` in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation (shared, frozen). */
+export function xliff20State({state}: TargetState): {readonly state: 'initial' | 'translated'; readonly subState?: string} {
+  if (state === 'new' || state === 'needs-translation') return INITIAL_20
+  if (state === 'needs-review-translation') return MACHINE_20
+  return TRANSLATED_20
 }
 
 /** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */

@@ -86,8 +86,22 @@ export function writeJson(document: BilingualDocument, options: WriteOptions = {
 }
 
 /** JSON text for a prepared document. */
-export function jsonOf(document: PreparedDocument): string {
-  // V8's serializer (with the indentation) is faster than building the text in JavaScript (measured: 3x,
-  // the rope of small strings and its garbage cost more than the native serializer).
-  return JSON.stringify(jsonDocumentOf(document), null, 2) + '\n'
+export function jsonOf(prepared: PreparedDocument): string {
+  // V8's serializer (with the indentation) writes this faster than JavaScript can. Measured again over the
+  // dev corpus: a template per segment (string leaves quoted directly, positions by template, the rest by an
+  // exact re-implementation of the gap rules) with its rope kept, flattened per segment or per 64K chunk, or
+  // joined from parts; and the native serializer on batches of segments, or with the positions spliced in
+  // by template: all 20-140 % slower, mostly in garbage collection of the ropes. The object is
+  // `jsonDocumentOf`'s but for the front matter, which needs no copy here: the serializer writes its data
+  // exactly as it writes `jsonSafe`'s copy (test/writers-exact.test.ts holds the two texts equal).
+  const {document, segments} = prepared
+  const value: JsonDocument = {
+    version: JSON_FORMAT_VERSION,
+    path: document.path ?? null,
+    languages: {source: document.languages.source, target: document.languages.target ?? null},
+    frontMatter: document.frontMatter ? document.frontMatter.data : null,
+    metadata: documentMetadata(document),
+    segments: segments.map(jsonSegmentOf)
+  }
+  return JSON.stringify(value, null, 2) + '\n'
 }

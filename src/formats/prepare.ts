@@ -6,8 +6,8 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {codeSegment} from '../inline/index.js'
 import type {CodedSegment} from '../inline/types.js'
-import {stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
-import {isPlainText} from './xml.js'
+import {describeContext, stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
+import {isPlainText, visibleText} from './xml.js'
 
 export interface PreparedSegment {
   segment: Segment
@@ -23,6 +23,8 @@ export interface PreparedSegment {
    * copy them as they are.
    */
   plain: boolean
+  /** `visibleText(describeContext(segment))`, written by both XLIFF writers: see `contextNote`. */
+  note: string | undefined
 }
 
 export interface PreparedDocument {
@@ -42,8 +44,14 @@ export function prepareDocument(document: BilingualDocument, options: WriteOptio
       target,
       coded: codeSegment(segment.source, target),
       state: stateOfTarget(segment, options, machineTranslated),
-      plain: isPlainText(segment.source) && isPlainText(target)
+      plain: isPlainText(segment.source) && isPlainText(target),
+      note: undefined
     }
   })
   return {document, options, segments}
+}
+
+/** The segment's context note as XML text (`visibleText(describeContext(segment))`), computed once for both XLIFF writers. */
+export function contextNote(prepared: PreparedSegment): string {
+  return (prepared.note ??= visibleText(describeContext(prepared.segment)))
 }

@@ -7,8 +7,8 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {describeContext, documentMetadata, type WriteOptions} from './common.js'
-import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {documentMetadata, type TargetState, type WriteOptions} from './common.js'
+import {contextNote, prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
 import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleAttribute, visibleText} from './xml.js'
 
 export const XLIFF12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
@@ -33,6 +33,8 @@ export function charCodeText(char: string): string {
  * copied without escaping.
  */
 export function xliff12Content(coded: CodedContent, codes: readonly InlineCode[], plain: boolean): string {
+  // One text (most contents): itself.
+  if (coded.length === 1 && typeof coded[0] === 'string') return plain ? coded[0] : escapeText(coded[0])
   let out = ''
   for (const part of coded) {
     if (typeof part === 'string') {
@@ -52,26 +54,56 @@ export function xliff12Content(coded: CodedContent, codes: readonly InlineCode[]
   return out
 }
 
-/** The `<context-group>` lines of a unit (eight spaces deep), each ending with a newline. */
+/**
+ * The `<context-group>` lines of a unit (eight spaces deep), each ending with a newline. Numbers need no
+ * escaping, and the kind and block lines come from a cache (a few words each).
+ */
 function contextGroup(segment: Segment): string {
   const context = segment.context
-  let out = '        <context-group purpose="information">\n'
-  out += contextLine('linenumber', String(segment.position.pair.start.line))
-  out += contextLine('x-sxs-kind', context.kind)
-  out += contextLine('x-sxs-block', context.block)
-  if (context.headingDepth !== undefined) out += contextLine('x-sxs-heading-depth', String(context.headingDepth))
-  if (context.table) {
-    out += contextLine('x-sxs-table', `${context.table.html ? 'html' : 'gfm'} ${context.table.index} ${context.table.row} ${context.table.column}`)
+  const line = segment.position.pair.start.line
+  let out =
+    '        <context-group purpose="information">\n          <context context-type="linenumber">' +
+    (typeof line === 'number' ? '' + line : visibleText(String(line))) +
+    '</context>\n' +
+    kindAndBlockLines(context.kind, context.block)
+  const depth = context.headingDepth
+  if (depth !== undefined) out += typeof depth === 'number' ? '          <context context-type="x-sxs-heading-depth">' + depth + '</context>\n' : contextLine('x-sxs-heading-depth', String(depth))
+  const table = context.table
+  if (table) {
+    const {index, row, column} = table
+    const value = `${table.html ? 'html' : 'gfm'} ${index} ${row} ${column}`
+    out +=
+      typeof index === 'number' && typeof row === 'number' && typeof column === 'number'
+        ? '          <context context-type="x-sxs-table">' + value + '</context>\n'
+        : contextLine('x-sxs-table', value)
   }
   if (context.alert !== undefined) out += contextLine('x-sxs-alert', context.alert)
   if (context.link) out += contextLine(context.link.image ? 'x-sxs-image' : 'x-sxs-link', context.link.url)
-  if (segment.merged) out += contextLine('x-sxs-merged', 'yes')
-  return out + '        </context-group>\n'
+  if (segment.merged) out += '          <context context-type="x-sxs-merged">yes</context>\n'
+  return out
 }
 
 /** One `<context>`: the context types are ours (nothing to escape in them). */
 function contextLine(type: string, value: string): string {
   return `          <context context-type="${type}">${visibleText(value)}</context>\n`
+}
+
+/** The `x-sxs-kind` and `x-sxs-block` lines by kind, then block (the parser's small vocabularies; at most 64 × 64 kept). */
+const KIND_AND_BLOCK = new Map<string, Map<string, string>>()
+
+function kindAndBlockLines(kind: string, block: string): string {
+  if (typeof kind !== 'string' || typeof block !== 'string') return contextLine('x-sxs-kind', kind) + contextLine('x-sxs-block', block)
+  let byBlock = KIND_AND_BLOCK.get(kind)
+  if (byBlock === undefined) {
+    byBlock = new Map()
+    if (KIND_AND_BLOCK.size < 64) KIND_AND_BLOCK.set(kind, byBlock)
+  }
+  let lines = byBlock.get(block)
+  if (lines === undefined) {
+    lines = contextLine('x-sxs-kind', kind) + contextLine('x-sxs-block', block)
+    if (byBlock.size < 64) byBlock.set(block, lines)
+  }
+  return lines
 }
 
 /** XLIFF 1.2 for one or more documents (one `<file>` each). */
@@ -111,15 +143,41 @@ function file(prepared: PreparedDocument): string {
   return out + '    </body>\n  </file>\n'
 }
 
-/** One `<trans-unit>`; its attribute values other than the id and name are ours (nothing to escape). */
+/**
+ * One `<trans-unit>`; its attribute values other than the id and name are ours (nothing to escape). The
+ * parts are computed in the order they are written (the first character XML refuses decides the error).
+ */
 function unit(prepared: PreparedSegment): string {
   const {segment, coded, state, plain} = prepared
+  const id = prepared.unit
+  const idText = escapeAttribute(id)
+  // The name is the id but where the id repeats or is no NMTOKEN: then one test did for both.
+  const nameText = segment.id === id && idText === id ? id : visibleAttribute(segment.id)
   return (
-    `      <trans-unit id="${escapeAttribute(prepared.unit)}" resname="${visibleAttribute(segment.id)}"${segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n` +
-    `        <source>${xliff12Content(coded.source, coded.codes, plain)}</source>\n` +
-    `        <target state="${state.state}"${state.qualifier === undefined ? '' : ` state-qualifier="${state.qualifier}"`}>${xliff12Content(coded.target, coded.codes, plain)}</target>\n` +
+    '      <trans-unit id="' +
+    idText +
+    '" resname="' +
+    nameText +
+    (segment.merged ? '" restype="x-sxs-merged-paragraph" xml:space="preserve">\n        <source>' : '" xml:space="preserve">\n        <source>') +
+    xliff12Content(coded.source, coded.codes, plain) +
+    targetStart(state) +
+    xliff12Content(coded.target, coded.codes, plain) +
+    '</target>\n' +
     contextGroup(segment) +
-    `        <note from="sxs">${visibleText(describeContext(segment))}</note>\n` +
-    '      </trans-unit>\n'
+    '        </context-group>\n        <note from="sxs">' +
+    contextNote(prepared) +
+    '</note>\n      </trans-unit>\n'
   )
+}
+
+/** `</source>` and the `<target>` start tag of a state (the states are shared objects: one text each). */
+const TARGET_STARTS = new Map<TargetState, string>()
+
+function targetStart(state: TargetState): string {
+  let text = TARGET_STARTS.get(state)
+  if (text === undefined) {
+    text = `</source>\n        <target state="${state.state}"${state.qualifier === undefined ? '' : ` state-qualifier="${state.qualifier}"`}>`
+    if (Object.isFrozen(state) && TARGET_STARTS.size < 16) TARGET_STARTS.set(state, text)
+  }
+  return text
 }

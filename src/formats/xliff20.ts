@@ -9,9 +9,9 @@
 import type {BilingualDocument} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {describeContext, documentMetadata, xliff20State, type WriteOptions} from './common.js'
-import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
-import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleAttribute, visibleText} from './xml.js'
+import {documentMetadata, xliff20State, type WriteOptions} from './common.js'
+import {contextNote, prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, isPlainAttribute, startTag, textElement, visible, visibleAttribute} from './xml.js'
 
 export const XLIFF20_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 export const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0'
@@ -87,6 +87,8 @@ function dataContent(value: string, kind: CodeKind, plain: boolean): string {
  * escaping.
  */
 export function xliff20Content(coded: CodedContent, codes: readonly InlineCode[], split: ReadonlySet<string>, plain: boolean): string {
+  // One text (most contents): itself.
+  if (coded.length === 1 && typeof coded[0] === 'string') return plain ? coded[0] : escapeText(coded[0])
   let out = ''
   for (const part of coded) {
     if (typeof part === 'string') {
@@ -95,17 +97,19 @@ export function xliff20Content(coded: CodedContent, codes: readonly InlineCode[]
     }
     const code = codeById(codes, part.id)!
     const id = escapeAttribute(code.id)
+    // An id with nothing to escape makes data ids with nothing to escape (`d`, `s`, `e` added).
+    const plainId = id === code.id
     const types = TYPE_ATTRIBUTES[code.kind]
-    if (part.type === 'standalone') out += `<ph id="${id}" dataRef="${escapeAttribute(dataId(code, 'standalone'))}"${types}/>`
+    if (part.type === 'standalone') out += `<ph id="${id}" dataRef="${plainId ? 'd' + id : escapeAttribute(dataId(code, 'standalone'))}"${types}/>`
     else if (split.has(code.id)) {
       out +=
         part.type === 'open'
-          ? `<sc id="${id}" dataRef="${escapeAttribute(dataId(code, 'open'))}"${types}/>`
-          : `<ec startRef="${id}" dataRef="${escapeAttribute(dataId(code, 'close'))}"${types}/>`
+          ? `<sc id="${id}" dataRef="${plainId ? 'd' + id + 's' : escapeAttribute(dataId(code, 'open'))}"${types}/>`
+          : `<ec startRef="${id}" dataRef="${plainId ? 'd' + id + 'e' : escapeAttribute(dataId(code, 'close'))}"${types}/>`
     } else {
       out +=
         part.type === 'open'
-          ? `<pc id="${id}" dataRefStart="${escapeAttribute(dataId(code, 'open'))}" dataRefEnd="${escapeAttribute(dataId(code, 'close'))}"${types}>`
+          ? `<pc id="${id}" dataRefStart="${plainId ? 'd' + id + 's' : escapeAttribute(dataId(code, 'open'))}" dataRefEnd="${plainId ? 'd' + id + 'e' : escapeAttribute(dataId(code, 'close'))}"${types}>`
           : '</pc>'
     }
   }
@@ -171,32 +175,59 @@ function file(prepared: PreparedDocument, id: string): string {
   return out + '  </file>\n'
 }
 
-/** One `<unit>`; its attribute values other than the id, the name and code ids are ours (nothing to escape). */
+/**
+ * One `<unit>`; its attribute values other than the id, the name and code ids are ours (nothing to escape).
+ * The parts are computed in the order they are written (the first character XML refuses decides the error).
+ */
 function unit(prepared: PreparedSegment): string {
   const {segment, coded, plain} = prepared
-  const split = coded.codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
-  const {state, subState} = xliff20State(prepared.state)
+  const codes = coded.codes
+  const split = codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
+  const id = prepared.unit
+  const idText = escapeAttribute(id)
+  // The name is the id but where the id repeats or is no NMTOKEN: then one test did for both.
+  const nameText = segment.id === id && idText === id ? id : visibleAttribute(segment.id)
   let out =
-    `    <unit id="${escapeAttribute(prepared.unit)}" name="${visibleAttribute(segment.id)}"${segment.merged ? ' type="sxs:merged-paragraph"' : ''} xml:space="preserve">\n` +
-    `      <notes><note category="context">${visibleText(describeContext(segment))}</note></notes>\n`
-  if (coded.codes.length > 0) {
+    '    <unit id="' +
+    idText +
+    '" name="' +
+    nameText +
+    (segment.merged ? '" type="sxs:merged-paragraph" xml:space="preserve">\n      <notes><note category="context">' : '" xml:space="preserve">\n      <notes><note category="context">') +
+    contextNote(prepared) +
+    '</note></notes>\n'
+  if (codes.length > 0) {
     out += '      <originalData>\n'
-    for (const code of coded.codes) {
+    for (const code of codes) {
+      // A code id with nothing to escape makes data ids with nothing to escape (`d`, `s`, `e` added).
+      const plainId = isPlainAttribute(code.id)
       if (code.type === 'standalone') {
-        out += `        <data id="${escapeAttribute(dataId(code, 'standalone'))}">${dataContent(code.data, code.kind, plain)}</data>\n`
+        out += `        <data id="${plainId ? 'd' + code.id : escapeAttribute(dataId(code, 'standalone'))}">${dataContent(code.data, code.kind, plain)}</data>\n`
       } else {
-        out += `        <data id="${escapeAttribute(dataId(code, 'open'))}">${dataContent(code.open, code.kind, plain)}</data>\n`
-        out += `        <data id="${escapeAttribute(dataId(code, 'close'))}">${dataContent(code.close, code.kind, plain)}</data>\n`
+        out += `        <data id="${plainId ? 'd' + code.id + 's' : escapeAttribute(dataId(code, 'open'))}">${dataContent(code.open, code.kind, plain)}</data>\n`
+        out += `        <data id="${plainId ? 'd' + code.id + 'e' : escapeAttribute(dataId(code, 'close'))}">${dataContent(code.close, code.kind, plain)}</data>\n`
       }
     }
     out += '      </originalData>\n'
   }
   return (
     out +
-    `      <segment state="${state}"${subState === undefined ? '' : ` subState="${subState}"`}>\n` +
-    `        <source>${xliff20Content(coded.source, coded.codes, split, plain)}</source>\n` +
-    `        <target>${xliff20Content(coded.target, coded.codes, split, plain)}</target>\n` +
-    '      </segment>\n' +
-    '    </unit>\n'
+    segmentStart(xliff20State(prepared.state)) +
+    xliff20Content(coded.source, codes, split, plain) +
+    '</source>\n        <target>' +
+    xliff20Content(coded.target, codes, split, plain) +
+    '</target>\n      </segment>\n    </unit>\n'
   )
+}
+
+/** The `<segment>` and `<source>` start tags of a state (the states are shared objects: one text each). */
+const SEGMENT_STARTS = new Map<object, string>()
+
+function segmentStart(target: {readonly state: string; readonly subState?: string}): string {
+  let text = SEGMENT_STARTS.get(target)
+  if (text === undefined) {
+    const {state, subState} = target
+    text = `      <segment state="${state}"${subState === undefined ? '' : ` subState="${subState}"`}>\n        <source>`
+    if (Object.isFrozen(target) && SEGMENT_STARTS.size < 16) SEGMENT_STARTS.set(target, text)
+  }
+  return text
 }

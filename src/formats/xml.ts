@@ -76,6 +76,11 @@ export function escapeAttribute(value: string): string {
   return value.replace(/[&<>"\t\n\r]/g, (char) => ESCAPES[char]!)
 }
 
+/** True when `escapeAttribute(value)` is `value` and refuses nothing (then also for `d` + value + `s`, …). */
+export function isPlainAttribute(value: string): boolean {
+  return !ATTRIBUTE_SPECIAL.test(value)
+}
+
 /** What `escapeAttribute` escapes, and every character `refuse` might refuse. */
 const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
 

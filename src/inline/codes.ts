@@ -6,7 +6,7 @@
  * the same open and close data), so the same markup has the same id on both sides; a target code with no
  * counterpart gets a fresh id after the source's. Every format (XLIFF 1.2, XLIFF 2.0, JSON) uses these ids.
  */
-import {tokenize} from './tokenize.js'
+import {mayHoldMarkup, scanTokens, tokenize} from './tokenize.js'
 import type {CodeKind, CodeProblem, CodeRef, CodedContent, CodedSegment, InlineCode, InlineToken} from './types.js'
 
 /** Identity of a code for matching: kind and native data. */
@@ -92,28 +92,49 @@ export function codeText(text: string): {content: CodedContent; codes: InlineCod
  * With `target` undefined, `target` of the result is empty.
  */
 export function codeSegment(source: string, target: string | undefined): CodedSegment {
-  const sourceTokens = tokenize(source)
-  const targetTokens = target === undefined ? [] : tokenize(target)
-  // Most segments hold no markup: no codes, no ids to match.
+  // Most segments hold no markup (no character that starts any): their coded content is their text, with
+  // no tokens made and no ids to match (what the general way below gives them).
+  const sourceMarkup = mayHoldMarkup(source)
+  const targetMarkup = target !== undefined && mayHoldMarkup(target)
+  if (!sourceMarkup && !targetMarkup) {
+    return {source: source === '' ? [] : [source], target: target === undefined || target === '' ? [] : [target], codes: []}
+  }
+  const sourceTokens = sourceMarkup ? scanTokens(source) : tokenize(source)
+  const targetTokens = target === undefined ? [] : targetMarkup ? scanTokens(target) : tokenize(target)
+  // Texts the scanner found no markup in: no codes either.
   const sourceText = textContent(sourceTokens)
   const targetText = sourceText && textContent(targetTokens)
   if (sourceText && targetText) return {source: sourceText, target: targetText, codes: []}
   const codes: InlineCode[] = []
-  const byKey = new Map<string, string[]>()
+  const sourceUnits = units(sourceTokens)
   const sourceIds: Array<string | undefined> = []
+  /** The id of each source unit. */
+  const ids: string[] = []
   let next = 1
-  for (const unit of units(sourceTokens)) {
+  for (const unit of sourceUnits) {
     const id = String(next++)
+    ids.push(id)
     sourceIds[unit.start] = id
     codes.push(toCode(id, unit))
-    const list = byKey.get(unit.key)
-    if (list) list.push(id)
-    else byKey.set(unit.key, [id])
   }
+  // Each target code takes the first source code of the same key not taken yet: found by a scan when the
+  // source has a few codes (nearly always), by lists per key otherwise.
   const targetIds: Array<string | undefined> = []
+  const count = sourceUnits.length
+  const byKey = count > 16 ? listsByKey(sourceUnits, ids) : undefined
+  let taken = 0
   for (const unit of units(targetTokens)) {
-    const list = byKey.get(unit.key)
-    let id = list?.shift()
+    let id: string | undefined
+    if (byKey !== undefined) id = byKey.get(unit.key)?.shift()
+    else {
+      for (let index = 0; index < count; index++) {
+        if ((taken & (1 << index)) === 0 && sourceUnits[index]!.key === unit.key) {
+          taken |= 1 << index
+          id = ids[index]
+          break
+        }
+      }
+    }
     if (id === undefined) {
       id = String(next++)
       codes.push(toCode(id, unit))
@@ -121,6 +142,18 @@ export function codeSegment(source: string, target: string | undefined): CodedSe
     targetIds[unit.start] = id
   }
   return {source: content(sourceTokens, sourceIds), target: content(targetTokens, targetIds), codes}
+}
+
+/** The ids of the units of each key, in order. */
+function listsByKey(list: Unit[], ids: string[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>()
+  for (let index = 0; index < list.length; index++) {
+    const key = list[index]!.key
+    const same = byKey.get(key)
+    if (same) same.push(ids[index]!)
+    else byKey.set(key, [ids[index]!])
+  }
+  return byKey
 }
 
 function toCode(id: string, unit: Unit): InlineCode {

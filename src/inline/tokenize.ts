@@ -254,7 +254,10 @@ function removeDelim(s: State, delim: Delim): void {
 
 /** CommonMark's "process emphasis" over the delimiters above `stackBottom` (+ GFM strikethrough). */
 function processEmphasis(s: State, stackBottom: Delim | null): void {
-  const openersBottom = new Map<string, Delim | null>()
+  // No delimiter above the bottom (most calls): nothing to match, nothing to remove.
+  if (s.delimTop === stackBottom) return
+  /** Made when first needed (most texts have a few delimiters, all matched at once). */
+  let openersBottom: Map<string, Delim | null> | undefined
   let closer = s.delimTop
   while (closer !== null && closer.previous !== stackBottom) closer = closer.previous
   while (closer !== null) {
@@ -264,7 +267,7 @@ function processEmphasis(s: State, stackBottom: Delim | null): void {
     }
     const tilde = closer.char === '~'
     const key = closer.char + (closer.canOpen ? '1' : '0') + (tilde ? closer.orig : closer.orig % 3)
-    const bottom = openersBottom.has(key) ? openersBottom.get(key)! : stackBottom
+    const bottom = openersBottom !== undefined && openersBottom.has(key) ? openersBottom.get(key)! : stackBottom
     let opener = closer.previous
     let found = false
     while (opener !== null && opener !== stackBottom && opener !== bottom) {
@@ -310,6 +313,7 @@ function processEmphasis(s: State, stackBottom: Delim | null): void {
       }
     } else {
       closer = closer.next
+      openersBottom ??= new Map()
       openersBottom.set(key, oldCloser.previous)
       if (!oldCloser.canOpen) removeDelim(s, oldCloser)
     }
@@ -325,8 +329,18 @@ function processEmphasis(s: State, stackBottom: Delim | null): void {
 const MARKUP_CANDIDATE = /[\\`<&*_~[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
 const WWW = /www\./i
 
+/**
+ * Every character `scanTokens`'s switch does something with (the default case: only what XML cannot carry;
+ * tab, LF and CR are plain text), and the same without `h`, `w` for a text with no `://` nor `www.`, where
+ * no literal URL can start.
+ */
+const NEXT_CANDIDATE = /[\\`<&*_~!\[\]hHwW\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g
+const NEXT_CANDIDATE_NO_URL = /[\\`<&*_~!\[\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g
+/** Any UTF-16 code unit (no `u` flag: a lone surrogate too). */
+const EVERY_CHARACTER = /[\s\S]/g
+
 /** A text the scanner may find markup in (one character class, then substring searches: faster than one alternation). */
-function mayHoldMarkup(text: string): boolean {
+export function mayHoldMarkup(text: string): boolean {
   return MARKUP_CANDIDATE.test(text) || text.includes('://') || WWW.test(text)
 }
 
@@ -340,12 +354,24 @@ export function tokenize(text: string): InlineToken[] {
   return text === '' ? [] : [{type: 'text', value: text}]
 }
 
-/** The scanner behind `tokenize`, without its shortcut for plain text. */
-export function scanTokens(text: string): InlineToken[] {
+/**
+ * The scanner behind `tokenize`, without its shortcut for plain text. It jumps from one character its
+ * switch acts on to the next; `everyCharacter` makes it step through every character instead (the
+ * reference the jumps are tested against: every other character only moves the position on).
+ */
+export function scanTokens(text: string, everyCharacter = false): InlineToken[] {
   const s: State = {text, nodes: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0}
   const nodes = s.nodes
   const n = text.length
+  // `h`, `w` only matter in a text that may hold a literal URL.
+  const next = everyCharacter ? EVERY_CHARACTER : text.includes('://') || WWW.test(text) ? NEXT_CANDIDATE : NEXT_CANDIDATE_NO_URL
   while (s.i < n) {
+    next.lastIndex = s.i
+    if (!next.test(text)) {
+      s.i = n
+      break
+    }
+    s.i = next.lastIndex - 1
     const c = text.charCodeAt(s.i)
     switch (c) {
       case 92: {
