@@ -152,6 +152,23 @@ describe('hard inputs', () => {
     writeFileSync(join(temp, 'hard.20.xlf'), x20)
     expect(validate([join(temp, 'hard.12.xlf'), join(temp, 'hard.20.xlf')])).toEqual({status: 0, output: ''})
   })
+
+  it('metadata holding an emoji beside a control character is written visibly, the pair kept whole', () => {
+    // A surrogate pair next to a character XML refuses: the pair must stay one character (it was once
+    // split, and the writers then refused their own lone surrogate).
+    const withEmoji = parse(
+      ['---', 'ms.contentlocale: de-DE', 'ms.locfileid: "a\u{1F600}\\u0001b\\uD800"', '---', '# <span data-ttu-id="e-1">Hallo \u{1F600}</span><span class="sxs-lookup"><span data-stu-id="e-1">Hello \u{1F600}</span></span>', ''].join('\n'),
+      {path: 'emoji\u0002\u{1F600}.md'}
+    )
+    const x12 = writeXliff12(withEmoji)
+    const x20 = writeXliff20(withEmoji)
+    expect(x12).toContain('<note from="sxs">ms.locfileid: a\u{1F600}\\u{1}b\\u{d800}</note>')
+    expect(x12).toContain('original="emoji\\u{2}\u{1F600}.md"')
+    expect(x20).toContain('<mda:meta type="ms.locfileid">a\u{1F600}\\u{1}b\\u{d800}</mda:meta>')
+    writeFileSync(join(temp, 'emoji.12.xlf'), x12)
+    writeFileSync(join(temp, 'emoji.20.xlf'), x20)
+    expect(validate([join(temp, 'emoji.12.xlf'), join(temp, 'emoji.20.xlf')])).toEqual({status: 0, output: ''})
+  })
 })
 
 describe('reading what CAT tools return', () => {

@@ -95,16 +95,13 @@ const ESCAPES: Record<string, string> = {
   '\r': '&#13;'
 }
 
+/** `INVALID`, every match: the look-arounds see the whole string, so a surrogate pair is never split. */
+const INVALID_ALL = new RegExp(INVALID.source, 'g')
+
 /** Replace characters XML cannot carry by a visible `\u{…}` (for informational text only). */
 export function visible(value: string): string {
   if (invalidXmlIndex(value) < 0) return value
-  let out = ''
-  for (let i = 0; i < value.length; i++) {
-    const rest = value.slice(i, i + 2)
-    if (invalidXmlIndex(rest) === 0) out += `\\u{${value.charCodeAt(i).toString(16)}}`
-    else out += value[i]
-  }
-  return out
+  return value.replace(INVALID_ALL, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`)
 }
 
 export type Attributes = Record<string, string | number | undefined>
