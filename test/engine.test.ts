@@ -286,3 +286,21 @@ describe('worker threads', () => {
     }
   })
 })
+
+describe('a docset mixing bilingual and human-translated pages', () => {
+  it('extract skips a page without pairs with a warning and still succeeds; check passes it', async () => {
+    // A localized docset holds pages translated without sxs spans beside the bilingual ones: the localized
+    // page sxs renders from the reference document is exactly such a page.
+    const mixed = path.join(work, 'mixed')
+    await cp(path.join(docs, sample[0]!), path.join(mixed, 'bilingual.md'))
+    await cp(path.join(import.meta.dirname, '../out/localized/help-and-support-for-eop.md'), path.join(mixed, 'human-translated.md'))
+    const io = recordingIo(work)
+    expect(await main(['extract', 'mixed', '--out', 'mixed-out', '--no-cache'], io)).toBe(0)
+    expect(io.err).toContain(`${path.join('mixed', 'human-translated.md')}:1:1: warning: Not a bilingual document (no \`data-ttu-id\` pair): nothing to extract, skipped  [not-bilingual]`)
+    expect(io.err).toMatch(/, 0 error\(s\), 1 warning\(s\) in /)
+    expect(io.err.trimEnd().split('\n').at(-1)).toBe('extract: 1 of 2 file(s) written, 1 not bilingual (skipped)')
+    expect(await listFiles(path.join(work, 'mixed-out'))).toEqual(['json/bilingual.json', 'xliff-1.2/bilingual.xlf', 'xliff-2.0/bilingual.xlf'])
+    const checkIo = recordingIo(work)
+    expect(await main(['check', 'mixed', '--no-cache'], checkIo)).toBe(0)
+  })
+})

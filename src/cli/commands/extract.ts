@@ -73,6 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const quiet = engine.quiet
   let failed = 0
   let written = 0
+  let skipped = 0
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
   const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
   const ledger = await OutputLedger.open(cache, out)
@@ -103,6 +104,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         log(`${file.path}: error: ${result.error}  [xml-char]\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
+      }
+      if (result.skipped && errors === 0) {
+        skipped++
+        return counts
       }
       if (errors > 0 || result.outputs === null) {
         failed++
@@ -142,7 +147,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   })
   await ledger.save()
-  if (!quiet && failed > 0) io.stderr(`extract: ${written} of ${run.files} file(s) written, ${failed} failed\n`)
+  if (!quiet && (failed > 0 || skipped > 0)) {
+    const notBilingual = skipped > 0 ? `, ${skipped} not bilingual (skipped)` : ''
+    io.stderr(`extract: ${written} of ${run.files} file(s) written${notBilingual}${failed > 0 ? `, ${failed} failed` : ''}\n`)
+  }
   return failed > 0 ? exitCode.failure : exitCode.ok
 }
 

@@ -39,6 +39,11 @@ export interface ExtractResult {
   outputs: BlobRef[] | null
   /** A serializer refused the document (a character XML cannot carry). */
   error: string | null
+  /**
+   * The file holds no pair at all (no `data-ttu-id`, no `sxs-lookup`): a human-translated or untranslated
+   * page, which localized docsets mix with the bilingual ones. Nothing to extract; warned, not failed.
+   */
+  skipped: boolean
 }
 
 export function extractFile(bytes: Uint8Array, options: ExtractOptions): ExtractResult {
@@ -46,24 +51,26 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
   let document: BilingualDocument | undefined
   try {
     const text = decodeUtf8(bytes)
+    // Decided before parsing: such a file is not sxs's to read (its front matter either).
+    if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
+      messages.push(toPlain(createMessage('Not a bilingual document (no `data-ttu-id` pair): nothing to extract, skipped', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}, fatal: false})))
+      return {messages, segments: 0, outputs: null, error: null, skipped: true}
+    }
     document = parse(text, {path: options.relative, sourceLanguage: options.sourceLanguage})
     messages.push(...document.messages.map(toPlain))
-    if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
-      messages.push(toPlain(createMessage('Not a bilingual document: no `data-ttu-id` target spans', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}})))
-    }
   } catch (error) {
     const place = error instanceof DecodeError ? {line: error.line, column: error.column, offset: 0} : {line: 1, column: 1, offset: 0}
     messages.push(toPlain(createMessage(describeError(error), {ruleId: error instanceof DecodeError ? 'encoding' : 'read', place})))
   }
   const segments = document?.segments.length ?? 0
-  if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null}
+  if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null, skipped: false}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
     const outputs = writeFormats(document, options.formats, {copySource: options.copySource}, blobRef)
-    return {messages, segments, outputs, error: null}
+    return {messages, segments, outputs, error: null, skipped: false}
   } catch (error) {
     if (!(error instanceof XmlCharError)) throw error
-    return {messages, segments, outputs: null, error: error.message}
+    return {messages, segments, outputs: null, error: error.message, skipped: false}
   }
 }
 
@@ -75,6 +82,7 @@ export function isExtractResult(value: unknown, options: ExtractOptions): value 
     isPlainMessages(result['messages']) &&
     Number.isSafeInteger(result['segments']) &&
     (result['error'] === null || typeof result['error'] === 'string') &&
+    typeof result['skipped'] === 'boolean' &&
     (outputs === null || (Array.isArray(outputs) && outputs.length === options.formats.length && outputs.every(isBlobRef)))
   )
 }
