@@ -33,13 +33,6 @@ const TYPES: Record<CodeKind, {type: string; subType: string}> = {
   char: {type: 'other', subType: 'sxs:char'}
 }
 
-/** The kind a `subType` stands for (readers use it). */
-export function kindOfSubType(subType: string | undefined): CodeKind | undefined {
-  if (subType === undefined) return undefined
-  for (const [kind, value] of Object.entries(TYPES)) if (value.subType === subType) return kind as CodeKind
-  return undefined
-}
-
 /** Data ids: `d<id>` for a standalone code, `d<id>s` / `d<id>e` for the start and end of a pair. */
 export function dataId(code: InlineCode, part: 'open' | 'close' | 'standalone'): string {
   return part === 'standalone' ? `d${code.id}` : part === 'open' ? `d${code.id}s` : `d${code.id}e`
