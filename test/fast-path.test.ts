@@ -74,7 +74,9 @@ const cases: Array<[string, string, boolean]> = [
   ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
   ['tabs where they indent or follow a marker', '-\tP\n', false],
   ['a tab in a closing fence', '```\nP\n```\t\nP\n', false],
-  ['CRLF', '# P\r\n\r\nP\r\n', false],
+  ['CRLF', '---\r\ntitle: x\r\n---\r\n# P\r\n\r\nP\r\n| P | b |\r\n|---|---|\r\n| P | P |\r\n\r\n<table><tr><td>P</td></tr>\r\n</table>\r\n', true],
+  ['CRLF and LF mixed, a pair holding a CRLF', '# P\r\n\nP\n- P\r\n  P\r\n<span data-ttu-id="x-1">a\r\nb</span><span class="sxs-lookup"><span data-stu-id="x-1">a\r\nb</span></span>\r\n', true],
+  ['a lone CR', '# P\r\rP\n', false],
   ['BOM', '\uFEFF# P\n', false],
   ['raw html block', '<pre>\nP\n\n</pre>\n', false],
   ['a complete tag alone on a lazy line: an HTML block in the open containers', '> P\n<br/>\nP\n\n1. P\n   > P\n<br/>\n\n2. P\n\n> P\n<br/>\n> P\n\n- P\n<br/>\n  P\n\n> - P\n <b>\nP\n', true],
@@ -105,14 +107,16 @@ describe('fast path', () => {
     const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
     const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '> [!NOTE]', () => '    ' + pick(inline)]
     let answered = 0
-    for (let index = 0; index < 300; index++) {
+    for (let index = 0; index < 400; index++) {
       const lines = Array.from({length: 2 + Math.floor(random() * 12)}, () => pick(prefixes) + pick(kinds)())
-      const text = doc(lines.join('\n') + '\n')
+      // A quarter of the soups with CRLF line endings, some with both.
+      const ending = index % 4 === 0 ? () => (random() < 0.8 ? '\r\n' : '\n') : () => '\n'
+      const text = doc(lines.map((line) => line + ending()).join(''))
       if (!answers(text)) continue
       answered++
       expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
     }
-    expect(answered).toBeGreaterThan(100)
+    expect(answered).toBeGreaterThan(130)
   })
 
   it('gives the full parse on every document fixture', () => {
@@ -145,5 +149,25 @@ describe('fast path', () => {
     // Nearly all of the corpus takes the fast path (all 662 files when this was written).
     expect(fastFiles).toBeGreaterThanOrEqual(660)
     expect(fastBytes / bytes).toBeGreaterThan(0.99)
+  })
+
+  it('reads every corpus file with CRLF line endings as with LF, and as remark reads the CRLF file', {timeout: 600_000}, () => {
+    // Docsets written on Windows have CRLF throughout; remark sees the same blocks (CommonMark reads CRLF
+    // as LF). Each file's contexts with CRLF equal those with LF (which the test above proves equal to the
+    // full parse) for every file; for every eighth file the CRLF file is also parsed in full by remark.
+    const files = corpusFiles()
+    const contexts = (text: string) => {
+      const document = parse(text)
+      return {frontMatter: document.frontMatter?.data, segments: document.segments.map((segment) => [segment.id, segment.context])}
+    }
+    let fastFiles = 0
+    files.forEach((file, index) => {
+      const lf = readFileSync(file, 'utf8')
+      const crlf = lf.replace(/\r?\n/g, '\r\n')
+      if (answers(crlf)) fastFiles++
+      expect.soft(contexts(crlf), file).toEqual(contexts(lf))
+      if (index % 8 === 0) expect.soft(summary(crlf, {}), file).toEqual(summary(crlf, {mask: false}))
+    })
+    expect(fastFiles).toBeGreaterThanOrEqual(659)
   })
 })

@@ -12,7 +12,7 @@
  * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
  */
-import type {PairMatch} from './pairs.js'
+import {scanPairs, type PairMatch} from './pairs.js'
 import type {SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
@@ -21,8 +21,12 @@ import {InlineContent, Marks} from './fast-inline.js'
 
 export {lastDecline} from './fast-decline.js'
 
-/** Given the HTML blocks and the file's `<table` offsets (html-tables.ts `tableOpens`), the HTML table cell (if any) holding a file offset. */
-export type HtmlCells = (htmlBlocks: ReadonlyArray<{start: number; end: number}>, tableOpens: readonly number[]) => (offset: number) => HtmlTableCell | undefined
+/**
+ * Given the text the scanner reads, its HTML blocks and `<table` offsets (html-tables.ts `tableOpens`), the
+ * HTML table cell (if any) holding an offset of that text. (The text is the file's, or its LF copy: see
+ * `scanCrlf`.)
+ */
+export type HtmlCells = (text: string, htmlBlocks: ReadonlyArray<{start: number; end: number}>, tableOpens: readonly number[]) => (offset: number) => HtmlTableCell | undefined
 
 /** What the fast path found: the pieces of structure `parse` needs besides remark. */
 export interface FastStructure {
@@ -77,11 +81,32 @@ const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
   try {
-    return scan(text, pairs, htmlCells)
+    return text.includes('\r') ? scanCrlf(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
   } catch (error) {
     if (error instanceof Decline) return undefined
     throw error
   }
+}
+
+/**
+ * A file with CRLF line endings (docsets written on Windows have them throughout). CommonMark reads CRLF
+ * as LF, so the file has the block structure of its copy with every CRLF made LF: the scanner reads that
+ * copy and the offsets it gives are mapped back (contexts hold none). A lone CR, which micromark also
+ * ends a line at, is left to remark.
+ */
+function scanCrlf(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
+  if (/\r(?!\n)/.test(text)) decline()
+  const lf = text.replaceAll('\r\n', '\n')
+  const lfPairs = scanPairs(lf).pairs
+  if (lfPairs.length !== pairs.length) decline()
+  const found = scan(lf, lfPairs, htmlCells)
+  // Where each removed CR was, in the copy's offsets; an offset maps past the CRs before it (one at a line end
+  // maps to its CR, the end of that line in the file).
+  const removed: number[] = []
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - removed.length)
+  const toFile = (offset: number): number => offset + countStartingAtOrBefore(removed, offset - 1, (at) => at)
+  const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
+  return {frontMatter: found.frontMatter && span(found.frontMatter), htmlBlocks: found.htmlBlocks.map(span), contexts: found.contexts}
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
@@ -129,7 +154,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     htmlNodes.push({start: open, end: tag})
   }
   htmlNodes.sort((a, b) => a.start - b.start)
-  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(htmlNodes, opens))}
+  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens))}
 }
 
 type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table'

@@ -45,7 +45,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const messages: VFileMessage[] = []
 
   const scan = scanPairs(text)
-  const fast = options.fast === false || options.mask === false ? undefined : fastStructure(text, scan.pairs, (blocks, opens) => htmlCellFinder(findHtmlTableCellsIn(text, blocks, opens)))
+  const fast = options.fast === false || options.mask === false ? undefined : fastStructure(text, scan.pairs, (scanned, blocks, opens) => htmlCellFinder(findHtmlTableCellsIn(scanned, blocks, opens)))
   let front: FrontMatterParse | undefined
   let toFile = (offset: number): number => offset
   let contextOf: (index: number, fileOffset: number) => SegmentContext
