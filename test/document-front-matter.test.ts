@@ -117,6 +117,29 @@ describe('plain front matter reader', () => {
     )
     expect(answered).toBeGreaterThan(600)
   })
+
+  it('reads CRLF front matter (through its LF copy) as yaml reads the CRLF text', () => {
+    const line = fc.oneof(
+      {arbitrary: fc.tuple(fc.constantFrom('title', 'ms.author', 'f1_keywords', 'ms.date'), fc.constantFrom(': ', ':'), fc.constantFrom('text', 'Übersicht', ' a ', "'q'", '"d"', '', 'x: y', '05/15/2019', '\t')).map((parts) => parts.join('')), weight: 4},
+      {arbitrary: fc.constantFrom('- item', '  - item', '', '# c', 'key:'), weight: 1}
+    )
+    let plain = 0
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 6}), (lines) => {
+        const raw = lines.join('\r\n')
+        const text = `---\r\n${raw}\r\n---`
+        const read = readFrontMatterAt(text, 0, text.length)
+        expect(read.raw).toBe(raw)
+        if (read.error) return
+        if (readPlainYaml(raw.replaceAll('\r\n', '\n')) !== undefined) plain++
+        const reference = yamlData(raw)
+        // Front matter that is not a mapping (a list, a lone value) gives no data.
+        expect(ordered(read.data), raw).toBe(ordered(reference !== null && typeof reference === 'object' && !Array.isArray(reference) ? reference : {}))
+      }),
+      {numRuns: 3000, seed: 12}
+    )
+    expect(plain).toBeGreaterThan(300)
+  })
 })
 
 describe('the last line break of a front matter node', () => {

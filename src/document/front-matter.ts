@@ -31,7 +31,8 @@ export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: numb
   const end = firstBreak && lastBreak >= 0 && lastBreak > firstBreak.index ? nodeStart + lastBreak : start
   const raw = text.slice(start, end)
   // Most front matter is plain `key: value` lines, which a small reader gives exactly; `yaml` reads the rest.
-  const plain = readPlainYaml(raw)
+  // CRLF is a line break to YAML as LF is (the reader takes LF only; its values never hold a break).
+  const plain = readPlainYaml(raw.includes('\r') && !/\r(?!\n)/.test(raw) ? raw.replaceAll('\r\n', '\n') : raw)
   if (plain) return {raw, data: plain, start, end, error: undefined}
   try {
     // The yaml package does not take a lone CR as a line break; CR -> LF keeps every offset.
