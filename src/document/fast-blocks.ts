@@ -24,7 +24,7 @@ export {lastDecline} from './fast-decline.js'
 /**
  * Given the text the scanner reads, its HTML blocks and `<table` offsets (html-tables.ts `tableOpens`), the
  * HTML table cell (if any) holding an offset of that text. (The text is the file's, or its LF copy: see
- * `scanCrlf`.)
+ * `scanCopy`.)
  */
 export type HtmlCells = (text: string, htmlBlocks: ReadonlyArray<{start: number; end: number}>, tableOpens: readonly number[]) => (offset: number) => HtmlTableCell | undefined
 
@@ -81,7 +81,7 @@ const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
   try {
-    return text.includes('\r') ? scanCrlf(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
+    return text.includes('\r') || text.startsWith('\uFEFF') ? scanCopy(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
   } catch (error) {
     if (error instanceof Decline) return undefined
     throw error
@@ -89,22 +89,24 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
 }
 
 /**
- * A file with CRLF line endings (docsets written on Windows have them throughout). CommonMark reads CRLF
- * as LF, so the file has the block structure of its copy with every CRLF made LF: the scanner reads that
- * copy and the offsets it gives are mapped back (contexts hold none). A lone CR, which micromark also
- * ends a line at, is left to remark.
+ * A file that starts with a BOM or has CRLF line endings (both come from Windows editors, CRLF often
+ * throughout a docset) has the block structure of its copy without the BOM and with every CRLF made LF:
+ * micromark drops a leading BOM, and CommonMark reads CRLF as LF. The scanner reads that copy and the
+ * offsets it gives are mapped back (contexts hold none). A lone CR, which micromark also ends a line at,
+ * is left to remark.
  */
-function scanCrlf(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
+function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
   if (/\r(?!\n)/.test(text)) decline()
-  const lf = text.replaceAll('\r\n', '\n')
-  const lfPairs = scanPairs(lf).pairs
-  if (lfPairs.length !== pairs.length) decline()
-  const found = scan(lf, lfPairs, htmlCells)
-  // Where each removed CR was, in the copy's offsets; an offset maps past the CRs before it (one at a line end
-  // maps to its CR, the end of that line in the file).
+  const copy = (bom ? text.slice(1) : text).replaceAll('\r\n', '\n')
+  const copyPairs = scanPairs(copy).pairs
+  if (copyPairs.length !== pairs.length) decline()
+  const found = scan(copy, copyPairs, htmlCells)
+  // Where each removed CR was, in the copy's offsets; an offset maps past the BOM and the CRs before it
+  // (one at a line end maps to its CR, the end of that line in the file).
   const removed: number[] = []
-  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - removed.length)
-  const toFile = (offset: number): number => offset + countStartingAtOrBefore(removed, offset - 1, (at) => at)
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - bom - removed.length)
+  const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
   return {frontMatter: found.frontMatter && span(found.frontMatter), htmlBlocks: found.htmlBlocks.map(span), contexts: found.contexts}
 }
