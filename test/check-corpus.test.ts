@@ -66,4 +66,17 @@ describe('check over the dev corpus', () => {
     for (const count of counts.values()) for (const file of count.errorFiles) withErrors.add(file)
     expect(withErrors.size).toBeLessThan(files.length / 4)
   })
+
+  it('finds the same problems, on the same lines, in every file written with CRLF line endings and a BOM', () => {
+    // Windows-written docsets: CRLF throughout, some files with a BOM. Only the line ending may differ, so
+    // each finding keeps its rule, severity, line and (but on line 1, behind the BOM) column.
+    const findings = (text: string, bom: boolean) =>
+      check(parse(text)).map((message) => `${message.ruleId} ${message.fatal} ${message.line}:${bom && message.line === 1 ? (message.column ?? 1) - 1 : message.column}`)
+    const different: string[] = []
+    for (const file of files) {
+      const lf = readFileSync(file, 'utf8')
+      if (findings(lf, false).join('\n') !== findings('\uFEFF' + lf.replace(/\r?\n/g, '\r\n'), true).join('\n')) different.push(relative(corpusDir, file))
+    }
+    expect(different).toEqual([])
+  })
 })
