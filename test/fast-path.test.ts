@@ -73,6 +73,10 @@ const cases: Array<[string, string, boolean]> = [
   ['empty list item', '-\n  P\n', false],
   ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
   ['tabs where they indent or follow a marker', '-\tP\n', false],
+  ['tabs indenting the lines of a fenced code block', '# P\n\n```csharp\nclass A {\n\tint x; // P\n  \t\tP\n\t```\n-\tP\n}\n```\nP\n\n~~~\n\tP\n~~~\n', true],
+  ['a tab in a fenced code block inside a list item', '1. P\n\n   ```\n\tP\n   ```\n', false],
+  ['a tab after a fence that may close it', '```\n\tP\n```\t\nP\n', false],
+  ['a tab in the front matter', '---\ntitle: x\n\t- y\n---\nP\n', false],
   ['a tab in a closing fence', '```\nP\n```\t\nP\n', false],
   ['CRLF', '---\r\ntitle: x\r\n---\r\n# P\r\n\r\nP\r\n| P | b |\r\n|---|---|\r\n| P | P |\r\n\r\n<table><tr><td>P</td></tr>\r\n</table>\r\n', true],
   ['CRLF and LF mixed, a pair holding a CRLF', '# P\r\n\nP\n- P\r\n  P\r\n<span data-ttu-id="x-1">a\r\nb</span><span class="sxs-lookup"><span data-stu-id="x-1">a\r\nb</span></span>\r\n', true],
@@ -115,9 +119,10 @@ describe('fast path', () => {
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
     const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)']
     const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
-    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '> [!NOTE]', () => '    ' + pick(inline)]
+    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '> [!NOTE]', () => '    ' + pick(inline)]
     let answered = 0
-    for (let index = 0; index < 400; index++) {
+    let tabbed = 0
+    for (let index = 0; index < 800; index++) {
       const lines = Array.from({length: 2 + Math.floor(random() * 12)}, () => pick(prefixes) + pick(kinds)())
       // A quarter of the soups with CRLF line endings, some with both.
       const ending = index % 4 === 0 ? () => (random() < 0.8 ? '\r\n' : '\n') : () => '\n'
@@ -125,8 +130,26 @@ describe('fast path', () => {
       if (!answers(text)) continue
       answered++
       expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
+      if (text.includes('\t')) tabbed++
     }
-    expect(answered).toBeGreaterThan(130)
+    expect(answered).toBeGreaterThan(140)
+    // Soups of fenced code with tabs among other blocks, where the scanner now answers.
+    const fenced = ['```', '~~~', '````', '```cs', ' ```', '   ~~~~']
+    const tabLines = ['\tP', '\t\tint x; // P', ' \tP', '\t', '  \t```', '\t~~~', '-\tP', '#\tP', '>\tP', '|\tP |', 'P\tP']
+    for (let index = 0; index < 300; index++) {
+      const lines: string[] = []
+      for (let block = 0; block < 1 + Math.floor(random() * 4); block++) {
+        const open = pick(fenced)
+        lines.push(open, ...Array.from({length: Math.floor(random() * 5)}, () => pick([...tabLines, ...inline])))
+        if (random() < 0.8) lines.push(random() < 0.8 ? open.trim() : pick(['```', '~~~', '```\t', ' ~~~ ']))
+        lines.push(...Array.from({length: Math.floor(random() * 3)}, () => pick(prefixes) + pick(kinds)()))
+      }
+      const text = doc(lines.join('\n') + '\n')
+      if (!answers(text)) continue
+      if (text.includes('\t')) tabbed++
+      expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
+    }
+    expect(tabbed).toBeGreaterThan(60)
   })
 
   it('gives the full parse on every document fixture', () => {

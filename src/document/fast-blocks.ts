@@ -77,6 +77,12 @@ const listMarker = /^(?:([-+*])|(\d{1,9})([.)]))( *)(.?)/
 const delimiterRow = /^\|?(?: *:?-+:? *\|)* *:?-+:? *\|? *$/
 const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(.?)(.?)/
 const attribute = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\s]+|"[^"\\n]*"|'[^'\\n]*'))?)`
+/**
+ * A tab where it indents or follows a marker: it counts to the next multiple of 4 columns there (and is
+ * white space in a fence, thematic break, delimiter row or blank line), which the scanner does not model;
+ * tabs inside a line's text are taken as the characters they are.
+ */
+const tabInSyntax = /^[ >\-+*#\d.)`~|:=_]*\t/m
 const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`)
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
@@ -117,10 +123,6 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   // `trim()`: taken inside a line's text, where neither matters (a doc writes it inside a word), not where
   // it could start or end a line's syntax or sit in an HTML tag.
   if (text.includes('\uFEFF') && /^[ >\-+*#\d.)`~|:=_]*\uFEFF|\uFEFF *$|<[^>\n]*\uFEFF/m.test(text)) decline()
-  // A tab counts to the next multiple of 4 columns where it indents or follows a marker (and is white
-  // space in a fence, thematic break, delimiter row or blank line): only tabs inside a line's text are
-  // taken, as the characters they are.
-  if (text.includes('\t') && /^[ >\-+*#\d.)`~|:=_]*\t/m.test(text)) decline()
   const blocks: Block[] = []
   const htmlBlocks: Array<{start: number; end: number}> = []
   let frontMatter: FastStructure['frontMatter']
@@ -130,6 +132,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     const close = /\n---([ ]*)(?:\n|$)/.exec(text)
     if (!/^---\n/.test(text) || !close || close[1] !== '') decline()
     const end = close.index + 4
+    if (text.includes('\t') && tabInSyntax.test(text.slice(0, end))) decline()
     frontMatter = {start: 0, end}
     blocks.push(new Block(0, end, 'yaml', []))
     lineStart = end + 1
@@ -199,8 +202,18 @@ class LineScanner {
     this.lineEnd = lineEnd
     this.line = text.slice(lineStart, lineEnd)
     setDeclineLine(lineStart)
+    if (this.line.includes('\t') && tabInSyntax.test(this.line) && !this.tabbedCodeLine()) decline()
     this.readLine()
     return lineEnd + 1
+  }
+
+  /**
+   * A line of a fenced code block outside any container that cannot close it: its tabs are code (code
+   * samples indent with them), whatever columns they stand for. Inside a container a tab's columns decide
+   * whether the container goes on, and a closing fence may be followed by a tab: those lines decline.
+   */
+  private tabbedCodeLine(): boolean {
+    return this.leafKind === 'fence' && this.stack.length === 0 && !/^ {0,3}[`~]/.test(this.line)
   }
 
   /**
