@@ -172,6 +172,20 @@ describe('hard inputs', () => {
 })
 
 describe('reading what CAT tools return', () => {
+  it('JSON whose segments keep only the coded form (a tool that edits sourceCoded/targetCoded) reads back the markdown', () => {
+    const json = JSON.parse(writeJson(reference)) as {segments: Array<Record<string, unknown>>}
+    for (const segment of json.segments) {
+      delete segment['source']
+      delete segment['target']
+    }
+    const read = readTranslations(JSON.stringify(json), {path: 'x.json'})
+    expect(read.messages.map(String)).toEqual([])
+    const units = [...read.units.values()]
+    expect(units.map((unit) => [unit.source, unit.target])).toEqual(reference.segments.map((segment) => [segment.source, segment.target]))
+    // Codes among them, so the code tables were used.
+    expect(reference.segments.some((segment) => /\*\*|\]\(/.test(segment.target))).toBe(true)
+  })
+
   const unit = (source: string, target: string): string =>
     `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.md" source-language="en-US" datatype="x-markdown"><body>\n<trans-unit id="u1"><source>${source}</source><target state="translated">${target}</target></trans-unit>\n</body></file></xliff>`
 

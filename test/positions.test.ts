@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {location} from 'vfile-location'
-import {createLocator} from '../src/document/positions.js'
+import {createLocator, lazyPoint} from '../src/document/positions.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {corpusFiles} from './helpers/corpus.js'
 
@@ -38,6 +38,28 @@ describe('locator', () => {
         ([value, offsets]) => expectSame(value, offsets)
       ),
       {numRuns: 2000}
+    )
+  })
+
+  it('lazy points read as the points they stand for, in any order, also as JSON and when cloned', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', '\n', '\r\n', 'é'), {maxLength: 40}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(
+        text.chain((value) => fc.tuple(fc.constant(value), fc.array(fc.integer({min: 0, max: value.length}), {maxLength: 12}))),
+        ([value, offsets]) => {
+          const reference = location(value)
+          const locator = createLocator(value)
+          const points = offsets.map((offset) => lazyPoint(locator, offset))
+          // Read back to front, the way messages come after the places were made.
+          for (let index = points.length - 1; index >= 0; index--) {
+            const expected = reference.toPoint(offsets[index]!)
+            expect({line: points[index]!.line, column: points[index]!.column, offset: points[index]!.offset}).toEqual(expected)
+            expect(JSON.parse(JSON.stringify(points[index]))).toEqual(expected)
+            expect(structuredClone(points[index])).toEqual(expected)
+          }
+        }
+      ),
+      {numRuns: 1000}
     )
   })
 })

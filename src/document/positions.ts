@@ -62,3 +62,20 @@ export function createLocator(text: string): Locator {
 
   return {point, position: (start, end) => ({start: point(start), end: point(end)})}
 }
+
+/**
+ * The point of `offset`, its line and column found only when first read: for places kept in case a message
+ * needs them (most never are read).
+ */
+export function lazyPoint(locator: Locator, offset: number): Point {
+  let found: Point | undefined
+  return {
+    get line() {
+      return (found ??= locator.point(offset)).line
+    },
+    get column() {
+      return (found ??= locator.point(offset)).column
+    },
+    offset
+  }
+}

@@ -7,7 +7,7 @@
  */
 import type {VFileMessage} from 'vfile-message'
 import {createMessage} from '../document/messages.js'
-import {createLocator} from '../document/positions.js'
+import {createLocator, lazyPoint} from '../document/positions.js'
 import type {Point} from '../document/types.js'
 import {codeData, codeTable, rebuild} from '../inline/index.js'
 import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
@@ -424,16 +424,22 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       // Place: where this unit's id is written (JSON.parse keeps no positions).
       const found = id === undefined ? -1 : text.indexOf(JSON.stringify(id), searchFrom)
       if (found >= 0) searchFrom = found + 1
-      const place = locator.point(found >= 0 ? found : 0)
+      // Computed only if a message needs it: locating each unit's line in a large pretty file took most of
+      // merge's reading time (0.4 s for the corpus' 141 MB of JSON), and merging a clean file needs none.
+      const place = lazyPoint(locator, found >= 0 ? found : 0)
       if (id === undefined) {
         result.messages.push(createMessage('A segment without `id` is ignored', {ruleId: 'unit-id', place}))
         continue
       }
-      const codes = Array.isArray(segment['codes']) ? (segment['codes'] as InlineCode[]).filter(isRecord) : []
-      const table = codeTable([...(options.codes?.(id) ?? []), ...codes])
+      // The code table is needed only for a side given in coded form alone (the raw markdown wins).
+      let table: Map<string, InlineCode> | undefined
+      const codeTableOf = (): Map<string, InlineCode> => {
+        const codes = Array.isArray(segment['codes']) ? (segment['codes'] as InlineCode[]).filter(isRecord) : []
+        return (table ??= codeTable([...(options.codes?.(id) ?? []), ...codes]))
+      }
       const side = (raw: unknown, coded: unknown): string | undefined => {
         if (typeof raw === 'string') return raw
-        if (Array.isArray(coded)) return markdown(coded.filter((part) => typeof part === 'string' || isRecord(part)) as CodedContent, table, place, id, result)
+        if (Array.isArray(coded)) return markdown(coded.filter((part) => typeof part === 'string' || isRecord(part)) as CodedContent, codeTableOf(), place, id, result)
         return undefined
       }
       addUnit(result, document, id, {
