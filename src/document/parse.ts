@@ -19,6 +19,8 @@ export interface ParseOptions {
   path?: string
   /** Source language; defaults to `en-US` (the documents do not say). */
   sourceLanguage?: string
+  /** Target language where the front matter has no `ms.contentlocale` (which otherwise says it). */
+  targetLanguage?: string | undefined
   /**
    * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte
    * (the reference the masked parse is tested against).
@@ -124,7 +126,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     frontMatter,
     languages: {
       source: options.sourceLanguage ?? 'en-US',
-      target: typeof contentLocale === 'string' && contentLocale !== '' ? contentLocale : undefined
+      target: typeof contentLocale === 'string' && contentLocale !== '' ? contentLocale : options.targetLanguage
     },
     parts,
     segments,

@@ -134,7 +134,8 @@ export function xliff20Of(documents: readonly PreparedDocument[]): string {
       'xmlns:mda': METADATA_NAMESPACE,
       version: '2.0',
       srcLang: isLanguageTag(source) ? source : 'und',
-      trgLang: target !== undefined && isLanguageTag(target) ? target : undefined
+      // Required with <target> elements (which every unit has): `und` (undetermined) when the documents do not say.
+      trgLang: target !== undefined && isLanguageTag(target) ? target : 'und'
     })}\n`
   documents.forEach((document, index) => {
     out += file(document, `f${index + 1}`)

@@ -13,18 +13,20 @@ import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
 import {fromPlain} from '../tasks/messages.js'
+import {isLanguageTag} from '../../formats/xml.js'
 import {Cache} from '../engine/cache.js'
 import {OutputLedger} from '../engine/ledger.js'
 
 export {formats, type FormatName} from '../tasks/extract.js'
 
-const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]
+const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
                    [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--quiet]
 
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
   DIR/xliff-1.2/<path>.xlf   DIR/xliff-2.0/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
 --source-lang TAG   source language (default en-US; the documents do not say)
+--target-lang TAG   target language of documents without ms.contentlocale (else warned, und); warned where it differs
 --copy-source       write each source as the target too (for CAT tools such as OmegaT that translate <target>)
 ${engineHelp()}`
 
@@ -33,6 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let out: string
   let selected: FormatName[]
   let sourceLanguage: string
+  let targetLanguage: string | undefined
   let copySource: boolean
   let engine: EngineOptions
   try {
@@ -43,6 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         out: {type: 'string'},
         format: {type: 'string'},
         'source-lang': {type: 'string'},
+        'target-lang': {type: 'string'},
         'copy-source': {type: 'boolean'},
         ...engineArgs,
         help: {type: 'boolean', short: 'h'}
@@ -56,7 +60,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out = path.resolve(io.cwd, values.out ?? 'out')
     selected = parseFormats(values.format ?? 'xliff12,xliff20,json')
     sourceLanguage = values['source-lang'] ?? 'en-US'
-    if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(sourceLanguage)) throw new UsageError(`extract: --source-lang '${sourceLanguage}' is not a language tag`)
+    targetLanguage = values['target-lang']
+    for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
+      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`extract: ${option} '${tag}' is not a language tag`)
+    }
     copySource = values['copy-source'] ?? false
     engine = readEngineOptions('extract', values, io)
   } catch (error) {
@@ -83,7 +90,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     files,
     io,
     engine,
-    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, formats: selected, copySource}),
+    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, ...(targetLanguage === undefined ? {} : {targetLanguage}), formats: selected, copySource}),
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,

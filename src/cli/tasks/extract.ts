@@ -5,8 +5,11 @@
  */
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
+import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument} from '../../document/types.js'
 import {writeFormats, XmlCharError} from '../../formats/index.js'
+import {isLanguageTag} from '../../formats/xml.js'
+import {createLocator} from '../../document/positions.js'
 import {DecodeError, decodeUtf8} from '../files.js'
 import {describeError} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
@@ -25,6 +28,8 @@ export interface ExtractOptions {
   /** Path relative to the input folder: the documents' name in the outputs. */
   relative: string
   sourceLanguage: string
+  /** Target language where a document's front matter has no `ms.contentlocale`. */
+  targetLanguage?: string
   formats: FormatName[]
   copySource: boolean
 }
@@ -56,8 +61,10 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
       messages.push(toPlain(createMessage('Not a bilingual document (no `data-ttu-id` pair): nothing to extract, skipped', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}, fatal: false})))
       return {messages, segments: 0, outputs: null, error: null, skipped: true}
     }
-    document = parse(text, {path: options.relative, sourceLanguage: options.sourceLanguage})
+    document = parse(text, {path: options.relative, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage})
     messages.push(...document.messages.map(toPlain))
+    const language = targetLanguageMessage(text, document, options.targetLanguage)
+    if (language) messages.push(toPlain(language))
   } catch (error) {
     const place = error instanceof DecodeError ? {line: error.line, column: error.column, offset: 0} : {line: 1, column: 1, offset: 0}
     messages.push(toPlain(createMessage(describeError(error), {ruleId: error instanceof DecodeError ? 'encoding' : 'read', place})))
@@ -85,4 +92,24 @@ export function isExtractResult(value: unknown, options: ExtractOptions): value 
     typeof result['skipped'] === 'boolean' &&
     (outputs === null || (Array.isArray(outputs) && outputs.length === options.formats.length && outputs.every(isBlobRef)))
   )
+}
+
+/**
+ * A warning when the outputs' target language is not known for sure: no `ms.contentlocale` and no
+ * --target-lang (the outputs are still written, XLIFF 2.0 saying `und` as it must with targets; but a CAT
+ * tool takes its language pair from them), a value that is not a language tag, or one that differs from
+ * --target-lang (the document's wins). Placed at the `ms.contentlocale` line when there is one.
+ */
+function targetLanguageMessage(text: string, document: BilingualDocument, given: string | undefined): VFileMessage | undefined {
+  const written = document.frontMatter?.data['ms.contentlocale']
+  const target = document.languages.target
+  let reason: string
+  if (target === undefined) reason = 'No `ms.contentlocale` in the front matter: the target language is unknown (`und`); give it with --target-lang'
+  else if (!isLanguageTag(target)) reason = `\`ms.contentlocale: ${target}\` is not a language tag (BCP 47, e.g. \`zh-CN\`): the XLIFF says \`und\``
+  else if (given !== undefined && written === target && target.toLowerCase() !== given.toLowerCase()) reason = `\`ms.contentlocale: ${target}\` differs from --target-lang ${given}: the document's is used`
+  else return undefined
+  const front = document.frontMatter?.position
+  const key = front ? text.indexOf('ms.contentlocale', front.start.offset) : -1
+  const place = front && key >= 0 && key < front.end.offset ? createLocator(text).point(key) : {line: 1, column: 1, offset: 0}
+  return createMessage(reason, {ruleId: 'target-language', place, fatal: false})
 }
