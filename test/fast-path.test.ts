@@ -84,7 +84,9 @@ const cases: Array<[string, string, boolean]> = [
   ['BOM', '\uFEFF# P\n', true],
   ['BOM, front matter and CRLF', '\uFEFF---\r\ntitle: x\r\n---\r\n# P\r\n\r\n<table><tr><td>P</td></tr></table>\r\n', true],
   ['a BOM and a lone CR', '\uFEFF# P\rP\n', false],
-  ['raw html block', '<pre>\nP\n\n</pre>\n', false],
+  ['raw html blocks: blank lines inside, any raw end tag ends them, in any case', '<pre>\nP\n\nP\n</pre>\nP\n\n<script>P</script> P\nP\n\n<style>\nP\n</TEXTAREA> x\nP\n\n<textarea\nP\n</pre >\n\nP\n</Pre>\nP\n', true],
+  ['a raw html block interrupting a paragraph, in a list item, unclosed', 'P\n<pre>\nP\n</pre>\n\n- P\n  <pre>\n\n  P\n  </pre>\n- P\n\n> <pre>\n> P\nP\n\n<pre>\nP\n', true],
+  ['a self-closing raw tag', '<pre/>\nP\n', false],
   ['a complete tag alone on a lazy line: an HTML block in the open containers', '> P\n<br/>\nP\n\n1. P\n   > P\n<br/>\n\n2. P\n\n> P\n<br/>\n> P\n\n- P\n<br/>\n  P\n\n> - P\n <b>\nP\n', true],
   ['a zero-width no-break space inside a line', 'a\uFEFFP b\uFEFFc\n\n| a\uFEFF | P |\n|---|---|\n| P\uFEFFx | P |\n\n[x\uFEFFP](u\uFEFFv) `P\uFEFF`\n', true],
   ['a zero-width no-break space starting a line', '- \uFEFFP\n', false],
@@ -119,7 +121,7 @@ describe('fast path', () => {
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
     const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)']
     const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
-    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '> [!NOTE]', () => '    ' + pick(inline)]
+    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline)]
     let answered = 0
     let tabbed = 0
     for (let index = 0; index < 800; index++) {

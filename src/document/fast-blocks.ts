@@ -68,6 +68,8 @@ const htmlBlockNames = new Set(
   'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' ')
 )
 const htmlRawNames = new Set(['pre', 'script', 'style', 'textarea'])
+/** What ends a `raw` HTML block: the line holds an end tag of any of the raw names. */
+const rawEnd = /<\/(?:pre|script|style|textarea)>/i
 const alertMarker = /^\s*>?\s*\[!([A-Za-z]+)\]/
 const atx = /^#{1,6}(?= |$)/
 const fenceOpen = /^(`{3,}|~{3,})(.*)$/
@@ -162,7 +164,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens))}
 }
 
-type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'table'
+type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'raw' | 'table'
 
 /**
  * The block scanner's state over the lines of one file, one method per step of a line. It was one
@@ -243,7 +245,7 @@ class LineScanner {
     this.leaf = block
     this.leafKind = kind
     this.blocks.push(block)
-    if (kind === 'html' || kind === 'comment') this.htmlBlocks.push(block)
+    if (kind === 'html' || kind === 'comment' || kind === 'raw') this.htmlBlocks.push(block)
   }
 
   private readLine(): void {
@@ -323,11 +325,11 @@ class LineScanner {
       if (closing && closing[1]![0] === this.fenceChar && closing[1]!.length >= this.fenceLength) this.close(this.lineEnd)
       return true
     }
-    if ((leafKind === 'html' || leafKind === 'comment') && allMatched) {
+    if ((leafKind === 'html' || leafKind === 'comment' || leafKind === 'raw') && allMatched) {
       if (leafKind === 'html' && blank) this.close(leaf.end)
       else {
         leaf.end = this.lineEnd
-        if (leafKind === 'comment' && rest.includes('-->')) this.close(this.lineEnd)
+        if (leafKind === 'comment' ? rest.includes('-->') : leafKind === 'raw' && rawEnd.test(rest)) this.close(this.lineEnd)
       }
       return true
     }
@@ -344,7 +346,7 @@ class LineScanner {
         return true
       }
     }
-    if (leafKind === 'fence' || leafKind === 'html' || leafKind === 'comment' || leafKind === 'indented') this.close(0)
+    if (leafKind === 'fence' || leafKind === 'html' || leafKind === 'comment' || leafKind === 'raw' || leafKind === 'indented') this.close(0)
     return false
   }
 
@@ -482,8 +484,8 @@ class LineScanner {
         if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
         this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
       } else {
-        this.open(new Block(start + indent, lineEnd, 'html', containers), kind === 'comment' ? 'comment' : 'html')
-        if (kind === 'comment' && content.indexOf('-->', 4) >= 0) this.close(lineEnd)
+        this.open(new Block(start + indent, lineEnd, 'html', containers), kind === 'html7' ? 'html' : kind)
+        if (kind === 'comment' ? content.indexOf('-->', 4) >= 0 : kind === 'raw' && rawEnd.test(content)) this.close(lineEnd)
       }
     } else if (thematic.test(content)) {
       // A thematic break: no pair can start in it.
@@ -524,7 +526,7 @@ function interrupts(rest: string, indent: number): boolean {
   if (atx.test(content) || isFence(content) || content.startsWith('>')) return true
   if (content.startsWith('<')) {
     const kind = htmlStart(content)
-    return kind === 'html' || kind === 'comment'
+    return kind === 'html' || kind === 'comment' || kind === 'raw'
   }
   const marker = listMarker.exec(content)
   if (marker && (marker[4] !== '' || marker[5] === '')) {
@@ -555,8 +557,11 @@ function isFence(content: string): boolean {
   return fence !== null && !(fence[1]![0] === '`' && fence[2]!.includes('`'))
 }
 
-/** `html7`: a complete tag alone on its line, which cannot interrupt a paragraph. */
-function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'paragraph' {
+/**
+ * `html7`: a complete tag alone on its line, which cannot interrupt a paragraph; `raw`: `<pre>`, `<script>`,
+ * `<style>` or `<textarea>`, a block that blank lines do not end (`rawEnd` does).
+ */
+function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'paragraph' {
   if (content.startsWith('<!--')) return 'comment'
   if (/^<[!?]/.test(content)) decline()
   const tag = tagName.exec(content)
@@ -565,7 +570,11 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'paragraph' 
   const after = tag[3]!
   const ends = after === '' || after === ' ' || after === '\t' || after === '>' || after === '/'
   if (!ends) return 'paragraph'
-  if (htmlRawNames.has(name) && tag[1] === '') decline()
+  if (htmlRawNames.has(name) && tag[1] === '') {
+    // `<pre/`: not this kind (micromark then judges it as any other tag); left to remark.
+    if (after === '/') decline()
+    return 'raw'
+  }
   if (htmlBlockNames.has(name)) {
     if (after === '/' && tag[4] !== '>') return 'paragraph'
     return 'html'
