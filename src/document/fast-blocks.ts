@@ -108,7 +108,8 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   if (/\r(?!\n)/.test(text)) decline()
   const copy = (bom ? text.slice(1) : text).replaceAll('\r\n', '\n')
   const copyPairs = scanPairs(copy).pairs
-  if (copyPairs.length !== pairs.length) decline()
+  // The same pairs, in the same order, or the contexts would not be theirs.
+  if (copyPairs.length !== pairs.length || copyPairs.some((pair, index) => pair.id !== pairs[index]!.id)) decline()
   const found = scan(copy, copyPairs, htmlCells)
   // Where each removed CR was, in the copy's offsets; an offset maps past the BOM and the CRs before it
   // (one at a line end maps to its CR, the end of that line in the file).
