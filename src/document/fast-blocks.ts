@@ -205,18 +205,39 @@ class LineScanner {
     this.lineEnd = lineEnd
     this.line = text.slice(lineStart, lineEnd)
     setDeclineLine(lineStart)
-    if (this.line.includes('\t') && tabInSyntax.test(this.line) && !this.tabbedCodeLine()) decline()
-    this.readLine()
+    if (this.line.includes('\t') && tabInSyntax.test(this.line)) {
+      if (!this.tabbedCodeLine()) decline()
+      // What `readLine` does with a code line its containers go on around and that does not close the fence.
+      this.leaf!.end = lineEnd
+    } else this.readLine()
     return lineEnd + 1
   }
 
   /**
-   * A line of a fenced code block outside any container that cannot close it: its tabs are code (code
-   * samples indent with them), whatever columns they stand for. Inside a container a tab's columns decide
-   * whether the container goes on, and a closing fence may be followed by a tab: those lines decline.
+   * A line of an open fenced code block whose leading white space holds a tab (code samples indent with
+   * tabs) and that neither ends a container nor closes the fence: code, whatever its tabs stand for. Inside
+   * list items only (a block quote needs its `>`): the white space, tabs counted to the next multiple of 4
+   * columns, must reach their content (or be all the line: a blank line goes on), and what follows must be
+   * no fence character (a closing fence may be followed by a tab). Any other line with such a tab declines.
    */
   private tabbedCodeLine(): boolean {
-    return this.leafKind === 'fence' && this.stack.length === 0 && !/^ {0,3}[`~]/.test(this.line)
+    if (this.leafKind !== 'fence') return false
+    let required = 0
+    for (const container of this.stack) {
+      if (container.type !== 'listItem') return false
+      required += container.required
+    }
+    const line = this.line
+    let columns = 0
+    let index = 0
+    for (; index < line.length; index++) {
+      const char = line[index]
+      if (char === ' ') columns++
+      else if (char === '\t') columns += 4 - (columns % 4)
+      else break
+    }
+    if (index === line.length) return true
+    return columns >= required && line[index] !== '`' && line[index] !== '~'
   }
 
   /**
