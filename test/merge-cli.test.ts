@@ -69,6 +69,18 @@ describe('sxs merge', () => {
     expect(session.err).toMatch(/1 merged, 75 unchanged/)
   })
 
+  it('keeps the BOM and CRLF line endings of a document written on Windows (and reads a translation file with a BOM)', async () => {
+    const windows = '\uFEFF' + original.replace(/\n/g, '\r\n')
+    writeFileSync(doc, windows)
+    const translated = parse(windows, {path: 'help-and-support-for-eop.md'})
+    const file = translations('help.xlf', '\uFEFF' + edit(writeXliff12(translated), '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', file], session)).toBe(0)
+    expect(session.err).toMatch(/1 merged, 75 unchanged/)
+    expect(readFileSync(doc).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(readFileSync(doc, 'utf8')).toBe(windows.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+  })
+
   it('writes to --out and leaves the document alone', async () => {
     const file = translations('help.xlf', edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
     const out = join(work, `${counter}-out`, 'merged.md')

@@ -80,7 +80,9 @@ export class DecodeError extends Error {
   }
 }
 
-const decoder = new TextDecoder('utf-8', {fatal: true})
+// `ignoreBOM`: a BOM stays in the text (TextDecoder drops it by default), so that a document sxs writes back
+// (merge, render) keeps it, and offsets and columns are those of the file. The readers know it is there.
+const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Read a file as UTF-8, refusing invalid bytes with the line and column of the first one. */
 export async function readUtf8(file: string): Promise<string> {
@@ -93,7 +95,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
     return decoder.decode(bytes)
   } catch {
     const bad = firstInvalidUtf8(bytes)
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
+    const before = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes.subarray(0, bad))
     const lines = before.split('\n')
     throw new DecodeError(
       `not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at offset ${bad})`,
