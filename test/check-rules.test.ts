@@ -42,6 +42,19 @@ describe('rules', () => {
   }
 })
 
+describe('prose-outside-pair and code blocks', () => {
+  it('takes the comments of an indented code block in a list item as code, as the block parse does', () => {
+    // A held-out Azure article: PowerShell samples indented 8 spaces in numbered steps, English comments.
+    const sample = ['', '        # Provide the HDInsight cluster name where you want to run the job.', '        $clusterName = "<HDInsightClusterName>"', '']
+    const inList = [`1. ${pair('710cd-229', 'Legen Sie die Variablen fest.', 'Set the following variables.')}`, ...sample].join('\n')
+    const prose = (text: string) => check(parse(text)).filter((message) => message.ruleId === 'prose-outside-pair').map((message) => message.line)
+    expect(parse(inList).codeBlocks).toEqual([{startLine: 3, endLine: 4}])
+    expect(prose(inList)).toEqual([])
+    // The same line as a paragraph (a lazy continuation of the item's text) is prose.
+    expect(prose([`1. ${pair('710cd-229', 'Legen Sie die Variablen fest.', 'Set the following variables.')}`, sample[1]!.trim(), ''].join('\n'))).toEqual([2])
+  })
+})
+
 describe('engine', () => {
   const duplicate = `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
 

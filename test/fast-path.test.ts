@@ -15,7 +15,8 @@ function summary(text: string, options: {mask?: boolean; fast?: boolean}) {
   return {
     frontMatter: document.frontMatter,
     messages: document.messages.map(String),
-    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset])
+    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset]),
+    codeBlocks: document.codeBlocks
   }
 }
 

@@ -16,7 +16,8 @@ function summary(text: string, mask: boolean) {
   return {
     frontMatter: document.frontMatter,
     messages: document.messages.map(String),
-    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset])
+    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset]),
+    codeBlocks: document.codeBlocks
   }
 }
 

@@ -156,6 +156,7 @@ const document: fc.Arbitrary<BilingualDocument> = fc
     parts: segments,
     segments,
     messages: [],
+    codeBlocks: [],
     eol: '\n',
     bom: false
   }))

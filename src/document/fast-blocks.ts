@@ -36,6 +36,8 @@ export interface FastStructure {
   htmlBlocks: Array<{start: number; end: number}>
   /** Context of each pair, by pair index, before HTML table cells are applied. */
   contexts: SegmentContext[]
+  /** Fenced and indented code blocks, in file offsets. */
+  codeBlocks: Array<{start: number; end: number}>
 }
 
 type Container =
@@ -117,7 +119,7 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - bom - removed.length)
   const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
-  return {frontMatter: found.frontMatter && span(found.frontMatter), htmlBlocks: found.htmlBlocks.map(span), contexts: found.contexts}
+  return {frontMatter: found.frontMatter && span(found.frontMatter), htmlBlocks: found.htmlBlocks.map(span), contexts: found.contexts, codeBlocks: found.codeBlocks.map(span)}
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
@@ -162,7 +164,8 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     htmlNodes.push({start: open, end: tag})
   }
   htmlNodes.sort((a, b) => a.start - b.start)
-  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens))}
+  const codeBlocks = blocks.filter((block) => block.block === 'code').map(({start, end}) => ({start, end}))
+  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens)), codeBlocks}
 }
 
 type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'raw' | 'table'

@@ -10,7 +10,9 @@ import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front
 import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
 import {createContextLocator, htmlCellFinder} from './context.js'
 import {fastStructure} from './fast-blocks.js'
-import {createLocator} from './positions.js'
+import {createLocator, type Locator} from './positions.js'
+import {visit} from 'unist-util-visit'
+import type {Root} from 'mdast'
 import {createMessage} from './messages.js'
 import {maskPairs, type MaskedText} from './mask.js'
 
@@ -51,9 +53,11 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   let front: FrontMatterParse | undefined
   let toFile = (offset: number): number => offset
   let contextOf: (index: number, fileOffset: number) => SegmentContext
+  let code: Array<{start: number; end: number}>
   if (fast) {
     front = fast.frontMatter && readFrontMatterAt(text, fast.frontMatter.start, fast.frontMatter.end)
     contextOf = (index) => fast.contexts[index]!
+    code = fast.codeBlocks
   } else {
     const masked = options.mask === false ? unmasked(text, scan.pairs) : maskPairs(text, scan.pairs)
     // micromark drops a leading BOM from its offsets: remark reads the text without it.
@@ -63,6 +67,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     front = readFrontMatter(tree, markdown)
     const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
     contextOf = (index, fileOffset) => contexts.locate(masked.starts[index]! - shift, fileOffset)
+    code = codeNodes(tree).map(({start, end}) => ({start: toFile(start), end: toFile(end)}))
   }
   let frontMatter: FrontMatter | undefined
   if (front) {
@@ -124,6 +129,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   return {
     path: options.path,
     frontMatter,
+    codeBlocks: code.map(({start, end}) => codeLines(text, locator, start, end)),
     languages: {
       source: options.sourceLanguage ?? 'en-US',
       target: typeof contentLocale === 'string' && contentLocale !== '' ? contentLocale : options.targetLanguage
@@ -134,6 +140,22 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
     bom
   }
+}
+
+/** The offsets of the tree's `code` nodes (fenced and indented), in document order. */
+function codeNodes(tree: Root): Array<{start: number; end: number}> {
+  const found: Array<{start: number; end: number}> = []
+  visit(tree, 'code', (node) => {
+    if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) found.push({start: node.position.start.offset, end: node.position.end.offset})
+  })
+  return found
+}
+
+/** A code block's lines: the block parses may end it at a blank line or before it; those lines hold nothing. */
+function codeLines(text: string, locator: Locator, start: number, end: number): {startLine: number; endLine: number} {
+  let last = end
+  while (last > start && /\s/.test(text[last - 1]!)) last--
+  return {startLine: locator.point(start).line, endLine: locator.point(last).line}
 }
 
 /** How many times `part` occurs in `text` (without the array of matches `text.match(/…/g)` builds). */

@@ -111,6 +111,11 @@ export interface BilingualDocument {
   segments: Segment[]
   /** Problems found while parsing (unclosed spans, a target without its source, …). */
   messages: VFileMessage[]
+  /**
+   * The fenced and indented code blocks, as line ranges (1-based, inclusive; blank lines at their end left
+   * out), from the block parse: skeleton text there is code, not prose.
+   */
+  codeBlocks: Array<{startLine: number; endLine: number}>
   /** Line ending the file mostly uses. */
   eol: '\n' | '\r\n'
   bom: boolean

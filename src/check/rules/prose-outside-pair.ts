@@ -66,7 +66,7 @@ const rule: Rule = {
   id: 'prose-outside-pair',
   severity: 'warning',
   description:
-    'A line of prose (four words or more, outside code, links, images, HTML tags and directives) stands outside any pair: it was not extracted for translation, or its pair spans were lost. Readers of the localized page see it untranslated (or translated with no source to review it against). Image alt text is translated outside pairs by design and is not reported.',
+    'A line of prose (four words or more, outside code blocks and spans, links, images, HTML tags and directives) stands outside any pair: it was not extracted for translation, or its pair spans were lost. Readers of the localized page see it untranslated (or translated with no source to review it against). Image alt text is translated outside pairs by design and is not reported.',
   bad: [{title: 'A heading hidden from the pair scan', markdown: `${pair('bfebf-124', 'Kennwort festlegen', 'Set a password')}\n\n## Set a password to never expire\n`, line: 3}],
   good: [{title: 'Only markup outside the pairs', markdown: `## <a name="set"></a>${pair('bfebf-125', 'Kennwort festlegen', 'Set a password')}\n\n[!INCLUDE [Microsoft 365 Defender rebranding](../includes/microsoft-defender-for-office.md)]\n\n![Häkchen](media/check.png)\n`}],
   check(context) {
@@ -79,8 +79,14 @@ const rule: Rule = {
     const stretchesOn = pairsOnLines(pairs)
     let inComment = false
     const frontEnd = document.frontMatter ? document.frontMatter.position.end.offset + 4 : -1
+    // Code blocks as the block parse found them (indented code too, which the line scan does not know):
+    // a comment in a code sample is no prose to translate.
+    const codeBlocks = document.codeBlocks
+    let code = 0
     for (const line of bilingual.lines) {
       if (bilingual.inFence[line.index]) continue
+      while (code < codeBlocks.length && codeBlocks[code]!.endLine <= line.index) code++
+      if (code < codeBlocks.length && codeBlocks[code]!.startLine <= line.index + 1) continue
       const stretches = stretchesOn(line)
       // What the compact skeleton holds of the comment markers and letters, read in place: a line without
       // pairs is its own compact skeleton (native searches), a line with pairs has few characters besides.
