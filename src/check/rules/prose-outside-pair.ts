@@ -68,7 +68,10 @@ const rule: Rule = {
   description:
     'A line of prose (four words or more, outside code blocks and spans, links, images, HTML tags and directives) stands outside any pair: it was not extracted for translation, or its pair spans were lost. Readers of the localized page see it untranslated (or translated with no source to review it against). Image alt text is translated outside pairs by design and is not reported.',
   bad: [{title: 'A heading hidden from the pair scan', markdown: `${pair('bfebf-124', 'Kennwort festlegen', 'Set a password')}\n\n## Set a password to never expire\n`, line: 3}],
-  good: [{title: 'Only markup outside the pairs', markdown: `## <a name="set"></a>${pair('bfebf-125', 'Kennwort festlegen', 'Set a password')}\n\n[!INCLUDE [Microsoft 365 Defender rebranding](../includes/microsoft-defender-for-office.md)]\n\n![Häkchen](media/check.png)\n`}],
+  good: [
+    {title: 'Only markup outside the pairs', markdown: `## <a name="set"></a>${pair('bfebf-125', 'Kennwort festlegen', 'Set a password')}\n\n[!INCLUDE [Microsoft 365 Defender rebranding](../includes/microsoft-defender-for-office.md)]\n\n![Häkchen](media/check.png)\n`},
+    {title: 'A comment in a code sample (an indented code block in a list item)', markdown: `1. ${pair('bfebf-126', 'Legen Sie die Variable fest:', 'Set the variable:')}\n\n        # Provide the name of the cluster that runs the job.\n        $clusterName = "<ClusterName>"\n`}
+  ],
   check(context) {
     const {document} = context
     const {bilingual, text} = analyse(document)
