@@ -1,0 +1,113 @@
+/**
+ * `npm run verify -- DIR…`: every invariant the dev-corpus tests hold, over any folders of bilingual documents
+ * (a docset of your own, or documents from docsets the corpus does not have). For each `*.md` file:
+ * - the document prints back byte for byte, and has one segment per `data-ttu-id`;
+ * - the fast block path (or the masked remark parse) gives the contexts and code blocks of the full remark parse;
+ * - XLIFF 1.2, XLIFF 2.0 and JSON written, read back and merged give the file back unchanged, with no message;
+ * - every XLIFF validates against the OASIS schemas (../shared/tools/validate-xliff, when it is there);
+ * - check runs; its findings are counted by rule (findings are the documents' problems, not sxs's).
+ * Pairs the rehype reference finds otherwise are listed apart: it cannot see pairs that cross blocks.
+ * Exit 1 when an invariant fails. A script, not a test: the corpus tests are the tests.
+ */
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parse} from '../src/document/parse.js'
+import {print} from '../src/document/print.js'
+import {scanPairs} from '../src/document/pairs.js'
+import {fastStructure} from '../src/document/fast-blocks.js'
+import {findReferencePairs} from '../src/document/reference.js'
+import type {BilingualDocument} from '../src/document/types.js'
+import {merge} from '../src/merge/index.js'
+import {check} from '../src/check/index.js'
+import {readTranslations, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+
+const validator = fileURLToPath(new URL('../../shared/tools/validate-xliff', import.meta.url))
+
+function markdownFiles(input: string): string[] {
+  if (statSync(input).isFile()) return [input]
+  return readdirSync(input, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}
+
+/** What the parses must agree on: front matter, messages, each segment's id, context and place, code blocks. */
+function structure(document: BilingualDocument): string {
+  return JSON.stringify([document.frontMatter, document.messages.map(String), document.segments.map((segment) => [segment.id, segment.context, segment.position]), document.codeBlocks])
+}
+
+const inputs = process.argv.slice(2)
+if (inputs.length === 0) {
+  console.error('usage: npm run verify -- DIR…')
+  process.exit(2)
+}
+const problems: string[] = []
+const reference: string[] = []
+const findings = new Map<string, number>()
+const work = mkdtempSync(path.join(tmpdir(), 'sxs-verify-'))
+const xliffs: string[] = []
+let files = 0
+let characters = 0
+let segments = 0
+let declined = 0
+try {
+  for (const input of inputs) {
+    for (const file of markdownFiles(input)) {
+      const name = path.relative(process.cwd(), file)
+      const text = readFileSync(file, 'utf8')
+      files++
+      characters += text.length
+      if (!text.includes('data-ttu-id')) continue
+      try {
+        const document = parse(text, {path: name})
+        segments += document.segments.length
+        if (print(document) !== text) problems.push(`${name}: does not print back byte for byte`)
+        const attributes = text.match(/data-ttu-id/g)?.length ?? 0
+        if (attributes !== document.segments.length) problems.push(`${name}: ${document.segments.length} segments for ${attributes} data-ttu-id`)
+        if (fastStructure(text, scanPairs(text).pairs, () => () => undefined) === undefined) declined++
+        if (structure(document) !== structure(parse(text, {path: name, mask: false}))) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
+        const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
+        const unseen = scanPairs(text).pairs.filter((pair) => !seen.has(pair.pairStart)).length
+        if (unseen > 0) reference.push(`${name}: ${unseen} pair(s) the rehype reference does not find (crossing blocks, or HTML it repairs)`)
+        for (const [format, write] of [['XLIFF 1.2', writeXliff12], ['XLIFF 2.0', writeXliff20], ['JSON', writeJson]] as const) {
+          const written = write(document)
+          if (format !== 'JSON') {
+            const copy = path.join(work, `${xliffs.length}.xlf`)
+            writeFileSync(copy, written)
+            xliffs.push(copy)
+          }
+          const read = readTranslations(written, {path: name})
+          for (const message of read.messages) problems.push(`${name}: reading its ${format}: ${message.reason}`)
+          const merged = merge(document, read.units)
+          if (merged.text !== text) problems.push(`${name}: its ${format} merged back does not give the file`)
+          for (const message of merged.messages) problems.push(`${name}: merging its ${format}: ${message.reason}`)
+        }
+        for (const message of check(document)) {
+          const key = `${message.ruleId} (${message.fatal ? 'error' : 'warning'})`
+          findings.set(key, (findings.get(key) ?? 0) + 1)
+        }
+      } catch (error) {
+        problems.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      }
+    }
+  }
+  if (xliffs.length > 0 && existsSync(validator)) {
+    // LC_ALL=C: the validator's `sed` reads the first 4 KiB as bytes, which may cut a UTF-8 character.
+    const validated = spawnSync(validator, xliffs, {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
+    if (validated.status !== 0) problems.push(`XLIFF validation: ${validated.stdout}${validated.stderr}`.trim())
+  }
+} finally {
+  rmSync(work, {recursive: true, force: true})
+}
+
+console.log(`${files} file(s), ${(characters / 1e6).toFixed(2)} M characters, ${segments} segment(s); the fast path declined ${declined} file(s) (remark read them)`)
+console.log(`check findings: ${[...findings].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`)
+for (const line of reference) console.log(line)
+if (problems.length > 0) {
+  console.log(`${problems.length} problem(s):`)
+  for (const problem of problems) console.log(`- ${problem}`)
+  process.exitCode = 1
+} else console.log('every invariant holds')
