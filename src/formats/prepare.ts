@@ -7,7 +7,7 @@ import type {BilingualDocument, Segment} from '../document/types.js'
 import {codeSegment} from '../inline/index.js'
 import type {CodedSegment} from '../inline/types.js'
 import {describeContext, stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
-import {isPlainText, visibleText} from './xml.js'
+import {escapeAttribute, isPlainText, visibleAttribute, visibleText} from './xml.js'
 
 export interface PreparedSegment {
   segment: Segment
@@ -25,6 +25,9 @@ export interface PreparedSegment {
   plain: boolean
   /** `visibleText(describeContext(segment))`, written by both XLIFF writers: see `contextNote`. */
   note: string | undefined
+  /** The unit id and name as attribute text, written by both XLIFF writers: see `unitIdText`, `unitNameText`. */
+  idText: string | undefined
+  nameText: string | undefined
 }
 
 export interface PreparedDocument {
@@ -45,7 +48,9 @@ export function prepareDocument(document: BilingualDocument, options: WriteOptio
       coded: codeSegment(segment.source, target),
       state: stateOfTarget(segment, options, machineTranslated),
       plain: isPlainText(segment.source) && isPlainText(target),
-      note: undefined
+      note: undefined,
+      idText: undefined,
+      nameText: undefined
     }
   })
   return {document, options, segments}
@@ -54,4 +59,18 @@ export function prepareDocument(document: BilingualDocument, options: WriteOptio
 /** The segment's context note as XML text (`visibleText(describeContext(segment))`), computed once for both XLIFF writers. */
 export function contextNote(prepared: PreparedSegment): string {
   return (prepared.note ??= visibleText(describeContext(prepared.segment)))
+}
+
+/** The unit id as attribute text (escaped), computed once for both XLIFF writers. */
+export function unitIdText(prepared: PreparedSegment): string {
+  return (prepared.idText ??= escapeAttribute(prepared.unit))
+}
+
+/**
+ * The pair id as attribute text (the unit's name), computed once for both XLIFF writers: the unit id itself
+ * but where the id repeats or is no NMTOKEN (then one test did for both).
+ */
+export function unitNameText(prepared: PreparedSegment): string {
+  const id = prepared.unit
+  return (prepared.nameText ??= prepared.segment.id === id && unitIdText(prepared) === id ? id : visibleAttribute(prepared.segment.id))
 }

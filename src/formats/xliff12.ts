@@ -8,8 +8,8 @@ import type {BilingualDocument, Segment} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
 import {documentMetadata, type TargetState, type WriteOptions} from './common.js'
-import {contextNote, prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
-import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleAttribute, visibleText} from './xml.js'
+import {contextNote, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleText} from './xml.js'
 
 export const XLIFF12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
 
@@ -149,10 +149,8 @@ function file(prepared: PreparedDocument): string {
  */
 function unit(prepared: PreparedSegment): string {
   const {segment, coded, state, plain} = prepared
-  const id = prepared.unit
-  const idText = escapeAttribute(id)
-  // The name is the id but where the id repeats or is no NMTOKEN: then one test did for both.
-  const nameText = segment.id === id && idText === id ? id : visibleAttribute(segment.id)
+  const idText = unitIdText(prepared)
+  const nameText = unitNameText(prepared)
   return (
     '      <trans-unit id="' +
     idText +

@@ -10,8 +10,8 @@ import type {BilingualDocument} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
 import {documentMetadata, xliff20State, type WriteOptions} from './common.js'
-import {contextNote, prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
-import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, isPlainAttribute, startTag, textElement, visible, visibleAttribute} from './xml.js'
+import {contextNote, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, isPlainAttribute, startTag, textElement, visible} from './xml.js'
 
 export const XLIFF20_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 export const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0'
@@ -36,6 +36,14 @@ const TYPES: Record<CodeKind, {type: string; subType: string}> = {
 /** Data ids: `d<id>` for a standalone code, `d<id>s` / `d<id>e` for the start and end of a pair. */
 export function dataId(code: InlineCode, part: 'open' | 'close' | 'standalone'): string {
   return part === 'standalone' ? `d${code.id}` : part === 'open' ? `d${code.id}s` : `d${code.id}e`
+}
+
+/**
+ * `dataId` as attribute text: as it is when the code id has nothing to escape (`d`, `s` and `e` add
+ * nothing to escape either), escaped otherwise.
+ */
+function dataRefText(code: InlineCode, part: 'open' | 'close' | 'standalone', plainId: boolean): string {
+  return plainId ? dataId(code, part) : escapeAttribute(dataId(code, part))
 }
 
 /** Ids of paired codes that cannot be `<pc>` because they overlap another pair (in source or target). */
@@ -90,19 +98,18 @@ export function xliff20Content(coded: CodedContent, codes: readonly InlineCode[]
     }
     const code = codeById(codes, part.id)!
     const id = escapeAttribute(code.id)
-    // An id with nothing to escape makes data ids with nothing to escape (`d`, `s`, `e` added).
     const plainId = id === code.id
     const types = TYPE_ATTRIBUTES[code.kind]
-    if (part.type === 'standalone') out += `<ph id="${id}" dataRef="${plainId ? 'd' + id : escapeAttribute(dataId(code, 'standalone'))}"${types}/>`
+    if (part.type === 'standalone') out += `<ph id="${id}" dataRef="${dataRefText(code, 'standalone', plainId)}"${types}/>`
     else if (split.has(code.id)) {
       out +=
         part.type === 'open'
-          ? `<sc id="${id}" dataRef="${plainId ? 'd' + id + 's' : escapeAttribute(dataId(code, 'open'))}"${types}/>`
-          : `<ec startRef="${id}" dataRef="${plainId ? 'd' + id + 'e' : escapeAttribute(dataId(code, 'close'))}"${types}/>`
+          ? `<sc id="${id}" dataRef="${dataRefText(code, 'open', plainId)}"${types}/>`
+          : `<ec startRef="${id}" dataRef="${dataRefText(code, 'close', plainId)}"${types}/>`
     } else {
       out +=
         part.type === 'open'
-          ? `<pc id="${id}" dataRefStart="${plainId ? 'd' + id + 's' : escapeAttribute(dataId(code, 'open'))}" dataRefEnd="${plainId ? 'd' + id + 'e' : escapeAttribute(dataId(code, 'close'))}"${types}>`
+          ? `<pc id="${id}" dataRefStart="${dataRefText(code, 'open', plainId)}" dataRefEnd="${dataRefText(code, 'close', plainId)}"${types}>`
           : '</pc>'
     }
   }
@@ -177,10 +184,8 @@ function unit(prepared: PreparedSegment): string {
   const {segment, coded, plain} = prepared
   const codes = coded.codes
   const split = codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
-  const id = prepared.unit
-  const idText = escapeAttribute(id)
-  // The name is the id but where the id repeats or is no NMTOKEN: then one test did for both.
-  const nameText = segment.id === id && idText === id ? id : visibleAttribute(segment.id)
+  const idText = unitIdText(prepared)
+  const nameText = unitNameText(prepared)
   let out =
     '    <unit id="' +
     idText +
@@ -192,13 +197,12 @@ function unit(prepared: PreparedSegment): string {
   if (codes.length > 0) {
     out += '      <originalData>\n'
     for (const code of codes) {
-      // A code id with nothing to escape makes data ids with nothing to escape (`d`, `s`, `e` added).
       const plainId = isPlainAttribute(code.id)
       if (code.type === 'standalone') {
-        out += `        <data id="${plainId ? 'd' + code.id : escapeAttribute(dataId(code, 'standalone'))}">${dataContent(code.data, code.kind, plain)}</data>\n`
+        out += `        <data id="${dataRefText(code, 'standalone', plainId)}">${dataContent(code.data, code.kind, plain)}</data>\n`
       } else {
-        out += `        <data id="${plainId ? 'd' + code.id + 's' : escapeAttribute(dataId(code, 'open'))}">${dataContent(code.open, code.kind, plain)}</data>\n`
-        out += `        <data id="${plainId ? 'd' + code.id + 'e' : escapeAttribute(dataId(code, 'close'))}">${dataContent(code.close, code.kind, plain)}</data>\n`
+        out += `        <data id="${dataRefText(code, 'open', plainId)}">${dataContent(code.open, code.kind, plain)}</data>\n`
+        out += `        <data id="${dataRefText(code, 'close', plainId)}">${dataContent(code.close, code.kind, plain)}</data>\n`
       }
     }
     out += '      </originalData>\n'
