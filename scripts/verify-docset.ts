@@ -67,10 +67,11 @@ try {
         if (print(document) !== text) problems.push(`${name}: does not print back byte for byte`)
         const attributes = text.match(/data-ttu-id/g)?.length ?? 0
         if (attributes !== document.segments.length) problems.push(`${name}: ${document.segments.length} segments for ${attributes} data-ttu-id`)
-        if (fastStructure(text, scanPairs(text).pairs, () => () => undefined) === undefined) declined++
+        const pairs = scanPairs(text).pairs
+        if (fastStructure(text, pairs, () => () => undefined) === undefined) declined++
         if (structure(document) !== structure(parse(text, {path: name, mask: false}))) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
         const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
-        const unseen = scanPairs(text).pairs.filter((pair) => !seen.has(pair.pairStart)).length
+        const unseen = pairs.filter((pair) => !seen.has(pair.pairStart)).length
         if (unseen > 0) reference.push(`${name}: ${unseen} pair(s) the rehype reference does not find (crossing blocks, or HTML it repairs)`)
         for (const [format, write] of [['XLIFF 1.2', writeXliff12], ['XLIFF 2.0', writeXliff20], ['JSON', writeJson]] as const) {
           const written = write(document)
