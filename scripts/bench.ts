@@ -89,7 +89,7 @@ async function phase(name: string): Promise<void> {
 }
 
 /** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs, no tsx); the references and per-file here. */
-const sxsPhases = new Set(['baseline', 'extract', 'check', 'merge'])
+const sxsPhases = new Set(['baseline', 'extract', 'extract-rehash', 'check', 'merge'])
 
 function runPhase(name: string, ...args: string[]): Measured {
   // Each phase starts on a quiet disk: a cold extract leaves ~250 MB of outputs for the kernel to write back,
@@ -136,6 +136,7 @@ async function orchestrate(args: string[]): Promise<void> {
       return measured
     }
     const extractWarm = warm('extract, warm cache', 'extract')
+    warm('extract, warm, inputs hashed', 'extract-rehash')
     const checkCold = run('check, cold cache', 'check', work, jobs)
     warm('check, warm cache', 'check')
     run('merge (extract JSON back)', 'merge', work)

@@ -1,5 +1,5 @@
 /**
- * `sxs cache prune`: what recent runs used stays (entries, the blobs they refer to, ledgers), the rest goes
+ * `sxs cache prune`: what recent runs used stays (entries, the blobs they refer to, ledgers, input records), the rest goes
  * once older than --max-age, and a pruned cache still gives exactly the results of a fresh one.
  */
 import {cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
+import {entryFolder} from '../src/cli/engine/cache.js'
+import {inputFolder} from '../src/cli/engine/inputs.js'
 import {corpusFiles} from './helpers/corpus.js'
 import {listFiles, readTree} from './helpers/files.js'
 import {recordingIo} from './helpers/io.js'
@@ -47,8 +49,11 @@ const folder = (files: string[], name: string) => files.filter((file) => file.st
 describe('sxs cache prune', () => {
   it('keeps what a recent run used and removes what only an old run used', async () => {
     expect((await extract('docs')).code).toBe(0)
+    // The input records of a folder no run reads any more (these documents are too new to have records).
+    await mkdir(path.join(cache, inputFolder))
+    await writeFile(path.join(cache, inputFolder, 'gone.json'), '{}')
     const before = await listFiles(cache)
-    expect(folder(before, 'v2')).toHaveLength(2)
+    expect(folder(before, entryFolder)).toHaveLength(2)
     expect(folder(before, 'blobs')).toHaveLength(6)
     await age(10)
     // A later run uses a.md only (a cache hit: no parse), and records that in its run log.
@@ -57,13 +62,13 @@ describe('sxs cache prune', () => {
 
     const dry = await sxs('cache', 'prune', '--cache-dir', 'cache', '--dry-run')
     expect(dry.code).toBe(0)
-    expect(dry.out).toMatch(/^cache prune \(dry run\): would remove 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 run log\(s\)/)
+    expect(dry.out).toMatch(/^cache prune \(dry run\): would remove 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 input record\(s\), 1 run log\(s\)/)
     expect(await listFiles(cache)).toHaveLength(before.length + 1)
 
     const pruned = await sxs('cache', 'prune', '--cache-dir', 'cache')
-    expect(pruned.out).toMatch(/^cache prune: removed 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 run log\(s\) \(0\.0 MB\); kept 1 entry, 3 blob\(s\), 1 ledger\(s\), 1 run log\(s\) in cache\n$/)
+    expect(pruned.out).toMatch(/^cache prune: removed 1 entry, 3 blob\(s\), 0 ledger\(s\), 1 input record\(s\), 1 run log\(s\) \(0\.0 MB\); kept 1 entry, 3 blob\(s\), 1 ledger\(s\), 0 input record\(s\), 1 run log\(s\) in cache\n$/)
     const after = await listFiles(cache)
-    expect(folder(after, 'v2')).toHaveLength(1)
+    expect(folder(after, entryFolder)).toHaveLength(1)
     expect(folder(after, 'blobs')).toHaveLength(3)
 
     // a.md is still warm, even with its outputs gone (its blobs stayed); b.md is parsed again.
@@ -79,9 +84,9 @@ describe('sxs cache prune', () => {
     await extract('docs')
     await age(3)
     const kept = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '5')
-    expect(kept.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 run log\(s\).*kept 2 entries, 6 blob\(s\), 1 ledger\(s\), 1 run log\(s\)/)
+    expect(kept.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 input record\(s\), 0 run log\(s\).*kept 2 entries, 6 blob\(s\), 1 ledger\(s\), 0 input record\(s\), 1 run log\(s\)/)
     const emptied = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '0')
-    expect(emptied.out).toMatch(/removed 2 entries, 6 blob\(s\), 1 ledger\(s\), 1 run log\(s\)/)
+    expect(emptied.out).toMatch(/removed 2 entries, 6 blob\(s\), 1 ledger\(s\), 0 input record\(s\), 1 run log\(s\)/)
     expect(await listFiles(cache)).toEqual([])
     // The outputs are untouched (the blobs were hard links to them), and the next run simply parses again.
     const again = await extract('docs')
@@ -92,11 +97,11 @@ describe('sxs cache prune', () => {
     await extract('docs')
     await mkdir(path.join(cache, 'v1', 'ab'), {recursive: true})
     await writeFile(path.join(cache, 'v1', 'ab', 'old.json'), 'sxs-cache 1 …')
-    await writeFile(path.join(cache, 'v2', '.left-over.json.1a2b-0-7.tmp'), 'half')
+    await writeFile(path.join(cache, entryFolder, '.left-over.json.1a2b-0-7.tmp'), 'half')
     await writeFile(path.join(cache, 'notes.txt'), 'mine')
     await age(2)
     const pruned = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '7')
-    expect(pruned.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 run log\(s\), 2 other/)
+    expect(pruned.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 input record\(s\), 0 run log\(s\), 2 other/)
     const files = await listFiles(cache)
     expect(files.some((file) => file.startsWith('v1'))).toBe(false)
     expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)

@@ -3,14 +3,15 @@
  * a truncated, corrupted or foreign entry is ignored and rebuilt; `--no-cache` neither reads nor writes;
  * cached results are exactly the computed ones (outputs byte for byte, messages in every reporter).
  */
-import {cp, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {recordingIo} from './helpers/io.js'
 import {main} from '../src/cli/main.js'
-import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry} from '../src/cli/engine/cache.js'
+import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry, entryFolder} from '../src/cli/engine/cache.js'
 import {processFiles} from '../src/cli/engine/index.js'
+import {contentHash, inputFolder, racyMarginMs} from '../src/cli/engine/inputs.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import {listFiles, readTree} from './helpers/files.js'
@@ -243,15 +244,125 @@ describe('the engine and the cache store', () => {
 
   it('keys differ by command, options and bytes', () => {
     const cache = new Cache(path.join(work, 'unused'))
-    const bytes = Buffer.from('a')
-    const keys = new Set([cache.key('check', {}, bytes), cache.key('extract', {}, bytes), cache.key('check', {a: 1}, bytes), cache.key('check', {}, Buffer.from('b'))])
+    const bytes = contentHash(Buffer.from('a'))
+    const keys = new Set([cache.key('check', {}, bytes), cache.key('extract', {}, bytes), cache.key('check', {a: 1}, bytes), cache.key('check', {}, contentHash(Buffer.from('b')))])
     expect(keys.size).toBe(4)
-    expect(cache.key('check', {}, bytes)).toBe(cache.key('check', {}, Buffer.from('a')))
+    expect(cache.key('check', {}, bytes)).toBe(cache.key('check', {}, contentHash(Buffer.from('a'))))
   })
 
   it('lives in node_modules/.cache/sxs of the nearest package', () => {
     const root = path.resolve(import.meta.dirname, '..')
     expect(defaultCacheDir(path.join(root, 'src', 'cli'))).toBe(path.join(root, 'node_modules', '.cache', 'sxs'))
     expect(corpusDir).toBeTruthy()
+  })
+})
+
+describe('input records: an unchanged file is not even read', () => {
+  // Records are kept only for files older than the racy margin: every test gets its own copy of the
+  // documents (and cache), all made at once, their mtimes set to a whole second an hour ago (so that a
+  // test can set one back exactly), and then waited for once.
+  const setups = ['stat', 'edit', 'replace', 'damaged', 'gone', 'none']
+  const root = (setup: string): string => path.join(work, 'records', setup)
+  beforeAll(async () => {
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600
+    for (const setup of setups) {
+      await cp(path.join(work, 'docs'), path.join(root(setup), 'docs'), {recursive: true})
+      for (const name of names) await utimes(path.join(root(setup), 'docs', name), hourAgo, hourAgo)
+    }
+    await new Promise((resolve) => setTimeout(resolve, racyMarginMs + 200))
+  })
+  const run = async (setup: string, options: {cache?: false; task?: 'check' | 'extract'} = {}) => {
+    const files = await expandInputs(['docs'], root(setup))
+    const results = new Map<string, string>()
+    const task = options.task ?? 'check'
+    const summary = await processFiles({
+      label: task,
+      task,
+      files,
+      io: recordingIo(root(setup)),
+      engine: {shard: undefined, jobs: 1, cacheDir: options.cache === false ? false : path.join(root(setup), 'cache'), quiet: true},
+      options: (file) => (task === 'check' ? {path: file.relative} : {relative: file.relative, sourceLanguage: 'en-US', formats: ['json'], copySource: false}),
+      consume: (file, outcome) => {
+        if (outcome.ok) results.set(file.relative, JSON.stringify(outcome.result))
+        return {segments: 0, errors: 0, warnings: 0}
+      }
+    })
+    return {summary, results}
+  }
+  const fresh = async (setup: string, task?: 'check' | 'extract') => (await run(setup, {cache: false, ...(task ? {task} : {})})).results
+  /** A same-size edit of `name` (only the stat's ctime can tell). */
+  const edit = (text: string): string => text.replace('data-ttu-id', 'data-ttu-ID')
+
+  it('hashes every file once, then vouches for them from their stat, with the same results', async () => {
+    const first = await run('stat')
+    expect(first.summary.inputs).toEqual({trusted: 0, hashed: 5})
+    expect(first.summary.cache).toMatchObject({misses: 5, writes: 5})
+    const second = await run('stat')
+    expect(second.summary.inputs).toEqual({trusted: 5, hashed: 0})
+    expect(second.summary.cache).toMatchObject({hits: 5, misses: 0})
+    expect(second.results).toEqual(first.results)
+    expect(second.results).toEqual(await fresh('stat'))
+  })
+
+  it('reads a file again after a same-size edit whose mtime was set back (its ctime moved)', async () => {
+    await run('edit')
+    const file = path.join(root('edit'), 'docs', names[0]!)
+    const before = await stat(file)
+    const text = await readFile(file, 'utf8')
+    expect(Buffer.byteLength(edit(text))).toBe(before.size)
+    await writeFile(file, edit(text))
+    await utimes(file, before.mtimeMs / 1000, before.mtimeMs / 1000)
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs)
+    const after = await run('edit')
+    expect(after.summary.inputs).toEqual({trusted: 4, hashed: 1})
+    expect(after.summary.parsed).toBe(1)
+    expect(after.results).toEqual(await fresh('edit'))
+    // Edited within the racy margin: not recorded, so read again next time too.
+    expect((await run('edit')).summary.inputs).toEqual({trusted: 4, hashed: 1})
+  })
+
+  it('reads a file again that was replaced by another of the same size and mtime', async () => {
+    await run('replace')
+    const file = path.join(root('replace'), 'docs', names[1]!)
+    const before = await stat(file)
+    const replacement = path.join(root('replace'), 'replacement.tmp')
+    await writeFile(replacement, edit(await readFile(file, 'utf8')))
+    await utimes(replacement, before.mtimeMs / 1000, before.mtimeMs / 1000)
+    await rename(replacement, file)
+    expect((await stat(file)).size).toBe(before.size)
+    const after = await run('replace')
+    expect(after.summary.inputs).toEqual({trusted: 4, hashed: 1})
+    expect(after.results).toEqual(await fresh('replace'))
+  })
+
+  it('ignores damaged records (every file is hashed; results still come from the cache) and rewrites them', async () => {
+    await run('damaged')
+    const records = (await entries(path.join(root('damaged'), 'cache', inputFolder))).filter((file) => file.endsWith('.json'))
+    expect(records).toHaveLength(1)
+    const good = await readFile(records[0]!, 'utf8')
+    const damages = [good.slice(0, good.length >> 1), good.replace(/"sha256":"[0-9a-f]/g, '"sha256":"x'), good.replace(/"folder":"/, '"folder":"/elsewhere'), '{"version":1,"folder":null}']
+    for (const damaged of damages) {
+      await writeFile(records[0]!, damaged)
+      const after = await run('damaged')
+      expect(after.summary.inputs, damaged.slice(0, 40)).toEqual({trusted: 0, hashed: 5})
+      expect(after.summary.cache).toMatchObject({hits: 5, misses: 0})
+      expect(after.results).toEqual(await fresh('damaged'))
+    }
+    expect((await run('damaged')).summary.inputs).toEqual({trusted: 5, hashed: 0})
+  })
+
+  it('reads a vouched-for file when its result is gone, and stores the result under its bytes', async () => {
+    await run('gone', {task: 'extract'})
+    await rm(path.join(root('gone'), 'cache', entryFolder), {recursive: true})
+    const again = await run('gone', {task: 'extract'})
+    expect(again.summary.inputs).toEqual({trusted: 5, hashed: 5})
+    expect(again.summary.parsed).toBe(5)
+    expect(again.results).toEqual(await fresh('gone', 'extract'))
+    expect((await run('gone', {task: 'extract'})).summary.cache).toMatchObject({hits: 5, misses: 0})
+  })
+
+  it('keeps no records without a cache', async () => {
+    expect((await run('none', {cache: false})).summary.inputs).toBeUndefined()
+    expect(await entries(path.join(root('none'), 'cache'))).toEqual([])
   })
 })

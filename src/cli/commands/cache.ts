@@ -68,5 +68,5 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function counts(of: PruneCounts): string {
-  return `${of.entries} entr${of.entries === 1 ? 'y' : 'ies'}, ${of.blobs} blob(s), ${of.ledgers} ledger(s), ${of.runLogs} run log(s)`
+  return `${of.entries} entr${of.entries === 1 ? 'y' : 'ies'}, ${of.blobs} blob(s), ${of.ledgers} ledger(s), ${of.inputs} input record(s), ${of.runLogs} run log(s)`
 }

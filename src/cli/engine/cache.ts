@@ -6,6 +6,7 @@
  *
  * An entry is never trusted: it carries the length and SHA-256 of its body, its key, and the command
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
+ * The SHA-256 of an input's bytes comes from hashing them, or from the input records (inputs.ts).
  */
 import {createHash, randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
@@ -14,11 +15,11 @@ import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
 import {codeFingerprint} from '../build.js'
 
 /** Bump when the layout of entries or of any cached value changes. */
-export const cacheSchema = 2
+export const cacheSchema = 3
 
 const magic = `sxs-cache ${cacheSchema}`
 
-/** The folders of a cache: entries of this schema (`v<schema>`), blobs, output ledgers and run logs. */
+/** The folders of a cache: entries of this schema (`v<schema>`), blobs, output ledgers and run logs (input records: inputs.ts). */
 export const entryFolder = `v${cacheSchema}`
 export const blobFolder = 'blobs'
 export const ledgerFolder = 'outputs'
@@ -77,12 +78,12 @@ export class Cache {
     }
   }
 
-  /** The key of one file's result: SHA-256 over schema, code, command, options and the file's bytes. */
-  key(command: string, options: unknown, bytes: Uint8Array): string {
-    return createHash('sha256')
-      .update(`${magic}\0${codeFingerprint()}\0${command}\0${JSON.stringify(options)}\0`)
-      .update(bytes)
-      .digest('hex')
+  /**
+   * The key of one file's result: SHA-256 over schema, code, command, options and the SHA-256 of the file's
+   * bytes (`contentHash`; the input records know it for a file they need not read).
+   */
+  key(command: string, options: unknown, content: string): string {
+    return createHash('sha256').update(`${magic}\0${codeFingerprint()}\0${command}\0${JSON.stringify(options)}\0${content}`).digest('hex')
   }
 
   path(key: string): string {

@@ -5,13 +5,14 @@
  * to stderr and a summary line ends the run. Nothing is kept per file once the command has consumed it,
  * so memory does not grow with the number of files.
  */
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {Io} from '../io.js'
 import {UsageError, type InputFile} from '../files.js'
 import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
 import {Cache, defaultCacheDir, type CacheStats} from './cache.js'
+import {contentHash, InputIndex, type InputStats} from './inputs.js'
 import {Progress, type Summary} from './progress.js'
 import {inProcess, workerPool, type Runner} from './pool.js'
 import {parseShard, selectShard, type Shard} from './shard.js'
@@ -134,6 +135,8 @@ export interface RunSpec<Name extends TaskName> {
 
 export interface RunResult extends Summary {
   cache: CacheStats | undefined
+  /** Inputs vouched for by their records (not read) and inputs hashed; undefined without a cache. */
+  inputs: InputStats | undefined
 }
 
 type Internal<R> = Outcome<R> | {ok: false; error: unknown; internal: true}
@@ -141,10 +144,14 @@ type Internal<R> = Outcome<R> | {ok: false; error: unknown; internal: true}
 export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): Promise<RunResult> {
   const {io, engine} = spec
   const files = selectShard(spec.files, engine.shard)
-  const sizes = statAll(files)
+  // The moment before the stats: input records made from them must be older than it (inputs.ts).
+  const statTakenAt = Date.now()
+  const stats = statAll(files)
+  const sizes = stats.map((stat) => stat?.size ?? 0)
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
   const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.quiet})
   const cache = engine.cacheDir === false ? undefined : (spec.cache ?? new Cache(engine.cacheDir))
+  const inputs = cache && new InputIndex(cache)
   const task = tasks[spec.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}
 
   const planned = engine.jobs ?? (files.length >= workerThreshold.files && totalBytes >= workerThreshold.bytes ? defaultJobs() : 1)
@@ -171,32 +178,44 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   }
 
   const processOne = async (file: InputFile, index: number): Promise<Internal<Tasks[Name]['result']>> => {
+    const options = spec.options(file)
+    const stat = stats[index]
+    const read = (): Buffer => readFileSync(file.absolute)
+    // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
+    const compute = async (bytes: Buffer, content: string | undefined): Promise<Tasks[Name]['result']> => {
+      const result = await getRunner().run({task: spec.task, options, bytes})
+      if (cache) await cache.set(cache.key(spec.task, options, content ?? contentHash(bytes)), result, {deferBlobs: spec.deferBlobs ?? false})
+      return result
+    }
+    const lookup = async (content: string): Promise<Internal<Tasks[Name]['result']> | undefined> => {
+      const hit = await cache?.get(cache.key(spec.task, options, content), (value): value is Tasks[Name]['result'] => task.valid(value, options))
+      if (hit === undefined) return undefined
+      // Once per file at most, and counted as a parse; from the bytes as they are then.
+      let again: Promise<Tasks[Name]['result']> | undefined
+      const recompute = (): Promise<Tasks[Name]['result']> => (again ??= (recomputed++, compute(read(), undefined)))
+      return {ok: true, result: hit, cached: true, recompute}
+    }
+    // A file its input record vouches for is neither read nor hashed, unless its result is missing.
+    const known = stat && inputs?.known(file.absolute, stat)
+    const vouched = known === undefined ? undefined : await lookup(known)
+    if (vouched) return vouched
     let bytes: Buffer
     try {
-      bytes = readFileSync(file.absolute)
+      bytes = read()
     } catch (error) {
       return {ok: false, error}
     }
-    const options = spec.options(file)
-    const key = cache?.key(spec.task, options, bytes)
-    const compute = async (): Promise<Tasks[Name]['result']> => {
-      const result = await getRunner().run({task: spec.task, options, bytes})
-      if (cache && key) await cache.set(key, result, {deferBlobs: spec.deferBlobs ?? false})
-      return result
-    }
-    if (cache && key) {
-      const hit = await cache.get(key, (value): value is Tasks[Name]['result'] => task.valid(value, options))
-      if (hit !== undefined) {
-        // Once per file at most, and counted as a parse.
-        let again: Promise<Tasks[Name]['result']> | undefined
-        const recompute = (): Promise<Tasks[Name]['result']> => (again ??= (recomputed++, compute()))
-        return {ok: true, result: hit, cached: true, recompute}
-      }
+    let content: string | undefined
+    if (inputs) {
+      content = contentHash(bytes)
+      inputs.hashed(file.absolute, stat, statTakenAt, content)
+      const hit = content === known ? undefined : await lookup(content)
+      if (hit) return hit
     }
     await computeSlot(index)
     if (aborted) return {ok: false, error: new Error('run aborted'), internal: true}
     try {
-      return {ok: true, result: await compute(), cached: false, recompute: compute}
+      return {ok: true, result: await compute(bytes, content), cached: false, recompute: () => compute(bytes, content)}
     } catch (error) {
       return {ok: false, error, internal: true}
     }
@@ -238,19 +257,20 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     summary.parsed += recomputed
     summary.cached -= recomputed
     await runner?.close()
+    await inputs?.save()
     await cache?.saveRunLog()
   }
   progress.finish(summary, spec.summaryExtra)
-  return {...summary, cache: cache?.stats}
+  return {...summary, cache: cache?.stats, inputs: inputs?.stats}
 }
 
-/** File sizes (0 for a file that cannot be stat'ed: reading it will report why). */
-function statAll(files: readonly InputFile[]): number[] {
+/** Each file's stat (undefined for one that cannot be stat'ed: reading it will report why). */
+function statAll(files: readonly InputFile[]): Array<Stats | undefined> {
   return files.map((file) => {
     try {
-      return statSync(file.absolute, {throwIfNoEntry: false})?.size ?? 0
+      return statSync(file.absolute, {throwIfNoEntry: false})
     } catch {
-      return 0
+      return undefined
     }
   })
 }

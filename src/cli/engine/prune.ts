@@ -1,7 +1,7 @@
 /**
  * Pruning the cache (`sxs cache prune`), by mark and sweep. Entries are never touched on a hit (a warm run
  * would pay a system call per file), so their times cannot say whether they are still used; instead every
- * run leaves a run log of the entries and ledgers it used (`Cache.saveRunLog`). What the run logs of the
+ * run leaves a run log of the entries, ledgers and input records it used (`Cache.saveRunLog`). What the run logs of the
  * last `maxAge` name is live, and so is every blob a live entry refers to; anything else that is older
  * than `maxAge` goes, as do run logs older than it, entry folders of other cache schemas, and temporary
  * files left by interrupted writes (after an hour). Files younger than `maxAge` always stay: they may belong to a run still
@@ -11,6 +11,7 @@
 import {promises as fs, type Stats} from 'node:fs'
 import path from 'node:path'
 import {blobFolder, cacheSchema, decodeEntry, entryFolder, isBlobRef, ledgerFolder, runLogFolder} from './cache.js'
+import {inputFolder} from './inputs.js'
 
 export interface PruneOptions {
   /** Keep what was used or written within this many milliseconds. */
@@ -25,6 +26,8 @@ export interface PruneCounts {
   entries: number
   blobs: number
   ledgers: number
+  /** Input records (one file per input folder). */
+  inputs: number
   runLogs: number
   /** Entry folders of other cache schemas, temporary files. */
   other: number
@@ -43,7 +46,7 @@ const temporaryGraceMs = 60 * 60 * 1000
 export async function pruneCache(directory: string, options: PruneOptions): Promise<PruneReport> {
   const now = options.now ?? Date.now()
   const cutoff = now - options.maxAgeMs
-  const zero = (): PruneCounts => ({entries: 0, blobs: 0, ledgers: 0, runLogs: 0, other: 0})
+  const zero = (): PruneCounts => ({entries: 0, blobs: 0, ledgers: 0, inputs: 0, runLogs: 0, other: 0})
   const report: PruneReport = {kept: zero(), removed: zero(), freedBytes: 0}
   const recent = (stats: Stats): boolean => stats.mtimeMs >= cutoff
   const remove = async (file: string, stats: Stats, kind: keyof PruneCounts): Promise<void> => {
@@ -98,6 +101,11 @@ export async function pruneCache(directory: string, options: PruneOptions): Prom
     if (await temporary(file, stats)) continue
     if (isLive(file, stats)) report.kept.ledgers++
     else await remove(file, stats, 'ledgers')
+  }
+  for (const {file, stats} of await listFiles(path.join(directory, inputFolder))) {
+    if (await temporary(file, stats)) continue
+    if (isLive(file, stats)) report.kept.inputs++
+    else await remove(file, stats, 'inputs')
   }
   if (!options.dryRun) for (const folder of [entryFolder, blobFolder]) await removeEmptyFolders(path.join(directory, folder))
   return report
