@@ -1,7 +1,29 @@
-/** The CLI's byte-level helpers: UTF-8 encoding through a reused scratch buffer. */
+/** The CLI's file helpers: which files a folder input means; UTF-8 encoding through a reused scratch buffer. */
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {encodeUtf8} from '../src/cli/files.js'
+import {encodeUtf8, expandInputs} from '../src/cli/files.js'
+
+describe('expandInputs', () => {
+  it('takes every markdown file below a folder, whatever the case of .md, sorted, without node_modules, .git or hidden files', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'sxs-inputs-'))
+    try {
+      for (const file of ['docs/a.md', 'docs/B.MD', 'docs/c.Md', 'docs/sub/d.md', 'docs/notes.txt', 'docs/e.markdown', 'docs/node_modules/x.md', 'docs/.git/y.md', 'docs/.hidden.md']) {
+        await mkdir(path.dirname(path.join(work, file)), {recursive: true})
+        await writeFile(path.join(work, file), '')
+      }
+      const files = await expandInputs(['docs'], work)
+      expect(files.map((file) => file.relative)).toEqual(['B.MD', 'a.md', 'c.Md', 'sub/d.md'])
+      expect(files.map((file) => file.path)).toEqual(['docs/B.MD', 'docs/a.md', 'docs/c.Md', 'docs/sub/d.md'].map((file) => file.split('/').join(path.sep)))
+      // A file named on the command line is taken whatever its name.
+      expect((await expandInputs(['docs/notes.txt'], work)).map((file) => file.relative)).toEqual(['notes.txt'])
+    } finally {
+      await rm(work, {recursive: true, force: true})
+    }
+  })
+})
 
 describe('encodeUtf8', () => {
   it('equals Buffer.from(text, "utf8") on any text, lone surrogates included', () => {

@@ -152,11 +152,18 @@ describe('sxs merge', () => {
     mkdirSync(join(folder, 'xliff/sub'), {recursive: true})
     copyFileSync(reference, join(folder, 'docs/sub/help.md'))
     copyFileSync(reference, join(folder, 'docs/alone.md'))
+    // The documents extract takes from the folder: `.MD` too, nothing below node_modules.
+    copyFileSync(reference, join(folder, 'docs/UPPER.MD'))
+    mkdirSync(join(folder, 'docs/node_modules/pkg'), {recursive: true})
+    copyFileSync(reference, join(folder, 'docs/node_modules/pkg/readme.md'))
     writeFileSync(join(folder, 'xliff/sub/help.xlf'), edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    writeFileSync(join(folder, 'xliff/UPPER.xlf'), edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
     const session = io()
     expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(0)
     expect(readFileSync(join(folder, 'merged/sub/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+    expect(readFileSync(join(folder, 'merged/UPPER.MD'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
     expect(session.err).toMatch(/alone\.md: no translation file .*: skipped/)
+    expect(session.err).not.toMatch(/node_modules/)
     expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
   })
 

@@ -34,7 +34,8 @@ export async function expandInputs(inputs: string[], cwd = process.cwd()): Promi
       stat = undefined
     }
     if (stat?.isDirectory()) {
-      const files = await glob('**/*.md', {cwd: absolute, ignore: ignored, dot: false})
+      // `.MD` too, as merge pairs documents (and as DocFX and case-insensitive file systems read them).
+      const files = await glob('**/*.md', {cwd: absolute, ignore: ignored, dot: false, caseSensitiveMatch: false})
       for (const file of files.sort()) add(found, path.join(absolute, file), file, cwd)
     } else if (stat?.isFile()) {
       add(found, absolute, path.basename(absolute), cwd)

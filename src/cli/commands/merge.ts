@@ -17,7 +17,7 @@ import {codeSegment} from '../../inline/index.js'
 import type {InlineCode} from '../../inline/types.js'
 import {merge, type MergeStatistics} from '../../merge/index.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {DecodeError, expandInputs, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
@@ -91,8 +91,9 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
   const translationStat = await fs.stat(translations).catch(() => undefined)
   if (!translationStat?.isDirectory()) throw new UsageError(`merge: --translations ${translations}: not a folder (the batch form pairs folders)`)
   const jobs: Job[] = []
-  const entries = (await fs.readdir(docs, {recursive: true})).map((entry) => entry.split(path.sep).join('/'))
-  for (const relative of entries.filter((entry) => entry.toLowerCase().endsWith('.md') && inShard(entry)).sort()) {
+  // The documents extract and check take from the folder (node_modules, .git and hidden files left out).
+  const documents = (await expandInputs([docs], io.cwd)).map((file) => file.relative)
+  for (const relative of documents.filter(inShard)) {
     const stem = relative.replace(/\.md$/i, '')
     const found: string[] = []
     for (const extension of translationExtensions) {
