@@ -1,6 +1,7 @@
 /**
  * The file-processing engine the commands share: the inputs (sorted, `--shard i/n` applied) go through
- * read → cache lookup → task (in a worker thread or in-process) → cache store, a bounded number of files
+ * stat → content hash (from the input records, inputs.ts, or read and hashed) → cache lookup → task (in a
+ * worker thread or in-process, from the bytes read) → cache store, a bounded number of files
  * in flight, and come back to the command **in input order** to be written and reported; progress goes
  * to stderr and a summary line ends the run. Nothing is kept per file once the command has consumed it,
  * so memory does not grow with the number of files.
