@@ -42,7 +42,7 @@ describe('reporters', () => {
       [
         'a b.md',
         '  a b.md:6:1  error    Duplicate id `90f5f-103` (first used on line 4)  duplicate-id',
-        '  a b.md:8:1  warning  Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id or image alt text explains it)  id-gap',
+        '  a b.md:8:1  warning  Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)  id-gap',
         '',
         '✖ 2 problem(s) (1 error(s), 1 warning(s)) in 2 file(s)',
         ''
@@ -62,7 +62,7 @@ describe('reporters', () => {
         endColumn: 114,
         severity: 'warning',
         ruleId: 'id-gap',
-        message: 'Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id or image alt text explains it)',
+        message: 'Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)',
         segmentId: '90f5f-106'
       }
     ])

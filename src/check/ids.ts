@@ -159,17 +159,27 @@ export function checkOrder(context: RuleContext, merged: boolean): void {
 }
 
 
-/** Image alt texts the localization system translates outside pairs (each takes a number from the sequence). */
-const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"/gi
+/**
+ * Image alt texts and link reference definitions' titles (`[img]: media/a.png "Figure 1: …"`), which the
+ * localization system translates outside pairs: each takes a number from the sequence.
+ */
+const imageAlt = /!\[(?=\s*[^\]\s])|\balt-text\s*=\s*"[^"]+"|<img\b[^>]*\balt\s*=\s*"[^"]+"|(?<definition>^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+(?=["'(]))/gim
 
-const mayHoldAlt = /!\[|alt/i
+const mayHoldAlt = /!\[|alt|\]:/i
 
-/** Numbers the image alt texts of a skeleton stretch take: one per sentence of each alt text. */
+/** Numbers the image alt texts and definition titles of a skeleton stretch take: one per sentence of each. */
 function altSentences(text: string): number {
-  // Every match holds `![` or (any case) `alt`: most skeleton stretches hold neither.
+  // Every match holds `![`, `]:` or (any case) `alt`: most skeleton stretches hold none.
   if (!mayHoldAlt.test(text)) return 0
   let count = 0
   for (const match of text.matchAll(imageAlt)) {
+    if (match.groups?.['definition'] !== undefined) {
+      const start = match.index + match[0].length
+      const end = text.indexOf('\n', start)
+      // The title without its delimiters (the line may end in spaces, a markdown line break).
+      count += countSentences(text.slice(start + 1, end < 0 ? text.length : end).trimEnd().slice(0, -1))
+      continue
+    }
     if (!match[0].startsWith('!')) {
       count++
       continue

@@ -11,7 +11,7 @@ import {blankedLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pai
 const notProse: Array<[pattern: RegExp, needs: string]> = [
   [/<!--[\s\S]*?-->/g, '<!--'],
   [/`[^`]*`/g, '`'],
-  [/!\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g, '!['],
+  [/!\[(?:[^[\]]|\[[^[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])/g, '!['],
   [/\[!(?:INCLUDE|VIDEO|div|NOTE|TIP|IMPORTANT|CAUTION|WARNING)[^\]]*\](?:\([^)]*\))?\]?/gi, '[!'],
   [/\]\([^)]*\)/g, ']('],
   [/\]\[[^\]]*\]/g, ']['],
@@ -66,10 +66,14 @@ const rule: Rule = {
   id: 'prose-outside-pair',
   severity: 'warning',
   description:
-    'A line of prose (four words or more, outside code blocks and spans, links, images, HTML tags and directives) stands outside any pair: it was not extracted for translation, or its pair spans were lost. Readers of the localized page see it untranslated (or translated with no source to review it against). Image alt text is translated outside pairs by design and is not reported.',
+    'A line of prose (four words or more, outside code blocks and spans, links, images, HTML tags and directives) stands outside any pair: it was not extracted for translation, or its pair spans were lost. Readers of the localized page see it untranslated (or translated with no source to review it against). Image alt text (inline or reference images) and link definitions are translated outside pairs by design and are not reported.',
   bad: [{title: 'A heading hidden from the pair scan', markdown: `${pair('bfebf-124', 'Kennwort festlegen', 'Set a password')}\n\n## Set a password to never expire\n`, line: 3}],
   good: [
     {title: 'Only markup outside the pairs', markdown: `## <a name="set"></a>${pair('bfebf-125', 'Kennwort festlegen', 'Set a password')}\n\n[!INCLUDE [Microsoft 365 Defender rebranding](../includes/microsoft-defender-for-office.md)]\n\n![Häkchen](media/check.png)\n`},
+    {
+      title: 'Translated alt texts of reference images and link definitions',
+      markdown: `${pair('bfebf-127', 'Das Menü öffnen', 'Open the menu')}\n\n![Auswählen von "JavaScript deaktivieren" im Befehlsmenü][ImageDisableJS]\n\n[ImageDisableJS]: media/disable.png "Abbildung 2: Auswählen von JavaScript deaktivieren im Befehlsmenü"\n`
+    },
     {title: 'A comment in a code sample (an indented code block in a list item)', markdown: `1. ${pair('bfebf-126', 'Legen Sie die Variable fest:', 'Set the variable:')}\n\n        # Provide the name of the cluster that runs the job.\n        $clusterName = "<ClusterName>"\n`}
   ],
   check(context) {
