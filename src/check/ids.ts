@@ -214,13 +214,18 @@ function countImagesBefore(document: BilingualDocument): number[] {
   return before
 }
 
-/** Sentences in a source text: what a merged id stands for. A hint only (abbreviations, code, URLs). */
+/** Sentences in a source text: what a merged id stands for. A hint only (other abbreviations, code, URLs). */
 export function countSentences(source: string): number {
   const prose = source
     .replace(/`[^`]*`/g, 'code')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/<[^>]+>/g, ' ')
-  const ends = prose.match(/[.!?。！？](?=\s+\S|$)|[。！？](?=\S)/g) ?? []
-  const trailing = /[.!?。！？]\s*$/.test(prose)
+    // `vs.`, `e.g.` and `i.e.` end no sentence inside a text, as the localization system splits sources (it
+    // does split after initials, `U.K. Driver's License` taking two numbers, and after `a.` in `a. Name`).
+    .replace(/(?<![\p{L}\p{N}.])(?:vs|e\.g|i\.e)\.(?=\s*\S)/giu, 'abbr')
+  // A stop ends a sentence before a space, or before the end (a source often keeps a space after its last
+  // stop), also when closing emphasis, quotes or brackets come between (`**Bold.** Next`, `“Quoted.” Next`).
+  const ends = prose.match(/[.!?。！？](?=[*_’”"'»)\]]*(?:\s+\S|\s*$))|[。！？](?=\S)/g) ?? []
+  const trailing = /[.!?。！？][*_’”"'»)\]]*\s*$/.test(prose)
   return Math.max(1, ends.length + (trailing ? 0 : 1))
 }
