@@ -69,7 +69,13 @@ const cases: Array<[string, string, boolean]> = [
   ['a literal autolink running through brackets', 'see https://a.com/[P](y)\n', false],
   ['a literal autolink running through a code span', 'see https://a.com/`P` x\n', false],
   ['a literal autolink running through a backtick', 'see `a` https://a.com/x` P `\n', false],
-  ['definitions', '[P](u)\n\n[x]: https://example.com\n', false],
+  ['top-level definitions, one per line, and references to them', '[P](u) [x] P [a [y] P](u) [b [z] P](u) ![i][X] P [x][] [z] P\n\n[x]: https://example.com\n[Y]: <a b> "T"\n\n[ y ]: ../u \'t\'\n', true],
+  ['a definition whose translated title holds quotes is paragraph text, and so are the definitions after it', '![P][a] [P][b] [x][b] P\n\n[a]: /a.png "Bild 1: "A" wählen"\n[b]: /b.png "B"\n', true],
+  ['a pair in a reference link\'s text', '[P][x]\n\n[x]: /u\n', false],
+  ['a definition followed by text, a title or a setext underline', '[x]: /u\nP\n', false],
+  ['a definition with a title on the next line', '[x]: /u\n"t"\n\nP\n', false],
+  ['a definition in a block quote', '> [x]: /u\n\nP\n', false],
+  ['a defined text before an undefined label', '[x][q] P\n\n[x]: /u\n', false],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', false],
   ['empty list item', '-\n  P\n', false],
   ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
@@ -123,12 +129,12 @@ describe('fast path', () => {
     let seed = 5
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
-    const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)']
+    const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)', '[r] P', '[x [r] P](u)', '![P][r]', '[r][] P', '[P][ ]', '[x][R] P', '[r](<bad) P']
     const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
-    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline)]
+    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline), () => '[r]: /url', () => '[R]: /u "T"', () => "[ r ]: <a b> 't'", () => '[r]: /a "b "c" d"', () => '[r]: /u text', () => '[^1]: P', () => '[r]:']
     let answered = 0
     let tabbed = 0
-    for (let index = 0; index < 800; index++) {
+    for (let index = 0; index < 1000; index++) {
       const lines = Array.from({length: 2 + Math.floor(random() * 12)}, () => pick(prefixes) + pick(kinds)())
       // A quarter of the soups with CRLF line endings, some with both.
       const ending = index % 4 === 0 ? () => (random() < 0.8 ? '\r\n' : '\n') : () => '\n'
@@ -139,6 +145,19 @@ describe('fast path', () => {
       if (text.includes('\t')) tabbed++
     }
     expect(answered).toBeGreaterThan(140)
+    // Top-level link reference definitions (valid, broken by a translated title, with or without blank
+    // lines) among paragraphs whose links and brackets they may turn into references.
+    const definitions = ['[r]: /url', '[R]: /u "T"', "[ r ]: <a b> 't'", '[q]: /q (t)', '[r]: /a "b "c" d"', '[q]: /u text', '[r]:', '[s]: /s', '']
+    const texts = ['P', '[r] P', '[x [r] P](u)', '[x [s] P](u)', '![i][r] P', '[r][] P', '[x][q] P', '[P](u) [s][r]', '[s] [P](u)', '# [q] P', '- [r] P', '[r](<bad) P', 'P [r]', '']
+    let defined = 0
+    for (let index = 0; index < 600; index++) {
+      const lines = Array.from({length: 2 + Math.floor(random() * 10)}, () => (random() < 0.5 ? pick(definitions) : pick(texts)))
+      const text = doc(lines.join('\n') + '\n')
+      if (!answers(text)) continue
+      if (/^\[[a-z ]+\]: /m.test(text)) defined++
+      expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
+    }
+    expect(defined).toBeGreaterThan(100)
     // Fenced code with tabs in list items, nested or not, among other blocks.
     for (let index = 0; index < 300; index++) {
       const lines: string[] = []

@@ -7,7 +7,7 @@
  * HTML blocks that end at a blank line or `-->`; GFM tables, rows and cells), and for pairs in
  * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
  * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
- * where they can matter, CR, a BOM (U+FEFF at a line's start or end), definitions, footnotes, raw-text HTML blocks, list items that start
+ * where they can matter, CR, a BOM (U+FEFF at a line's start or end), definitions but plain top-level ones, footnotes, raw-text HTML blocks, list items that start
  * blank or with indented code, a literal autolink running through brackets or backticks, a `<table`
  * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
@@ -17,7 +17,7 @@ import type {SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, setDeclineLine} from './fast-decline.js'
-import {InlineContent, Marks} from './fast-inline.js'
+import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
 
 export {lastDecline} from './fast-decline.js'
 
@@ -143,8 +143,11 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     lineStart = end + 1
   }
 
+  // A footnote definition (remark-gfm) can interrupt a paragraph: anywhere in the file, it is remark's.
+  if (text.includes('[^') && footnoteDefinition.test(text)) decline()
   const scanner = new LineScanner(text, blocks, htmlBlocks)
   while (lineStart <= text.length) lineStart = scanner.read(lineStart)
+  const {labels} = scanner
 
   // Blocks are pushed as their first lines are read, so they are nearly always in order already: checking
   // is a loop, sorting calls the comparator for each block (about 3 ms for the corpus).
@@ -159,13 +162,13 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
     if (!block) decline()
     if (block.block === 'code' || block.block === 'yaml') continue
     if (!block.lines) decline()
-    const tag = inlineContent(text, block, open).tagAt(open)
+    const tag = inlineContent(text, block, open, labels).tagAt(open)
     if (tag === 'code') continue
     htmlNodes.push({start: open, end: tag})
   }
   htmlNodes.sort((a, b) => a.start - b.start)
   const codeBlocks = blocks.filter((block) => block.block === 'code').map(({start, end}) => ({start, end}))
-  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens)), codeBlocks}
+  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens), labels), codeBlocks}
 }
 
 type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'raw' | 'table'
@@ -184,6 +187,8 @@ class LineScanner {
   private fenceChar = ''
   private fenceLength = 0
   private tables = 0
+  /** Normalized labels of the link reference definitions read so far (`normalizeLabel`). */
+  readonly labels = new Set<string>()
   /** The last copy of the stack given to a block. */
   private snapshot: Container[] | undefined = undefined
   // The line being read: its bounds and text, how far its container prefixes go, how many containers continue.
@@ -518,11 +523,49 @@ class LineScanner {
       decline()
     } else {
       // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
-      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) {
+        if (this.definition(content, containers, lineEnd)) return
+        // A title closed on the line with more after it (a translation that put quotes in a title) makes
+        // the line no definition: a paragraph starts, and the lines after it are its text, definitions or not.
+        if (!brokenDefinition.test(content) || content.startsWith('[^')) decline()
+      }
       this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
     }
   }
+
+  /**
+   * Whether the line is a link reference definition the scanner is sure of, noting its label: at the top
+   * level, on one line (label, destination, optional title, nothing after), with no pair in it, and followed
+   * by a blank line, another `[` line or the end (what follows a definition without a blank line is read
+   * with it by micromark: a title on the next line, a lazy or setext continuation). Such a line makes no
+   * block with a pair (mdast `definition`); the others decline.
+   */
+  private definition(content: string, containers: Container[], lineEnd: number): boolean {
+    if (containers.length > 0) return false
+    const match = definitionLine.exec(content)
+    if (!match || content.includes('<span') || content.includes('sxs-lookup')) return false
+    const label = normalizeLabel(match[1]!)
+    if (label === '' || match[1]!.startsWith('^')) return false
+    const nextEnd = this.text.indexOf('\n', lineEnd + 1)
+    const next = lineEnd >= this.text.length ? '' : this.text.slice(lineEnd + 1, nextEnd < 0 ? this.text.length : nextEnd)
+    if (!/^[ \t]*$/.test(next) && !/^ {0,3}\[/.test(next)) return false
+    this.labels.add(label)
+    return true
+  }
 }
+
+/**
+ * A link reference definition on one line, as CommonMark reads it but stricter (no backslash in the
+ * destination or title, parentheses nested one level): `[label]: destination "title"`; group 1 is the label.
+ */
+const definitionLine = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?:\([^\s<>()\\\x00-\x1F]*\)[^\s<>()\\\x00-\x1F]*)*)(?:[ \t]+(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\)))?[ \t]*$/
+
+/** A footnote definition's start, `[^label]:`, anywhere. */
+const footnoteDefinition = /\[\^[^\]\n]*\]:/
+
+/** The start of `definitionLine` with a title closed on the line and more after it, or no title but more text: no definition. */
+const brokenDefinition = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?:\([^\s<>()\\\x00-\x1F]*\)[^\s<>()\\\x00-\x1F]*)*)[ \t]+(?:(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\))[ \t]*[^\s]|[^"'(\s])/
+
 
 /** Whether blocks are sorted by start (a stable sort would leave them as they are). */
 function inOrder(blocks: readonly Block[]): boolean {
@@ -643,11 +686,11 @@ function blockAt(blocks: Block[], offset: number): Block | undefined {
 }
 
 /** The inline content holding `offset` in a block with lines: the block's, or its table cell's. */
-function inlineContent(text: string, block: Block, offset: number): InlineContent {
-  return new InlineContent(text, new Marks(text), block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!)
+function inlineContent(text: string, block: Block, offset: number, labels: ReadonlySet<string>): InlineContent {
+  return new InlineContent(text, new Marks(text), block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!, labels)
 }
 
-function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined): SegmentContext[] {
+function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined, labels: ReadonlySet<string>): SegmentContext[] {
   const contexts: SegmentContext[] = []
   // Pairs come in file order, so the pairs of one paragraph or cell are consecutive: its content is kept
   // for the next pair (keyed by block and, in a table row, by cell start).
@@ -660,7 +703,7 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
     if (contentBlock !== block || contentStart !== start) {
       contentBlock = block
       contentStart = start
-      content = new InlineContent(text, marks, block.table ? [cellRange(block, cell)] : block.lines!)
+      content = new InlineContent(text, marks, block.table ? [cellRange(block, cell)] : block.lines!, labels)
     }
     return content!
   }

@@ -40,6 +40,8 @@ interface LinkToken {
   textEnd: number
   url: string
   image: boolean
+  /** A reference link or image (`[text][label]`, `[text][]`, `[text]` with a definition of the label). */
+  reference: boolean
 }
 
 /** What the tokenizer saw, in content indexes and content order. */
@@ -106,11 +108,14 @@ export class InlineContent {
   private markFree = 0
   private joined: string | undefined
   private tokens: InlineTokens | undefined
+  /** Normalized labels of the document's link reference definitions (fast-blocks.ts `normalizeLabel`). */
+  private readonly labels: ReadonlySet<string>
 
-  constructor(text: string, marks: Marks, lines: readonly LineRange[]) {
+  constructor(text: string, marks: Marks, lines: readonly LineRange[], labels: ReadonlySet<string>) {
     this.text = text
     this.marks = marks
     this.lines = lines
+    this.labels = labels
     this.map = []
     let length = 0
     for (const [start, end] of lines) {
@@ -137,7 +142,7 @@ export class InlineContent {
   pairAt(offset: number): InlineAnswer | undefined {
     const target = this.indexOf(offset)
     if (!this.markBefore(target)) return undefined
-    this.tokens ??= tokenize(this.content, undefined)
+    this.tokens ??= tokenize(this.content, undefined, this.labels)
     const {codeSpans, tags, links} = this.tokens
     for (let index = 0; index < tags.length; index += 2) {
       if (target > tags[index]! && target < tags[index + 1]!) decline()
@@ -148,6 +153,8 @@ export class InlineContent {
     }
     let found: InlineAnswer | undefined
     for (const link of links) {
+      // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
+      if (link.reference && target >= link.textStart && target < link.textEnd) decline()
       // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
       if (target >= link.textStart && target < link.textEnd && (!found || link.image)) {
         found = {code: false, link: {url: link.url, image: link.image}}
@@ -165,7 +172,7 @@ export class InlineContent {
    */
   tagAt(offset: number): 'code' | number {
     const target = this.indexOf(offset)
-    const {tags, stop} = tokenize(this.content, target)
+    const {tags, stop} = tokenize(this.content, target, this.labels)
     for (let index = 0; index < tags.length; index += 2) {
       if (target > tags[index]! && target < tags[index + 1]!) decline()
     }
@@ -220,7 +227,7 @@ interface Opener {
  * Tokenize `content` to its end, or (with `stopAt`) until a code span covering `stopAt` or an HTML tag
  * starting at it.
  */
-function tokenize(content: string, stopAt: number | undefined): InlineTokens {
+function tokenize(content: string, stopAt: number | undefined, labels: ReadonlySet<string>): InlineTokens {
   const tokens: InlineTokens = {codeSpans: [], tags: [], links: []}
   const openers: Opener[] = []
   let index = 0
@@ -294,19 +301,53 @@ function tokenize(content: string, stopAt: number | undefined): InlineTokens {
         index++
         continue
       }
+      const textStart = opener.at + (opener.image ? 2 : 1)
       const destination = content[index + 1] === '(' ? linkDestination(content, index + 2) : undefined
-      if (!destination) {
+      const end = destination ? destination.end : labels.size > 0 ? referenceEnd(content, textStart, index, labels) : undefined
+      if (end === undefined) {
         index++
         continue
       }
-      tokens.links.push({textStart: opener.at + (opener.image ? 2 : 1), textEnd: index, url: destination.url, image: opener.image})
+      tokens.links.push({textStart, textEnd: index, url: destination?.url ?? '', image: opener.image, reference: !destination})
       if (!opener.image) for (const earlier of openers) if (!earlier.image) earlier.active = false
-      index = destination.end
+      index = end
       continue
     }
     index++
   }
   return tokens
+}
+
+/**
+ * Where a reference link or image ends whose text is `content[textStart, close)` (`close` at its `]`), or
+ * undefined when none is there: a full reference `[text][label]`, a collapsed `[text][]` or a shortcut
+ * `[text]`, each only with a definition of its label. Declines where micromark's choice is not plain
+ * (a label that does not close simply, a text that is defined but followed by an undefined label).
+ */
+function referenceEnd(content: string, textStart: number, close: number, labels: ReadonlySet<string>): number | undefined {
+  const text = content.slice(textStart, close)
+  const defined = (label: string): boolean => labels.has(normalizeLabel(label))
+  if (content[close + 1] !== '[') return text.length <= 999 && defined(text) ? close + 1 : undefined
+  const labelEnd = content.indexOf(']', close + 2)
+  const label = labelEnd < 0 ? undefined : content.slice(close + 2, labelEnd)
+  if (label === undefined || /[[\\<`]/.test(label) || label.length > 999) {
+    if (defined(text)) decline()
+    return undefined
+  }
+  if (label === '') return defined(text) ? labelEnd + 1 : undefined
+  if (label.trim() === '') {
+    // `[ ]` is no label, so a defined text before it is a shortcut: left to micromark.
+    if (defined(text)) decline()
+    return undefined
+  }
+  if (defined(label)) return labelEnd + 1
+  if (defined(text)) decline()
+  return undefined
+}
+
+/** A link label as definitions and references match it: trimmed, inner white space collapsed, case folded. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase()
 }
 
 /** Index of the next backtick run of exactly `length` from `from`, or -1. */
