@@ -77,6 +77,7 @@ const cases: Array<[string, string, boolean]> = [
   ['a definition in a block quote', '> [x]: /u\n\nP\n', false],
   ['a defined text before an undefined label', '[x][q] P\n\n[x]: /u\n', false],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', false],
+  ['a footnote definition interrupting a paragraph (the scanner read it as the paragraph\'s text)', 'P\n[^1]: P\n', false],
   ['empty list item', '-\n  P\n', false],
   ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
   ['tabs where they indent or follow a marker', '-\tP\n', false],
