@@ -6,12 +6,12 @@
  *
  *   npx tsx scripts/fuzz-definitions.ts [seed] [count]
  */
-import {parse} from '../src/index.js'
 import {fastStructure} from '../src/document/fast-blocks.js'
 import {scanPairs} from '../src/document/pairs.js'
-let n = 0
-const doc = (m: string) => m.replace(/P/g, () => { const id = `abcde-${100 + n++}`; return `<span data-ttu-id="${id}">t</span><span class="sxs-lookup"><span data-stu-id="${id}">s</span></span>` })
-const summary = (text: string, options: {mask?: boolean}) => { const d = parse(text, options); return JSON.stringify({f: d.frontMatter, m: d.messages.map(String), s: d.segments.map((s) => [s.id, s.context, s.position.pair.start.offset]), c: d.codeBlocks}) }
+import {pairDocuments, structureOf} from '../test/helpers/structure.js'
+
+const doc = pairDocuments()
+const summary = (text: string, options: {mask?: boolean}): string => JSON.stringify(structureOf(text, options))
 let seed = Number(process.argv[2] ?? 7)
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 const pick = <T>(a: T[]): T => a[Math.floor(random() * a.length)]!

@@ -9,29 +9,16 @@ import {parse} from '../src/index.js'
 import {fastStructure} from '../src/document/fast-blocks.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {corpusFiles} from './helpers/corpus.js'
+import {pairDocuments, structureOf} from './helpers/structure.js'
 
-function summary(text: string, options: {mask?: boolean; fast?: boolean}) {
-  const document = parse(text, options)
-  return {
-    frontMatter: document.frontMatter,
-    messages: document.messages.map(String),
-    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset]),
-    codeBlocks: document.codeBlocks
-  }
-}
+const summary = structureOf
 
 function answers(text: string): boolean {
   return fastStructure(text, scanPairs(text).pairs, () => () => undefined) !== undefined
 }
 
-let pairCount = 0
 /** `P` in a case stands for a pair (each with its own id). */
-function doc(markdown: string): string {
-  return markdown.replace(/P/g, () => {
-    const id = `abcde-${100 + pairCount++}`
-    return `<span data-ttu-id="${id}">t</span><span class="sxs-lookup"><span data-stu-id="${id}">s</span></span>`
-  })
-}
+const doc = pairDocuments()
 
 /** Each case: markdown, and whether the fast path must answer it (true) or leave it to remark (false). */
 const cases: Array<[string, string, boolean]> = [

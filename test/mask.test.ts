@@ -5,21 +5,13 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {parse} from '../src/index.js'
 import {letterPlaceholder, maskPairs, placeholder} from '../src/document/mask.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {corpusFiles} from './helpers/corpus.js'
+import {structureOf} from './helpers/structure.js'
 
-function summary(text: string, mask: boolean) {
-  // `fast: false`: the masked remark parse itself, not the fast path that answers most files first.
-  const document = parse(text, {mask, fast: false})
-  return {
-    frontMatter: document.frontMatter,
-    messages: document.messages.map(String),
-    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset]),
-    codeBlocks: document.codeBlocks
-  }
-}
+// `fast: false`: the masked remark parse itself, not the fast path that answers most files first.
+const summary = (text: string, mask: boolean) => structureOf(text, {mask, fast: false})
 
 describe('masked parse', () => {
   it('maps masked offsets back to file offsets exactly', () => {
