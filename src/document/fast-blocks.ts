@@ -554,18 +554,20 @@ class LineScanner {
   }
 }
 
-/**
- * A link reference definition on one line, as CommonMark reads it but stricter (no backslash in the
- * destination or title, parentheses nested one level): `[label]: destination "title"`; group 1 is the label.
- */
-const definitionLine = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?:\([^\s<>()\\\x00-\x1F]*\)[^\s<>()\\\x00-\x1F]*)*)(?:[ \t]+(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\)))?[ \t]*$/
+// A link reference definition's parts, as CommonMark reads them but stricter (no backslash in the
+// destination or title, parentheses nested one level); the label is group 1.
+const definitionLabel = String.raw`\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*`
+const definitionDestination = String.raw`(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?:\([^\s<>()\\\x00-\x1F]*\)[^\s<>()\\\x00-\x1F]*)*)`
+const definitionTitle = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\))`
+
+/** A link reference definition on one line: `[label]: destination "title"`. */
+const definitionLine = new RegExp(`^${definitionLabel}${definitionDestination}(?:[ \\t]+${definitionTitle})?[ \\t]*$`)
+
+/** The start of a definition with a title closed on the line and more after it, or no title but more text: no definition. */
+const brokenDefinition = new RegExp(`^${definitionLabel}${definitionDestination}[ \\t]+(?:${definitionTitle}[ \\t]*\\S|[^"'(\\s])`)
 
 /** A footnote definition's start, `[^label]:`, anywhere. */
 const footnoteDefinition = /\[\^[^\]\n]*\]:/
-
-/** The start of `definitionLine` with a title closed on the line and more after it, or no title but more text: no definition. */
-const brokenDefinition = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?:\([^\s<>()\\\x00-\x1F]*\)[^\s<>()\\\x00-\x1F]*)*)[ \t]+(?:(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\))[ \t]*[^\s]|[^"'(\s])/
-
 
 /** Whether blocks are sorted by start (a stable sort would leave them as they are). */
 function inOrder(blocks: readonly Block[]): boolean {

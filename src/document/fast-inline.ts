@@ -108,7 +108,7 @@ export class InlineContent {
   private markFree = 0
   private joined: string | undefined
   private tokens: InlineTokens | undefined
-  /** Normalized labels of the document's link reference definitions (fast-blocks.ts `normalizeLabel`). */
+  /** Normalized labels (`normalizeLabel`) of the document's link reference definitions, which fast-blocks.ts reads. */
   private readonly labels: ReadonlySet<string>
 
   constructor(text: string, marks: Marks, lines: readonly LineRange[], labels: ReadonlySet<string>) {
