@@ -9,9 +9,9 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {recordingIo} from './helpers/io.js'
 import {main} from '../src/cli/main.js'
-import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry, entryFolder} from '../src/cli/engine/cache.js'
+import {Cache, cacheSchema, decodeEntry, defaultCacheDir, encodeEntry, entryFolder, sha256Hex} from '../src/cli/engine/cache.js'
 import {processFiles} from '../src/cli/engine/index.js'
-import {contentHash, inputFolder, racyMarginMs} from '../src/cli/engine/inputs.js'
+import {inputFolder, racyMarginMs} from '../src/cli/engine/inputs.js'
 import {expandInputs} from '../src/cli/files.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import {listFiles, readTree} from './helpers/files.js'
@@ -244,10 +244,10 @@ describe('the engine and the cache store', () => {
 
   it('keys differ by command, options and bytes', () => {
     const cache = new Cache(path.join(work, 'unused'))
-    const bytes = contentHash(Buffer.from('a'))
-    const keys = new Set([cache.key('check', {}, bytes), cache.key('extract', {}, bytes), cache.key('check', {a: 1}, bytes), cache.key('check', {}, contentHash(Buffer.from('b')))])
+    const bytes = sha256Hex(Buffer.from('a'))
+    const keys = new Set([cache.key('check', {}, bytes), cache.key('extract', {}, bytes), cache.key('check', {a: 1}, bytes), cache.key('check', {}, sha256Hex(Buffer.from('b')))])
     expect(keys.size).toBe(4)
-    expect(cache.key('check', {}, bytes)).toBe(cache.key('check', {}, contentHash(Buffer.from('a'))))
+    expect(cache.key('check', {}, bytes)).toBe(cache.key('check', {}, sha256Hex(Buffer.from('a'))))
   })
 
   it('lives in node_modules/.cache/sxs of the nearest package', () => {

@@ -14,6 +14,11 @@ import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
 import {codeFingerprint} from '../build.js'
 
+/** SHA-256, hex: of a file's bytes (cache keys, blob names), an entry's body, a folder's path (record names). */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
 /** Bump when the layout of entries or of any cached value changes. */
 export const cacheSchema = 3
 
@@ -80,10 +85,10 @@ export class Cache {
 
   /**
    * The key of one file's result: SHA-256 over schema, code, command, options and the SHA-256 of the file's
-   * bytes (`contentHash`; the input records know it for a file they need not read).
+   * bytes (`sha256Hex`; the input records know it for a file they need not read).
    */
   key(command: string, options: unknown, content: string): string {
-    return createHash('sha256').update(`${magic}\0${codeFingerprint()}\0${command}\0${JSON.stringify(options)}\0${content}`).digest('hex')
+    return sha256Hex(`${magic}\0${codeFingerprint()}\0${command}\0${JSON.stringify(options)}\0${content}`)
   }
 
   path(key: string): string {
@@ -144,7 +149,7 @@ export class Cache {
   async blob(sha256: string): Promise<Buffer | undefined> {
     try {
       const bytes = await fsCalls.readFile(this.blobPath(sha256))
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      if (sha256Hex(bytes) !== sha256) {
         // Damaged (or an output linked here and then edited in place): drop it, so that it is made again.
         await fsCalls.rm(this.blobPath(sha256), {force: true})
         return undefined
@@ -200,7 +205,7 @@ export interface BlobRef {
 
 export function blobRef(text: string): BlobRef {
   const bytes = encodeUtf8(text)
-  return {sha256: createHash('sha256').update(bytes).digest('hex'), bytes}
+  return {sha256: sha256Hex(bytes), bytes}
 }
 
 export function isBlobRef(value: unknown): value is BlobRef {
@@ -210,7 +215,7 @@ export function isBlobRef(value: unknown): value is BlobRef {
 /** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */
 export function encodeEntry(key: string, value: unknown): string {
   const body = encodeUtf8(JSON.stringify({key, value}))
-  const digest = createHash('sha256').update(body).digest('hex')
+  const digest = sha256Hex(body)
   return `${magic} ${digest} ${body.length}\n${body.toString('utf8')}`
 }
 
@@ -221,7 +226,7 @@ export function decodeEntry(raw: Buffer, key: string): {value: unknown} | undefi
   if (header.length !== 4 || `${header[0]} ${header[1]}` !== magic) return undefined
   const body = raw.subarray(newline + 1)
   if (String(body.length) !== header[3]) return undefined
-  if (createHash('sha256').update(body).digest('hex') !== header[2]) return undefined
+  if (sha256Hex(body) !== header[2]) return undefined
   let parsed: unknown
   try {
     parsed = JSON.parse(body.toString('utf8'))

@@ -12,8 +12,8 @@ import path from 'node:path'
 import type {Io} from '../io.js'
 import {UsageError, type InputFile} from '../files.js'
 import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
-import {Cache, defaultCacheDir, type CacheStats} from './cache.js'
-import {contentHash, InputIndex, type InputStats} from './inputs.js'
+import {Cache, defaultCacheDir, sha256Hex, type CacheStats} from './cache.js'
+import {InputIndex, type InputStats} from './inputs.js'
 import {Progress, type Summary} from './progress.js'
 import {inProcess, workerPool, type Runner} from './pool.js'
 import {parseShard, selectShard, type Shard} from './shard.js'
@@ -185,7 +185,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
     const compute = async (bytes: Buffer, content: string | undefined): Promise<Tasks[Name]['result']> => {
       const result = await getRunner().run({task: spec.task, options, bytes})
-      if (cache) await cache.set(cache.key(spec.task, options, content ?? contentHash(bytes)), result, {deferBlobs: spec.deferBlobs ?? false})
+      if (cache) await cache.set(cache.key(spec.task, options, content ?? sha256Hex(bytes)), result, {deferBlobs: spec.deferBlobs ?? false})
       return result
     }
     const lookup = async (content: string): Promise<Internal<Tasks[Name]['result']> | undefined> => {
@@ -208,7 +208,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
     }
     let content: string | undefined
     if (inputs) {
-      content = contentHash(bytes)
+      content = sha256Hex(bytes)
       inputs.hashed(file.absolute, stat, statTakenAt, content)
       const hit = content === known ? undefined : await lookup(content)
       if (hit) return hit

@@ -18,11 +18,10 @@
  * as without them. Records live one file per input folder under `inputs/` (a run over a few files reads
  * a few records); a damaged or foreign record file is ignored; losing one costs hashing, never a result.
  */
-import {createHash} from 'node:crypto'
 import {readFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {writeFileAtomic} from '../files.js'
-import type {Cache} from './cache.js'
+import {sha256Hex, type Cache} from './cache.js'
 
 export const inputFolder = 'inputs'
 
@@ -53,11 +52,6 @@ export interface InputStats {
   trusted: number
   /** Inputs read and hashed (no record, a changed file, or a racy one). */
   hashed: number
-}
-
-/** The SHA-256 of a file's bytes, hex: what cache keys are made of. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }
 
 export class InputIndex {
@@ -112,7 +106,7 @@ export class InputIndex {
   #folder(folder: string): FolderRecords {
     let entry = this.#folders.get(folder)
     if (entry !== undefined) return entry
-    const relative = `${inputFolder}/${createHash('sha256').update(folder).digest('hex')}.json`
+    const relative = `${inputFolder}/${sha256Hex(folder)}.json`
     entry = {relative, records: new Map(), changed: false}
     this.#folders.set(folder, entry)
     this.#cache.use(relative)

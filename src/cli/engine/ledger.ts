@@ -5,11 +5,10 @@
  * no output text at all). Anything else (no record, a file edited, touched, replaced or deleted since, a
  * damaged ledger) means: write it. A lost record costs one write, never a stale file.
  */
-import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
 import path from 'node:path'
 import {fsCalls, writeFileAtomic} from '../files.js'
-import {ledgerFolder, type Cache} from './cache.js'
+import {ledgerFolder, sha256Hex, type Cache} from './cache.js'
 
 interface Written {
   sha256: string
@@ -35,7 +34,7 @@ export class OutputLedger {
   /** The ledger of `folder` in `cache` (none without a cache: every output is written). */
   static async open(cache: Cache | undefined, folder: string): Promise<OutputLedger> {
     if (!cache) return new OutputLedger(undefined, new Map())
-    const name = createHash('sha256').update(path.resolve(folder)).digest('hex')
+    const name = sha256Hex(path.resolve(folder))
     const file = path.join(cache.directory, ledgerFolder, `${name}.json`)
     cache.use(`${ledgerFolder}/${name}.json`)
     const records = new Map<string, Written>()
