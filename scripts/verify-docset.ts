@@ -10,7 +10,7 @@
  * Exit 1 when an invariant fails. A script, not a test: the corpus tests are the tests.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,25 +19,16 @@ import {print} from '../src/document/print.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {fastStructure} from '../src/document/fast-blocks.js'
 import {findReferencePairs} from '../src/document/reference.js'
-import type {BilingualDocument} from '../src/document/types.js'
 import {merge} from '../src/merge/index.js'
 import {check} from '../src/check/index.js'
 import {readTranslations, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+import {expandInputs} from '../src/cli/files.js'
+import {structureOf} from '../test/helpers/structure.js'
 
 const validator = fileURLToPath(new URL('../../shared/tools/validate-xliff', import.meta.url))
 
-function markdownFiles(input: string): string[] {
-  if (statSync(input).isFile()) return [input]
-  return readdirSync(input, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-}
-
-/** What the parses must agree on: front matter, messages, each segment's id, context and place, code blocks. */
-function structure(document: BilingualDocument): string {
-  return JSON.stringify([document.frontMatter, document.messages.map(String), document.segments.map((segment) => [segment.id, segment.context, segment.position]), document.codeBlocks])
-}
+/** What the parses must agree on (front matter, messages, segments' ids, contexts and positions, code blocks). */
+const structure = (text: string, options: {path: string; mask?: boolean}): string => JSON.stringify(structureOf(text, options))
 
 const inputs = process.argv.slice(2)
 if (inputs.length === 0) {
@@ -54,45 +45,43 @@ let characters = 0
 let segments = 0
 let declined = 0
 try {
-  for (const input of inputs) {
-    for (const file of markdownFiles(input)) {
-      const name = path.relative(process.cwd(), file)
-      const text = readFileSync(file, 'utf8')
-      files++
-      characters += text.length
-      if (!text.includes('data-ttu-id')) continue
-      try {
-        const document = parse(text, {path: name})
-        segments += document.segments.length
-        if (print(document) !== text) problems.push(`${name}: does not print back byte for byte`)
-        const attributes = text.match(/data-ttu-id/g)?.length ?? 0
-        if (attributes !== document.segments.length) problems.push(`${name}: ${document.segments.length} segments for ${attributes} data-ttu-id`)
-        const pairs = scanPairs(text).pairs
-        if (fastStructure(text, pairs, () => () => undefined) === undefined) declined++
-        if (structure(document) !== structure(parse(text, {path: name, mask: false}))) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
-        const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
-        const unseen = pairs.filter((pair) => !seen.has(pair.pairStart)).length
-        if (unseen > 0) reference.push(`${name}: ${unseen} pair(s) the rehype reference does not find (crossing blocks, or HTML it repairs)`)
-        for (const [format, write] of [['XLIFF 1.2', writeXliff12], ['XLIFF 2.0', writeXliff20], ['JSON', writeJson]] as const) {
-          const written = write(document)
-          if (format !== 'JSON') {
-            const copy = path.join(work, `${xliffs.length}.xlf`)
-            writeFileSync(copy, written)
-            xliffs.push(copy)
-          }
-          const read = readTranslations(written, {path: name})
-          for (const message of read.messages) problems.push(`${name}: reading its ${format}: ${message.reason}`)
-          const merged = merge(document, read.units)
-          if (merged.text !== text) problems.push(`${name}: its ${format} merged back does not give the file`)
-          for (const message of merged.messages) problems.push(`${name}: merging its ${format}: ${message.reason}`)
+  // The documents extract and check would take from these inputs.
+  for (const {absolute: file, path: name} of await expandInputs(inputs)) {
+    const text = readFileSync(file, 'utf8')
+    files++
+    characters += text.length
+    if (!text.includes('data-ttu-id')) continue
+    try {
+      const document = parse(text, {path: name})
+      segments += document.segments.length
+      if (print(document) !== text) problems.push(`${name}: does not print back byte for byte`)
+      const attributes = text.match(/data-ttu-id/g)?.length ?? 0
+      if (attributes !== document.segments.length) problems.push(`${name}: ${document.segments.length} segments for ${attributes} data-ttu-id`)
+      const pairs = scanPairs(text).pairs
+      if (fastStructure(text, pairs, () => () => undefined) === undefined) declined++
+      if (structure(text, {path: name}) !== structure(text, {path: name, mask: false})) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
+      const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
+      const unseen = pairs.filter((pair) => !seen.has(pair.pairStart)).length
+      if (unseen > 0) reference.push(`${name}: ${unseen} pair(s) the rehype reference does not find (crossing blocks, or HTML it repairs)`)
+      for (const [format, write] of [['XLIFF 1.2', writeXliff12], ['XLIFF 2.0', writeXliff20], ['JSON', writeJson]] as const) {
+        const written = write(document)
+        if (format !== 'JSON') {
+          const copy = path.join(work, `${xliffs.length}.xlf`)
+          writeFileSync(copy, written)
+          xliffs.push(copy)
         }
-        for (const message of check(document)) {
-          const key = `${message.ruleId} (${message.fatal ? 'error' : 'warning'})`
-          findings.set(key, (findings.get(key) ?? 0) + 1)
-        }
-      } catch (error) {
-        problems.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        const read = readTranslations(written, {path: name})
+        for (const message of read.messages) problems.push(`${name}: reading its ${format}: ${message.reason}`)
+        const merged = merge(document, read.units)
+        if (merged.text !== text) problems.push(`${name}: its ${format} merged back does not give the file`)
+        for (const message of merged.messages) problems.push(`${name}: merging its ${format}: ${message.reason}`)
       }
+      for (const message of check(document)) {
+        const key = `${message.ruleId} (${message.fatal ? 'error' : 'warning'})`
+        findings.set(key, (findings.get(key) ?? 0) + 1)
+      }
+    } catch (error) {
+      problems.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     }
   }
   if (xliffs.length > 0 && existsSync(validator)) {

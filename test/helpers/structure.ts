@@ -1,13 +1,16 @@
 /** What the parse paths (fast, masked, full remark) must agree on, and documents to compare them on. */
 import {parse} from '../../src/index.js'
 
-/** Front matter, messages, each segment's id, context and place, and code blocks: what a parse gives the tools. */
-export function structureOf(text: string, options: {mask?: boolean; fast?: boolean}) {
+/**
+ * Front matter, messages, each segment's id, context and positions (pair, target, source), and code blocks:
+ * what a parse gives the tools.
+ */
+export function structureOf(text: string, options: {path?: string; mask?: boolean; fast?: boolean}) {
   const document = parse(text, options)
   return {
     frontMatter: document.frontMatter,
     messages: document.messages.map(String),
-    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position.pair.start.offset]),
+    segments: document.segments.map((segment) => [segment.id, segment.context, segment.position]),
     codeBlocks: document.codeBlocks
   }
 }
