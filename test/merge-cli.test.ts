@@ -3,7 +3,7 @@
  * in place and to --out, the batch form, and the failures that must change nothing (a stale source, a broken
  * inline code, an XXE attempt, an unwritable output), each with a clear message and exit code.
  */
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -162,9 +162,52 @@ describe('sxs merge', () => {
     expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(0)
     expect(readFileSync(join(folder, 'merged/sub/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
     expect(readFileSync(join(folder, 'merged/UPPER.MD'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
-    expect(session.err).toMatch(/alone\.md: no translation file .*: skipped/)
+    // --out holds the whole docset: a document without a translation file is copied unchanged.
+    expect(session.err).toMatch(/alone\.md: no translation file: copied unchanged → .*merged\/alone\.md/)
+    expect(readFileSync(join(folder, 'merged/alone.md'), 'utf8')).toBe(original)
     expect(session.err).not.toMatch(/node_modules/)
+    expect(existsSync(join(folder, 'merged/node_modules'))).toBe(false)
     expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
+  })
+
+  it('in place, leaves a document without a translation file alone and says so', async () => {
+    const folder = join(work, `${counter}-in-place`)
+    mkdirSync(join(folder, 'docs'), {recursive: true})
+    mkdirSync(join(folder, 'xliff'), {recursive: true})
+    copyFileSync(reference, join(folder, 'docs/help.md'))
+    copyFileSync(reference, join(folder, 'docs/alone.md'))
+    writeFileSync(join(folder, 'xliff/help.xlf'), edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff')], session)).toBe(0)
+    expect(readFileSync(join(folder, 'docs/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
+    expect(session.err).toMatch(/alone\.md: no translation file .*: skipped/)
+    expect(readFileSync(join(folder, 'docs/alone.md'), 'utf8')).toBe(original)
+  })
+
+  it('copies a page with no pair and no translation (human-translated, any bytes) into --out exactly', async () => {
+    const folder = join(work, `${counter}-copy`)
+    mkdirSync(join(folder, 'docs'), {recursive: true})
+    mkdirSync(join(folder, 'xliff'), {recursive: true})
+    const latin1 = Buffer.from('# Caf\xe9\r\n\r\nNot UTF-8, human-translated.\r\n', 'latin1')
+    writeFileSync(join(folder, 'docs/human.md'), latin1)
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(0)
+    expect(readFileSync(join(folder, 'merged/human.md')).equals(latin1)).toBe(true)
+  })
+
+  it('does not take the documents of an --out folder inside --docs as inputs (a second run)', async () => {
+    const folder = join(work, `${counter}-nested`)
+    mkdirSync(join(folder, 'docs'), {recursive: true})
+    mkdirSync(join(folder, 'xliff'), {recursive: true})
+    copyFileSync(reference, join(folder, 'docs/help.md'))
+    writeFileSync(join(folder, 'xliff/help.xlf'), edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+    const args = ['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'docs/merged')]
+    expect(await run(args, io())).toBe(0)
+    const session = io()
+    expect(await run(args, session)).toBe(0)
+    expect(session.err).not.toMatch(/merged[\\/]help\.md: no translation file/)
+    expect(existsSync(join(folder, 'docs/merged/merged'))).toBe(false)
+    expect(readFileSync(join(folder, 'docs/merged/help.md'), 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
   })
 
   it('takes the document named after DOC from a translation file holding several documents', async () => {

@@ -6,6 +6,8 @@
  * them), merges their targets into the bilingual documents and writes the result atomically: to `--out`,
  * or in place. A document is written only when its translations could be read and none is stale (unless
  * `--allow-stale`); a refused unit (broken codes or structure) keeps the document's target and is reported.
+ * The batch form into another folder copies the documents that have no translation file unchanged, so that
+ * `--out` holds every document of the docset (human-translated pages, those not yet back from translation).
  * Exit code: 0 merged, 1 something was refused or could not be read, 2 usage or I/O error.
  */
 import {promises as fs} from 'node:fs'
@@ -25,14 +27,16 @@ const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [
        sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale] [--shard i/n]
 
 Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0 or JSON) into DOC.md, in place unless --out is given.
-The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder.
+The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder;
+with --out, a document that has no translation file is copied there unchanged.
   --allow-stale   merge units whose source differs from the document's (still reported)
   --shard i/n     batch form: merge only shard i of n of the documents (the split extract and check use)
 `
 
 interface Job {
   document: string
-  translations: string
+  /** Undefined: the document has no translation file (batch form); it is copied to \`out\` unchanged. */
+  translations: string | undefined
   out: string
 }
 
@@ -92,7 +96,10 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
   if (!translationStat?.isDirectory()) throw new UsageError(`merge: --translations ${translations}: not a folder (the batch form pairs folders)`)
   const jobs: Job[] = []
   // The documents extract and check take from the folder (node_modules, .git and hidden files left out).
-  const documents = (await expandInputs([docs], io.cwd)).map((file) => file.relative)
+  // Nor the documents of an --out folder inside DIR: they are this command's outputs (a run before this one).
+  const outInside = path.relative(docs, out)
+  const isOutput = (relative: string): boolean => outInside !== '' && !outInside.startsWith('..') && !path.isAbsolute(outInside) && relative.startsWith(outInside + path.sep)
+  const documents = (await expandInputs([docs], io.cwd)).map((file) => file.relative).filter((relative) => !isOutput(relative))
   for (const relative of documents.filter(inShard)) {
     const stem = relative.replace(/\.md$/i, '')
     const found: string[] = []
@@ -100,12 +107,12 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
       const candidate = path.join(translations, stem + extension)
       if (await fs.stat(candidate).then((s) => s.isFile(), () => false)) found.push(candidate)
     }
-    if (found.length === 0) {
+    if (found.length > 1) throw new UsageError(`merge: ${relative} has several translation files (${found.join(', ')}): give one folder per format`)
+    if (found.length === 0 && path.resolve(out) === path.resolve(docs)) {
       io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue
     }
-    if (found.length > 1) throw new UsageError(`merge: ${relative} has several translation files (${found.join(', ')}): give one folder per format`)
-    jobs.push({document: path.join(docs, relative), translations: found[0]!, out: path.join(out, relative)})
+    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative)})
   }
   return jobs
 }
@@ -121,6 +128,7 @@ function summary(statistics: MergeStatistics): string {
 
 async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> {
   const documentName = shown(job.document, io)
+  if (job.translations === undefined) return copyUnchanged(job, documentName, io)
   const translationsName = shown(job.translations, io)
   let documentText: string
   let translationText: string
@@ -182,6 +190,18 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   }
   io.stderr(`${documentName}: ${summary(result.statistics)}${inPlace ? '' : ` → ${shown(job.out, io)}`}\n`)
   return result.messages.some((message) => message.fatal) ? exitCode.failure : exitCode.ok
+}
+
+/** A document without a translation file, copied byte for byte (whatever its encoding) into the --out folder. */
+async function copyUnchanged(job: Job, documentName: string, io: Io): Promise<number> {
+  try {
+    await writeFileAtomic(job.out, await fs.readFile(job.document))
+  } catch (error) {
+    io.stderr(`${documentName}: error: cannot copy to ${shown(job.out, io)}: ${describe(error)}\n`)
+    return exitCode.usage
+  }
+  io.stderr(`${documentName}: no translation file: copied unchanged → ${shown(job.out, io)}\n`)
+  return exitCode.ok
 }
 
 function describe(error: unknown): string {
