@@ -108,6 +108,7 @@ export class InlineContent {
   private markFree = 0
   private joined: string | undefined
   private tokens: InlineTokens | undefined
+  private linkIndex: LinkIndex | undefined
   /** Normalized labels (`normalizeLabel`) of the document's link reference definitions, which fast-blocks.ts reads. */
   private readonly labels: ReadonlySet<string>
 
@@ -143,27 +144,41 @@ export class InlineContent {
     const target = this.indexOf(offset)
     if (!this.markBefore(target)) return undefined
     this.tokens ??= tokenize(this.content, undefined, this.labels)
-    const {codeSpans, tags, links} = this.tokens
-    for (let index = 0; index < tags.length; index += 2) {
-      if (target > tags[index]! && target < tags[index + 1]!) decline()
-    }
-    let inCode = false
-    for (let index = 0; index < codeSpans.length; index += 2) {
-      if (target >= codeSpans[index]! && target < codeSpans[index + 1]!) inCode = true
-    }
+    const {codeSpans, tags} = this.tokens
+    // Tags and code spans do not overlap and come in content order: the one that may hold the pair is the
+    // last starting before it (a search, not a loop: a paragraph of thousands of pairs asks thousands of times).
+    const tag = lastStartingBefore(tags, target, 1)
+    if (tag >= 0 && target < tags[tag + 1]!) decline()
+    const span = lastStartingBefore(codeSpans, target, 0)
+    const inCode = span >= 0 && target < codeSpans[span + 1]!
     let found: InlineAnswer | undefined
-    for (const link of links) {
+    for (const link of this.linksAround(target)) {
       // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
-      if (link.reference && target >= link.textStart && target < link.textEnd) decline()
+      if (link.reference) decline()
       // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
-      if (target >= link.textStart && target < link.textEnd && (!found || link.image)) {
-        found = {code: false, link: {url: link.url, image: link.image}}
-      }
+      if (!found || link.image) found = {code: false, link: {url: link.url, image: link.image}}
     }
     // A code span in a link's text is inside the link (mdast: link > inlineCode); an image holds its alt as
     // a string, so a code span in it is not in the path.
     if (inCode && !found?.link?.image) return {code: true, link: found?.link}
     return found
+  }
+
+  /**
+   * The links and images whose text holds content index `target`, innermost first (the order their `]`
+   * closed them, which `pairAt` relies on). Links come sorted by
+   * where their text starts, with the furthest end of each prefix: the walk back from the last one starting
+   * before `target` stops at the first whose prefix cannot reach it (one or two links, not all of them).
+   */
+  private linksAround(target: number): LinkToken[] {
+    const index = (this.linkIndex ??= indexLinks(this.tokens!.links))
+    const around: LinkToken[] = []
+    let at = lastIndexAtMost(index.starts, target)
+    for (; at >= 0 && index.reach[at]! > target; at--) {
+      const link = index.sorted[at]!
+      if (target < link.textEnd) around.push(link)
+    }
+    return around
   }
 
   /**
@@ -185,7 +200,8 @@ export class InlineContent {
     if (this.firstMark >= 0) return this.firstMark < target
     if (target <= this.markFree) return false
     const {lines, map} = this
-    for (let line = 0; line < lines.length && map[line]! < target; line++) {
+    // From the line where the mark-free stretch ends: the lines before it were searched for an earlier pair.
+    for (let line = Math.max(0, lastIndexAtMost(map, this.markFree)); line < lines.length && map[line]! < target; line++) {
       const [start, end] = lines[line]!
       const from = start + Math.max(0, this.markFree - map[line]!)
       const to = Math.min(end, start + (target - map[line]!))
@@ -202,19 +218,72 @@ export class InlineContent {
 
   /** Content index of a file offset; declines when the offset is on none of the lines. */
   private indexOf(offset: number): number {
-    let target = -1
-    this.lines.forEach(([start, end], line) => {
-      if (offset >= start && offset < end) target = this.map[line]! + (offset - start)
-    })
-    if (target < 0) decline()
-    return target
+    // Lines are in file order and do not overlap: the only candidate is the last one starting at or before it.
+    let low = 0
+    let high = this.lines.length - 1
+    let line = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (this.lines[middle]![0] <= offset) {
+        line = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (line < 0 || offset >= this.lines[line]![1]) decline()
+    return this.map[line]! + (offset - this.lines[line]![0])
   }
 
   private toFile(index: number): number {
-    let line = 0
-    while (line + 1 < this.map.length && this.map[line + 1]! <= index) line++
+    const line = Math.max(0, lastIndexAtMost(this.map, index))
     return this.lines[line]![0] + (index - this.map[line]!)
   }
+}
+
+/** The last index of ascending `values` holding at most `value`, or -1. */
+function lastIndexAtMost(values: readonly number[], value: number): number {
+  let low = 0
+  let high = values.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (values[middle]! <= value) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
+}
+
+/**
+ * In `ranges` (flattened [start, end) pairs in order, not overlapping), the index of the start of the last
+ * range starting before `target` (`strict` 1) or at or before it (`strict` 0), or -1.
+ */
+function lastStartingBefore(ranges: readonly number[], target: number, strict: 0 | 1): number {
+  let low = 0
+  let high = ranges.length / 2 - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (ranges[middle * 2]! <= target - strict) {
+      found = middle * 2
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
+}
+
+interface LinkIndex {
+  /** The links sorted by the start of their text. */
+  sorted: LinkToken[]
+  starts: number[]
+  /** The furthest text end among `sorted[0..i]`. */
+  reach: number[]
+}
+
+function indexLinks(links: readonly LinkToken[]): LinkIndex {
+  const sorted = [...links].sort((a, b) => a.textStart - b.textStart)
+  let furthest = -1
+  return {sorted, starts: sorted.map((link) => link.textStart), reach: sorted.map((link) => (furthest = Math.max(furthest, link.textEnd)))}
 }
 
 interface Opener {
