@@ -212,6 +212,17 @@ describe('reading what CAT tools return', () => {
     expect(read.units.get('u1')!.target).toBe('a')
   })
 
+  it('reads inline markup nested 8,000 deep in each format (a recursive walk overflowed the stack at 5,000)', () => {
+    const nested = (text: string): string => `${'<b>'.repeat(8_000)}${text}${'</b>'.repeat(8_000)}`
+    const text = `# <span data-ttu-id="a-1">${nested('Titel')}</span><span class="sxs-lookup"><span data-stu-id="a-1">${nested('Title')}</span></span>\n`
+    const document = parse(text)
+    for (const write of [writeXliff12, writeXliff20, writeJson]) {
+      const read = readTranslations(write(document), {path: 'x'})
+      expect(read.messages).toEqual([])
+      expect(read.units.get('a-1')).toMatchObject({source: nested('Title'), target: nested('Titel')})
+    }
+  })
+
   it('refuses a DOCTYPE (XXE, entity expansion) with a message, no exception', () => {
     const xxe = `<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">]>\n<xliff version="1.2"><file><body><trans-unit id="u1"><source>&xxe;&a;</source></trans-unit></body></file></xliff>`
     const read = readTranslations(xxe, {path: 'evil.xlf'})

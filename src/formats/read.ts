@@ -11,7 +11,7 @@ import {createLocator, lazyPoint} from '../document/positions.js'
 import type {Point} from '../document/types.js'
 import {codeData, codeTable, rebuild} from '../inline/index.js'
 import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
-import {elements, parseXml, textContent, type XmlElement, type XmlNode} from './xml-tree.js'
+import {elements, parseXml, textContent, traverse, type XmlElement, type XmlNode} from './xml-tree.js'
 import {XLIFF12_NAMESPACE} from './xliff12.js'
 import {XLIFF20_NAMESPACE} from './xliff20.js'
 
@@ -215,58 +215,56 @@ function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, 
 /** XLIFF 1.2 inline content → coded content (native data where the element carries it). */
 function inline12(element: XmlElement, result: ReadResult): CodedContent {
   const out: CodedContent = []
-  const walk = (nodes: XmlNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string') {
-        out.push(node)
-        continue
+  const enter = (node: XmlNode): boolean => {
+    if (typeof node === 'string') {
+      out.push(node)
+      return false
+    }
+    const id = node.attributes['id'] ?? ''
+    const withData = (type: CodeRef['type'], data: string): CodeRef => (data === '' ? {type, id} : {type, id, data})
+    switch (node.name) {
+      case 'bpt':
+        out.push(withData('open', textContent(node)))
+        return false
+      case 'ept':
+        out.push(withData('close', textContent(node)))
+        return false
+      case 'ph': {
+        const content = textContent(node)
+        if (node.attributes['ctype'] === 'x-sxs-char') {
+          const decoded = decodeChars(content)
+          out.push(decoded === undefined ? {type: 'standalone', id} : {type: 'standalone', id, data: decoded})
+        } else out.push(withData('standalone', content))
+        return false
       }
-      const id = node.attributes['id'] ?? ''
-      const withData = (type: CodeRef['type'], data: string): CodeRef => (data === '' ? {type, id} : {type, id, data})
-      switch (node.name) {
-        case 'bpt':
-          out.push(withData('open', textContent(node)))
-          break
-        case 'ept':
-          out.push(withData('close', textContent(node)))
-          break
-        case 'ph': {
-          const content = textContent(node)
-          if (node.attributes['ctype'] === 'x-sxs-char') {
-            const decoded = decodeChars(content)
-            out.push(decoded === undefined ? {type: 'standalone', id} : {type: 'standalone', id, data: decoded})
-          } else out.push(withData('standalone', content))
-          break
-        }
-        case 'it':
-          out.push(withData(node.attributes['pos'] === 'close' ? 'close' : 'open', textContent(node)))
-          break
-        case 'g':
-          out.push({type: 'open', id})
-          walk(node.children)
-          out.push({type: 'close', id})
-          break
-        case 'x':
-          out.push({type: 'standalone', id})
-          break
-        case 'bx':
-          out.push({type: 'open', id: node.attributes['rid'] ?? id})
-          break
-        case 'ex':
-          out.push({type: 'close', id: node.attributes['rid'] ?? id})
-          break
-        case 'mrk':
-          walk(node.children)
-          break
-        default:
-          result.messages.push(
-            createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
-          )
-          walk(node.children)
-      }
+      case 'it':
+        out.push(withData(node.attributes['pos'] === 'close' ? 'close' : 'open', textContent(node)))
+        return false
+      case 'g':
+        out.push({type: 'open', id})
+        return true
+      case 'x':
+        out.push({type: 'standalone', id})
+        return false
+      case 'bx':
+        out.push({type: 'open', id: node.attributes['rid'] ?? id})
+        return false
+      case 'ex':
+        out.push({type: 'close', id: node.attributes['rid'] ?? id})
+        return false
+      case 'mrk':
+        return true
+      default:
+        result.messages.push(
+          createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
+        )
+        return true
     }
   }
-  walk(element.children)
+  // A <g> closes after its content.
+  traverse(element.children, enter, (left) => {
+    if (left.name === 'g') out.push({type: 'close', id: left.attributes['id'] ?? ''})
+  })
   return out
 }
 
@@ -347,46 +345,44 @@ function inline20(element: XmlElement, data: Map<string, string>, result: ReadRe
     }
     return value === undefined ? {type, id} : {type, id, data: value}
   }
-  const walk = (nodes: XmlNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string') {
-        out.push(node)
-        continue
-      }
-      const id = node.attributes['id'] ?? ''
-      switch (node.name) {
-        case 'pc':
-          out.push(ref('open', id, node.attributes['dataRefStart']))
-          walk(node.children)
-          out.push(ref('close', id, node.attributes['dataRefEnd']))
-          break
-        case 'sc':
-          out.push(ref('open', id, node.attributes['dataRef']))
-          break
-        case 'ec':
-          out.push(ref('close', node.attributes['startRef'] ?? id, node.attributes['dataRef']))
-          break
-        case 'ph':
-          out.push(ref('standalone', id, node.attributes['dataRef']))
-          break
-        case 'cp':
-          out.push(cpChar(node))
-          break
-        case 'mrk':
-          walk(node.children)
-          break
-        case 'sm':
-        case 'em':
-          break
-        default:
-          result.messages.push(
-            createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
-          )
-          walk(node.children)
-      }
+  const enter = (node: XmlNode): boolean => {
+    if (typeof node === 'string') {
+      out.push(node)
+      return false
+    }
+    const id = node.attributes['id'] ?? ''
+    switch (node.name) {
+      case 'pc':
+        out.push(ref('open', id, node.attributes['dataRefStart']))
+        return true
+      case 'sc':
+        out.push(ref('open', id, node.attributes['dataRef']))
+        return false
+      case 'ec':
+        out.push(ref('close', node.attributes['startRef'] ?? id, node.attributes['dataRef']))
+        return false
+      case 'ph':
+        out.push(ref('standalone', id, node.attributes['dataRef']))
+        return false
+      case 'cp':
+        out.push(cpChar(node))
+        return false
+      case 'mrk':
+        return true
+      case 'sm':
+      case 'em':
+        return false
+      default:
+        result.messages.push(
+          createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
+        )
+        return true
     }
   }
-  walk(element.children)
+  // A <pc> closes after its content.
+  traverse(element.children, enter, (left) => {
+    if (left.name === 'pc') out.push(ref('close', left.attributes['id'] ?? '', left.attributes['dataRefEnd']))
+  })
   return out
 }
 

@@ -108,6 +108,28 @@ export function elements(element: XmlElement, name?: string): XmlElement[] {
 /** All text below an element, in order. */
 export function textContent(element: XmlElement): string {
   let out = ''
-  for (const child of element.children) out += typeof child === 'string' ? child : textContent(child)
+  traverse(element.children, (node) => {
+    if (typeof node === 'string') out += node
+    return true
+  })
   return out
+}
+
+/**
+ * Depth first over `nodes`, in document order, without recursion (a translation file may nest inline
+ * elements thousands deep, and a recursive walk overflows the stack): `enter` sees each node and says
+ * whether to go into its children; `leave` sees each element gone into, after its children.
+ */
+export function traverse(nodes: readonly XmlNode[], enter: (node: XmlNode) => boolean, leave?: (element: XmlElement) => void): void {
+  const stack: Array<{nodes: readonly XmlNode[]; next: number; element: XmlElement | undefined}> = [{nodes, next: 0, element: undefined}]
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!
+    if (top.next >= top.nodes.length) {
+      stack.pop()
+      if (top.element) leave?.(top.element)
+      continue
+    }
+    const node = top.nodes[top.next++]!
+    if (enter(node) && typeof node !== 'string') stack.push({nodes: node.children, next: 0, element: node})
+  }
 }
