@@ -5,11 +5,12 @@
  */
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {readPlainYaml} from '../src/document/plain-yaml.js'
 import {lastBreakIn, readFrontMatterAt} from '../src/document/front-matter.js'
 import {corpusFiles} from './helpers/corpus.js'
+import {parse} from '../src/index.js'
 
 /** What `yaml` reads, as front-matter.ts asks it; `error` when it throws. */
 function yamlData(raw: string): unknown {
@@ -151,5 +152,19 @@ describe('the last line break of a front matter node', () => {
       }),
       {numRuns: 5000}
     )
+  })
+})
+
+describe('YAML the yaml package warns about', () => {
+  it('becomes the front-matter-yaml message only: nothing is printed to the console of the command', () => {
+    // yaml reports an ambiguous alias through process.emitWarning, which a CLI prints as "(node:…) YAMLWarning".
+    const emitted = vi.spyOn(process, 'emitWarning').mockImplementation(() => {})
+    try {
+      const document = parse('---\nms.author: *a:\n---\n# <span data-ttu-id="a-1">T</span><span class="sxs-lookup"><span data-stu-id="a-1">T</span></span>\n')
+      expect(document.messages.map((message) => [message.ruleId, message.line])).toEqual([['front-matter-yaml', 2]])
+      expect(emitted).not.toHaveBeenCalled()
+    } finally {
+      emitted.mockRestore()
+    }
   })
 })

@@ -2,7 +2,7 @@
  * The file engine the commands share: progress on a terminal and in a log, `--quiet`, the summary line,
  * `--shard i/n` (stable, complete, disjoint), and worker threads giving exactly the in-process results.
  */
-import {cp, mkdtemp, readFile, rm, stat} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -260,6 +260,36 @@ describe('failures', () => {
     })
     await expect(run).rejects.toThrow('boom')
     expect(consumed).toBe(1)
+  })
+})
+
+describe('a document sxs cannot read', () => {
+  it('every command reports it at its line and column, exits 1 and goes on; no stack trace, nothing written for it', async () => {
+    // An HTML table nesting thousands of tables: the HTML reader (hast-util-from-parse5) recurses per level.
+    const folder = path.join(work, 'unreadable')
+    const reference = await readFile(path.join(import.meta.dirname, '../source-docs/help-and-support-for-eop.md'), 'utf8')
+    const deep = `${reference}\n<table>${'<tr><td><table>'.repeat(5_000)}\n`
+    const line = reference.split('\n').length + 1
+    await mkdir(folder, {recursive: true})
+    await writeFile(path.join(folder, 'deep.md'), deep)
+    await cp(path.join(import.meta.dirname, '../source-docs/help-and-support-for-eop.md'), path.join(folder, 'fine.md'))
+    const expected = `${path.join('unreadable', 'deep.md')}:${line}:1: error: Cannot parse the document: HTML table nested too deeply to read`
+    const extract = recordingIo(work)
+    expect(await main(['extract', 'unreadable', '--out', 'unreadable-out', '--no-cache'], extract)).toBe(1)
+    expect(extract.err).toContain(expected)
+    expect(await listFiles(path.join(work, 'unreadable-out'))).toEqual(['json/fine.json', 'xliff-1.2/fine.xlf', 'xliff-2.0/fine.xlf'])
+    const check = recordingIo(work)
+    expect(await main(['check', 'unreadable', '--no-cache'], check)).toBe(1)
+    expect(check.out).toMatch(new RegExp(`deep\\.md:${line}:1 +error +Cannot parse the document: HTML table nested too deeply`))
+    const render = recordingIo(work)
+    expect(await main(['render', path.join('unreadable', 'deep.md'), '--out', 'unreadable-render'], render)).toBe(1)
+    expect(render.err).toContain(expected)
+    const merge = recordingIo(work)
+    const translations = path.join('unreadable-out', 'json', 'fine.json')
+    expect(await main(['merge', '--doc', path.join('unreadable', 'deep.md'), '--translations', translations, '--out', 'merged.md'], merge)).toBe(1)
+    expect(merge.err).toContain(expected)
+    expect(merge.err).toMatch(/not written: the document could not be parsed/)
+    for (const io of [extract, check, render, merge]) expect(io.err + io.out).not.toMatch(/RangeError|\n +at /)
   })
 })
 

@@ -2,6 +2,10 @@
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
 import {UsageError} from './files.js'
+import {parse} from '../document/parse.js'
+import {createMessage, ParseError} from '../document/messages.js'
+import {createLocator} from '../document/positions.js'
+import type {BilingualDocument} from '../document/types.js'
 
 /** `path:line:column: error|warning: reason  [rule]`, one line per message. */
 export function formatMessage(file: string, message: VFileMessage): string {
@@ -21,4 +25,23 @@ export function usageFailure(error: unknown, io: Io, help: string): number {
 /** An I/O error as users read it: `ENOENT: no such file…` without Node's stack. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The message for a document \`parse\` threw on (\`parse-error\`): at the place a ParseError names, else at
+ * its start. Every command reports it and goes on; none shows a stack trace for a document.
+ */
+export function parseFailure(error: unknown, text: string): VFileMessage {
+  const place = error instanceof ParseError ? createLocator(text).point(error.offset) : {line: 1, column: 1, offset: 0}
+  return createMessage(`Cannot parse the document: ${describeError(error)}`, {ruleId: 'parse-error', place})
+}
+
+/** \`parse\`, or undefined after printing \`parseFailure\` (for the commands that parse in the main thread: merge, render). */
+export function parseOrReport(text: string, name: string, io: Io): BilingualDocument | undefined {
+  try {
+    return parse(text, {path: name})
+  } catch (error) {
+    io.stderr(formatMessage(name, parseFailure(error, text)))
+    return undefined
+  }
 }

@@ -17,6 +17,7 @@ import type {SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, setDeclineLine} from './fast-decline.js'
+import {ParseError} from './messages.js'
 import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
 
 export {lastDecline} from './fast-decline.js'
@@ -93,7 +94,9 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
   try {
     return text.includes('\r') || text.startsWith('\uFEFF') ? scanCopy(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
   } catch (error) {
-    if (error instanceof Decline) return undefined
+    // A ParseError too: the full parse meets it again and reports it at the file's offset (here it may be
+    // an offset of scanCopy's LF copy).
+    if (error instanceof Decline || error instanceof ParseError) return undefined
     throw error
   }
 }

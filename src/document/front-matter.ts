@@ -35,8 +35,9 @@ export function readFrontMatterAt(text: string, nodeStart: number, nodeEnd: numb
   const plain = readPlainYaml(raw.includes('\r') && !/\r(?!\n)/.test(raw) ? raw.replaceAll('\r\n', '\n') : raw)
   if (plain) return {raw, data: plain, start, end, error: undefined}
   try {
-    // The yaml package does not take a lone CR as a line break; CR -> LF keeps every offset.
-    const value: unknown = parseYaml(raw.replace(/\r(?!\n)/g, '\n'), {uniqueKeys: false, prettyErrors: false})
+    // The yaml package does not take a lone CR as a line break; CR -> LF keeps every offset. Its warnings
+    // (an ambiguous alias) would go to process.emitWarning, printed as "(node:…) YAMLWarning" by the CLI.
+    const value: unknown = parseYaml(raw.replace(/\r(?!\n)/g, '\n'), {uniqueKeys: false, prettyErrors: false, logLevel: 'error'})
     const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
     return {raw, data, start, end, error: undefined}
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
+import {ParseError} from './messages.js'
 import type {Parents, Root as HastRoot} from 'hast'
 import type {Html, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -62,7 +63,13 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
     const regionEnd = tableEnd(text, open.index) ?? nodeEnd
     searchedUpTo = regionEnd
     const region = text.slice(open.index, regionEnd)
-    tableIndex = readPlainTables(region, open.index, tableIndex, cells) ?? readTables(region, open.index, tableIndex, cells)
+    try {
+      tableIndex = readPlainTables(region, open.index, tableIndex, cells) ?? readTables(region, open.index, tableIndex, cells)
+    } catch (error) {
+      // hast-util-from-parse5 recurses once per level of nesting: thousands of unclosed tags overflow the stack.
+      if (error instanceof RangeError) throw new ParseError('HTML table nested too deeply to read (thousands of elements inside one another): its cells cannot be found', open.index)
+      throw error
+    }
   }
   return cells.sort((a, b) => a.start - b.start)
 }

@@ -13,14 +13,13 @@
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {parse} from '../../document/parse.js'
 import {readTranslations, unitIds} from '../../formats/index.js'
 import {codeSegment} from '../../inline/index.js'
 import type {InlineCode} from '../../inline/types.js'
 import {merge, type MergeStatistics} from '../../merge/index.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, readUtf8, UsageError, writeFileAtomic} from '../files.js'
-import {describeError, formatMessage, usageFailure} from '../report.js'
+import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
@@ -145,7 +144,11 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
     return error instanceof DecodeError ? exitCode.failure : exitCode.usage
   }
 
-  const document = parse(documentText, {path: documentName})
+  const document = parseOrReport(documentText, documentName, io)
+  if (!document) {
+    io.stderr(`${documentName}: not written: the document could not be parsed\n`)
+    return exitCode.failure
+  }
   // Codes a CAT tool returned without their native data (`<x id="2"/>`) are resolved from the document.
   const ids = unitIds(document)
   const segments = new Map(document.segments.map((segment, index) => [ids[index]!, segment]))

@@ -6,13 +6,12 @@
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
 import {renderSide, type Side} from '../../render/documents.js'
 import {renderReview} from '../../render/html.js'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
-import {describeError, formatMessage, usageFailure} from '../report.js'
+import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
@@ -71,7 +70,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       status = exitCode.usage
       continue
     }
-    const document = parse(text, {path: file.path})
+    const document = parseOrReport(text, file.path, io)
+    if (!document) {
+      status = Math.max(status, exitCode.failure)
+      continue
+    }
     for (const message of document.messages) io.stderr(formatMessage(file.path, message))
     if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
     if (html) {

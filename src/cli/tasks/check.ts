@@ -4,6 +4,7 @@
  */
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
+import {parseFailure} from '../report.js'
 import {check, type CheckMessage, type CheckOptions} from '../../check/index.js'
 import {DecodeError, decodeUtf8} from '../files.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
@@ -33,7 +34,7 @@ export function checkFile(bytes: Uint8Array, options: CheckFileOptions): CheckRe
     const document = parse(text, {path})
     return {readable: true, segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
   } catch (error) {
-    const message = createMessage(`Cannot parse file: ${(error as Error).message}`, {ruleId: 'parse-error', place: {line: 1, column: 1, offset: 0}}) as CheckMessage
+    const message = parseFailure(error, text) as CheckMessage
     message.file = path
     return {readable: true, segments: 0, messages: [toPlain(message)]}
   }

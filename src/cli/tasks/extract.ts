@@ -11,7 +11,7 @@ import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {isLanguageTag} from '../../formats/xml.js'
 import {createLocator} from '../../document/positions.js'
 import {DecodeError, decodeUtf8} from '../files.js'
-import {describeError} from '../report.js'
+import {describeError, parseFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
 import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
 
@@ -54,8 +54,9 @@ export interface ExtractResult {
 export function extractFile(bytes: Uint8Array, options: ExtractOptions): ExtractResult {
   const messages: PlainMessage[] = []
   let document: BilingualDocument | undefined
+  let text: string | undefined
   try {
-    const text = decodeUtf8(bytes)
+    text = decodeUtf8(bytes)
     // Decided before parsing: such a file is not sxs's to read (its front matter either).
     if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
       messages.push(toPlain(createMessage('Not a bilingual document (no `data-ttu-id` pair): nothing to extract, skipped', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}, fatal: false})))
@@ -66,8 +67,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
     const language = targetLanguageMessage(text, document, options.targetLanguage)
     if (language) messages.push(toPlain(language))
   } catch (error) {
-    const place = error instanceof DecodeError ? {line: error.line, column: error.column, offset: 0} : {line: 1, column: 1, offset: 0}
-    messages.push(toPlain(createMessage(describeError(error), {ruleId: error instanceof DecodeError ? 'encoding' : 'read', place})))
+    messages.push(toPlain(unreadable(error, text)))
   }
   const segments = document?.segments.length ?? 0
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null, skipped: false}
@@ -79,6 +79,12 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
     if (!(error instanceof XmlCharError)) throw error
     return {messages, segments, outputs: null, error: error.message, skipped: false}
   }
+}
+
+/** The message for a file that could not be decoded or parsed, at the place it failed. */
+function unreadable(error: unknown, text: string | undefined): VFileMessage {
+  if (error instanceof DecodeError) return createMessage(describeError(error), {ruleId: 'encoding', place: {line: error.line, column: error.column, offset: 0}})
+  return text === undefined ? createMessage(describeError(error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}}) : parseFailure(error, text)
 }
 
 export function isExtractResult(value: unknown, options: ExtractOptions): value is ExtractResult {
