@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {readTables, tableEnd, type HtmlTableCell} from '../src/document/html-tables.js'
+import {readTables, tableEnd, TableEnds, type HtmlTableCell} from '../src/document/html-tables.js'
 import {readPlainTables} from '../src/document/plain-html-tables.js'
 import {corpusFiles} from './helpers/corpus.js'
 
@@ -23,6 +23,25 @@ function expectSame(region: string): boolean {
   expect({next, cells: plain.sort(byStart)}, region).toEqual({next: referenceNext, cells: reference.sort(byStart)})
   return true
 }
+
+describe('where a table ends', () => {
+  it('TableEnds (one scan per file) answers what tableEnd (a scan per table) answers, for every start', () => {
+    let seed = 3
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const pieces = ['<table>', '</table>', '<TABLE class="x">', '<table', '</table >', '<table title="<table">', 'x', '\n', '<tr><td>a</td></tr>', '</TABLE>']
+    const soups = Array.from({length: 400}, () => Array.from({length: 1 + Math.floor(random() * 30)}, () => pieces[Math.floor(random() * pieces.length)]).join(''))
+    const texts = [...soups, ...corpusFiles().map((file) => readFileSync(file, 'utf8')).filter((text) => /<table\b/i.test(text))]
+    let starts = 0
+    for (const text of texts) {
+      const ends = new TableEnds(text)
+      for (let start = text.indexOf('<'); start >= 0; start = text.indexOf('<', start + 1)) {
+        expect(ends.end(start), `${JSON.stringify(text.slice(0, 200))} from ${start}`).toBe(tableEnd(text, start))
+        starts++
+      }
+    }
+    expect(starts).toBeGreaterThan(10_000)
+  })
+})
 
 describe('plain HTML table reader', () => {
   it('reads every table of the corpus as rehype does', () => {
