@@ -206,6 +206,16 @@ describe('reading what CAT tools return', () => {
     expect(read.units.get('u1')).toMatchObject({source: '<br/>a', target: 'b<br/>'})
   })
 
+  it('keeps the text of an element inline content may not hold, and says so (XLIFF 1.2 and 2.0)', () => {
+    const read12 = readTranslations(unit('a b', 'a <foo>b</foo>'))
+    expect(read12.messages.map((message) => [message.ruleId, message.reason])).toEqual([['unknown-element', 'Unexpected <foo> in <target>: its text is kept']])
+    expect(read12.units.get('u1')!.target).toBe('a b')
+    const xliff20 = `<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="de-DE"><file id="f1"><unit id="u1"><segment><source>a b</source><target>a <bar>b</bar></target></segment></unit></file></xliff>`
+    const read20 = readTranslations(xliff20)
+    expect(read20.messages.map((message) => [message.ruleId, message.line])).toEqual([['unknown-element', 2]])
+    expect(read20.units.get('u1')!.target).toBe('a b')
+  })
+
   it('reports a code it cannot resolve', () => {
     const read = readTranslations(unit('a', 'a<x id="9"/>'))
     expect(read.messages.map((message) => message.ruleId)).toEqual(['unknown-code'])

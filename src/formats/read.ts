@@ -213,6 +213,12 @@ function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, 
 }
 
 /** XLIFF 1.2 inline content → coded content (native data where the element carries it). */
+/** An element inline content may not hold: reported, and its text kept (the walk goes into it). */
+function unexpectedElement(node: XmlElement, parent: XmlElement, result: ReadResult): true {
+  result.messages.push(createMessage(`Unexpected <${node.name}> in <${parent.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false}))
+  return true
+}
+
 function inline12(element: XmlElement, result: ReadResult): CodedContent {
   const out: CodedContent = []
   const enter = (node: XmlNode): boolean => {
@@ -255,10 +261,7 @@ function inline12(element: XmlElement, result: ReadResult): CodedContent {
       case 'mrk':
         return true
       default:
-        result.messages.push(
-          createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
-        )
-        return true
+        return unexpectedElement(node, element, result)
     }
   }
   // A <g> closes after its content.
@@ -373,10 +376,7 @@ function inline20(element: XmlElement, data: Map<string, string>, result: ReadRe
       case 'em':
         return false
       default:
-        result.messages.push(
-          createMessage(`Unexpected <${node.name}> in <${element.name}>: its text is kept`, {ruleId: 'unknown-element', place: node.place, fatal: false})
-        )
-        return true
+        return unexpectedElement(node, element, result)
     }
   }
   // A <pc> closes after its content.
