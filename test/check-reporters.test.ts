@@ -111,12 +111,12 @@ describe('reporters', () => {
     expect((await runCheck([folder, '--config', 'missing.json'], folder)).code).toBe(2)
   })
 
-  it('exit 2 for a file that is not UTF-8, reported on that file', async () => {
+  it('exit 1 for a file that is not UTF-8 (an error of the document, as extract says), reported at the byte', async () => {
     const bad = mkdtempSync(path.join(tmpdir(), 'sxs-bad-'))
     writeFileSync(path.join(bad, 'latin1.md'), Buffer.from([0x48, 0x69, 0x0a, 0xe9, 0x0a]))
     const {code, stdout} = await runCheck([bad, '--format', 'json'], bad)
-    expect(code).toBe(2)
-    expect(JSON.parse(stdout)).toMatchObject([{file: 'latin1.md', line: 2, column: 1, severity: 'error', ruleId: 'read-error'}])
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject([{file: 'latin1.md', line: 2, column: 1, severity: 'error', ruleId: 'encoding', message: 'not valid UTF-8 (byte 0xe9 at offset 3)'}])
   })
 
   it('reads .sxsrc.json: rules turned off, re-graded', async () => {

@@ -1,7 +1,7 @@
 /** One-line diagnostics and usage failures shared by the commands (`check` has full reporters of its own). */
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
-import {UsageError} from './files.js'
+import {DecodeError, UsageError} from './files.js'
 import {parse} from '../document/parse.js'
 import {createMessage, ParseError} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
@@ -25,6 +25,11 @@ export function usageFailure(error: unknown, io: Io, help: string): number {
 /** An I/O error as users read it: `ENOENT: no such file…` without Node's stack. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** The message for a document that is not UTF-8 (\`encoding\`), at the first bad byte: the document's error (exit 1). */
+export function decodeFailure(error: DecodeError): VFileMessage {
+  return createMessage(describeError(error), {ruleId: 'encoding', place: {line: error.line, column: error.column, offset: 0}})
 }
 
 /**

@@ -2,8 +2,9 @@
  * `sxs check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG]`
  *
  * A thin shell over `check()`: expand inputs, read each file, parse, check, format. A file that cannot
- * be read becomes a fatal message on that file and the run goes on. Exit 0 clean, 1 errors (or more
- * warnings than `--max-warnings`), 2 when the command could not run (bad option, config, unreadable input).
+ * be read becomes a fatal message on that file and the run goes on. Exit 0 clean, 1 errors (a document
+ * that is not UTF-8 or cannot be parsed among them, or more warnings than `--max-warnings`), 2 when the
+ * command could not run (bad option, config, an input that cannot be read from disk).
  */
 import {promises as fs} from 'node:fs'
 import {parseArgs} from 'node:util'
@@ -131,7 +132,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       } else {
         messages = outcome.result.messages.map(fromPlain)
       }
-      if (!outcome.ok || !outcome.result.readable) unreadable++
+      if (!outcome.ok) unreadable++
       results.push({path: file.path, messages})
       const {errors, warnings} = tally(messages)
       return {segments: outcome.ok ? outcome.result.segments : 0, errors, warnings}

@@ -4,7 +4,7 @@
  */
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
-import {parseFailure} from '../report.js'
+import {decodeFailure, parseFailure} from '../report.js'
 import {check, type CheckMessage, type CheckOptions} from '../../check/index.js'
 import {DecodeError, decodeUtf8} from '../files.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
@@ -15,28 +15,22 @@ export interface CheckFileOptions extends CheckOptions {
 }
 
 export interface CheckResult {
-  /** False when the file could not be decoded (the run then exits 2). */
-  readable: boolean
   segments: number
   messages: PlainMessage[]
 }
 
 export function checkFile(bytes: Uint8Array, options: CheckFileOptions): CheckResult {
   const {path, ...checkOptions} = options
-  let text: string
+  let text: string | undefined
   try {
     text = decodeUtf8(bytes)
-  } catch (error) {
-    const place = error instanceof DecodeError ? {line: error.line, column: error.column} : {line: 1, column: 1}
-    return {readable: false, segments: 0, messages: [readError(`Cannot read file: ${(error as Error).message}`, path, place)]}
-  }
-  try {
     const document = parse(text, {path})
-    return {readable: true, segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
+    return {segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
   } catch (error) {
-    const message = parseFailure(error, text) as CheckMessage
+    // Not UTF-8, or not parseable: the document's error (exit 1, as in extract), not an I/O failure (2).
+    const message = (error instanceof DecodeError ? decodeFailure(error) : parseFailure(error, text ?? '')) as CheckMessage
     message.file = path
-    return {readable: true, segments: 0, messages: [toPlain(message)]}
+    return {segments: 0, messages: [toPlain(message)]}
   }
 }
 
@@ -50,5 +44,5 @@ export function readError(reason: string, path: string, place: {line: number; co
 export function isCheckResult(value: unknown): value is CheckResult {
   if (typeof value !== 'object' || value === null) return false
   const result = value as Record<string, unknown>
-  return typeof result['readable'] === 'boolean' && Number.isSafeInteger(result['segments']) && isPlainMessages(result['messages'])
+  return Number.isSafeInteger(result['segments']) && isPlainMessages(result['messages'])
 }

@@ -11,7 +11,7 @@ import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {isLanguageTag} from '../../formats/xml.js'
 import {createLocator} from '../../document/positions.js'
 import {DecodeError, decodeUtf8} from '../files.js'
-import {describeError, parseFailure} from '../report.js'
+import {decodeFailure, describeError, parseFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
 import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
 
@@ -83,7 +83,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
 
 /** The message for a file that could not be decoded or parsed, at the place it failed. */
 function unreadable(error: unknown, text: string | undefined): VFileMessage {
-  if (error instanceof DecodeError) return createMessage(describeError(error), {ruleId: 'encoding', place: {line: error.line, column: error.column, offset: 0}})
+  if (error instanceof DecodeError) return decodeFailure(error)
   return text === undefined ? createMessage(describeError(error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}}) : parseFailure(error, text)
 }
 
