@@ -117,6 +117,10 @@ describe('reporters', () => {
     const {code, stdout} = await runCheck([bad, '--format', 'json'], bad)
     expect(code).toBe(1)
     expect(JSON.parse(stdout)).toMatchObject([{file: 'latin1.md', line: 2, column: 1, severity: 'error', ruleId: 'encoding', message: 'not valid UTF-8 (byte 0xe9 at offset 3)'}])
+    // SARIF describes it too (code scanning shows a result's rule descriptor).
+    const log = JSON.parse((await runCheck([bad, '--format', 'sarif'], bad)).stdout) as {runs: Array<{tool: {driver: {rules: Array<{id: string}>}}; results: Array<{ruleId: string; ruleIndex: number}>}>}
+    const run = log.runs[0]!
+    expect(run.results.map((result) => [result.ruleId, run.tool.driver.rules[result.ruleIndex]?.id])).toEqual([['encoding', 'encoding']])
   })
 
   it('reads .sxsrc.json: rules turned off, re-graded', async () => {

@@ -18,8 +18,22 @@ export function relativeUri(file: string, cwd: string): string {
   return relative.split(path.sep).map(encodeURIComponent).join('/')
 }
 
+/**
+ * The ids check reports for a file it could not check at all (not rules: no setting turns them off), with
+ * descriptors too, so that code scanning shows what they mean.
+ */
+const unreadable: Array<{id: string; description: string}> = [
+  {id: 'encoding', description: 'The document is not valid UTF-8: it cannot be checked. Reported at the first invalid byte.'},
+  {id: 'parse-error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements): it cannot be checked.'},
+  {id: 'read-error', description: 'The file cannot be read from disk (missing, no permission): it cannot be checked.'}
+]
+
 export const sarif: Reporter = (results, {cwd}) => {
-  const index = new Map(rules.map((rule, position) => [rule.id, position]))
+  const descriptors = [
+    ...rules.map((rule) => ({id: rule.id, description: rule.description, level: rule.severity, help: `${rule.description} See ${ruleUrl(rule.id)}.`})),
+    ...unreadable.map(({id, description}) => ({id, description, level: 'error' as const, help: description}))
+  ]
+  const index = new Map(descriptors.map((rule, position) => [rule.id, position]))
   const sarifResults = []
   for (const result of results) {
     for (const message of result.messages) {
@@ -55,14 +69,14 @@ export const sarif: Reporter = (results, {cwd}) => {
           driver: {
             name: 'sxs',
             version,
-            rules: rules.map((rule) => ({
+            rules: descriptors.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: {text: rule.description.split(/(?<=\.)\s/)[0]!},
               fullDescription: {text: rule.description},
               // `helpUri` must be absolute; the docs are a repository file (see `docsUrl`), so give the text instead.
-              help: {text: `${rule.description} See ${ruleUrl(rule.id)}.`},
-              defaultConfiguration: {level: rule.severity}
+              help: {text: rule.help},
+              defaultConfiguration: {level: rule.level}
             }))
           }
         },
