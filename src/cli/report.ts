@@ -27,13 +27,13 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The message for a document that is not UTF-8 (\`encoding\`), at the first bad byte: the document's error (exit 1). */
+/** The message for a document that is not UTF-8 (`encoding`), at the first bad byte: the document's error (exit 1). */
 export function decodeFailure(error: DecodeError): VFileMessage {
   return createMessage(describeError(error), {ruleId: 'encoding', place: {line: error.line, column: error.column, offset: 0}})
 }
 
 /**
- * The message for a document \`parse\` threw on (\`parse-error\`): at the place a ParseError names, else at
+ * The message for a document `parse` threw on (`parse-error`): at the place a ParseError names, else at
  * its start. Every command reports it and goes on; none shows a stack trace for a document.
  */
 export function parseFailure(error: unknown, text: string): VFileMessage {
@@ -41,7 +41,7 @@ export function parseFailure(error: unknown, text: string): VFileMessage {
   return createMessage(`Cannot parse the document: ${describeError(error)}`, {ruleId: 'parse-error', place})
 }
 
-/** \`parse\`, or undefined after printing \`parseFailure\` (for the commands that parse in the main thread: merge, render). */
+/** `parse`, or undefined after printing `parseFailure` (for the commands that parse in the main thread: merge, render). */
 export function parseOrReport(text: string, name: string, io: Io): BilingualDocument | undefined {
   try {
     return parse(text, {path: name})

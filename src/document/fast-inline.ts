@@ -15,6 +15,7 @@
 import {decodeString} from 'micromark-util-decode-string'
 import type {SegmentContext} from './types.js'
 import {decline} from './fast-decline.js'
+import {countAtOrBefore, countStartingAtOrBefore} from './search.js'
 
 /** A line's range of inline content, in file offsets (end exclusive, before the line break). */
 export type LineRange = [number, number]
@@ -147,10 +148,10 @@ export class InlineContent {
     const {codeSpans, tags} = this.tokens
     // Tags and code spans do not overlap and come in content order: the one that may hold the pair is the
     // last starting before it (a search, not a loop: a paragraph of thousands of pairs asks thousands of times).
-    const tag = lastStartingBefore(tags, target, 1)
-    if (tag >= 0 && target < tags[tag + 1]!) decline()
-    const span = lastStartingBefore(codeSpans, target, 0)
-    const inCode = span >= 0 && target < codeSpans[span + 1]!
+    const tag = countAtOrBefore(tags.length / 2, target - 1, (index) => tags[index * 2]!) - 1
+    if (tag >= 0 && target < tags[tag * 2 + 1]!) decline()
+    const span = countAtOrBefore(codeSpans.length / 2, target, (index) => codeSpans[index * 2]!) - 1
+    const inCode = span >= 0 && target < codeSpans[span * 2 + 1]!
     let found: InlineAnswer | undefined
     for (const link of this.linksAround(target)) {
       // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
@@ -173,7 +174,7 @@ export class InlineContent {
   private linksAround(target: number): LinkToken[] {
     const index = (this.linkIndex ??= indexLinks(this.tokens!.links))
     const around: LinkToken[] = []
-    let at = lastIndexAtMost(index.starts, target)
+    let at = countStartingAtOrBefore(index.sorted, target, (link) => link.textStart) - 1
     for (; at >= 0 && index.reach[at]! > target; at--) {
       const link = index.sorted[at]!
       if (target < link.textEnd) around.push(link)
@@ -201,7 +202,7 @@ export class InlineContent {
     if (target <= this.markFree) return false
     const {lines, map} = this
     // From the line where the mark-free stretch ends: the lines before it were searched for an earlier pair.
-    for (let line = Math.max(0, lastIndexAtMost(map, this.markFree)); line < lines.length && map[line]! < target; line++) {
+    for (let line = Math.max(0, countStartingAtOrBefore(map, this.markFree, (start) => start) - 1); line < lines.length && map[line]! < target; line++) {
       const [start, end] = lines[line]!
       const from = start + Math.max(0, this.markFree - map[line]!)
       const to = Math.min(end, start + (target - map[line]!))
@@ -219,63 +220,20 @@ export class InlineContent {
   /** Content index of a file offset; declines when the offset is on none of the lines. */
   private indexOf(offset: number): number {
     // Lines are in file order and do not overlap: the only candidate is the last one starting at or before it.
-    let low = 0
-    let high = this.lines.length - 1
-    let line = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if (this.lines[middle]![0] <= offset) {
-        line = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
+    const line = countStartingAtOrBefore(this.lines, offset, ([start]) => start) - 1
     if (line < 0 || offset >= this.lines[line]![1]) decline()
     return this.map[line]! + (offset - this.lines[line]![0])
   }
 
   private toFile(index: number): number {
-    const line = Math.max(0, lastIndexAtMost(this.map, index))
+    const line = Math.max(0, countStartingAtOrBefore(this.map, index, (start) => start) - 1)
     return this.lines[line]![0] + (index - this.map[line]!)
   }
-}
-
-/** The last index of ascending `values` holding at most `value`, or -1. */
-function lastIndexAtMost(values: readonly number[], value: number): number {
-  let low = 0
-  let high = values.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (values[middle]! <= value) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
-}
-
-/**
- * In `ranges` (flattened [start, end) pairs in order, not overlapping), the index of the start of the last
- * range starting before `target` (`strict` 1) or at or before it (`strict` 0), or -1.
- */
-function lastStartingBefore(ranges: readonly number[], target: number, strict: 0 | 1): number {
-  let low = 0
-  let high = ranges.length / 2 - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (ranges[middle * 2]! <= target - strict) {
-      found = middle * 2
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
 }
 
 interface LinkIndex {
   /** The links sorted by the start of their text. */
   sorted: LinkToken[]
-  starts: number[]
   /** The furthest text end among `sorted[0..i]`. */
   reach: number[]
 }
@@ -283,7 +241,7 @@ interface LinkIndex {
 function indexLinks(links: readonly LinkToken[]): LinkIndex {
   const sorted = [...links].sort((a, b) => a.textStart - b.textStart)
   let furthest = -1
-  return {sorted, starts: sorted.map((link) => link.textStart), reach: sorted.map((link) => (furthest = Math.max(furthest, link.textEnd)))}
+  return {sorted, reach: sorted.map((link) => (furthest = Math.max(furthest, link.textEnd)))}
 }
 
 interface Opener {

@@ -7,6 +7,7 @@
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import {ParseError} from './messages.js'
+import {countStartingAtOrBefore} from './search.js'
 import type {Parents, Root as HastRoot} from 'hast'
 import type {Html, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -56,7 +57,7 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
   let ends: TableEnds | undefined
   for (const {start: nodeStart, end: nodeEnd} of nodes) {
     if (nodeStart < searchedUpTo) continue
-    const openIndex = opens[firstAtLeast(opens, nodeStart)]
+    const openIndex = opens[countStartingAtOrBefore(opens, nodeStart - 1, (at) => at)]
     if (openIndex === undefined || openIndex >= nodeEnd) continue
     const open = {index: openIndex}
     // The table may run over several mdast nodes (blank lines and markdown between its tags), and may hold
@@ -131,27 +132,16 @@ export class TableEnds {
   }
 
   end(start: number): number | undefined {
-    const first = firstAtLeast(this.starts, start)
+    // Offsets are whole numbers: the first tag at or after `start` follows those at or before `start - 1`.
+    const first = countStartingAtOrBefore(this.starts, start - 1, (at) => at)
     // A start inside a tag of this scan (`<table title="<table">`): a scan from it sees other tags.
     if (first > 0 && this.ends[first - 1]! > start) return tableEnd(this.text, start)
     if (first === this.starts.length) return undefined
     const same = this.atDepth.get(first === 0 ? 0 : this.depths[first - 1]!)
     if (!same) return undefined
-    const at = same[firstAtLeast(same, first)]
+    const at = same[countStartingAtOrBefore(same, first - 1, (tag) => tag)]
     return at === undefined ? undefined : this.ends[at]
   }
-}
-
-/** The first index of ascending `values` holding at least `value` (`values.length` when none does). */
-function firstAtLeast(values: readonly number[], value: number): number {
-  let low = 0
-  let high = values.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (values[middle]! < value) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 interface TableWalk {

@@ -29,8 +29,8 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
 }
 
 /**
- * A document sxs cannot read at all, at a file offset: thrown by \`parse\` (every command reports it as
- * \`file:line:column: error: … [parse-error]\` and goes on with the other files). Only for what no
+ * A document sxs cannot read at all, at a file offset: thrown by `parse` (every command reports it as
+ * `file:line:column: error: … [parse-error]` and goes on with the other files). Only for what no
  * message can describe while keeping the document: markup nested deeper than the HTML reader can follow.
  */
 export class ParseError extends Error {
