@@ -1,6 +1,6 @@
 /**
  * The writers' shortcuts against their references, byte for byte:
- * - `jsonOf` (the JSON text) equals `JSON.stringify(jsonDocumentOf(document), null, 2) + '\n'` on every dev-corpus
+ * - `jsonOf` (the JSON text, written in pieces of 256 segments) equals `JSON.stringify(jsonDocumentOf(document), null, 2) + '\n'` on every dev-corpus
  *   document and on generated segment-shaped documents with nasty strings (quotes, backslashes, control
  *   characters, lone surrogates, U+2028/2029, emoji) and front matter of every JSON type (dates, -0, NaN, nested);
  * - the scanner's jumps between the characters it acts on give what stepping through every character gives;
@@ -170,6 +170,17 @@ describe('generated documents (fast-check)', () => {
       }),
       {numRuns: 2000}
     )
+  })
+})
+
+describe('JSON in pieces', () => {
+  it('gives the reference text around every batch boundary (256 segments a piece), and with no segment', () => {
+    for (const count of [0, 1, 255, 256, 257, 512, 513, 1000]) {
+      const pairs = Array.from({length: count}, (_, index) => `- <span data-ttu-id="abcde-${index + 100}">Ziel ${index}</span><span class="sxs-lookup"><span data-stu-id="abcde-${index + 100}">Source ${index}</span></span>`)
+      const prepared = prepareDocument(parse(`---\nms.contentlocale: de-DE\n---\n# Title\n\n${pairs.join('\n')}\n`), {})
+      expect(prepared.segments).toHaveLength(count)
+      expect(jsonOf(prepared), `${count} segments`).toBe(reference(prepared))
+    }
   })
 })
 

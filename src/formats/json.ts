@@ -85,23 +85,49 @@ export function writeJson(document: BilingualDocument, options: WriteOptions = {
   return jsonOf(prepareDocument(document, options))
 }
 
-/** JSON text for a prepared document. */
+/** JSON text for a prepared document: `jsonPieces` joined. */
 export function jsonOf(prepared: PreparedDocument): string {
-  // V8's serializer (with the indentation) writes this faster than JavaScript can. Measured again over the
-  // dev corpus: a template per segment (string leaves quoted directly, positions by template, the rest by an
-  // exact re-implementation of the gap rules) with its rope kept, flattened per segment or per 64K chunk, or
-  // joined from parts; and the native serializer on batches of segments, or with the positions spliced in
-  // by template: all 20-140 % slower, mostly in garbage collection of the ropes. The object is
-  // `jsonDocumentOf`'s but for the front matter, which needs no copy here: the serializer writes its data
-  // exactly as it writes `jsonSafe`'s copy (test/writers-exact.test.ts holds the two texts equal).
-  const {document, segments} = prepared
-  const value: JsonDocument = {
-    version: JSON_FORMAT_VERSION,
-    path: document.path ?? null,
-    languages: {source: document.languages.source, target: document.languages.target ?? null},
-    frontMatter: document.frontMatter ? document.frontMatter.data : null,
-    metadata: documentMetadata(document),
-    segments: segments.map(jsonSegmentOf)
+  return [...jsonPieces(prepared)].join('')
+}
+
+/** Segments per piece of `jsonPieces`. */
+const segmentsPerPiece = 256
+const wrapperOpen = '{\n  "segments": [\n'
+const wrapperClose = '\n  ]\n}'
+
+/**
+ * The JSON text of a prepared document in pieces: the document without its segments, then its segments in
+ * batches, each written by V8's serializer (with the indentation, faster than JavaScript can) inside a
+ * `{"segments": [...]}` wrapper, whose indentation is exactly theirs in the document. Extract encodes each
+ * piece to bytes as it comes (`blobRef`), so the text of a large document never exists whole: a document of
+ * 59,000 segments peaked at 590 MB writing its 74 MB of JSON as one string, 390 MB in pieces, and the corpus is
+ * written as fast. Measured before over the dev corpus, and slower (20-140 %, mostly in garbage collection of
+ * their ropes): a template per segment, flattened per segment or per chunk, or joined from parts. The object
+ * is `jsonDocumentOf`'s but for the front matter, which needs no copy here: the serializer writes its data
+ * exactly as it writes `jsonSafe`'s copy (test/writers-exact.test.ts holds the two texts equal).
+ */
+export function* jsonPieces({document, segments}: PreparedDocument): Generator<string> {
+  const head = JSON.stringify(
+    {
+      version: JSON_FORMAT_VERSION,
+      path: document.path ?? null,
+      languages: {source: document.languages.source, target: document.languages.target ?? null},
+      frontMatter: document.frontMatter ? document.frontMatter.data : null,
+      metadata: documentMetadata(document),
+      segments: []
+    } satisfies JsonDocument,
+    null,
+    2
+  )
+  if (segments.length === 0) {
+    yield head + '\n'
+    return
   }
-  return JSON.stringify(value, null, 2) + '\n'
+  // `"segments": []\n}` at the end: the array opens here and its items follow.
+  yield head.slice(0, -'[]\n}'.length) + '[\n'
+  for (let start = 0; start < segments.length; start += segmentsPerPiece) {
+    const batch = JSON.stringify({segments: segments.slice(start, start + segmentsPerPiece).map(jsonSegmentOf)}, null, 2)
+    yield (start === 0 ? '' : ',\n') + batch.slice(wrapperOpen.length, -wrapperClose.length)
+  }
+  yield wrapperClose + '\n'
 }

@@ -4,15 +4,16 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {WriteOptions} from './common.js'
-import {jsonOf} from './json.js'
+import {jsonPieces} from './json.js'
 import {prepareDocument, type PreparedDocument} from './prepare.js'
 import {xliff12Of} from './xliff12.js'
 import {xliff20Of} from './xliff20.js'
 
+/** Each writer gives its text in pieces (JSON in batches of segments; XLIFF whole). */
 const writers = {
-  xliff12: (document: PreparedDocument) => xliff12Of([document]),
-  xliff20: (document: PreparedDocument) => xliff20Of([document]),
-  json: jsonOf
+  xliff12: (document: PreparedDocument): Iterable<string> => [xliff12Of([document])],
+  xliff20: (document: PreparedDocument): Iterable<string> => [xliff20Of([document])],
+  json: jsonPieces
 } as const
 
 export type WriterName = keyof typeof writers
@@ -20,12 +21,12 @@ export type WriterName = keyof typeof writers
 /** The text of each named format for one document, in the order of `names`; equal to `writeXliff12(document, options)`, …. */
 export function writeFormats(document: BilingualDocument, names: readonly WriterName[], options?: WriteOptions): string[]
 /**
- * Each format's text handed to `each` as soon as it is written, and only what `each` returns kept: the
+ * Each format's text handed to `each` in pieces as it is written, and only what `each` returns kept: the
  * texts of a large document are tens of megabytes, and need not all be alive at once (extract encodes
- * each to bytes and lets the text go).
+ * each piece to bytes and lets it go).
  */
-export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions, each: (text: string) => T): T[]
-export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions = {}, each?: (text: string) => T): Array<T | string> {
+export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions, each: (pieces: Iterable<string>) => T): T[]
+export function writeFormats<T>(document: BilingualDocument, names: readonly WriterName[], options: WriteOptions = {}, each?: (pieces: Iterable<string>) => T): Array<T | string> {
   const prepared = prepareDocument(document, options)
-  return names.map((name) => (each ? each(writers[name](prepared)) : writers[name](prepared)))
+  return names.map((name) => (each ? each(writers[name](prepared)) : [...writers[name](prepared)].join('')))
 }

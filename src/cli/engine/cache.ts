@@ -203,9 +203,20 @@ export interface BlobRef {
   bytes: Uint8Array | null
 }
 
-export function blobRef(text: string): BlobRef {
-  const bytes = encodeUtf8(text)
-  return {sha256: sha256Hex(bytes), bytes}
+/** A text, whole or in pieces (`writeFormats`), as a blob: each piece encoded and hashed as it comes. */
+export function blobRef(text: string | Iterable<string>): BlobRef {
+  if (typeof text === 'string') {
+    const bytes = encodeUtf8(text)
+    return {sha256: sha256Hex(bytes), bytes}
+  }
+  const hash = createHash('sha256')
+  const parts: Buffer[] = []
+  for (const piece of text) {
+    const bytes = encodeUtf8(piece)
+    hash.update(bytes)
+    parts.push(bytes)
+  }
+  return {sha256: hash.digest('hex'), bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts)}
 }
 
 export function isBlobRef(value: unknown): value is BlobRef {
