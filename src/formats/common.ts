@@ -90,3 +90,19 @@ export function describeContext(segment: Segment): string {
   if (segment.merged) out += ' · merged paragraph (p id: several source sentences)'
   return out + ` · line ${segment.position.pair.start.line}`
 }
+
+/** Segments per piece of a writer's text (see `piecesOf`). */
+export const segmentsPerPiece = 256
+
+/**
+ * A writer's text for `items` in pieces of `segmentsPerPiece` items each (`write` per item, concatenated):
+ * extract encodes each piece to bytes as it comes, so the text of a large document never exists whole, and
+ * V8 never flattens one rope of tens of megabytes to encode it.
+ */
+export function* piecesOf<T>(items: readonly T[], write: (item: T) => string): Generator<string> {
+  for (let start = 0; start < items.length; start += segmentsPerPiece) {
+    let piece = ''
+    for (let index = start; index < Math.min(items.length, start + segmentsPerPiece); index++) piece += write(items[index]!)
+    yield piece
+  }
+}

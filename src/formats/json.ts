@@ -5,7 +5,7 @@
  */
 import type {BilingualDocument, Position, SegmentContext} from '../document/types.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
-import {documentMetadata, type WriteOptions} from './common.js'
+import {documentMetadata, segmentsPerPiece, type WriteOptions} from './common.js'
 import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
 
 export const JSON_FORMAT_VERSION = 1
@@ -90,8 +90,6 @@ export function jsonOf(prepared: PreparedDocument): string {
   return [...jsonPieces(prepared)].join('')
 }
 
-/** Segments per piece of `jsonPieces`. */
-const segmentsPerPiece = 256
 const wrapperOpen = '{\n  "segments": [\n'
 const wrapperClose = '\n  ]\n}'
 

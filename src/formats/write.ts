@@ -6,13 +6,13 @@ import type {BilingualDocument} from '../document/types.js'
 import type {WriteOptions} from './common.js'
 import {jsonPieces} from './json.js'
 import {prepareDocument, type PreparedDocument} from './prepare.js'
-import {xliff12Of} from './xliff12.js'
-import {xliff20Of} from './xliff20.js'
+import {xliff12Pieces} from './xliff12.js'
+import {xliff20Pieces} from './xliff20.js'
 
-/** Each writer gives its text in pieces (JSON in batches of segments; XLIFF whole). */
+/** Each writer gives its text in pieces (its segments in batches). */
 const writers = {
-  xliff12: (document: PreparedDocument): Iterable<string> => [xliff12Of([document])],
-  xliff20: (document: PreparedDocument): Iterable<string> => [xliff20Of([document])],
+  xliff12: (document: PreparedDocument): Iterable<string> => xliff12Pieces([document]),
+  xliff20: (document: PreparedDocument): Iterable<string> => xliff20Pieces([document]),
   json: jsonPieces
 } as const
 

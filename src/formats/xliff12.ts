@@ -7,7 +7,7 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {documentMetadata, type TargetState, type WriteOptions} from './common.js'
+import {documentMetadata, piecesOf, type TargetState, type WriteOptions} from './common.js'
 import {contextNote, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
 import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleText} from './xml.js'
 
@@ -114,12 +114,17 @@ export function writeXliff12(documents: BilingualDocument | readonly BilingualDo
 
 /** XLIFF 1.2 for prepared documents. */
 export function xliff12Of(documents: readonly PreparedDocument[]): string {
-  let out = XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
-  for (const document of documents) out += file(document)
-  return out + '</xliff>\n'
+  return [...xliff12Pieces(documents)].join('')
 }
 
-function file(prepared: PreparedDocument): string {
+/** The same text in pieces: a document's units in batches (`piecesOf`). */
+export function* xliff12Pieces(documents: readonly PreparedDocument[]): Generator<string> {
+  yield XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
+  for (const document of documents) yield* file(document)
+  yield '</xliff>\n'
+}
+
+function* file(prepared: PreparedDocument): Generator<string> {
   const {document, options} = prepared
   const target = document.languages.target
   const headerNotes: string[] = []
@@ -138,9 +143,9 @@ function file(prepared: PreparedDocument): string {
   out += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
   for (const note of headerNotes) out += `      ${textElement('note', {from: 'sxs'}, visible(note))}\n`
   out += '    </header>\n'
-  out += '    <body>\n'
-  for (const segment of prepared.segments) out += unit(segment)
-  return out + '    </body>\n  </file>\n'
+  yield out + '    <body>\n'
+  yield* piecesOf(prepared.segments, unit)
+  yield '    </body>\n  </file>\n'
 }
 
 /**

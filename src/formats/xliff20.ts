@@ -9,7 +9,7 @@
 import type {BilingualDocument} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
-import {documentMetadata, xliff20State, type WriteOptions} from './common.js'
+import {documentMetadata, piecesOf, xliff20State, type WriteOptions} from './common.js'
 import {contextNote, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
 import {XML_DECLARATION, escapeAttribute, escapeText, isLanguageTag, isPlainAttribute, startTag, textElement, visible} from './xml.js'
 
@@ -124,6 +124,11 @@ export function writeXliff20(documents: BilingualDocument | readonly BilingualDo
 
 /** XLIFF 2.0 for prepared documents. */
 export function xliff20Of(documents: readonly PreparedDocument[]): string {
+  return [...xliff20Pieces(documents)].join('')
+}
+
+/** The same text in pieces: a document's units in batches (`piecesOf`). */
+export function* xliff20Pieces(documents: readonly PreparedDocument[]): Generator<string> {
   const first = documents[0]?.document
   const source = first?.languages.source ?? 'en-US'
   const target = first?.languages.target
@@ -134,8 +139,7 @@ export function xliff20Of(documents: readonly PreparedDocument[]): string {
       )
     }
   }
-  let out =
-    XML_DECLARATION +
+  yield XML_DECLARATION +
     `${startTag('xliff', {
       xmlns: XLIFF20_NAMESPACE,
       'xmlns:mda': METADATA_NAMESPACE,
@@ -144,13 +148,11 @@ export function xliff20Of(documents: readonly PreparedDocument[]): string {
       // Required with <target> elements (which every unit has): `und` (undetermined) when the documents do not say.
       trgLang: target !== undefined && isLanguageTag(target) ? target : 'und'
     })}\n`
-  documents.forEach((document, index) => {
-    out += file(document, `f${index + 1}`)
-  })
-  return out + '</xliff>\n'
+  for (const [index, document] of documents.entries()) yield* file(document, `f${index + 1}`)
+  yield '</xliff>\n'
 }
 
-function file(prepared: PreparedDocument, id: string): string {
+function* file(prepared: PreparedDocument, id: string): Generator<string> {
   const {document, options} = prepared
   let out = `  ${startTag('file', {id, canResegment: 'no', original: document.path === undefined ? undefined : visible(document.path)})}\n`
   const metadata = documentMetadata(document)
@@ -170,10 +172,10 @@ function file(prepared: PreparedDocument, id: string): string {
     for (const note of notes) out += `      ${textElement('note', {category: 'sxs'}, visible(note))}\n`
     out += '    </notes>\n'
   }
-  for (const segment of prepared.segments) out += unit(segment)
+  yield out
+  yield* piecesOf(prepared.segments, unit)
   // A <file> needs a unit or a group: a document without segments gets an empty group.
-  if (prepared.segments.length === 0) out += '    <group id="sxs-no-segments"/>\n'
-  return out + '  </file>\n'
+  yield prepared.segments.length === 0 ? '    <group id="sxs-no-segments"/>\n  </file>\n' : '  </file>\n'
 }
 
 /**
