@@ -34,7 +34,7 @@ with --out, a document that has no translation file is copied there unchanged.
 
 interface Job {
   document: string
-  /** Undefined: the document has no translation file (batch form); it is copied to \`out\` unchanged. */
+  /** Undefined: the document has no translation file (batch form); it is copied to `out` unchanged. */
   translations: string | undefined
   out: string
 }

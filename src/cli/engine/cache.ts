@@ -203,15 +203,12 @@ export interface BlobRef {
   bytes: Uint8Array | null
 }
 
-/** A text, whole or in pieces (`writeFormats`), as a blob: each piece encoded and hashed as it comes. */
+/** A text, whole or in pieces (as `writeFormats` gives it), as a blob: each piece encoded and hashed as it comes. */
 export function blobRef(text: string | Iterable<string>): BlobRef {
-  if (typeof text === 'string') {
-    const bytes = encodeUtf8(text)
-    return {sha256: sha256Hex(bytes), bytes}
-  }
   const hash = createHash('sha256')
   const parts: Buffer[] = []
-  for (const piece of text) {
+  // A string is iterable too, by characters: it is one piece.
+  for (const piece of typeof text === 'string' ? [text] : text) {
     const bytes = encodeUtf8(piece)
     hash.update(bytes)
     parts.push(bytes)
