@@ -41,6 +41,11 @@ export function parseFailure(error: unknown, text: string): VFileMessage {
   return createMessage(`Cannot parse the document: ${describeError(error)}`, {ruleId: 'parse-error', place})
 }
 
+/** The message for a document that could not be decoded (`decodeFailure`) or parsed (`parseFailure`): extract and check. */
+export function documentFailure(error: unknown, text: string | undefined): VFileMessage {
+  return error instanceof DecodeError ? decodeFailure(error) : parseFailure(error, text ?? '')
+}
+
 /** `parse`, or undefined after printing `parseFailure` (for the commands that parse in the main thread: merge, render). */
 export function parseOrReport(text: string, name: string, io: Io): BilingualDocument | undefined {
   try {

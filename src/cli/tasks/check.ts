@@ -4,9 +4,9 @@
  */
 import {parse} from '../../document/parse.js'
 import {createMessage} from '../../document/messages.js'
-import {decodeFailure, parseFailure} from '../report.js'
+import {documentFailure} from '../report.js'
 import {check, type CheckMessage, type CheckOptions} from '../../check/index.js'
-import {DecodeError, decodeUtf8} from '../files.js'
+import {decodeUtf8} from '../files.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
 
 export interface CheckFileOptions extends CheckOptions {
@@ -28,7 +28,7 @@ export function checkFile(bytes: Uint8Array, options: CheckFileOptions): CheckRe
     return {segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
   } catch (error) {
     // Not UTF-8, or not parseable: the document's error (exit 1, as in extract), not an I/O failure (2).
-    const message = (error instanceof DecodeError ? decodeFailure(error) : parseFailure(error, text ?? '')) as CheckMessage
+    const message = documentFailure(error, text) as CheckMessage
     message.file = path
     return {segments: 0, messages: [toPlain(message)]}
   }

@@ -10,8 +10,8 @@ import type {BilingualDocument} from '../../document/types.js'
 import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {isLanguageTag} from '../../formats/xml.js'
 import {createLocator} from '../../document/positions.js'
-import {DecodeError, decodeUtf8} from '../files.js'
-import {decodeFailure, describeError, parseFailure} from '../report.js'
+import {decodeUtf8} from '../files.js'
+import {documentFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
 import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
 
@@ -67,7 +67,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
     const language = targetLanguageMessage(text, document, options.targetLanguage)
     if (language) messages.push(toPlain(language))
   } catch (error) {
-    messages.push(toPlain(unreadable(error, text)))
+    messages.push(toPlain(documentFailure(error, text)))
   }
   const segments = document?.segments.length ?? 0
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null, skipped: false}
@@ -79,12 +79,6 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
     if (!(error instanceof XmlCharError)) throw error
     return {messages, segments, outputs: null, error: error.message, skipped: false}
   }
-}
-
-/** The message for a file that could not be decoded or parsed, at the place it failed. */
-function unreadable(error: unknown, text: string | undefined): VFileMessage {
-  if (error instanceof DecodeError) return decodeFailure(error)
-  return text === undefined ? createMessage(describeError(error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}}) : parseFailure(error, text)
 }
 
 export function isExtractResult(value: unknown, options: ExtractOptions): value is ExtractResult {
