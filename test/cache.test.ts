@@ -194,10 +194,18 @@ describe('check with the cache', () => {
   })
 
   it('keys on the check options: another --target-lang is checked again', async () => {
-    const cacheDir = path.join(work, 'cache-check')
-    const io = recordingIo(work)
-    await main(['check', 'docs', '--cache-dir', cacheDir, '--target-lang', 'zh-TW'], io)
-    expect(counts(io.err)).toEqual({parsed: 5, cached: 0})
+    // Its own cache, filled here: an empty cache parses everything whatever the key, which proves nothing.
+    const cacheDir = path.join(work, 'cache-check-options')
+    const run = async (...options: string[]) => {
+      const io = recordingIo(work)
+      await main(['check', 'docs', '--cache-dir', cacheDir, ...options], io)
+      return counts(io.err)
+    }
+    expect(await run()).toEqual({parsed: 5, cached: 0})
+    expect(await run()).toEqual({parsed: 0, cached: 5})
+    expect(await run('--target-lang', 'zh-TW')).toEqual({parsed: 5, cached: 0})
+    expect(await run('--target-lang', 'zh-TW')).toEqual({parsed: 0, cached: 5})
+    expect(await run('--target-lang', 'de-DE')).toEqual({parsed: 5, cached: 0})
   })
 })
 

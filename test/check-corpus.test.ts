@@ -1,13 +1,16 @@
 /**
- * `check` over the whole dev corpus: no crash, and no rule crying wolf. Parses every file once (slow:
- * remark), then counts errors and warnings per rule; `CORPUS_REPORT=1` prints the table.
+ * `check` over the whole dev corpus, every file parsed and checked once (slow: remark for some files):
+ * no crash, every finding equal to the golden file test/golden/check-dev-corpus.tsv (any change in
+ * findings shows in its diff; regenerate on purpose with `UPDATE=1` and review it), no rule crying wolf.
+ * `CORPUS_REPORT=1` prints a table of counts per rule.
  */
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
 import {relative} from 'node:path'
 import {parse} from '../src/document/parse.js'
-import {check, rules} from '../src/check/index.js'
+import {check, rules, type CheckMessage} from '../src/check/index.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {expectGolden} from './helpers/golden.js'
 
 interface Count {
   errors: number
@@ -16,21 +19,29 @@ interface Count {
   errorFiles: Set<string>
 }
 
+/** One finding per line: `file:line:column-endLine:endColumn`, severity, rule and reason, tab-separated. */
+export function findingLine(file: string, message: CheckMessage): string {
+  const place = `${message.line}:${message.column}-${message.place && 'end' in message.place ? `${message.place.end.line}:${message.place.end.column}` : ''}`
+  const reason = message.reason.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t')
+  return `${file}:${place}\t${message.fatal === true ? 'error' : 'warning'}\t${message.ruleId}\t${reason}`
+}
+
 describe('check over the dev corpus', () => {
   const files = corpusFiles()
+  const findings = new Map<string, CheckMessage[]>()
   const counts = new Map<string, Count>()
-  const crashes: string[] = []
   let checkMs = 0
 
-  it('checks every file without a crash', () => {
+  // Every test below reads these: computed once, whichever tests run.
+  beforeAll(() => {
     for (const file of files) {
       const name = relative(corpusDir, file)
       const document = parse(readFileSync(file, 'utf8'), {path: name})
       const start = performance.now()
       const messages = check(document)
       checkMs += performance.now() - start
+      findings.set(name, messages)
       for (const message of messages) {
-        if (/crashed/.test(message.reason)) crashes.push(`${name}: ${message.reason}`)
         const count = counts.get(message.ruleId ?? '') ?? {errors: 0, warnings: 0, files: new Set<string>(), errorFiles: new Set<string>()}
         if (message.fatal === true) {
           count.errors++
@@ -40,7 +51,12 @@ describe('check over the dev corpus', () => {
         counts.set(message.ruleId ?? '', count)
       }
     }
+  })
+
+  it('checks every file without a crash', () => {
+    expect(findings.size).toBe(files.length)
     expect(files.length).toBeGreaterThan(600)
+    const crashes = [...findings].flatMap(([name, messages]) => messages.filter((message) => /crashed/.test(message.reason)).map((message) => `${name}: ${message.reason}`))
     expect(crashes).toEqual([])
     if (process.env['CORPUS_REPORT']) {
       const rows = rules.map((rule) => {
@@ -52,7 +68,13 @@ describe('check over the dev corpus', () => {
     }
   })
 
+  it('gives exactly the findings of the golden file', () => {
+    const lines = [...findings].flatMap(([name, messages]) => messages.map((message) => findingLine(name.split('\\').join('/'), message)))
+    expectGolden(new URL('golden/check-dev-corpus.tsv', import.meta.url), lines.join('\n') + '\n')
+  })
+
   it('no rule fires on more than a quarter of the files, no error rule on more than a tenth', () => {
+    expect(counts.size).toBeGreaterThan(0)
     for (const rule of rules) {
       const count = counts.get(rule.id)
       if (!count) continue
@@ -62,6 +84,7 @@ describe('check over the dev corpus', () => {
   })
 
   it('most files have no error at all', () => {
+    expect(findings.size).toBe(files.length)
     const withErrors = new Set<string>()
     for (const count of counts.values()) for (const file of count.errorFiles) withErrors.add(file)
     expect(withErrors.size).toBeLessThan(files.length / 4)
@@ -70,12 +93,12 @@ describe('check over the dev corpus', () => {
   it('finds the same problems, on the same lines, in every file written with CRLF line endings and a BOM', () => {
     // Windows-written docsets: CRLF throughout, some files with a BOM. Only the line ending may differ, so
     // each finding keeps its rule, severity, line and (but on line 1, behind the BOM) column.
-    const findings = (text: string, bom: boolean) =>
+    const summary = (text: string, bom: boolean) =>
       check(parse(text)).map((message) => `${message.ruleId} ${message.fatal} ${message.line}:${bom && message.line === 1 ? (message.column ?? 1) - 1 : message.column}`)
     const different: string[] = []
     for (const file of files) {
       const lf = readFileSync(file, 'utf8')
-      if (findings(lf, false).join('\n') !== findings('\uFEFF' + lf.replace(/\r?\n/g, '\r\n'), true).join('\n')) different.push(relative(corpusDir, file))
+      if (summary(lf, false).join('\n') !== summary('\uFEFF' + lf.replace(/\r?\n/g, '\r\n'), true).join('\n')) different.push(relative(corpusDir, file))
     }
     expect(different).toEqual([])
   })

@@ -19,6 +19,7 @@ import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, toJsonDocument, unitIds, writeFormats, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
 import {codeSegment} from '../src/inline/index.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
+import {expectGolden} from './helpers/golden.js'
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 const fixtures = here('fixtures/formats/')
@@ -41,9 +42,7 @@ function validate(files: string[]): {status: number | null; output: string} {
 }
 
 function expectFixture(name: string, actual: string): void {
-  const file = fixtures + name
-  if (process.env['UPDATE']) writeFileSync(file, actual)
-  expect(actual).toBe(readFileSync(file, 'utf8'))
+  expectGolden(fixtures + name, actual)
 }
 
 function expectRoundTrip(document: BilingualDocument, text: string): void {

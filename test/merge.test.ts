@@ -3,7 +3,7 @@
  * input document when it is shared), and the expected `output.md` and `messages.txt` beside it.
  * `UPDATE=1 npx vitest run test/merge.test.ts` regenerates the expected outputs.
  */
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -11,9 +11,9 @@ import type {VFileMessage} from 'vfile-message'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import {merge, type MergeOptions, type TranslationUnit} from '../src/merge/index.js'
+import {expectGolden} from './helpers/golden.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/merge', import.meta.url))
-const update = process.env['UPDATE'] === '1'
 
 interface Case {
   description: string
@@ -35,13 +35,16 @@ function unitsFor(text: string, units: Record<string, TranslationUnit>): Map<str
   return new Map(Object.entries(units).map(([id, unit]) => [id, 'source' in unit ? unit : {...unit, source: sources.get(id)}]))
 }
 
-function expectFile(path: string, actual: string): void {
-  if (update || !existsSync(path)) writeFileSync(path, actual)
-  expect(actual).toBe(readFileSync(path, 'utf8'))
-}
+
+/** The fixture cases, named here so that a lost or renamed folder fails instead of running fewer cases. */
+const fixtureCases = ['allow-stale', 'codes', 'reference-excerpt', 'stale-source', 'structure-guards', 'units']
 
 describe('merge fixtures', () => {
-  for (const name of readdirSync(fixtures).sort()) {
+  it('has every case folder, each with its case.json', () => {
+    expect(readdirSync(fixtures).filter((name) => existsSync(join(fixtures, name, 'case.json'))).sort()).toEqual(fixtureCases)
+  })
+
+  for (const name of fixtureCases) {
     const folder = join(fixtures, name)
     if (!existsSync(join(folder, 'case.json'))) continue
     const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case
@@ -50,8 +53,8 @@ describe('merge fixtures', () => {
       const document = parse(input, {path: 'input.md'})
       const result = merge(document, unitsFor(input, spec.units), spec.options)
       expect(print(result.document)).toBe(result.text)
-      expectFile(join(folder, 'output.md'), result.text)
-      expectFile(join(folder, 'messages.txt'), formatMessages(result.messages))
+      expectGolden(join(folder, 'output.md'), result.text)
+      expectGolden(join(folder, 'messages.txt'), formatMessages(result.messages))
     })
   }
 })

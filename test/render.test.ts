@@ -4,7 +4,7 @@
  * `test/fixtures/render/<name>/{localized,source}.md` (UPDATE=1 regenerates them) and by what a reader needs:
  * no pair markup left, tables of the same shape.
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,21 +19,14 @@ import type {Table} from 'mdast'
 import {parse} from '../src/document/parse.js'
 import {renderSide} from '../src/render/documents.js'
 import {run} from '../src/cli/commands/render.js'
+import {expectGolden} from './helpers/golden.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const referencePath = join(root, 'source-docs/help-and-support-for-eop.md')
 const reference = readFileSync(referencePath, 'utf8')
 const fixtures = join(root, 'test/fixtures/render/help-and-support-for-eop')
-const update = process.env['UPDATE'] === '1'
 const document = parse(reference, {path: 'help-and-support-for-eop.md'})
 
-function expectFile(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
-    mkdirSync(fixtures, {recursive: true})
-    writeFileSync(file, actual)
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'))
-}
 
 /** Rows × cells of every GFM table, as remark-gfm reads the document. */
 function tableShapes(markdown: string): number[][] {
@@ -54,7 +47,7 @@ describe('render the reference document', () => {
   const source = renderSide(document, 'source')
 
   it('gives the localized (zh-TW) document', () => {
-    expectFile(join(fixtures, 'localized.md'), localized)
+    expectGolden(join(fixtures, 'localized.md'), localized)
   })
 
   it('leaves no span markup in the localized document', () => {
@@ -71,7 +64,7 @@ describe('render the reference document', () => {
   })
 
   it('gives the English document with --side source', () => {
-    expectFile(join(fixtures, 'source.md'), source)
+    expectGolden(join(fixtures, 'source.md'), source)
     expect(source).not.toMatch(/<\/?span\b|data-ttu-id|data-stu-id|sxs-lookup/)
     // Only the front matter (title and description are translated in place, with no source kept) is not English.
     expect(body(source)).not.toMatch(/\p{Script=Han}/u)
