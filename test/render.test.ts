@@ -91,12 +91,18 @@ describe('sxs render', () => {
     expect(readFileSync(join(work, 'b/source/help-and-support-for-eop.md'), 'utf8')).toBe(renderSide(document, 'source'))
   })
 
-  it('writes an HTML review page with --html: every segment, escaped, the target language marked', async () => {
+  it('writes an HTML review page with --html: every segment rendered, the markdown as written beside it, the target language marked, an index', async () => {
     expect(await run([referencePath, '--out', join(work, 'h'), '--html'], io())).toBe(0)
     const page = readFileSync(join(work, 'h/review/help-and-support-for-eop.html'), 'utf8')
     expect(page.match(/<tr id=/g)).toHaveLength(document.segments.length)
-    expect(page).toContain('<td lang="en-US" dir="ltr">**Applies to**</td><td lang="zh-TW" dir="ltr">**適用於**</td>')
-    expect(page).not.toMatch(/<span/)
+    expect(page).toContain(
+      '<td lang="en-US" dir="ltr"><strong>Applies to</strong><pre class="markdown" dir="ltr"><bdi dir="ltr">**Applies to**</bdi></pre></td>' +
+        '<td lang="zh-TW" dir="ltr"><strong>適用於</strong><pre class="markdown" dir="ltr"><bdi dir="ltr">**適用於**</bdi></pre></td>'
+    )
+    expect(page).not.toMatch(/data-ttu-id|data-stu-id|sxs-lookup/)
+    expect(page).toContain('<title>help-and-support-for-eop.md · sxs review</title>')
+    const index = readFileSync(join(work, 'h/review/index.html'), 'utf8')
+    expect(index).toContain(`<a href="help-and-support-for-eop.html">help-and-support-for-eop.md</a></td><td>zh-TW</td><td>${document.segments.length}</td>`)
   })
 
   it('refuses a wrong --side and a missing input with exit code 2', async () => {

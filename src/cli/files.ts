@@ -86,6 +86,16 @@ export class DecodeError extends Error {
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Read a file as UTF-8, refusing invalid bytes with the line and column of the first one. */
+/** A file's text, or undefined when there is no such file (a configuration file that may be absent). */
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
+    throw error
+  }
+}
+
 export async function readUtf8(file: string): Promise<string> {
   return decodeUtf8(await fs.readFile(file))
 }

@@ -6,11 +6,10 @@
  * that is not UTF-8 or cannot be parsed among them, or more warnings than `--max-warnings`), 2 when the
  * command could not run (bad option, config, an input that cannot be read from disk).
  */
-import {promises as fs} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {tally} from '../../check/index.js'
 import {ConfigError, loadConfig} from '../../check/config.js'
-import {expandInputs, UsageError} from '../files.js'
+import {expandInputs, readIfExists, UsageError} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
@@ -31,15 +30,6 @@ ${engineHelp(37, '  ')}
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
 Rules: docs/rules.md
 `
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
-    throw error
-  }
-}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean} & Parameters<typeof readEngineOptions>[1]

@@ -8,9 +8,12 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {renderSide, type Side} from '../../render/documents.js'
-import {renderReview} from '../../render/html.js'
+import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../render/html.js'
+import {check, tally} from '../../check/index.js'
+import {ConfigError, loadConfig} from '../../check/config.js'
+import type {CheckOptions} from '../../check/rule.js'
 import {exitCode, type Io} from '../io.js'
-import {expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, outputPath, readIfExists, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
@@ -18,12 +21,14 @@ const folders: Record<Side, string> = {target: 'localized', source: 'source'}
 /** Pair markup that a clean rendered document must not hold. */
 const pairMarkup = /<span\b[^>]*(?:data-ttu-id|data-stu-id|sxs-lookup)/gi
 
-const help = `Usage: sxs render DOC.md… [--out DIR] [--side target|source|both] [--html] [--shard i/n]
+const help = `Usage: sxs render DOC.md… [--out DIR] [--side target|source|both] [--html [--config FILE]] [--shard i/n]
 
 Writes DIR/localized/<path>.md (each pair replaced by its target) and, with --side source or both,
 DIR/source/<path>.md (each pair replaced by its source); DIR defaults to out. --html also writes
-DIR/review/<path>.html, the segments side by side for review. --shard i/n renders only shard i of n
-(the split extract and check use).
+DIR/review/<path>.html, a review page per document (source and target rendered side by side, check's
+findings at their segments, a filter for the segments with findings) and DIR/review/index.html, the
+documents with their counts; check's configuration is read as check reads it (--config FILE, or
+.sxsrc.json). --shard i/n renders only shard i of n (the split extract and check use).
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -32,11 +37,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let sides: Side[]
   let html: boolean
   let shard: Shard | undefined
+  let configFile: string | undefined
   try {
     const {values, positionals} = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {out: {type: 'string'}, side: {type: 'string'}, html: {type: 'boolean'}, shard: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
+      options: {out: {type: 'string'}, side: {type: 'string'}, html: {type: 'boolean'}, config: {type: 'string'}, shard: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
     })
     if (values.help) {
       io.stdout(help)
@@ -48,6 +54,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     sides = side === 'both' ? ['target', 'source'] : [side]
     inputs = positionals
     html = values.html ?? false
+    configFile = values.config
     shard = readShardOption('render', values.shard)
     out = path.resolve(io.cwd, values.out ?? 'out')
   } catch (error) {
@@ -60,6 +67,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return usageFailure(error, io, help)
   }
+  let checkOptions: CheckOptions = {}
+  if (html) {
+    try {
+      const {config} = await loadConfig(io.cwd, readIfExists, configFile)
+      checkOptions = {targetLanguage: config.targetLanguage, ...(config.rules ? {rules: config.rules} : {})}
+    } catch (error) {
+      if (!(error instanceof ConfigError || error instanceof SyntaxError)) throw error
+      io.stderr(`sxs render: ${error.message}\n`)
+      return exitCode.usage
+    }
+  }
+  const reviewFolder = path.join(out, 'review')
+  const reviewed: ReviewIndexEntry[] = []
   let status: number = exitCode.ok
   for (const file of files) {
     let text: string
@@ -78,9 +98,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const message of document.messages) io.stderr(formatMessage(file.path, message))
     if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
     if (html) {
-      const destination = outputPath(path.join(out, 'review'), file.relative, '.html')
+      const destination = outputPath(reviewFolder, file.relative, '.html')
+      const findings = check(document, checkOptions)
       try {
-        await writeFileAtomic(destination, renderReview(document))
+        await writeFileAtomic(destination, renderReview(document, {title: file.relative, findings}))
+        reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})
       } catch (error) {
         io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
@@ -105,6 +127,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const message = createMessage('pair markup is left: a broken pair was kept as written', {ruleId: 'pair-markup-left', place, fatal: false})
         io.stderr(formatMessage(path.relative(io.cwd, destination), message))
       }
+    }
+  }
+  if (html && reviewed.length > 0) {
+    const destination = path.join(reviewFolder, 'index.html')
+    try {
+      await writeFileAtomic(destination, renderReviewIndex(reviewed, {title: 'Review'}))
+    } catch (error) {
+      io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+      status = exitCode.usage
     }
   }
   return status
