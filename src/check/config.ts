@@ -24,7 +24,7 @@ export type ReadText = (file: string) => Promise<string | undefined>
 
 export class ConfigError extends Error {}
 
-const knownIds = new Set(rules.map((rule) => rule.id))
+const knownIds = new Set<string>(rules.map((rule) => rule.id))
 
 /** Check and normalize a configuration object; throws `ConfigError` with what is wrong and where. */
 export function validateConfig(value: unknown, source: string): SxsConfig {

@@ -1,5 +1,6 @@
 /** The rules page (`docs/rules.md`), generated from the rules themselves so that docs and tests cannot drift. */
 import {rules} from './registry.js'
+import {otherMessages} from '../document/message-ids.js'
 
 function fence(text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length))
@@ -36,5 +37,16 @@ export function rulesMarkdown(): string {
     }
     for (const example of rule.good) lines.push(`### Good: ${example.title}`, '', fence(example.markdown), '')
   }
+  lines.push(
+    '## Other messages',
+    '',
+    'Not rules of `check` (no setting turns them off): what the other steps report, with the same',
+    '`file:line:column: severity: reason  [id]` shape.',
+    '',
+    '| id | from | severity | meaning |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(otherMessages).map(([id, {origin, severity, description}]) => `| <a id="${id}"></a>\`${id}\` | ${origin} | ${severity} | ${description.replace(/\|/g, '\\|')} |`),
+    ''
+  )
   return `${lines.join('\n').replace(/\n+$/, '')}\n`
 }

@@ -81,12 +81,16 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
   return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
 }
 
-/** A rule that throws is a bug in sxs: say so on the file, at its start, and go on with the other rules. */
+/**
+ * A rule that throws is a bug in sxs, not a finding in the document: an `internal-error` that names the rule
+ * and carries the error as its cause, and the other rules go on.
+ */
 function runRule(rule: Rule, context: RuleContext, messages: CheckMessage[]): void {
   try {
     rule.check(context)
   } catch (error) {
-    const message = createMessage(`Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}`, {ruleId: rule.id, place: {line: 1, column: 1, offset: 0}}) as CheckMessage
+    const cause = error instanceof Error ? error : new Error(String(error))
+    const message = createMessage(`sxs bug: rule \`${rule.id}\` crashed (${cause.message}); please report it`, {ruleId: 'internal-error', place: {line: 1, column: 1, offset: 0}, cause}) as CheckMessage
     if (context.document.path !== undefined) message.file = context.document.path
     messages.push(message)
   }

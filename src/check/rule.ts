@@ -5,6 +5,7 @@
 import type {VFileMessage} from 'vfile-message'
 import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position, Segment} from '../document/types.js'
+import type {CheckRuleId} from '../document/message-ids.js'
 
 export type Severity = 'error' | 'warning'
 
@@ -20,7 +21,8 @@ export interface RuleExample {
 }
 
 export interface Rule {
-  id: string
+  /** Registered in src/document/message-ids.ts (`checkRuleIds`), like every id sxs emits. */
+  id: CheckRuleId
   severity: Severity
   /** One paragraph: what the rule finds and why it matters. */
   description: string

@@ -1,12 +1,16 @@
 /** Problems as vfile messages: a reason, a place, a rule id and `source: 'sxs'`. */
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from './types.js'
+import type {MessageId} from './message-ids.js'
 
 export interface MessageOptions {
-  ruleId: string
+  /** One of the registered ids (src/document/message-ids.ts): what the message is, for reporters and docs. */
+  ruleId: MessageId
   place: Point | Position
   fatal?: boolean
   note?: string
+  /** What caused it: the error behind an `internal-error`. */
+  cause?: Error
 }
 
 /**
@@ -18,7 +22,7 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
   Error.stackTraceLimit = 0
   let message: VFileMessage
   try {
-    message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs'})
+    message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(options.cause === undefined ? {} : {cause: options.cause})})
   } finally {
     Error.stackTraceLimit = limit
   }

@@ -10,6 +10,7 @@ import type {BilingualDocument, Point, Position, Segment} from '../document/type
 import {print} from '../document/print.js'
 import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
+import type {MessageId} from '../document/message-ids.js'
 import {structureProblems} from './structure.js'
 import {codeProblems} from './codes.js'
 import {unitIds} from '../document/unit-ids.js'
@@ -84,7 +85,7 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
   const targets = new Map<Segment, string>()
   let stale = 0
 
-  function report(segment: Segment, ruleId: string, reason: string, fatal = true): void {
+  function report(segment: Segment, ruleId: MessageId, reason: string, fatal = true): void {
     messages.push(createMessage(`\`${segment.id}\`: ${reason}`, {ruleId, place: segment.position.target, fatal}))
   }
 
@@ -123,7 +124,7 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
     }
     if (target === '' && segment.target !== '') {
       statistics.refused++
-      report(segment, 'empty-target', 'the translation is empty: the document keeps its target', false)
+      report(segment, 'empty-translation', 'the translation is empty: the document keeps its target', false)
       continue
     }
     const problems = [...codeProblems(segment, target), ...structureProblems(segment, target)]

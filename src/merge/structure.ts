@@ -5,9 +5,10 @@
  * a translation that *introduces* one is refused with the reason.
  */
 import type {Segment} from '../document/types.js'
+import type {MessageId} from '../document/message-ids.js'
 
 export interface StructureProblem {
-  ruleId: string
+  ruleId: MessageId
   reason: string
 }
 
@@ -51,10 +52,10 @@ export function structureProblems(segment: Segment, target: string): StructurePr
   const gfmTable = segment.context.table !== undefined && !segment.context.table.html
 
   if (gfmTable && count(lineBreak, target) > count(lineBreak, current)) {
-    problems.push({ruleId: 'table-cell-line-break', reason: 'a line break in a table cell would end the table row'})
+    problems.push({ruleId: 'line-break-in-table-pair', reason: 'a line break in a table cell would end the table row'})
   }
   if (gfmTable && count(unescapedPipe, target) > count(unescapedPipe, current)) {
-    problems.push({ruleId: 'table-cell-pipe', reason: 'an unescaped `|` in a table cell would split the cell (write `\\|`)'})
+    problems.push({ruleId: 'pair-split-across-cells', reason: 'an unescaped `|` in a table cell would split the cell (write `\\|`)'})
   }
   if (segment.context.block === 'heading' && count(lineBreak, target) > count(lineBreak, current)) {
     problems.push({ruleId: 'heading-line-break', reason: 'a line break in a heading would end the heading'})

@@ -97,7 +97,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     cache,
     async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
-        const message = createMessage(describeError(outcome.error), {ruleId: 'read', place: {line: 1, column: 1, offset: 0}})
+        const message = createMessage(describeError(outcome.error), {ruleId: 'read-error', place: {line: 1, column: 1, offset: 0}})
         log(formatMessage(file.path, message))
         failed++
         return {segments: 0, errors: 1, warnings: 0}

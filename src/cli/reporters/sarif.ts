@@ -5,6 +5,7 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {rules, ruleUrl} from '../../check/index.js'
+import {otherMessages} from '../../document/message-ids.js'
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
 
@@ -18,20 +19,11 @@ export function relativeUri(file: string, cwd: string): string {
   return relative.split(path.sep).map(encodeURIComponent).join('/')
 }
 
-/**
- * The ids check reports for a file it could not check at all (not rules: no setting turns them off), with
- * descriptors too, so that code scanning shows what they mean.
- */
-const unreadable: Array<{id: string; description: string}> = [
-  {id: 'encoding', description: 'The document is not valid UTF-8: it cannot be checked. Reported at the first invalid byte.'},
-  {id: 'parse-error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements): it cannot be checked.'},
-  {id: 'read-error', description: 'The file cannot be read from disk (missing, no permission): it cannot be checked.'}
-]
-
 export const sarif: Reporter = (results, {cwd}) => {
   const descriptors = [
     ...rules.map((rule) => ({id: rule.id, description: rule.description, level: rule.severity, help: `${rule.description} See ${ruleUrl(rule.id)}.`})),
-    ...unreadable.map(({id, description}) => ({id, description, level: 'error' as const, help: description}))
+    // Every other registered id too (a file check could not read, a crash of sxs itself): code scanning shows what each means.
+    ...Object.entries(otherMessages).map(([id, {description, severity}]) => ({id, description, level: severity, help: `${description} See ${ruleUrl(id)}.`}))
   ]
   const index = new Map(descriptors.map((rule, position) => [rule.id, position]))
   const sarifResults = []
