@@ -19,19 +19,20 @@ export function relativeUri(file: string, cwd: string): string {
 }
 
 /**
- * The ids check reports for a file it could not check at all (not rules: no setting turns them off), with
- * descriptors too, so that code scanning shows what they mean.
+ * The ids check reports that are not rules (no setting turns them off): a file it could not check at all,
+ * and a disable comment it could not read; with descriptors too, so that code scanning shows what they mean.
  */
-const unreadable: Array<{id: string; description: string}> = [
-  {id: 'encoding', description: 'The document is not valid UTF-8: it cannot be checked. Reported at the first invalid byte.'},
-  {id: 'parse-error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements): it cannot be checked.'},
-  {id: 'read-error', description: 'The file cannot be read from disk (missing, no permission): it cannot be checked.'}
+const notRules: Array<{id: string; description: string; level: 'error' | 'warning'}> = [
+  {id: 'encoding', description: 'The document is not valid UTF-8: it cannot be checked. Reported at the first invalid byte.', level: 'error'},
+  {id: 'parse-error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements): it cannot be checked.', level: 'error'},
+  {id: 'read-error', description: 'The file cannot be read from disk (missing, no permission): it cannot be checked.', level: 'error'},
+  {id: 'disable-comment', description: 'A comment that turns rules off (`<!-- sxs-disable … -->`) names a rule, directive or keyword sxs does not know: it turns nothing off.', level: 'warning'}
 ]
 
 export const sarif: Reporter = (results, {cwd}) => {
   const descriptors = [
     ...rules.map((rule) => ({id: rule.id, description: rule.description, level: rule.severity, help: `${rule.description} See ${ruleUrl(rule.id)}.`})),
-    ...unreadable.map(({id, description}) => ({id, description, level: 'error' as const, help: description}))
+    ...notRules.map(({id, description, level}) => ({id, description, level, help: description}))
   ]
   const index = new Map(descriptors.map((rule, position) => [rule.id, position]))
   const sarifResults = []
