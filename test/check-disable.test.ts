@@ -54,6 +54,20 @@ describe('sxs-disable … sxs-enable', () => {
   })
 })
 
+describe('many directives', () => {
+  it('each keeps its own place, however many there are (the tree is grouped past 64 and 4096 nodes)', () => {
+    // Every odd pair after the first is silenced by the comment above it; every even one is reported.
+    const blocks: string[] = [help]
+    for (let index = 1; index <= 5000; index++) blocks.push(index % 2 === 1 ? `<!-- sxs-disable-next-line duplicate-id -->\n${help}` : help)
+    const text = `${blocks.join('\n')}\n`
+    const lines = text.split('\n')
+    const expected = lines.flatMap((line, index) => (line === help && index > 0 && !lines[index - 1]!.startsWith('<!--') ? [index + 1] : []))
+    expect(expected).toHaveLength(2500)
+    const messages = check(parse(text))
+    expect(messages.map((message) => [message.ruleId, message.line])).toEqual(expected.map((line) => ['duplicate-id', line]))
+  })
+})
+
 describe('sxs-disable-file', () => {
   it('turns a rule off in the whole file wherever the comment is, front matter included', () => {
     const text = doc(`${help}\n\n${help}\n\n<!-- sxs-disable-file content-locale -->\n`, 'de-DE')

@@ -63,9 +63,12 @@ export function mayHaveDirectives(text: string): boolean {
 
 /** Start and end (before the line break) of the line holding `offset`. */
 function lineAround(text: string, offset: number): {start: number; end: number} {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
-  const end = text.slice(offset).search(/[\r\n]/)
-  return {start, end: end === -1 ? text.length : offset + end}
+  // Character by character both ways: `lastIndexOf('\r')` would scan to the file's start when it has no CR.
+  let start = offset
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--
+  let end = offset
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
+  return {start, end}
 }
 
 /** Offset of the start of the line after the one holding `offset`, or undefined on the last line. */
@@ -178,15 +181,34 @@ function directiveTree(directives: Directive[], text: string, locator: Locator):
       comment: {start: directive.commentStart, end: directive.commentEnd},
       position: place(directive.from, directive.commentEnd)
     }
-    children.push(marker)
-    cursor = Math.max(cursor, directive.commentEnd)
-    if (directive.covers) {
-      children.push({type: 'text', value: '', position: place(directive.covers.start, directive.covers.end)} as Literal)
-      cursor = Math.max(cursor, directive.covers.end)
-    }
+    // Each marker in a parent of its own with what it covers (the library's `ignore` ends with the next sibling).
+    const group: Node[] = [marker]
+    const end = Math.max(directive.commentEnd, directive.covers?.end ?? 0)
+    if (directive.covers) group.push({type: 'text', value: '', position: place(directive.covers.start, directive.covers.end)} as Literal)
+    children.push({type: 'directive', children: group, position: place(directive.from, end)} as Parent)
+    cursor = Math.max(cursor, end)
   }
   if (cursor < text.length || children.length === 0) children.push({type: 'text', value: '', position: place(cursor, text.length)} as Literal)
-  return {type: 'root', children, position: place(0, text.length)} as Parent
+  return {type: 'root', children: balanced(children), position: place(0, text.length)} as Parent
+}
+
+/**
+ * Nodes in file order, as parents of at most 64 children each: unist-util-visit finds each node's index with
+ * `indexOf` among its siblings, which over one flat list of thousands of nodes is quadratic.
+ */
+function balanced(nodes: Node[]): Node[] {
+  let level = nodes
+  while (level.length > 64) {
+    const next: Node[] = []
+    for (let index = 0; index < level.length; index += 64) {
+      const chunk = level.slice(index, index + 64)
+      const start = chunk.reduce((least, node) => (node.position!.start.offset! < least.offset! ? node.position!.start : least), chunk[0]!.position!.start)
+      const end = chunk.reduce((most, node) => (node.position!.end.offset! > most.offset! ? node.position!.end : most), chunk[0]!.position!.end)
+      next.push({type: 'group', children: chunk, position: {start, end}} as Parent)
+    }
+    level = next
+  }
+  return level
 }
 
 /**
