@@ -131,6 +131,24 @@ describe('sxs check with a configuration', () => {
     expect(await checked(['..', '--config', '../bad.json'])).toEqual({code: 2, found: [], err: 'sxs check: ../bad.json: overrides[0]: unknown rule `duplicate-ids`\n'})
   })
 
+  it('extract --quiet prints errors only', async () => {
+    // A target language that differs from ms.contentlocale is a warning of extract; a pair without its source an error.
+    const folder = mkdtempSync(path.join(tmpdir(), 'sxs-quiet-'))
+    writeFileSync(path.join(folder, 'a.md'), `---\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`)
+    writeFileSync(path.join(folder, 'b.md'), `---\nms.contentlocale: de-DE\n---\n<span data-ttu-id="90f5f-103">Hilfe</span>\n`)
+    const run = async (...flags: string[]) => {
+      const io = recordingIo(folder)
+      const code = await main(['extract', '.', '--out', 'out', '--no-cache', '--no-progress', '--target-lang', 'fr-FR', ...flags], io)
+      return {code, lines: io.err.split('\n').filter(Boolean).map((line) => line.replace(/: (error|warning): .*\[(.*)\]$/, ' $1 $2'))}
+    }
+    const loud = await run()
+    expect(loud.lines).toContain('a.md:2:1 warning target-language')
+    expect(loud.lines.some((line) => / error /.test(line))).toBe(true)
+    const quiet = await run('--quiet')
+    expect(quiet.code).toBe(loud.code)
+    expect(quiet.lines).toEqual(loud.lines.filter((line) => / error /.test(line)))
+  })
+
   it('documents the options and the configuration in --help', async () => {
     const io = recordingIo(repo)
     expect(await main(['check', '--help'], io)).toBe(0)
