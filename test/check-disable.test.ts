@@ -141,6 +141,18 @@ describe('what is not a directive, and bad directives', () => {
     for (const message of messages) expect(message).toMatchObject({source: 'sxs', file: 'a.md'})
   })
 
+  it('two directives side by side are both read', () => {
+    expect(found(`${help}\n<!-- sxs-disable duplicate-id --><!-- sxs-enable duplicate-id -->\n${help}\n`)).toEqual([['duplicate-id', 3, 1, 'error']])
+    expect(found(`${help}\n<!-- sxs-disable id-gap --><!-- sxs-disable duplicate-id -->\n${help}\n`)).toEqual([])
+  })
+
+  it('a message quotes a long comment shortened; an unclosed one is no directive', () => {
+    const long = `<!-- sxs-disable-next-line ${'x'.repeat(500)} -->`
+    const [problem] = check(parse(`${long}\n${help}\n`))
+    expect(problem!.reason).toBe(`Unknown rule \`${'x'.repeat(60)}…${'x'.repeat(12)}\` in \`<!-- sxs-disable-next-line ${'x'.repeat(33)}…${'x'.repeat(8)} -->\``)
+    expect(found(`${help}\n${'<!-- sxs-disable '.repeat(20000)}\n\n${help}\n`)).toEqual([['duplicate-id', 4, 1, 'error']])
+  })
+
   it('other comments are left alone', () => {
     expect(found(`${help}\n<!-- sxsx-disable-next-line -->\n<!-- markdownlint-disable-next-line -->\n${help}\n`)).toEqual([['duplicate-id', 4, 1, 'error']])
   })

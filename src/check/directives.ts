@@ -53,8 +53,13 @@ interface Directive {
   covers?: {start: number; end: number}
 }
 
-/** Comments whose name starts with `sxs`; a reason after ` -- ` is dropped, commas are spaces. */
-const directiveComment = /<!--\s*sxs(?![\w])[\s\S]*?-->/g
+/** The start of a comment whose name starts with `sxs` (read at a `<!--`). */
+const directiveStart = /<!--\s*sxs(?![\w])/y
+
+/** A comment as a message quotes it: a long one shortened (a message never holds a whole page). */
+function quoted(comment: string): string {
+  return comment.length <= 80 ? comment : `${comment.slice(0, 60)}…${comment.slice(-12)}`
+}
 
 /** A quick test for whether a document can hold directives at all (most hold none). */
 export function mayHaveDirectives(text: string): boolean {
@@ -99,26 +104,34 @@ function nextBlock(text: string, offset: number): {start: number; end: number} |
 function findDirectives(document: BilingualDocument, text: string, locator: Locator): {directives: Directive[]; problems: CheckMessage[]} {
   const directives: Directive[] = []
   const problems: CheckMessage[] = []
+  // Code blocks in file order, as the comments are found: one pass over both.
+  const blocks = document.codeBlocks
+  let block = 0
   let offset = 0
   for (const part of document.parts) {
     if (typeof part !== 'string') {
       offset += part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
       continue
     }
-    if (part.includes('<!--')) {
-      for (const match of part.matchAll(directiveComment)) {
-        const start = offset + match.index
-        const end = start + match[0].length
-        const line = locator.point(start).line
-        if (document.codeBlocks.some((block) => block.startLine <= line && line <= block.endLine)) continue
-        const directive = readDirective(text, match[0], start, end)
-        if (typeof directive === 'string') {
-          const problem = createMessage(directive, {ruleId: directiveRuleId, place: locator.position(start, end), fatal: false}) as CheckMessage
-          problems.push(problem)
-        } else if (directive) {
-          directives.push(directive)
-        }
+    for (let at = part.indexOf('<!--'); at !== -1; at = part.indexOf('<!--', at + 4)) {
+      directiveStart.lastIndex = at
+      if (!directiveStart.test(part)) continue
+      const close = part.indexOf('-->', directiveStart.lastIndex)
+      // Unclosed: no later comment in this text is closed either.
+      if (close === -1) break
+      const start = offset + at
+      const end = offset + close + 3
+      const line = locator.point(start).line
+      while (block < blocks.length && blocks[block]!.endLine < line) block++
+      if (block < blocks.length && blocks[block]!.startLine <= line) continue
+      const directive = readDirective(text, part.slice(at, close + 3), start, end)
+      if (typeof directive === 'string') {
+        problems.push(createMessage(directive, {ruleId: directiveRuleId, place: locator.position(start, end), fatal: false}) as CheckMessage)
+      } else if (directive) {
+        directives.push(directive)
       }
+      // The next search starts just after this comment's `-->`.
+      at = close - 1
     }
     offset += part.length
   }
@@ -129,7 +142,7 @@ function findDirectives(document: BilingualDocument, text: string, locator: Loca
 function readDirective(text: string, comment: string, start: number, end: number): Directive | string | undefined {
   const cleaned = comment.replace(/\s--\s[\s\S]*?(?=-->$)/, ' ').replace(/,/g, ' ')
   const marker = commentMarker({type: 'html', value: cleaned} as Literal) as Marker | undefined
-  if (!marker) return `Cannot read the directive \`${comment}\`: expected \`<!-- sxs-disable rule-id … -->\``
+  if (!marker) return `Cannot read the directive \`${quoted(comment)}\`: expected \`<!-- sxs-disable rule-id … -->\``
   if (marker.name === 'sxs') {
     const [verb] = marker.attributes.split(/\s+/)
     if (verb === 'ignore') {
@@ -137,10 +150,10 @@ function readDirective(text: string, comment: string, start: number, end: number
       return covers ? {attributes: marker.attributes, from: start, commentStart: start, commentEnd: end, covers} : undefined
     }
     if (verb === 'disable' || verb === 'enable') return {attributes: marker.attributes, from: start, commentStart: start, commentEnd: end}
-    return `Unknown keyword \`${verb ?? ''}\` in \`${comment}\`: expected \`disable\`, \`enable\` or \`ignore\``
+    return `Unknown keyword \`${quoted(verb ?? '')}\` in \`${quoted(comment)}\`: expected \`disable\`, \`enable\` or \`ignore\``
   }
   const known = Object.hasOwn(names, marker.name) ? names[marker.name] : undefined
-  if (!known) return `Unknown directive \`${marker.name}\`: expected one of ${Object.keys(names).map((name) => `\`${name}\``).join(', ')}`
+  if (!known) return `Unknown directive \`${quoted(marker.name)}\`: expected one of ${Object.keys(names).map((name) => `\`${name}\``).join(', ')}`
   const attributes = `${known.verb} ${marker.attributes}`.trim()
   switch (known.scope) {
     case 'here':
@@ -243,7 +256,7 @@ export function applyDirectives(messages: CheckMessage[], document: BilingualDoc
     const node = message.ancestors?.[0] as MarkerNode | undefined
     const place = node?.comment ? locator.position(node.comment.start, node.comment.end) : (message.place as never)
     const id = /`'([^`]*)'`/.exec(message.reason)?.[1]
-    const reason = id !== undefined && node?.comment ? `Unknown rule \`${id}\` in \`${text.slice(node.comment.start, node.comment.end)}\`` : message.reason
+    const reason = id !== undefined && node?.comment ? `Unknown rule \`${quoted(id)}\` in \`${quoted(text.slice(node.comment.start, node.comment.end))}\`` : message.reason
     const problem = createMessage(reason, {ruleId: directiveRuleId, place, fatal: false}) as CheckMessage
     problems.push(problem)
   }
