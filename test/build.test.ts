@@ -49,7 +49,7 @@ describe('the compiled build', () => {
   })
 
   it('checks exactly as the sources run through tsx do (messages, format, exit code)', () => {
-    const args = ['check', 'docs', '--format', 'json', '--no-cache', '--quiet']
+    const args = ['check', 'docs', '--format', 'json', '--no-cache', '--no-progress']
     const compiled = sxs(args)
     const sources = sxs(args, {SXS_NO_BUILD: '1'})
     expect(compiled.stderr).toBe(sources.stderr)
@@ -59,11 +59,11 @@ describe('the compiled build', () => {
   })
 
   it('extracts exactly the bytes the sources write, in the main thread and in workers', async () => {
-    const compiled = sxs(['extract', 'docs', '--out', 'compiled', '--no-cache', '--quiet'])
-    const workers = sxs(['extract', 'docs', '--out', 'workers', '--no-cache', '--quiet', '--jobs', '2'])
-    const sources = sxs(['extract', 'docs', '--out', 'sources', '--no-cache', '--quiet'], {SXS_NO_BUILD: '1'})
+    const compiled = sxs(['extract', 'docs', '--out', 'compiled', '--no-cache', '--no-progress'])
+    const workers = sxs(['extract', 'docs', '--out', 'workers', '--no-cache', '--no-progress', '--jobs', '2'])
+    const sources = sxs(['extract', 'docs', '--out', 'sources', '--no-cache', '--no-progress'], {SXS_NO_BUILD: '1'})
     // Without a build, the workers run the sources through tsx (src/cli/engine/worker.mjs).
-    const sourceWorkers = sxs(['extract', 'docs', '--out', 'source-workers', '--no-cache', '--quiet', '--jobs', '2'], {SXS_NO_BUILD: '1'})
+    const sourceWorkers = sxs(['extract', 'docs', '--out', 'source-workers', '--no-cache', '--no-progress', '--jobs', '2'], {SXS_NO_BUILD: '1'})
     expect([compiled.status, workers.status, sourceWorkers.status]).toEqual([sources.status, sources.status, sources.status])
     const expected = await readTree(path.join(work, 'sources'))
     expect(Object.keys(expected).length).toBeGreaterThan(10)

@@ -220,7 +220,7 @@ describe('the engine and the cache store', () => {
         task: 'check',
         files,
         io: recordingIo(work),
-        engine: {shard: undefined, jobs: 1, cacheDir, quiet: true},
+        engine: {shard: undefined, jobs: 1, cacheDir, noProgress: true},
         options: (file) => ({path: file.path}),
         consume: (file, outcome) => {
           seen.push(`${file.relative}:${outcome.ok && outcome.cached}`)
@@ -288,7 +288,7 @@ describe('input records: an unchanged file is not even read', () => {
       task,
       files,
       io: recordingIo(root(setup)),
-      engine: {shard: undefined, jobs: 1, cacheDir: options.cache === false ? false : path.join(root(setup), 'cache'), quiet: true},
+      engine: {shard: undefined, jobs: 1, cacheDir: options.cache === false ? false : path.join(root(setup), 'cache'), noProgress: true},
       options: (file) => (task === 'check' ? {path: file.relative} : {relative: file.relative, sourceLanguage: 'en-US', formats: ['json'], copySource: false}),
       consume: (file, outcome) => {
         if (outcome.ok) results.set(file.relative, JSON.stringify(outcome.result))

@@ -112,7 +112,7 @@ describe('progress', () => {
     expect(io.err.trimEnd().split('\n')).toHaveLength(5)
   })
 
-  it('prints nothing with --quiet, not even the summary', () => {
+  it('prints nothing with --no-progress, not even the summary', () => {
     for (const isTTY of [true, false]) {
       const io = recordingIo('/', {isTTY, step: 1000})
       const progress = new Progress({io, label: 'extract', ...totals, quiet: true})
@@ -124,7 +124,7 @@ describe('progress', () => {
   })
 })
 
-describe('progress and --quiet through the commands', () => {
+describe('progress and --no-progress through the commands', () => {
   it('extract: periodic lines in a log, then the summary line with files, segments, errors, warnings and seconds', async () => {
     const io = recordingIo(work, {step: 400})
     expect(await main(['extract', 'docs', '--out', 'out-progress', '--no-cache', '--jobs', '1'], io)).toBe(0)
@@ -146,12 +146,12 @@ describe('progress and --quiet through the commands', () => {
     expect(lines[0]!.split('\r\u001B[K').at(-1)).toMatch(summary)
   })
 
-  it('extract and check --quiet print no progress and no summary', async () => {
+  it('extract and check --no-progress print no progress and no summary', async () => {
     const io = recordingIo(work, {step: 400})
-    expect(await main(['extract', 'docs', '--out', 'out-quiet', '--no-cache', '--quiet'], io)).toBe(0)
+    expect(await main(['extract', 'docs', '--out', 'out-quiet', '--no-cache', '--no-progress'], io)).toBe(0)
     expect(io.err).toBe('')
     const checked = recordingIo(work, {step: 400})
-    await main(['check', 'docs', '--no-cache', '--quiet', '--format', 'json'], checked)
+    await main(['check', 'docs', '--no-cache', '--no-progress', '--format', 'json'], checked)
     expect(checked.err).toBe('')
     expect(JSON.parse(checked.out)).toBeInstanceOf(Array)
   })
@@ -209,7 +209,7 @@ describe('--shard i/n', () => {
   })
 
   it('three shards of extract write together exactly what one run writes', async () => {
-    const quiet = ['--quiet', '--no-cache', '--jobs', '1']
+    const quiet = ['--no-progress', '--no-cache', '--jobs', '1']
     expect(await main(['extract', 'docs', '--out', 'out-whole', ...quiet], recordingIo(work))).toBe(0)
     for (const shard of ['1/3', '2/3', '3/3']) {
       const io = recordingIo(work)
@@ -223,7 +223,7 @@ describe('--shard i/n', () => {
 
 describe('--shard on merge and render', () => {
   it('two shards write together exactly what one run writes', async () => {
-    expect(await main(['extract', 'docs', '--out', 'out-merge', '--quiet', '--format', 'json'], recordingIo(work))).toBe(0)
+    expect(await main(['extract', 'docs', '--out', 'out-merge', '--no-progress', '--format', 'json'], recordingIo(work))).toBe(0)
     for (const [command, whole, sharded] of [
       [['render', 'docs', '--side', 'both'], 'render-whole', 'render-sharded'],
       [['merge', '--docs', 'docs', '--translations', 'out-merge/json'], 'merge-whole', 'merge-sharded']
@@ -251,7 +251,7 @@ describe('failures', () => {
       task: 'check',
       files,
       io: recordingIo(work),
-      engine: {shard: undefined, jobs: 1, cacheDir: false, quiet: true},
+      engine: {shard: undefined, jobs: 1, cacheDir: false, noProgress: true},
       options: (file) => ({path: file.path}),
       consume: () => {
         consumed++

@@ -2,7 +2,7 @@
  * `check(document, options)`: run every rule on a bilingual document and return its problems as vfile
  * messages (place, `ruleId`, `source: 'sxs'`, `fatal: true` for an error, `false` for a warning), sorted
  * by place. Rules can be turned off or re-graded through `options.rules` (what `.sxsrc.json` holds), and
- * for one line with `<!-- sxs-disable-next-line rule-id … -->` in the document.
+ * in the document with comments (`<!-- sxs-disable rule-id -->` …, see directives.ts).
  */
 import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position} from '../document/types.js'
@@ -11,6 +11,7 @@ import {createMessage} from '../document/messages.js'
 import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
 import {rules} from './registry.js'
 import {bilingualText} from './analysis.js'
+import {applyDirectives} from './directives.js'
 
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
 export {rules} from './registry.js'
@@ -30,23 +31,7 @@ export function normalizeSetting(setting: RuleSetting | unknown): Severity | 'of
   throw new TypeError(`invalid rule setting ${JSON.stringify(setting)} (use "off", "warn" or "error")`)
 }
 
-const disableComment = /<!--\s*sxs-disable-next-line\b([\s\S]*?)-->/g
-
-/** Lines (1-based) on which rules are disabled, and which (an empty set: all). */
-function disabledLines(text: string, point: (offset: number) => Point): Map<number, Set<string>> {
-  const disabled = new Map<number, Set<string>>()
-  // Every match holds the directive's name; most files have none.
-  if (!text.includes('sxs-disable-next-line')) return disabled
-  for (const match of text.matchAll(disableComment)) {
-    const line = point(match.index + match[0].length).line + 1
-    const ids = match[1]!.split(/[\s,]+/).filter(Boolean)
-    const set = disabled.get(line) ?? new Set<string>()
-    for (const id of ids) set.add(id)
-    if (ids.length === 0) set.add('*')
-    disabled.set(line, set)
-  }
-  return disabled
-}
+const knownIds = rules.map((rule) => rule.id)
 
 export function check(document: BilingualDocument, options: CheckOptions = {}): CheckMessage[] {
   const text = bilingualText(document)
@@ -73,11 +58,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
     }
     runRule(rule, context, messages)
   }
-  const disabled = disabledLines(text, locator.point)
-  const kept = disabled.size === 0 ? messages : messages.filter((message) => {
-    const ids = message.line === undefined ? undefined : disabled.get(message.line)
-    return !ids || !(ids.has('*') || ids.has(message.ruleId ?? ''))
-  })
+  const kept = applyDirectives(messages, document, text, locator, knownIds)
   return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
 }
 

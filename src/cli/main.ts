@@ -11,7 +11,19 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   cache: () => import('./commands/cache.js')
 }
 
+/**
+ * Run a command. When its output's reader went away (`sxs check … | head`), the exit code is 141
+ * (128 + SIGPIPE), what a shell reports for cat or grep in the same place; another failed write is an
+ * I/O problem (2). Either way nothing more is printed.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const code = await dispatch(argv, io)
+  await io.flush?.()
+  const lost = io.lostOutput?.()
+  return lost === 'pipe' ? exitCode.brokenPipe : lost === 'io' ? exitCode.usage : code
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage)
@@ -37,7 +49,7 @@ if (invokedDirectly) {
     },
     (error: unknown) => {
       // A bug in sxs itself, not in the user's input: say so plainly, without hiding it.
-      process.stderr.write(`sxs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      processIo.stderr(`sxs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
       process.exitCode = exitCode.usage
     }
   )

@@ -3,8 +3,8 @@ export const usage = `Usage: sxs <command> [options]
 Commands:
   extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]
       Bilingual documents → aligned segments as XLIFF 1.2, XLIFF 2.0 and JSON (default: source-docs → out).
-  check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG]
-      Validate ids, pairs and tables; exit 1 on errors.
+  check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
+      Validate ids, pairs and tables; exit 1 on errors (--quiet: report errors only).
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
   merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
       Write translated targets from XLIFF or JSON back into the bilingual documents.
@@ -13,7 +13,8 @@ Commands:
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).
 
-Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache, --quiet.
+Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache,
+--no-progress (no progress, no summary line).
 Inputs are files, folders (every *.md below) or globs.
-Exit codes: 0 clean, 1 errors in the input, 2 usage or I/O problem.
+Exit codes: 0 clean, 1 errors in the input, 2 usage or I/O problem, 141 output closed early (sxs … | head).
 `

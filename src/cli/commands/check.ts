@@ -1,14 +1,16 @@
 /**
- * `sxs check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG]`
+ * `sxs check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]`
  *
- * A thin shell over `check()`: expand inputs, read each file, parse, check, format. A file that cannot
- * be read becomes a fatal message on that file and the run goes on. Exit 0 clean, 1 errors (a document
- * that is not UTF-8 or cannot be parsed among them, or more warnings than `--max-warnings`), 2 when the
- * command could not run (bad option, config, an input that cannot be read from disk).
+ * A thin shell over `check()`: expand inputs (less the configuration's `ignores`), read each file, parse,
+ * check with the options the configuration gives its path, format. A file that cannot be read becomes a
+ * fatal message on that file and the run goes on. Exit 0 clean, 1 errors (a document that is not UTF-8 or
+ * cannot be parsed among them, or more warnings than `--max-warnings`), 2 when the command could not run
+ * (bad option, config, an input that cannot be read from disk). `--quiet` reports errors only; warnings
+ * still count for `--max-warnings` (as ESLint's).
  */
 import {parseArgs} from 'node:util'
 import {tally} from '../../check/index.js'
-import {ConfigError, loadConfig} from '../../check/config.js'
+import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {expandInputs, readIfExists, UsageError} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
@@ -24,15 +26,19 @@ Options:
   --format stylish|json|github|sarif   output format (default: stylish)
   --max-warnings N                     exit 1 when there are more than N warnings (default: no limit)
   --config FILE                        configuration file (default: .sxsrc.json or the "sxs" key of package.json)
-  --target-lang TAG                    expected ms.contentlocale of every document
+  --target-lang TAG                    expected ms.contentlocale of every document (over the configuration's)
   -h, --help                           this help
 ${engineHelp(37, '  ')}
+Configuration (.sxsrc.json): "rules", "targetLanguage", "ignores" (globs of files to skip) and "overrides"
+([{"files": ["includes/**"], "rules": {…}}]), paths relative to the configuration file. In a document:
+<!-- sxs-disable rule-id --> … <!-- sxs-enable rule-id -->, <!-- sxs-disable-next-line rule-id -->,
+<!-- sxs-disable-line rule-id --> (inside a table row's last cell), <!-- sxs-disable-file rule-id -->.
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
 Rules: docs/rules.md
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean} & Parameters<typeof readEngineOptions>[1]
+  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; quiet?: boolean; help?: boolean} & Parameters<typeof readEngineOptions>[1]
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -79,15 +85,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     maxWarnings = Number(raw) < 0 ? Number.POSITIVE_INFINITY : Number(raw)
   }
 
-  let config
+  let config: ConfigResolver
   try {
-    config = (await loadConfig(io.cwd, readIfExists, values.config)).config
+    config = configResolver(await loadConfig(io.cwd, readIfExists, values.config), io.cwd)
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SyntaxError) {
-      io.stderr(`sxs check: ${error.message}\n`)
-      return exitCode.usage
-    }
-    throw error
+    // A configuration that cannot be read (no permission) is as much a usage problem as a bad one.
+    const detail = error instanceof ConfigError ? error.message : `cannot read the configuration: ${(error as Error).message}`
+    io.stderr(`sxs check: ${detail}\n`)
+    return exitCode.usage
   }
 
   let files
@@ -104,17 +109,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr('sxs check: no markdown files in the inputs\n')
     return exitCode.usage
   }
+  const found = files.length
+  files = files.filter((file) => !config.ignored(file.absolute))
+  if (files.length === 0) {
+    io.stderr(`sxs check: all ${found} markdown file(s) in the inputs are ignored by the configuration's \`ignores\`\n`)
+    return exitCode.usage
+  }
 
-  const options = {targetLanguage: values['target-lang'] ?? config.targetLanguage, ...(config.rules ? {rules: config.rules} : {})}
+  const quiet = values.quiet ?? false
   const results: FileResult[] = []
   let unreadable = 0
+  let totalWarnings = 0
   await processFiles({
     label: 'check',
     task: 'check',
     files,
     io,
     engine,
-    options: (file): CheckFileOptions => ({...options, path: file.path}),
+    options: (file): CheckFileOptions => {
+      const options = config.optionsFor(file.absolute)
+      const targetLanguage = values['target-lang'] ?? options.targetLanguage
+      return {...options, ...(targetLanguage === undefined ? {} : {targetLanguage}), path: file.path}
+    },
     consume(file, outcome) {
       let messages
       if (!outcome.ok) {
@@ -123,14 +139,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
         messages = outcome.result.messages.map(fromPlain)
       }
       if (!outcome.ok) unreadable++
-      results.push({path: file.path, messages})
       const {errors, warnings} = tally(messages)
-      return {segments: outcome.ok ? outcome.result.segments : 0, errors, warnings}
+      totalWarnings += warnings
+      // `--quiet`: the warnings are counted (for --max-warnings) but neither reported nor in the summary.
+      results.push({path: file.path, messages: quiet ? messages.filter((message) => message.fatal === true) : messages})
+      return {segments: outcome.ok ? outcome.result.segments : 0, errors, warnings: quiet ? 0 : warnings}
     }
   })
 
   io.stdout(reporter(results, {cwd: io.cwd, color: format === 'stylish' && io.isTTY && !process.env['NO_COLOR']}))
-  const {errors, warnings} = tally(results.flatMap((result) => result.messages))
+  const {errors} = tally(results.flatMap((result) => result.messages))
+  const warnings = totalWarnings
   if (unreadable > 0) return exitCode.usage
   if (errors > 0) return exitCode.failure
   if (warnings > maxWarnings) {

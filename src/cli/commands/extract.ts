@@ -20,7 +20,7 @@ import {OutputLedger} from '../engine/ledger.js'
 export {formats, type FormatName} from '../tasks/extract.js'
 
 const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
-                   [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--quiet]
+                   [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--no-progress] [--quiet]
 
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
@@ -38,6 +38,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let targetLanguage: string | undefined
   let copySource: boolean
   let engine: EngineOptions
+  let quiet: boolean
   try {
     const {values, positionals} = parseArgs({
       args: argv,
@@ -66,6 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     copySource = values['copy-source'] ?? false
     engine = readEngineOptions('extract', values, io)
+    quiet = values.quiet ?? false
   } catch (error) {
     return usageFailure(error, io, help)
   }
@@ -77,7 +79,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return usageFailure(error, io, help)
   }
 
-  const quiet = engine.quiet
   let failed = 0
   let written = 0
   let skipped = 0
@@ -106,7 +107,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const messages = result.messages.map(fromPlain)
       const errors = messages.filter((message) => message.fatal === true).length
       const counts = {segments: 0, errors, warnings: messages.length - errors}
-      if (!quiet || errors > 0) log(messages.map((message) => formatMessage(file.path, message)).join(''))
+      // `--quiet`: errors only, as ESLint's.
+      const shown = quiet ? messages.filter((message) => message.fatal === true) : messages
+      log(shown.map((message) => formatMessage(file.path, message)).join(''))
       if (result.error !== null) {
         log(`${file.path}: error: ${result.error}  [xml-char]\n`)
         failed++
@@ -154,7 +157,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   })
   await ledger.save()
-  if (!quiet && (failed > 0 || skipped > 0)) {
+  if (!engine.noProgress && (failed > 0 || skipped > 0)) {
     const notBilingual = skipped > 0 ? `, ${skipped} not bilingual (skipped)` : ''
     io.stderr(`extract: ${written} of ${run.files} file(s) written${notBilingual}${failed > 0 ? `, ${failed} failed` : ''}\n`)
   }

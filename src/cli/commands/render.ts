@@ -10,8 +10,7 @@ import {createMessage} from '../../document/messages.js'
 import {renderSide, type Side} from '../../render/documents.js'
 import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../render/html.js'
 import {check, tally} from '../../check/index.js'
-import {ConfigError, loadConfig} from '../../check/config.js'
-import type {CheckOptions} from '../../check/rule.js'
+import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readIfExists, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
@@ -67,11 +66,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return usageFailure(error, io, help)
   }
-  let checkOptions: CheckOptions = {}
+  let config: ConfigResolver | undefined
   if (html) {
     try {
-      const {config} = await loadConfig(io.cwd, readIfExists, configFile)
-      checkOptions = {targetLanguage: config.targetLanguage, ...(config.rules ? {rules: config.rules} : {})}
+      config = configResolver(await loadConfig(io.cwd, readIfExists, configFile), io.cwd)
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof SyntaxError)) throw error
       io.stderr(`sxs render: ${error.message}\n`)
@@ -99,7 +97,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
     if (html) {
       const destination = outputPath(reviewFolder, file.relative, '.html')
-      const findings = check(document, checkOptions)
+      const findings = check(document, config?.optionsFor(file.absolute) ?? {})
       try {
         await writeFileAtomic(destination, renderReview(document, {title: file.relative, findings}))
         reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})

@@ -27,7 +27,8 @@ export interface EngineOptions {
   jobs: number | undefined
   /** Cache folder, or false for `--no-cache`. */
   cacheDir: string | false
-  quiet: boolean
+  /** `--no-progress`: no progress on stderr and no summary line. */
+  noProgress: boolean
 }
 
 /** The options every file command takes, for `parseArgs`. */
@@ -36,6 +37,7 @@ export const engineArgs = {
   jobs: {type: 'string', short: 'j'},
   'cache-dir': {type: 'string'},
   'no-cache': {type: 'boolean'},
+  'no-progress': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'}
 } as const
 
@@ -44,7 +46,8 @@ const helpRows: Array<[string, string]> = [
   ['--jobs N', 'worker threads (default: cores - 1 for large runs, none on 1-2 cores; 1: none)'],
   ['--cache-dir DIR', 'cache folder (default: node_modules/.cache/sxs of the nearest package)'],
   ['--no-cache', 'neither read nor write the cache'],
-  ['-q, --quiet', 'no progress and no summary line']
+  ['--no-progress', 'no progress and no summary line on stderr'],
+  ['-q, --quiet', 'report errors only, no warnings (as ESLint\'s --quiet)']
 ]
 
 /** The engine options' lines of a command's help, flags padded to `width`. */
@@ -63,7 +66,7 @@ export function readShardOption(command: string, value: string | undefined): Sha
 
 export function readEngineOptions(
   command: string,
-  values: {shard?: string | undefined; jobs?: string | undefined; 'cache-dir'?: string | undefined; 'no-cache'?: boolean | undefined; quiet?: boolean | undefined},
+  values: {shard?: string | undefined; jobs?: string | undefined; 'cache-dir'?: string | undefined; 'no-cache'?: boolean | undefined; 'no-progress'?: boolean | undefined},
   io: Io
 ): EngineOptions {
   const shard = readShardOption(command, values.shard)
@@ -77,7 +80,7 @@ export function readEngineOptions(
     shard,
     jobs,
     cacheDir: values['no-cache'] ? false : path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)),
-    quiet: values.quiet ?? false
+    noProgress: values['no-progress'] ?? false
   }
 }
 
@@ -150,7 +153,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const stats = statAll(files)
   const sizes = stats.map((stat) => stat?.size ?? 0)
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
-  const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.quiet})
+  const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.noProgress})
   const cache = engine.cacheDir === false ? undefined : (spec.cache ?? new Cache(engine.cacheDir))
   const inputs = cache && new InputIndex(cache)
   const task = tasks[spec.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}
