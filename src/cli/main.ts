@@ -1,6 +1,9 @@
-/** `sxs <command> …`: a thin shell over the library. */
+/** `sxs <command> …`: a thin shell over the library. The `sxs` bin is this module, bundled (dist/sxs.mjs). */
+import {realpathSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {processIo, exitCode, type Command, type Io} from './io.js'
 import {usage} from './usage.js'
+import {packageVersion} from './package.js'
 
 /** Each command is `commands/<name>.ts`, exporting `run`; loaded on demand so start-up stays small. */
 const commands: Record<string, () => Promise<{run: Command}>> = {
@@ -18,7 +21,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return name === undefined ? exitCode.usage : exitCode.ok
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('0.1.0\n')
+    io.stdout(`${packageVersion()}\n`)
     return exitCode.ok
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined
@@ -29,8 +32,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   return (await load()).run(rest, io)
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
-if (invokedDirectly) {
+/** Whether this module is the program node runs (the `sxs` bin is a symbolic link to the file: compare real paths). */
+function isProgram(): boolean {
+  const program = process.argv[1]
+  if (program === undefined) return false
+  try {
+    return realpathSync(program) === fileURLToPath(import.meta.url)
+  } catch {
+    return false
+  }
+}
+
+if (isProgram()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
