@@ -1,5 +1,5 @@
 // One sxs phase of `npm run bench`, in a child process of its own, run as users run `sxs`: plain Node with
-// the built CLI (dist/sxs.mjs, scripts/build.mjs), not under tsx (whose loader hooks would add their own
+// the built CLI (dist/bin/sxs.mjs, scripts/build.mjs), not under tsx (whose loader hooks would add their own
 // memory and threads to what is measured). Prints the phase's figures as JSON on its last stdout line.
 // Its callers make sure the build is current (bench.ts, vitest's global setup: test/helpers/build.ts).
 //
@@ -24,7 +24,7 @@ const commands = {
   merge: ['merge', '--docs', corpus, '--translations', path.join(work, 'out', 'json'), '--out', path.join(work, 'merged')]
 }
 if (!Object.hasOwn(commands, name)) throw new Error(`unknown phase ${name}`)
-const {main} = await import('../dist/sxs.mjs')
+const {main} = await import('../dist/bin/sxs.mjs')
 const argv = commands[name]
 // The command's module is loaded before the clock starts, as in every phase.
 if (argv) await main([argv[0], '--help'], io)

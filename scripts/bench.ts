@@ -90,7 +90,7 @@ async function phase(name: string): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(result)}\n`)
 }
 
-/** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs: dist/sxs.mjs, no tsx); the references and per-file here. */
+/** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs: dist/bin/sxs.mjs, no tsx); the references and per-file here. */
 const sxsPhases = new Set(['baseline', 'extract', 'extract-rehash', 'check', 'merge'])
 
 function runPhase(name: string, ...args: string[]): Measured {

@@ -1,6 +1,6 @@
 // `npm run build`, also the `prepare` script (so `npm ci` and `npm pack` build): compiles src/ to dist/ with tsc
 // (the library: JavaScript plus .d.ts, what `exports` points at) and bundles the CLI and its worker with
-// esbuild into dist/sxs.mjs and dist/sxs-worker.mjs (what `bin` points at). Why a bundle for the CLI: loading
+// esbuild into dist/bin/sxs.mjs and dist/bin/sxs-worker.mjs (what `bin` points at). Why a bundle for the CLI: loading
 // remark's and micromark's hundreds of small modules one by one took longer than the work (`sxs check
 // source-docs` 0.55-0.8 s from tsc's modules, 0.2 s bundled). Ends by writing dist/.fingerprint, the
 // fingerprint of the sources the build came from, which the tests compare (test/setup/build.ts).
@@ -26,7 +26,9 @@ const fingerprint = fingerprintOf(root, path.join(root, 'src'))
 const esbuild = await import('esbuild')
 await esbuild.build({
   entryPoints: {sxs: path.join(dist, 'cli/main.js'), 'sxs-worker': path.join(dist, 'cli/engine/worker-entry.js')},
-  outdir: dist,
+  // In dist/bin/, two levels below the package root as the modules in src/ and dist/ are: paths they take
+  // from import.meta.url (the rules page, docs/rules.md: src/check/index.ts) hold in the bundle too.
+  outdir: path.join(dist, 'bin'),
   outExtension: {'.js': '.mjs'},
   bundle: true,
   platform: 'node',

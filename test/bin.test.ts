@@ -1,5 +1,5 @@
 /**
- * The built CLI (dist/sxs.mjs and its worker dist/sxs-worker.mjs, scripts/build.mjs), run as users run it:
+ * The built CLI (dist/bin/sxs.mjs and its worker dist/bin/sxs-worker.mjs, scripts/build.mjs), run as users run it:
  * plain Node, no tsx. Every other test runs the TypeScript sources in process (`main()`); this one proves
  * that the bundle behaves exactly as they do. Vitest's global setup rebuilds dist/ first when the sources
  * changed (test/setup/build.ts), so this never runs a stale build.

@@ -76,7 +76,7 @@ describe('the npm package', () => {
   it('holds the build, the schema, the rules page, README and licence, and nothing else', () => {
     const outside = packed.filter((file) => !file.startsWith('dist/'))
     expect(outside).toEqual(['LICENSE', 'README.md', 'docs/rules.md', 'package.json', 'schema/sxs-document.schema.json'])
-    expect(packed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/sxs.mjs', 'dist/sxs-worker.mjs']))
+    expect(packed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/bin/sxs.mjs', 'dist/bin/sxs-worker.mjs']))
     // The CLI's own modules are in the bundle; their compiled copies are not shipped.
     expect(packed.filter((file) => file.startsWith('dist/cli/') || file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([])
   })
@@ -84,8 +84,9 @@ describe('the npm package', () => {
   it('imports in plain Node: parse, print, check, the writers, readTranslations, merge and renderSide', async () => {
     await writeFile(
       path.join(consumer, 'use.mjs'),
-      `import {readFileSync} from 'node:fs'
-import {check, merge, parse, print, readTranslations, renderSide, writeJson, writeXliff12, writeXliff20} from 'sxs'
+      `import {existsSync, readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {check, merge, parse, print, readTranslations, renderSide, rules, writeJson, writeXliff12, writeXliff20} from 'sxs'
 const text = readFileSync(process.argv[2], 'utf8')
 const document = parse(text)
 const merged = merge(document, readTranslations(writeXliff12(document)).units)
@@ -96,13 +97,16 @@ console.log(JSON.stringify({
   xliff20: writeXliff20(document, {copySource: true}).startsWith('<?xml'),
   json: JSON.parse(writeJson(document)).segments.length,
   mergedSame: merged.text === text,
-  target: renderSide(document, 'target').length > 0
+  target: renderSide(document, 'target').length > 0,
+  rulesPage: fileURLToPath(check(parse(rules.find((rule) => rule.bad.length > 0).bad[0].markdown))[0].url.split('#')[0])
 }))
 `
     )
     const used = run(process.execPath, ['use.mjs', sample])
     expect(used.stderr).toBe('')
-    const result = JSON.parse(used.stdout) as {segments: number; json: number; rules: string[]}
+    const result = JSON.parse(used.stdout) as {segments: number; json: number; rules: string[]; rulesPage: string}
+    // Messages link to the rules page the package ships.
+    expect(result.rulesPage).toBe(path.join(consumer, 'node_modules', 'sxs', 'docs', 'rules.md'))
     expect(result).toMatchObject({roundTrip: true, xliff20: true, mergedSame: true, target: true})
     expect(result.segments).toBeGreaterThan(10)
     expect(result.json).toBe(result.segments)
@@ -138,5 +142,7 @@ export {messages, segments, same, text, target}
     const checked = run('npx', ['--offline', 'sxs', 'check', 'docs'])
     expect(checked.status, checked.stderr).toBe(0)
     expect(checked.stderr).toMatch(/^check: 1 file\(s\) .*\(1 parsed\)\n$/m)
+    // The bundled CLI finds the shipped rules page too.
+    expect(run('npx', ['--offline', 'sxs', 'help', 'check']).stdout).toContain(`Rules: ${path.join(consumer, 'node_modules', 'sxs', 'docs', 'rules.md')}\n`)
   })
 })

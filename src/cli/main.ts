@@ -1,4 +1,4 @@
-/** `sxs <command> …`: a thin shell over the library. The `sxs` bin is this module, bundled (dist/sxs.mjs). */
+/** `sxs <command> …`: a thin shell over the library. The `sxs` bin is this module, bundled (dist/bin/sxs.mjs). */
 import {realpathSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {processIo, exitCode, type Command, type Io} from './io.js'
@@ -16,7 +16,7 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout(usage)
     return name === undefined ? exitCode.usage : exitCode.ok
   }
@@ -24,12 +24,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(`${packageVersion()}\n`)
     return exitCode.ok
   }
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined
+  // `sxs help <command>` is `sxs <command> --help`.
+  const command = name === 'help' ? rest[0]! : name
+  const load = Object.hasOwn(commands, command) ? commands[command] : undefined
   if (!load) {
-    io.stderr(`sxs: unknown command '${name}'\n\n${usage}`)
+    io.stderr(`sxs: unknown command '${command}' (one of ${Object.keys(commands).join(', ')})\nRun 'sxs --help' for usage.\n`)
     return exitCode.usage
   }
-  return (await load()).run(rest, io)
+  return (await load()).run(name === 'help' ? ['--help'] : rest, io)
 }
 
 /** Whether this module is the program node runs (the `sxs` bin is a symbolic link to the file: compare real paths). */

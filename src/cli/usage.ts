@@ -14,6 +14,6 @@ Commands:
       Delete from the cache what no run used in the last DAYS days (default 7).
 
 Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache, --quiet.
-Inputs are files, folders (every *.md below) or globs.
+Inputs are files, folders (every *.md below) or globs. A command's options: sxs help <command>.
 Exit codes: 0 clean, 1 errors in the input, 2 usage or I/O problem.
 `

@@ -11,7 +11,7 @@ import {fingerprintOf} from '../../src/cli/engine/fingerprint.js'
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The `sxs` bin as built (package.json `bin`). */
-export const builtBin = path.join(root, 'dist', 'sxs.mjs')
+export const builtBin = path.join(root, 'dist', 'bin', 'sxs.mjs')
 
 /** Whether dist/ holds the build of the current sources (its .fingerprint is theirs). */
 export function buildIsCurrent(): boolean {

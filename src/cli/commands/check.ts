@@ -7,10 +7,12 @@
  * command could not run (bad option, config, an input that cannot be read from disk).
  */
 import {promises as fs} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {tally} from '../../check/index.js'
+import {docsUrl, tally} from '../../check/index.js'
 import {ConfigError, loadConfig} from '../../check/config.js'
-import {expandInputs, UsageError} from '../files.js'
+import {expandInputs} from '../files.js'
+import {usageError, usageFailure} from '../report.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
@@ -29,7 +31,7 @@ Options:
   -h, --help                           this help
 ${engineHelp(37, '  ')}
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
-Rules: docs/rules.md
+Rules: ${fileURLToPath(docsUrl)}
 `
 
 async function readIfExists(file: string): Promise<string | undefined> {
@@ -42,7 +44,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean} & Parameters<typeof readEngineOptions>[1]
+  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; help?: boolean} & Parameters<typeof readEngineOptions>[0]
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -59,8 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }))
   } catch (error) {
-    io.stderr(`sxs check: ${(error as Error).message}\n\n${checkUsage}`)
-    return exitCode.usage
+    return usageFailure('check', error, io)
   }
   if (values.help) {
     io.stdout(checkUsage)
@@ -68,23 +69,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   let engine: EngineOptions
   try {
-    engine = readEngineOptions('check', values, io)
+    engine = readEngineOptions(values, io)
   } catch (error) {
-    io.stderr(`sxs ${(error as Error).message}\n\n${checkUsage}`)
-    return exitCode.usage
+    return usageFailure('check', error, io)
   }
   const format = values.format ?? 'stylish'
   const reporter = reporters[format]
   if (!reporter) {
-    io.stderr(`sxs check: unknown format '${format}' (use stylish, json, github or sarif)\n`)
-    return exitCode.usage
+    return usageError('check', `unknown format '${format}' (use stylish, json, github or sarif)`, io)
   }
   let maxWarnings = Number.POSITIVE_INFINITY
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings']
     if (!/^-?\d+$/.test(raw)) {
-      io.stderr(`sxs check: --max-warnings needs a whole number, got '${raw}'\n`)
-      return exitCode.usage
+      return usageError('check', `--max-warnings needs a whole number, got '${raw}'`, io)
     }
     maxWarnings = Number(raw) < 0 ? Number.POSITIVE_INFINITY : Number(raw)
   }
@@ -93,10 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     config = (await loadConfig(io.cwd, readIfExists, values.config)).config
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SyntaxError) {
-      io.stderr(`sxs check: ${error.message}\n`)
-      return exitCode.usage
-    }
+    if (error instanceof ConfigError || error instanceof SyntaxError) return usageError('check', error.message, io)
     throw error
   }
 
@@ -104,15 +99,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     files = await expandInputs(positionals.length > 0 ? positionals : ['source-docs'], io.cwd)
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`sxs check: ${error.message}\n`)
-      return exitCode.usage
-    }
-    throw error
+    return usageFailure('check', error, io)
   }
   if (files.length === 0) {
-    io.stderr('sxs check: no markdown files in the inputs\n')
-    return exitCode.usage
+    return usageError('check', 'no markdown files in the inputs', io)
   }
 
   const options = {targetLanguage: values['target-lang'] ?? config.targetLanguage, ...(config.rules ? {rules: config.rules} : {})}

@@ -42,26 +42,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    if (positionals.length === 0) throw new UsageError('render: give one or more documents (files, folders or globs)')
+    if (positionals.length === 0) throw new UsageError('give one or more documents (files, folders or globs)')
     const side = values.side ?? 'target'
-    if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`render: --side must be target, source or both, not '${side}'`)
+    if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`--side must be target, source or both, not '${side}'`)
     sides = side === 'both' ? ['target', 'source'] : [side]
     inputs = positionals
     html = values.html ?? false
-    shard = readShardOption('render', values.shard)
+    shard = readShardOption(values.shard)
     out = path.resolve(io.cwd, values.out ?? 'out')
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('render', error, io)
   }
 
   let files
   try {
     files = selectShard(await expandInputs(inputs, io.cwd), shard)
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('render', error, io)
   }
   let status: number = exitCode.ok
+  let written = 0
+  let failed = 0
   for (const file of files) {
+    const before = status
     let text: string
     try {
       text = await readUtf8(file.absolute)
@@ -81,6 +84,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const destination = outputPath(path.join(out, 'review'), file.relative, '.html')
       try {
         await writeFileAtomic(destination, renderReview(document))
+        written++
       } catch (error) {
         io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
@@ -91,6 +95,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
       try {
         await writeFileAtomic(destination, rendered)
+        written++
       } catch (error) {
         io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
@@ -106,6 +111,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stderr(formatMessage(path.relative(io.cwd, destination), message))
       }
     }
+    if (status !== before) failed++
   }
+  const where = path.relative(io.cwd, out) || '.'
+  io.stderr(`render: ${files.length} file(s), ${written} document(s) written to ${where.startsWith('..') ? out : where}${failed > 0 ? `, ${failed} file(s) with errors` : ''}\n`)
   return status
 }

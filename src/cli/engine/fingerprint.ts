@@ -1,7 +1,7 @@
 /**
  * The version of sxs as far as results go: a SHA-256 over package.json (version and pinned dependencies),
  * the lock file, the build settings and the text of every file of the code, so that a changed parser or rule
- * never reads an older run's results from the cache. The built CLI (dist/sxs.mjs, scripts/build.mjs) carries
+ * never reads an older run's results from the cache. The built CLI (dist/bin/sxs.mjs, scripts/build.mjs) carries
  * the fingerprint of the sources it was built from, so it never hashes anything at run time.
  */
 import {createHash} from 'node:crypto'
@@ -45,7 +45,7 @@ export function codeFingerprint(): string {
   return fingerprint
 }
 
-/** Whether this is the bundled CLI (dist/sxs.mjs) rather than the sources or the compiled modules. */
+/** Whether this is the bundled CLI (dist/bin/sxs.mjs) rather than the sources or the compiled modules. */
 export function isBundled(): boolean {
   return typeof SXS_BUILD_FINGERPRINT === 'string'
 }

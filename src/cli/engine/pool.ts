@@ -18,7 +18,7 @@ export const inProcess: Runner = {
 }
 
 /**
- * The worker's module: the bundled worker beside the bundled CLI (dist/sxs-worker.mjs), the compiled entry
+ * The worker's module: the bundled worker beside the bundled CLI (dist/bin/sxs-worker.mjs), the compiled entry
  * beside this module (dist/cli/engine/worker-entry.js), or, running the TypeScript sources (tests, scripts
  * under tsx), worker.mjs, which loads them through tsx (a development dependency).
  */
