@@ -77,7 +77,7 @@ export function readEngineOptions(
 }
 
 /**
- * Below these a run stays in the main thread: starting a worker (tsx, remark, the rules) costs about as
+ * Below these a run stays in the main thread: starting a worker (loading sxs, remark, the rules) costs about as
  * much as parsing a few megabytes, and a warm cache needs no parsing at all.
  */
 export const workerThreshold = {files: 8, bytes: 4_000_000}
