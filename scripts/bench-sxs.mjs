@@ -1,6 +1,7 @@
 // One sxs phase of `npm run bench`, in a child process of its own, run as users run `sxs`: plain Node with
-// the compiled build (src/cli/build.js), not under tsx (whose loader hooks would add their own memory and
-// threads to what is measured). Prints the phase's figures as JSON on its last stdout line.
+// the built CLI (dist/bin/sxs.mjs, scripts/build.mjs), not under tsx (whose loader hooks would add their own
+// memory and threads to what is measured). Prints the phase's figures as JSON on its last stdout line.
+// Its callers make sure the build is current (bench.ts, vitest's global setup: test/helpers/build.ts).
 //
 //   node scripts/bench-sxs.mjs <extract|extract-rehash|check|merge|baseline> <corpus> <work folder> [jobs]
 //
@@ -8,17 +9,8 @@
 // cache restore, where every file has a new ctime: each file is read and hashed, then found in the cache.
 import {rmSync} from 'node:fs'
 import path from 'node:path'
-import {compiledBuild} from '../src/cli/build.js'
 
 const [name = '', corpus = '', work = '', jobs = ''] = process.argv.slice(2)
-
-async function loadMain() {
-  const build = compiledBuild()
-  if (build) return (await import(build.cli)).main
-  const {register} = await import('tsx/esm/api')
-  register()
-  return (await import('../src/cli/main.ts')).main
-}
 
 let lastLine = ''
 const io = {stdout: () => {}, stderr: (text) => void (lastLine = text.trimEnd().split('\n').at(-1) ?? lastLine), cwd: work, isTTY: false}
@@ -32,7 +24,7 @@ const commands = {
   merge: ['merge', '--docs', corpus, '--translations', path.join(work, 'out', 'json'), '--out', path.join(work, 'merged')]
 }
 if (!Object.hasOwn(commands, name)) throw new Error(`unknown phase ${name}`)
-const main = await loadMain()
+const {main} = await import('../dist/bin/sxs.mjs')
 const argv = commands[name]
 // The command's module is loaded before the clock starts, as in every phase.
 if (argv) await main([argv[0], '--help'], io)

@@ -4,7 +4,8 @@
  * plus one regular-expression pair scan (the floor). Each phase runs in its own child process, so that
  * its peak RSS (`process.resourceUsage().maxRSS`, worker threads included) is its own; seconds are
  * measured inside the child around the work (module loading and process start excluded). sxs's phases run
- * as `sxs` runs (scripts/bench-sxs.mjs: the compiled build, no tsx); the references under tsx.
+ * as `sxs` runs (scripts/bench-sxs.mjs: the built CLI in dist/, built again first if the sources changed;
+ * no tsx); the references under tsx.
  *
  *   npm run bench [-- --jobs N]
  */
@@ -13,6 +14,7 @@ import {readFileSync, mkdtempSync, rmSync} from 'node:fs'
 import {cpus, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {ensureBuild} from '../test/helpers/build.js'
 import {corpusDir, corpusFiles} from '../test/helpers/corpus.js'
 
 const script = fileURLToPath(import.meta.url)
@@ -88,7 +90,7 @@ async function phase(name: string): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(result)}\n`)
 }
 
-/** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs, no tsx); the references and per-file here. */
+/** sxs's own phases run as `sxs` does (scripts/bench-sxs.mjs: dist/bin/sxs.mjs, no tsx); the references and per-file here. */
 const sxsPhases = new Set(['baseline', 'extract', 'extract-rehash', 'check', 'merge'])
 
 function runPhase(name: string, ...args: string[]): Measured {
@@ -104,6 +106,7 @@ function runPhase(name: string, ...args: string[]): Measured {
 }
 
 async function orchestrate(args: string[]): Promise<void> {
+  ensureBuild()
   const jobsIndex = args.indexOf('--jobs')
   const jobs = jobsIndex >= 0 ? args[jobsIndex + 1] ?? '' : ''
   const files = corpusFiles()

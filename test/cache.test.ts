@@ -97,7 +97,7 @@ describe('extract with the cache', () => {
   })
 
   it('ignores a truncated, corrupted or foreign entry, rebuilds it, and still writes the right outputs', async () => {
-    expect(await main(['extract', 'docs', '--out', 'out-reference', '--no-cache', '--quiet'], recordingIo(work))).toBe(0)
+    expect(await main(['extract', 'docs', '--out', 'out-reference', '--no-cache', '--no-progress'], recordingIo(work))).toBe(0)
     // Rebuild the cache of the default options, then damage three of its entries in three ways.
     await rm(cacheDir(), {recursive: true, force: true})
     await extract('out-fresh')

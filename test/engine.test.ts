@@ -94,14 +94,25 @@ describe('progress', () => {
     expect(io.err).not.toContain('\r')
     // 250 ms a file: nothing before 2 s (8 files), then a line per 10 % (2 files), none at 100 %.
     expect(lines.slice(0, -1)).toEqual([
-      'check: 8/20 files, 8.0/20.0 MB (40%), 2s, ETA 3s',
-      'check: 10/20 files, 10.0/20.0 MB (50%), 3s, ETA 3s',
-      'check: 12/20 files, 12.0/20.0 MB (60%), 3s, ETA 2s',
-      'check: 14/20 files, 14.0/20.0 MB (70%), 4s, ETA 2s',
-      'check: 16/20 files, 16.0/20.0 MB (80%), 4s, ETA 1s',
-      'check: 18/20 files, 18.0/20.0 MB (90%), 5s, ETA 0s'
+      'check: 8/20 files (40%), 8.0/20.0 MB, 2s, ETA 3s',
+      'check: 10/20 files (50%), 10.0/20.0 MB, 3s, ETA 3s',
+      'check: 12/20 files (60%), 12.0/20.0 MB, 3s, ETA 2s',
+      'check: 14/20 files (70%), 14.0/20.0 MB, 4s, ETA 2s',
+      'check: 16/20 files (80%), 16.0/20.0 MB, 4s, ETA 1s',
+      'check: 18/20 files (90%), 18.0/20.0 MB, 5s, ETA 0s'
     ])
     expect(lines.at(-1)).toMatch(summary)
+  })
+
+  it('counts the percentage of a log line in files, the unit its lines step by, whatever the sizes', () => {
+    const io = recordingIo('/', {step: 1000})
+    // One file holds nine tenths of the bytes: by megabytes the run would be 90 % done after one file.
+    const progress = new Progress({io, label: 'extract', files: 10, bytes: 10_000_000, quiet: false})
+    progress.advance(9_000_000)
+    for (let index = 0; index < 9; index++) progress.advance(1_000_000 / 9)
+    const lines = io.err.trimEnd().split('\n')
+    expect(lines[0]).toBe('extract: 2/10 files (20%), 9.1/10.0 MB, 2s, ETA 8s')
+    expect(lines.at(-1)).toBe('extract: 9/10 files (90%), 9.9/10.0 MB, 9s, ETA 1s')
   })
 
   it('writes a line every 5 s when files are slow to come', () => {
@@ -130,7 +141,7 @@ describe('progress and --no-progress through the commands', () => {
     expect(await main(['extract', 'docs', '--out', 'out-progress', '--no-cache', '--jobs', '1'], io)).toBe(0)
     const lines = io.err.trimEnd().split('\n')
     expect(lines.length).toBeGreaterThan(1)
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^extract: \d+\/12 files, [\d.]+\/[\d.]+ MB \(\d+%\), \d+s, ETA \d+s$/)
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^extract: \d+\/12 files \(\d+%\), [\d.]+\/[\d.]+ MB, \d+s, ETA \d+s$/)
     const match = summary.exec(lines.at(-1)!)
     expect(match?.slice(1, 3)).toEqual(['extract', '12'])
     expect(Number(match![4])).toBeGreaterThan(0)

@@ -166,6 +166,7 @@ describe('sxs merge', () => {
     expect(session.err).toMatch(/alone\.md: no translation file: copied unchanged → .*merged\/alone\.md/)
     expect(readFileSync(join(folder, 'merged/alone.md'), 'utf8')).toBe(original)
     expect(session.err).not.toMatch(/node_modules/)
+    expect(session.err).toMatch(/\nmerge: 3 document\(s\), 0 with problems \(reported above\)\n$/)
     expect(existsSync(join(folder, 'merged/node_modules'))).toBe(false)
     expect(readFileSync(join(folder, 'docs/sub/help.md'), 'utf8')).toBe(original)
   })

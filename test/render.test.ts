@@ -82,7 +82,7 @@ describe('sxs render', () => {
   it('writes DIR/localized/<path>.md by default and both sides with --side both', async () => {
     const one = io()
     expect(await run([referencePath, '--out', join(work, 'a')], one)).toBe(0)
-    expect(one.err).toBe('')
+    expect(one.err).toBe(`render: 1 file(s), 1 document(s) written to ${join(work, 'a')}\n`)
     expect(readFileSync(join(work, 'a/localized/help-and-support-for-eop.md'), 'utf8')).toBe(renderSide(document, 'target'))
     expect(existsSync(join(work, 'a/source'))).toBe(false)
 

@@ -16,8 +16,12 @@ import {applyDirectives} from './directives.js'
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
 export {rules} from './registry.js'
 
-/** Where each rule is documented, relative to the repository root (the project has no public URL yet). */
-export const docsUrl = 'docs/rules.md'
+/**
+ * Where each rule is documented: docs/rules.md of the installed package (it ships the page; the project has
+ * no public URL yet), as an absolute file URL. This module is two levels below the package root in the
+ * sources, in the compiled library and in the bundled CLI alike (scripts/build.mjs).
+ */
+export const docsUrl = new URL('../../docs/rules.md', import.meta.url).href
 
 export function ruleUrl(id: string): string {
   return `${docsUrl}#${id}`

@@ -1,6 +1,9 @@
-/** `sxs <command> …`: a thin shell over the library. */
+/** `sxs <command> …`: a thin shell over the library. The `sxs` bin is this module, bundled (dist/bin/sxs.mjs). */
+import {realpathSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {processIo, exitCode, type Command, type Io} from './io.js'
 import {usage} from './usage.js'
+import {packageVersion} from './package.js'
 
 /** Each command is `commands/<name>.ts`, exporting `run`; loaded on demand so start-up stays small. */
 const commands: Record<string, () => Promise<{run: Command}>> = {
@@ -25,24 +28,36 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout(usage)
     return name === undefined ? exitCode.usage : exitCode.ok
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('0.1.0\n')
+    io.stdout(`${packageVersion()}\n`)
     return exitCode.ok
   }
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined
+  // `sxs help <command>` is `sxs <command> --help`.
+  const command = name === 'help' ? rest[0]! : name
+  const load = Object.hasOwn(commands, command) ? commands[command] : undefined
   if (!load) {
-    io.stderr(`sxs: unknown command '${name}'\n\n${usage}`)
+    io.stderr(`sxs: unknown command '${command}' (one of ${Object.keys(commands).join(', ')})\nRun 'sxs --help' for usage.\n`)
     return exitCode.usage
   }
-  return (await load()).run(rest, io)
+  return (await load()).run(name === 'help' ? ['--help'] : rest, io)
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
-if (invokedDirectly) {
+/** Whether this module is the program node runs (the `sxs` bin is a symbolic link to the file: compare real paths). */
+function isProgram(): boolean {
+  const program = process.argv[1]
+  if (program === undefined) return false
+  try {
+    return realpathSync(program) === fileURLToPath(import.meta.url)
+  } catch {
+    return false
+  }
+}
+
+if (isProgram()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

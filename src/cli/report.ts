@@ -13,11 +13,22 @@ export function formatMessage(file: string, message: VFileMessage): string {
   return `${file}${place}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
 }
 
-/** A usage error (or a parseArgs one) becomes its message, the command's help and exit code 2. */
-export function usageFailure(error: unknown, io: Io, help: string): number {
-  if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-    io.stderr(`sxs ${error.message}\n\n${help}`)
-    return exitCode.usage
+/**
+ * A usage error in the one form every command uses: `sxs <command>: <what>`, then where its help is;
+ * exit code 2. `command` is what users typed (`extract`, `cache prune`).
+ */
+export function usageError(command: string, what: string, io: Io): number {
+  io.stderr(`sxs ${command}: ${what}\nRun 'sxs ${command.split(' ')[0]} --help' for usage.\n`)
+  return exitCode.usage
+}
+
+/** A UsageError or a parseArgs error becomes `usageError` (parseArgs's wording cut to its first sentence); anything else is rethrown. */
+export function usageFailure(command: string, error: unknown, io: Io): number {
+  if (error instanceof UsageError) return usageError(command, error.message, io)
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    const missing = /^Option '(?:-\w, )?(-[\w-]+) <value>' argument missing/.exec(error.message)
+    const first = error.message.split(/\.\s/)[0]!
+    return usageError(command, missing ? `option '${missing[1]}' needs a value` : first.charAt(0).toLowerCase() + first.slice(1), io)
   }
   throw error
 }

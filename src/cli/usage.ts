@@ -15,6 +15,6 @@ Commands:
 
 Large runs (extract, check; --shard also merge, render): --shard i/n, --jobs N, --cache-dir DIR, --no-cache,
 --no-progress (no progress, no summary line).
-Inputs are files, folders (every *.md below) or globs.
+Inputs are files, folders (every *.md below) or globs. A command's options: sxs help <command>.
 Exit codes: 0 clean, 1 errors in the input, 2 usage or I/O problem, 141 output closed early (sxs … | head).
 `

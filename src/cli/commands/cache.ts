@@ -38,14 +38,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    if (positionals.length !== 1 || positionals[0] !== 'prune') throw new UsageError(`cache: expected 'prune', got ${positionals.length === 0 ? 'nothing' : `'${positionals.join(' ')}'`}`)
+    if (positionals.length !== 1 || positionals[0] !== 'prune') throw new UsageError(`expected 'prune', got ${positionals.length === 0 ? 'nothing' : `'${positionals.join(' ')}'`}`)
     const days = values['max-age'] ?? '7'
-    if (!/^\d+(\.\d+)?$/.test(days)) throw new UsageError(`cache prune: --max-age '${days}' must be a number of days (e.g. 7 or 0.5)`)
+    if (!/^\d+(\.\d+)?$/.test(days)) throw new UsageError(`--max-age '${days}' must be a number of days (e.g. 7 or 0.5)`)
     maxAgeMs = Number(days) * dayMs
     directory = path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd))
     dryRun = values['dry-run'] ?? false
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('cache prune', error, io)
   }
   const relative = path.relative(io.cwd, directory)
   const where = relative.startsWith('..') || path.isAbsolute(relative) ? directory : relative || '.'

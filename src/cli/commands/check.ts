@@ -8,10 +8,12 @@
  * (bad option, config, an input that cannot be read from disk). `--quiet` reports errors only; warnings
  * still count for `--max-warnings` (as ESLint's).
  */
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {tally} from '../../check/index.js'
+import {docsUrl, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
-import {expandInputs, readIfExists, UsageError} from '../files.js'
+import {expandInputs, readIfExists} from '../files.js'
+import {usageError, usageFailure} from '../report.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
@@ -34,11 +36,11 @@ Configuration (.sxsrc.json): "rules", "targetLanguage", "ignores" (globs of file
 <!-- sxs-disable rule-id --> … <!-- sxs-enable rule-id -->, <!-- sxs-disable-next-line rule-id -->,
 <!-- sxs-disable-line rule-id --> (inside a table row's last cell), <!-- sxs-disable-file rule-id -->.
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
-Rules: docs/rules.md
+Rules: ${fileURLToPath(docsUrl)}
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; quiet?: boolean; help?: boolean} & Parameters<typeof readEngineOptions>[1]
+  let values: {format?: string; 'max-warnings'?: string; config?: string; 'target-lang'?: string; quiet?: boolean; help?: boolean} & Parameters<typeof readEngineOptions>[0]
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -55,8 +57,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }))
   } catch (error) {
-    io.stderr(`sxs check: ${(error as Error).message}\n\n${checkUsage}`)
-    return exitCode.usage
+    return usageFailure('check', error, io)
   }
   if (values.help) {
     io.stdout(checkUsage)
@@ -64,23 +65,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   let engine: EngineOptions
   try {
-    engine = readEngineOptions('check', values, io)
+    engine = readEngineOptions(values, io)
   } catch (error) {
-    io.stderr(`sxs ${(error as Error).message}\n\n${checkUsage}`)
-    return exitCode.usage
+    return usageFailure('check', error, io)
   }
   const format = values.format ?? 'stylish'
   const reporter = reporters[format]
   if (!reporter) {
-    io.stderr(`sxs check: unknown format '${format}' (use stylish, json, github or sarif)\n`)
-    return exitCode.usage
+    return usageError('check', `unknown format '${format}' (use stylish, json, github or sarif)`, io)
   }
   let maxWarnings = Number.POSITIVE_INFINITY
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings']
     if (!/^-?\d+$/.test(raw)) {
-      io.stderr(`sxs check: --max-warnings needs a whole number, got '${raw}'\n`)
-      return exitCode.usage
+      return usageError('check', `--max-warnings needs a whole number, got '${raw}'`, io)
     }
     maxWarnings = Number(raw) < 0 ? Number.POSITIVE_INFINITY : Number(raw)
   }
@@ -90,31 +88,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     config = configResolver(await loadConfig(io.cwd, readIfExists, values.config), io.cwd)
   } catch (error) {
     // A configuration that cannot be read (no permission) is as much a usage problem as a bad one.
-    const detail = error instanceof ConfigError ? error.message : `cannot read the configuration: ${(error as Error).message}`
-    io.stderr(`sxs check: ${detail}\n`)
-    return exitCode.usage
+    return usageError('check', error instanceof ConfigError ? error.message : `cannot read the configuration: ${(error as Error).message}`, io)
   }
 
   let files
   try {
     files = await expandInputs(positionals.length > 0 ? positionals : ['source-docs'], io.cwd)
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`sxs check: ${error.message}\n`)
-      return exitCode.usage
-    }
-    throw error
+    return usageFailure('check', error, io)
   }
   if (files.length === 0) {
-    io.stderr('sxs check: no markdown files in the inputs\n')
-    return exitCode.usage
+    return usageError('check', 'no markdown files in the inputs', io)
   }
   const found = files.length
   files = files.filter((file) => !config.ignored(file.absolute))
-  if (files.length === 0) {
-    io.stderr(`sxs check: all ${found} markdown file(s) in the inputs are ignored by the configuration's \`ignores\`\n`)
-    return exitCode.usage
-  }
+  if (files.length === 0) return usageError('check', `all ${found} markdown file(s) in the inputs are ignored by the configuration's \`ignores\``, io)
 
   const quiet = values.quiet ?? false
   const results: FileResult[] = []

@@ -63,20 +63,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     sourceLanguage = values['source-lang'] ?? 'en-US'
     targetLanguage = values['target-lang']
     for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
-      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`extract: ${option} '${tag}' is not a language tag`)
+      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`${option} '${tag}' is not a language tag`)
     }
     copySource = values['copy-source'] ?? false
-    engine = readEngineOptions('extract', values, io)
+    engine = readEngineOptions(values, io)
     quiet = values.quiet ?? false
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('extract', error, io)
   }
 
   let files
   try {
     files = await expandInputs(inputs, io.cwd)
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('extract', error, io)
   }
 
   let failed = 0
@@ -169,9 +169,9 @@ function parseFormats(value: string): FormatName[] {
   const aliases: Record<string, FormatName> = {xliff12: 'xliff12', 'xliff-1.2': 'xliff12', xliff20: 'xliff20', 'xliff-2.0': 'xliff20', json: 'json'}
   const selected = names.map((name) => {
     const format = aliases[name.toLowerCase()]
-    if (!format) throw new UsageError(`extract: unknown format '${name}' (choose from xliff12, xliff20, json)`)
+    if (!format) throw new UsageError(`unknown format '${name}' (choose from xliff12, xliff20, json)`)
     return format
   })
-  if (selected.length === 0) throw new UsageError('extract: --format needs at least one format')
+  if (selected.length === 0) throw new UsageError('--format needs at least one format')
   return [...new Set(selected)]
 }

@@ -43,6 +43,7 @@ const translationExtensions = ['.xlf', '.xliff', '.json']
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let jobs: Job[]
+  let batch = false
   let allowStale: boolean
   try {
     const {values, positionals} = parseArgs({
@@ -62,37 +63,45 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    if (positionals.length > 0) throw new UsageError(`merge: unexpected argument '${positionals[0]}' (use --doc or --docs)`)
-    if ((values.doc === undefined) === (values.docs === undefined)) throw new UsageError('merge: give either --doc DOC.md or --docs DIR')
-    if (values.translations === undefined) throw new UsageError('merge: --translations is required')
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (use --doc or --docs)`)
+    if ((values.doc === undefined) === (values.docs === undefined)) throw new UsageError('give either --doc DOC.md or --docs DIR')
+    if (values.translations === undefined) throw new UsageError('--translations is required')
     allowStale = values['allow-stale'] ?? false
     const resolve = (file: string): string => path.resolve(io.cwd, file)
     if (values.doc !== undefined) {
       jobs = [{document: resolve(values.doc), translations: resolve(values.translations), out: resolve(values.out ?? values.doc)}]
     } else {
+      batch = true
       const docs = resolve(values.docs!)
-      const shard = readShardOption('merge', values.shard)
+      const shard = readShardOption(values.shard)
       const inShard = (relative: string): boolean => !shard || shardOf(relative, shard.count) === shard.index
       jobs = await pairFolder(docs, resolve(values.translations), resolve(values.out ?? values.docs!), io, inShard)
     }
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('merge', error, io)
   }
 
   let status: number = exitCode.ok
   const worst = (code: number): void => {
     status = Math.max(status, code)
   }
-  for (const job of jobs) worst(await mergeOne(job, allowStale, io))
+  let withProblems = 0
+  for (const job of jobs) {
+    const code = await mergeOne(job, allowStale, io)
+    if (code !== exitCode.ok) withProblems++
+    worst(code)
+  }
+  // The batch form's total; one document's line above is already the summary of the single form.
+  if (batch) io.stderr(`merge: ${jobs.length} document(s), ${withProblems} with problems (reported above)\n`)
   return status
 }
 
 /** Each `DIR/<path>.md` with the translation file `<path>.xlf|.xliff|.json` below the translations folder. */
 async function pairFolder(docs: string, translations: string, out: string, io: Io, inShard: (relative: string) => boolean): Promise<Job[]> {
   const stat = await fs.stat(docs).catch(() => undefined)
-  if (!stat?.isDirectory()) throw new UsageError(`merge: --docs ${docs}: not a folder`)
+  if (!stat?.isDirectory()) throw new UsageError(`--docs ${docs}: not a folder`)
   const translationStat = await fs.stat(translations).catch(() => undefined)
-  if (!translationStat?.isDirectory()) throw new UsageError(`merge: --translations ${translations}: not a folder (the batch form pairs folders)`)
+  if (!translationStat?.isDirectory()) throw new UsageError(`--translations ${translations}: not a folder (the batch form pairs folders)`)
   const jobs: Job[] = []
   // The documents extract and check take from the folder (node_modules, .git and hidden files left out).
   // Nor the documents of an --out folder inside DIR: they are this command's outputs (a run before this one).
@@ -106,7 +115,7 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
       const candidate = path.join(translations, stem + extension)
       if (await fs.stat(candidate).then((s) => s.isFile(), () => false)) found.push(candidate)
     }
-    if (found.length > 1) throw new UsageError(`merge: ${relative} has several translation files (${found.join(', ')}): give one folder per format`)
+    if (found.length > 1) throw new UsageError(`${relative} has several translation files (${found.join(', ')}): give one folder per format`)
     if (found.length === 0 && path.resolve(out) === path.resolve(docs)) {
       io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue

@@ -13,7 +13,7 @@ import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
 import {expandInputs, outputPath, readIfExists, readUtf8, UsageError, writeFileAtomic} from '../files.js'
-import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
+import {describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
@@ -47,39 +47,40 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    if (positionals.length === 0) throw new UsageError('render: give one or more documents (files, folders or globs)')
+    if (positionals.length === 0) throw new UsageError('give one or more documents (files, folders or globs)')
     const side = values.side ?? 'target'
-    if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`render: --side must be target, source or both, not '${side}'`)
+    if (side !== 'target' && side !== 'source' && side !== 'both') throw new UsageError(`--side must be target, source or both, not '${side}'`)
     sides = side === 'both' ? ['target', 'source'] : [side]
     inputs = positionals
     html = values.html ?? false
     configFile = values.config
-    shard = readShardOption('render', values.shard)
+    shard = readShardOption(values.shard)
     out = path.resolve(io.cwd, values.out ?? 'out')
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('render', error, io)
   }
 
   let files
   try {
     files = selectShard(await expandInputs(inputs, io.cwd), shard)
   } catch (error) {
-    return usageFailure(error, io, help)
+    return usageFailure('render', error, io)
   }
   let config: ConfigResolver | undefined
   if (html) {
     try {
       config = configResolver(await loadConfig(io.cwd, readIfExists, configFile), io.cwd)
     } catch (error) {
-      if (!(error instanceof ConfigError || error instanceof SyntaxError)) throw error
-      io.stderr(`sxs render: ${error.message}\n`)
-      return exitCode.usage
+      return usageError('render', error instanceof ConfigError ? error.message : `cannot read the configuration: ${(error as Error).message}`, io)
     }
   }
   const reviewFolder = path.join(out, 'review')
   const reviewed: ReviewIndexEntry[] = []
   let status: number = exitCode.ok
+  let written = 0
+  let failed = 0
   for (const file of files) {
+    const before = status
     let text: string
     try {
       text = await readUtf8(file.absolute)
@@ -101,6 +102,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       try {
         await writeFileAtomic(destination, renderReview(document, {title: file.relative, findings}))
         reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})
+        written++
       } catch (error) {
         io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
@@ -111,6 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
       try {
         await writeFileAtomic(destination, rendered)
+        written++
       } catch (error) {
         io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
@@ -126,6 +129,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stderr(formatMessage(path.relative(io.cwd, destination), message))
       }
     }
+    if (status !== before) failed++
   }
   if (html && reviewed.length > 0) {
     const destination = path.join(reviewFolder, 'index.html')
@@ -136,5 +140,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       status = exitCode.usage
     }
   }
+  const where = path.relative(io.cwd, out) || '.'
+  io.stderr(`render: ${files.length} file(s), ${written} document(s) written to ${where.startsWith('..') ? out : where}${failed > 0 ? `, ${failed} file(s) with errors` : ''}\n`)
   return status
 }

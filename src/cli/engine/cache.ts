@@ -12,7 +12,7 @@ import {createHash, randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
-import {codeFingerprint} from '../build.js'
+import {codeFingerprint} from './fingerprint.js'
 
 /** SHA-256, hex: of a file's bytes (cache keys, blob names), an entry's body, a folder's path (record names). */
 export function sha256Hex(data: string | Uint8Array): string {

@@ -56,26 +56,21 @@ export function engineHelp(width = 20, indent = ''): string {
 }
 
 /** `--shard i/n` alone, for the commands that do not run through the engine (merge, render). */
-export function readShardOption(command: string, value: string | undefined): Shard | undefined {
-  try {
-    return value === undefined ? undefined : parseShard(value)
-  } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`)
-  }
+export function readShardOption(value: string | undefined): Shard | undefined {
+  return value === undefined ? undefined : parseShard(value)
 }
 
 export function readEngineOptions(
-  command: string,
   values: {shard?: string | undefined; jobs?: string | undefined; 'cache-dir'?: string | undefined; 'no-cache'?: boolean | undefined; 'no-progress'?: boolean | undefined},
   io: Io
 ): EngineOptions {
-  const shard = readShardOption(command, values.shard)
+  const shard = readShardOption(values.shard)
   let jobs: number | undefined
   if (values.jobs !== undefined) {
-    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > 256) throw new UsageError(`${command}: --jobs '${values.jobs}' must be a whole number from 1 to 256`)
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > 256) throw new UsageError(`--jobs '${values.jobs}' must be a whole number from 1 to 256`)
     jobs = Number(values.jobs)
   }
-  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError(`${command}: give either --cache-dir or --no-cache, not both`)
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError(`give either --cache-dir or --no-cache, not both`)
   return {
     shard,
     jobs,
@@ -85,7 +80,7 @@ export function readEngineOptions(
 }
 
 /**
- * Below these a run stays in the main thread: starting a worker (tsx, remark, the rules) costs about as
+ * Below these a run stays in the main thread: starting a worker (loading sxs, remark, the rules) costs about as
  * much as parsing a few megabytes, and a warm cache needs no parsing at all.
  */
 export const workerThreshold = {files: 8, bytes: 4_000_000}

@@ -1,7 +1,7 @@
 /** Worker threads for the per-file tasks (piscina), started on first use and always torn down. */
 import {Piscina} from 'piscina'
 import {runTask, type TaskName, type TaskRequest, type Tasks} from '../tasks/index.js'
-import {compiledBuild} from '../build.js'
+import {isBundled} from './fingerprint.js'
 
 export interface Runner {
   run<Name extends TaskName>(request: TaskRequest<Name>): Promise<Tasks[Name]['result']>
@@ -18,14 +18,21 @@ export const inProcess: Runner = {
 }
 
 /**
- * A pool of `threads` workers; each task's bytes are copied to the worker, its plain result copied back.
- * The workers run the compiled build (they start in about 0.2 s instead of 3 s through tsx), or the
- * sources through tsx (worker.mjs) when there is no build.
+ * The worker's module: the bundled worker beside the bundled CLI (dist/bin/sxs-worker.mjs), the compiled entry
+ * beside this module (dist/cli/engine/worker-entry.js), or, running the TypeScript sources (tests, scripts
+ * under tsx), worker.mjs, which loads them through tsx (a development dependency).
  */
+function workerModule(): {filename: string; compiled: boolean} {
+  if (isBundled()) return {filename: new URL('./sxs-worker.mjs', import.meta.url).href, compiled: true}
+  if (import.meta.url.endsWith('.js')) return {filename: new URL('./worker-entry.js', import.meta.url).href, compiled: true}
+  return {filename: new URL('./worker.mjs', import.meta.url).href, compiled: false}
+}
+
+/** A pool of `threads` workers; each task's bytes are copied to the worker, its plain result copied back. */
 export function workerPool(threads: number): Runner {
-  const compiled = compiledBuild()?.worker
+  const {filename, compiled} = workerModule()
   const pool = new Piscina({
-    filename: compiled ?? new URL('./worker.mjs', import.meta.url).href,
+    filename,
     // Not the parent's flags: under `tsx` (tests, the bench) they load tsx's hooks into every worker again.
     ...(compiled ? {execArgv: []} : {}),
     minThreads: threads,

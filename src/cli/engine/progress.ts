@@ -78,7 +78,7 @@ export class Progress {
     if (decile > this.#lastDecile) this.#lastDecile = decile
     if (due && now - this.#started >= silentFor && this.#files < this.#options.files) {
       this.#lastLine = now
-      this.#options.io.stderr(`${this.#status(now)}\n`)
+      this.#options.io.stderr(`${this.#status(now, 'files')}\n`)
     }
   }
 
@@ -104,13 +104,18 @@ export class Progress {
     )
   }
 
-  #status(now: number): string {
+  /**
+   * The progress text. The bar fills by bytes (the better measure of the work left), so its percentage
+   * and ETA follow the megabytes; plain lines come at each tenth of the files, so theirs follow the files.
+   */
+  #status(now: number, unit: 'files' | 'bytes'): string {
     const {label, files, bytes} = this.#options
     const elapsed = now - this.#started
-    const share = bytes > 0 ? this.#bytes / bytes : files > 0 ? this.#files / files : 1
+    const share = unit === 'bytes' && bytes > 0 ? this.#bytes / bytes : files > 0 ? this.#files / files : 1
     const eta = share > 0 && share < 1 ? `, ETA ${duration((elapsed * (1 - share)) / share)}` : ''
-    const percent = Math.floor(share * 100)
-    return `${label}: ${this.#files}/${files} files, ${megabytes(this.#bytes)}/${megabytes(bytes)} MB (${percent}%), ${duration(elapsed)}${eta}`
+    const percent = `(${Math.floor(share * 100)}%)`
+    const counts = unit === 'bytes' ? `${this.#files}/${files} files, ${megabytes(this.#bytes)}/${megabytes(bytes)} MB ${percent}` : `${this.#files}/${files} files ${percent}, ${megabytes(this.#bytes)}/${megabytes(bytes)} MB`
+    return `${label}: ${counts}, ${duration(elapsed)}${eta}`
   }
 
   #draw(now: number): void {
@@ -121,7 +126,7 @@ export class Progress {
     const full = Math.min(width, Math.floor(share * width))
     const bar = `[${'#'.repeat(full)}${'-'.repeat(width - full)}]`
     const columns = this.#options.io.columns ?? process.stderr.columns ?? 80
-    const line = `${bar} ${this.#status(now)}`
+    const line = `${bar} ${this.#status(now, 'bytes')}`
     this.#options.io.stderr(`\r\u001B[K${line.slice(0, Math.max(10, columns - 1))}`)
     this.#drawn = true
   }

@@ -1,5 +1,5 @@
-// The piscina worker when there is no compiled build (src/cli/build.js): plain JavaScript, so that it starts
-// in any thread, then lets tsx load the TypeScript entry the compiled worker is built from.
+// The piscina worker when sxs runs from its TypeScript sources (tests, scripts under tsx): plain JavaScript,
+// so that it starts in any thread, then lets tsx (a development dependency) load the TypeScript entry.
 import {register} from 'tsx/esm/api'
 
 register()

@@ -66,7 +66,7 @@ export const sarif: Reporter = (results, {cwd}) => {
               name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: {text: rule.description.split(/(?<=\.)\s/)[0]!},
               fullDescription: {text: rule.description},
-              // `helpUri` must be absolute; the docs are a repository file (see `docsUrl`), so give the text instead.
+              // Not `helpUri`: the rules page is a file of the installed package (`docsUrl`), meaningless where the log is read.
               help: {text: rule.help},
               defaultConfiguration: {level: rule.level}
             }))
