@@ -15,7 +15,7 @@ import {readTree} from './helpers/files.js'
 import {recordingIo} from './helpers/io.js'
 import {corpusDir} from './helpers/corpus.js'
 
-const bin = fileURLToPath(new URL('../bin/sxs.js', import.meta.url))
+const bin = fileURLToPath(new URL('../dist/bin/sxs.mjs', import.meta.url))
 const work = mkdtempSync(path.join(tmpdir(), 'sxs-epipe-'))
 // A real document whose pairs give warnings (unbalanced spans) and errors (check), so that every command prints.
 const sample = 'microsoft-365-docs-pr.nl-NL/microsoft-365/admin/manage/centralized-deployment-of-add-ins.md'
