@@ -8,7 +8,8 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   check: () => import('./commands/check.js'),
   merge: () => import('./commands/merge.js'),
   render: () => import('./commands/render.js'),
-  cache: () => import('./commands/cache.js')
+  cache: () => import('./commands/cache.js'),
+  tmx: () => import('./commands/tmx.js')
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,88 @@
+/**
+ * `sxs tmx [inputs…] --out memory.tmx [--source-lang TAG] [--target-lang TAG] [--include-all]`: one TMX 1.4b
+ * translation memory of a docset's aligned pairs. Pairs `check` reports errors on, and empty or
+ * untranslated ones, are left out unless `--include-all`. The memory is written atomically, and only
+ * when every document could be read (else nothing is written, exit 1).
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {tmxMemory, writeTmx, type TmxDocument} from '../../formats/tmx.js'
+import {isLanguageTag} from '../../formats/xml.js'
+import {brokenPairs, checkedDocuments} from '../checked.js'
+import {expandInputs, UsageError, writeFileAtomic} from '../files.js'
+import {exitCode, type Io} from '../io.js'
+import {describeError, usageFailure} from '../report.js'
+
+const help = `Usage: sxs tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--target-lang TAG] [--include-all]
+
+Writes one TMX 1.4b translation memory of the documents' pairs (default input: source-docs): inline
+markup as <bpt>/<ept>/<ph> with the codes of the XLIFF, identical pairs merged (usagecount), and
+<prop>s x-sxs-document, x-sxs-id and x-sxs-translationtype for each place a pair comes from.
+--source-lang TAG   source language (default en-US); targets: each document's ms.contentlocale
+--target-lang TAG   target language of documents without ms.contentlocale
+--include-all       also pairs check reports errors on, and empty or untranslated pairs
+`
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let inputs: string[]
+  let out: string
+  let sourceLanguage: string
+  let targetLanguage: string | undefined
+  let includeAll: boolean
+  try {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: {type: 'string'},
+        'source-lang': {type: 'string'},
+        'target-lang': {type: 'string'},
+        'include-all': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+    if (values.help) {
+      io.stdout(help)
+      return exitCode.ok
+    }
+    if (values.out === undefined) throw new UsageError('tmx: --out FILE.tmx is required')
+    inputs = positionals.length > 0 ? positionals : ['source-docs']
+    out = path.resolve(io.cwd, values.out)
+    sourceLanguage = values['source-lang'] ?? 'en-US'
+    targetLanguage = values['target-lang']
+    for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
+      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`tmx: ${option} '${tag}' is not a language tag`)
+    }
+    includeAll = values['include-all'] ?? false
+  } catch (error) {
+    return usageFailure(error, io, help)
+  }
+
+  let files
+  try {
+    files = await expandInputs(inputs, io.cwd)
+  } catch (error) {
+    return usageFailure(error, io, help)
+  }
+
+  const tally = {failed: 0}
+  const documents: TmxDocument[] = []
+  for await (const {document, messages} of checkedDocuments(files, io, {sourceLanguage, targetLanguage}, tally)) {
+    documents.push({document, broken: brokenPairs(messages)})
+  }
+  if (tally.failed > 0) {
+    io.stderr(`tmx: ${tally.failed} file(s) could not be read: nothing written\n`)
+    return exitCode.failure
+  }
+  const memory = tmxMemory(documents, {sourceLanguage, includeAll})
+  try {
+    await writeFileAtomic(out, writeTmx(memory))
+  } catch (error) {
+    io.stderr(`${path.relative(io.cwd, out)}: error: cannot write: ${describeError(error)}\n`)
+    return exitCode.usage
+  }
+  const {broken, empty, untranslated} = memory.excluded
+  const left = includeAll ? '' : `; left out: ${broken} with errors, ${empty} empty, ${untranslated} untranslated`
+  io.stderr(`tmx: ${memory.pairs} pair(s) as ${memory.units.length} unit(s) from ${documents.length} document(s) → ${path.relative(io.cwd, out) || out}${left}\n`)
+  return exitCode.ok
+}
