@@ -9,7 +9,8 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   merge: () => import('./commands/merge.js'),
   render: () => import('./commands/render.js'),
   cache: () => import('./commands/cache.js'),
-  tmx: () => import('./commands/tmx.js')
+  tmx: () => import('./commands/tmx.js'),
+  stats: () => import('./commands/stats.js')
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

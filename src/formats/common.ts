@@ -38,6 +38,17 @@ export function translationType(document: BilingualDocument): string | undefined
   return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined
 }
 
+/**
+ * Why a pair is left out of a translation memory and counted as not translated, or undefined: `empty` (no
+ * source text), `untranslated` (no target text, or the target is the source unchanged). `tmx` and `stats`
+ * share this definition.
+ */
+export function untranslatedReason(segment: Segment): 'empty' | 'untranslated' | undefined {
+  if (segment.source.trim() === '') return 'empty'
+  if (segment.target.trim() === '' || segment.target === segment.source) return 'untranslated'
+  return undefined
+}
+
 /** A target's state in XLIFF 1.2 vocabulary (JSON uses the same words). */
 export interface TargetState {
   state: string

@@ -5,10 +5,10 @@
  * Identical pairs (same texts, same target language) are one `<tu>` with a `usagecount` and a group of
  * `<prop>`s per place it came from.
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument} from '../document/types.js'
 import {codeById, codeSegment} from '../inline/index.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
-import {translationType} from './common.js'
+import {translationType, untranslatedReason} from './common.js'
 import {charCodeText, ctypeOf} from './xliff12.js'
 import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, visibleText} from './xml.js'
 
@@ -50,16 +50,6 @@ export interface TmxMemory {
   excluded: Record<TmxExclusion, number>
   /** Pairs written (each occurrence; `units.length` counts distinct pairs). */
   pairs: number
-}
-
-/**
- * Why a pair does not belong in a memory, or undefined: `empty` (no source text), `untranslated` (no
- * target text, or the target is the source unchanged) — the shared definition `stats` counts too.
- */
-export function untranslatedReason(segment: Segment): 'empty' | 'untranslated' | undefined {
-  if (segment.source.trim() === '') return 'empty'
-  if (segment.target.trim() === '' || segment.target === segment.source) return 'untranslated'
-  return undefined
 }
 
 /** The memory of some documents: every kept pair, identical pairs merged in order of first appearance. */
