@@ -5,10 +5,10 @@
  */
 import {parseArgs} from 'node:util'
 import {documentStats, summarize, type Counts, type DocumentStats, type Stats} from '../../stats/index.js'
-import {isLanguageTag} from '../../formats/xml.js'
 import {checkedDocuments} from '../checked.js'
-import {expandInputs, UsageError} from '../files.js'
+import {expandInputs, type InputFile, UsageError} from '../files.js'
 import {exitCode, type Io} from '../io.js'
+import {languageArgs, readLanguageOptions} from '../languages.js'
 import {usageFailure} from '../report.js'
 
 const help = `Usage: sxs stats [inputs…] [--format table|json|csv] [--source-lang TAG] [--target-lang TAG]
@@ -27,7 +27,7 @@ Characters: user-perceived characters, white space not counted.
 type Format = 'table' | 'json' | 'csv'
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let inputs: string[]
+  let files: InputFile[]
   let format: Format
   let sourceLanguage: string
   let targetLanguage: string | undefined
@@ -37,8 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         format: {type: 'string', short: 'f'},
-        'source-lang': {type: 'string'},
-        'target-lang': {type: 'string'},
+        ...languageArgs,
         help: {type: 'boolean', short: 'h'}
       }
     })
@@ -46,21 +45,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    inputs = positionals.length > 0 ? positionals : ['source-docs']
+    const inputs = positionals.length > 0 ? positionals : ['source-docs']
     const name = values.format ?? 'table'
     if (name !== 'table' && name !== 'json' && name !== 'csv') throw new UsageError(`stats: --format must be table, json or csv, not '${name}'`)
     format = name
-    sourceLanguage = values['source-lang'] ?? 'en-US'
-    targetLanguage = values['target-lang']
-    for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
-      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`stats: ${option} '${tag}' is not a language tag`)
-    }
-  } catch (error) {
-    return usageFailure(error, io, help)
-  }
-
-  let files
-  try {
+    ;({sourceLanguage, targetLanguage} = readLanguageOptions('stats', values))
     files = await expandInputs(inputs, io.cwd)
   } catch (error) {
     return usageFailure(error, io, help)

@@ -7,10 +7,10 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {tmxMemory, writeTmx, type TmxDocument} from '../../formats/tmx.js'
-import {isLanguageTag} from '../../formats/xml.js'
 import {brokenPairs, checkedDocuments} from '../checked.js'
-import {expandInputs, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, type InputFile, UsageError, writeFileAtomic} from '../files.js'
 import {exitCode, type Io} from '../io.js'
+import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, usageFailure} from '../report.js'
 
 const help = `Usage: sxs tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--target-lang TAG] [--include-all]
@@ -24,7 +24,7 @@ markup as <bpt>/<ept>/<ph> with the codes of the XLIFF, identical pairs merged (
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let inputs: string[]
+  let files: InputFile[]
   let out: string
   let sourceLanguage: string
   let targetLanguage: string | undefined
@@ -35,8 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         out: {type: 'string'},
-        'source-lang': {type: 'string'},
-        'target-lang': {type: 'string'},
+        ...languageArgs,
         'include-all': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -46,20 +45,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return exitCode.ok
     }
     if (values.out === undefined) throw new UsageError('tmx: --out FILE.tmx is required')
-    inputs = positionals.length > 0 ? positionals : ['source-docs']
+    const inputs = positionals.length > 0 ? positionals : ['source-docs']
     out = path.resolve(io.cwd, values.out)
-    sourceLanguage = values['source-lang'] ?? 'en-US'
-    targetLanguage = values['target-lang']
-    for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
-      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`tmx: ${option} '${tag}' is not a language tag`)
-    }
+    ;({sourceLanguage, targetLanguage} = readLanguageOptions('tmx', values))
     includeAll = values['include-all'] ?? false
-  } catch (error) {
-    return usageFailure(error, io, help)
-  }
-
-  let files
-  try {
     files = await expandInputs(inputs, io.cwd)
   } catch (error) {
     return usageFailure(error, io, help)
