@@ -3,8 +3,11 @@
  * help-and-support-for-eop.tmx (regenerate with UPDATE=1); identical pairs merge with a usage count and
  * their origins; pairs check reports errors on, empty and untranslated pairs stay out unless `includeAll`.
  * Real tools: translate-toolkit reads every unit of the dev corpus's memory with our exact sources and
- * targets (inline codes included), pocount counts them, xmllint finds it well-formed; OmegaT 3.6 uses the
- * memory to translate a --copy-source XLIFF 1.2 and merge gives the document back.
+ * targets (inline codes included), pocount counts them, xmllint finds it well-formed. OmegaT 3.6 uses the
+ * memory to translate a --copy-source XLIFF 1.2 and merge gives the document back: with `<bpt>/<ept>/<ph>`
+ * it fills the units whose codes sit at the ends only (it reads external TMX codes at "level 1"); with
+ * `tags: 'omegat'` every unit, those with codes inside the text too. OmegaT's own view of 61 dev-corpus
+ * documents' units is what `omegatPair` computes.
  * Needs translate-toolkit, libxml2-utils and omegat (Debian packages; `.ci/run` installs them).
  */
 import {execFileSync} from 'node:child_process'
@@ -22,6 +25,7 @@ import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, unitIds, writeXliff12} from '../src/formats/index.js'
 import {tmxMemory, writeTmx, type TmxDocument} from '../src/formats/tmx.js'
 import {codeSegment} from '../src/inline/index.js'
+import {omegatPair} from '../src/formats/omegat.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import {recordingIo} from './helpers/io.js'
 
@@ -123,6 +127,12 @@ describe('sxs tmx', () => {
     expect(await tmx(['docs'], usage)).toBe(2)
     expect(usage.err).toContain('--out FILE.tmx is required')
     expect(await tmx(['docs', '--out', 'x.tmx', '--source-lang', 'en US'], recordingIo(folder))).toBe(2)
+    expect(await tmx(['docs', '--out', 'x.tmx', '--tags', 'trados'], recordingIo(folder))).toBe(2)
+    rmSync(join(folder, 'docs', 'bad.md'))
+    const omegat = recordingIo(folder)
+    expect(await tmx(['docs', '--out', 'omegat.tmx', '--tags', 'omegat'], omegat), omegat.err).toBe(0)
+    expect(omegat.err).toContain('untranslated, 0 OmegaT could not give back\n')
+    expect(readFileSync(join(folder, 'omegat.tmx'), 'utf8')).toContain('<seg>For more information about the service health area, see &lt;f0&gt;Service health and continuity&lt;/f0&gt;.</seg>')
     expect(existsSync(join(folder, 'x.tmx'))).toBe(false)
   })
 })
@@ -209,6 +219,74 @@ describe('OmegaT', () => {
       expect(io.err).toContain(`0 merged, ${document.segments.length - unmatched.size} unchanged, ${unmatched.size} kept, 0 refused, 0 unknown`)
       // OmegaT 3.6's limit, not the memory's: units with codes inside the text (5 of 74 here, 7 of 12 in he-IL).
       expect(unmatched.size).toBe(inner)
+    }, 120_000)
+  }
+})
+
+const omegatJar = '/usr/share/omegat/OmegaT.jar'
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'})[name]!)
+
+describe('OmegaT, with its tag shortcuts (tags: omegat)', () => {
+  it("omegatPair gives OmegaT's own view of every unit of 61 dev-corpus documents", () => {
+    // OmegaT's pseudo-translation memory of a project holds each distinct segment as OmegaT shows it.
+    const folder = join(work, 'omegat-view')
+    const project = join(folder, 'project')
+    for (const sub of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat']) mkdirSync(join(project, sub), {recursive: true})
+    writeFileSync(join(project, 'omegat.project'), readFileSync(omegatTranslate, 'utf8').split('<<XML\n')[1]!.split('\nXML\n')[0]!.replace('${src^^}', 'EN-US').replace('${tgt^^}', 'ZH-TW') + '\n')
+    const documents = corpusFiles().filter((_, index) => index % 11 === 0).map((file) => read(file, relative(corpusDir, file)))
+    expect(documents.length).toBe(61)
+    // One language pair for the project: OmegaT shows the source, whatever the target.
+    writeFileSync(join(project, 'source', 'job.xlf'), writeXliff12(documents.map((document) => ({...document, languages: {...document.languages, target: 'zh-TW'}})), {copySource: true}))
+    const memory = join(folder, 'view.tmx')
+    execFileSync('java', ['-Djava.awt.headless=true', '-jar', omegatJar, project, `--config-dir=${join(folder, 'config')}`, '--mode=console-createpseudotranslatetmx', `--pseudotranslatetmx=${memory}`, '--pseudotranslatetype=equal'], {stdio: 'pipe'})
+    const shown = new Set([...readFileSync(memory, 'utf8').matchAll(/<tu>\s*<tuv lang="[^"]*">\s*<seg>([\s\S]*?)<\/seg>/g)].map((match) => unescapeXml(match[1]!)))
+    const ours = new Set<string>()
+    for (const document of documents) {
+      for (const segment of document.segments) {
+        const coded = codeSegment(segment.source, segment.source)
+        const view = omegatPair(coded.source, coded.target, coded.codes)!.source
+        if (view !== '') ours.add(view)
+      }
+    }
+    expect(shown.size).toBeGreaterThan(5000)
+    expect([...ours].filter((view) => !shown.has(view))).toEqual([])
+    expect([...shown].filter((view) => !ours.has(view))).toEqual([])
+  }, 180_000)
+
+  const files = [
+    referencePath,
+    join(corpusDir, 'microsoft-365-docs-pr.he-IL/microsoft-365/business/get-microsoft-365-business.md'),
+    join(corpusDir, 'OfficeDocs-Enterprise-pr.ja-JP/Enterprise/remove-or-disable-hybrid-modern-authentication-from-skype-for-business-and-excha.md')
+  ]
+  for (const file of files) {
+    it(`fills every unit of the memory, those with codes inside the text too, and merge gives the document back: ${basename(file)}`, async () => {
+      const folder = join(work, `omegat-tags-${basename(file, '.md')}`)
+      mkdirSync(folder, {recursive: true})
+      const text = readFileSync(file, 'utf8')
+      const document = parse(text, {path: basename(file)})
+      const target = document.languages.target!
+      const xliff = join(folder, 'job.xlf')
+      writeFileSync(xliff, writeXliff12(document, {copySource: true}))
+      const memory = tmxMemory([checked(document)], {tags: 'omegat'})
+      writeFileSync(join(folder, 'memory.tmx'), writeTmx(memory))
+      execFileSync(omegatTranslate, [xliff, join(folder, 'memory.tmx'), join(folder, 'translated'), 'en-US', target], {stdio: 'pipe'})
+      const translated = readTranslations(readFileSync(join(folder, 'translated', 'job.xlf'), 'utf8'))
+      expect(translated.messages.filter((message) => message.ruleId !== 'code-restored')).toEqual([])
+      const ids = unitIds(document)
+      const kept = new Set(memory.units.flatMap((unit) => unit.origins.map((origin) => origin.id)))
+      let inner = 0
+      document.segments.forEach((segment, index) => {
+        const got = translated.units.get(ids[index]!)!.target
+        expect(got, segment.id).toBe(kept.has(segment.id) ? segment.target : segment.source)
+        if (kept.has(segment.id) && !omegatMatches(segment.source)) inner++
+      })
+      expect(inner).toBeGreaterThan(0)
+      const doc = join(folder, basename(file))
+      writeFileSync(doc, text)
+      const io = recordingIo(folder)
+      expect(await merge(['--doc', doc, '--translations', join(folder, 'translated', 'job.xlf')], io), io.err).toBe(0)
+      expect(readFileSync(doc, 'utf8')).toBe(text)
     }, 120_000)
   }
 })

@@ -3,17 +3,22 @@
  * `<bpt>/<ept>/<ph>` holding the native markdown, with the ids of our XLIFF (`i` pairs `<bpt>` with
  * `<ept>`, `x` is the code's id), so that a CAT tool sees the same codes in the memory as in the job.
  * Identical pairs (same texts, same target language) are one `<tu>` with a `usagecount` and a group of
- * `<prop>`s per place it came from.
+ * `<prop>`s per place it came from. With `tags: 'omegat'` the segments are OmegaT's view instead (see
+ * `omegat.ts`): plain text with OmegaT's tag shortcuts, which OmegaT 3.6 matches with its default settings.
  */
 import type {BilingualDocument} from '../document/types.js'
 import {codeById, codeSegment} from '../inline/index.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
 import {translationType, untranslatedReason} from './common.js'
+import {omegatPair} from './omegat.js'
 import {charCodeText, ctypeOf} from './xliff12.js'
 import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, visibleText} from './xml.js'
 
-/** Why a pair is left out of the memory (without `includeAll`). */
-export type TmxExclusion = 'broken' | 'empty' | 'untranslated'
+/**
+ * Why a pair is left out of the memory: `broken`, `empty`, `untranslated` (without `includeAll`), `omegat`
+ * (with `tags: 'omegat'`, a pair OmegaT could not give back: see `omegatPair`).
+ */
+export type TmxExclusion = 'broken' | 'empty' | 'untranslated' | 'omegat'
 
 export interface TmxDocument {
   document: BilingualDocument
@@ -26,6 +31,8 @@ export interface TmxOptions {
   sourceLanguage?: string
   /** Keep broken, empty and untranslated pairs too. */
   includeAll?: boolean
+  /** Inline codes as TMX `<bpt>/<ept>/<ph>` (default), or as OmegaT's tag shortcuts in the text. */
+  tags?: 'tmx' | 'omegat'
 }
 
 /** Where a pair came from. */
@@ -41,6 +48,8 @@ export interface TmxUnit {
   target: string
   targetLanguage: string
   origins: TmxOrigin[]
+  /** The `<seg>` contents (XML) of the source and target. */
+  segments: {source: string; target: string}
 }
 
 export interface TmxMemory {
@@ -56,7 +65,9 @@ export interface TmxMemory {
 export function tmxMemory(documents: readonly TmxDocument[], options: TmxOptions = {}): TmxMemory {
   const sourceLanguage = options.sourceLanguage ?? 'en-US'
   const units = new Map<string, TmxUnit>()
-  const excluded: Record<TmxExclusion, number> = {broken: 0, empty: 0, untranslated: 0}
+  const excluded: Record<TmxExclusion, number> = {broken: 0, empty: 0, untranslated: 0, omegat: 0}
+  /** Keys of pairs OmegaT could not give back. */
+  const refused = new Set<string>()
   let pairs = 0
   for (const {document, broken} of documents) {
     const targetLanguage = document.languages.target !== undefined && isLanguageTag(document.languages.target) ? document.languages.target : 'und'
@@ -67,17 +78,33 @@ export function tmxMemory(documents: readonly TmxDocument[], options: TmxOptions
         excluded[reason]++
         continue
       }
-      pairs++
       const key = `${targetLanguage}\u0000${segment.source}\u0000${segment.target}`
       let unit = units.get(key)
-      if (unit === undefined) {
-        unit = {source: segment.source, target: segment.target, targetLanguage, origins: []}
-        units.set(key, unit)
+      if (unit === undefined && !refused.has(key)) {
+        const segments = segmentsOf(segment.source, segment.target, options.tags ?? 'tmx')
+        if (segments === undefined) refused.add(key)
+        else {
+          unit = {source: segment.source, target: segment.target, targetLanguage, origins: [], segments}
+          units.set(key, unit)
+        }
       }
+      if (unit === undefined) {
+        excluded.omegat++
+        continue
+      }
+      pairs++
       unit.origins.push({document: document.path ?? '', id: segment.id, translationType: type})
     }
   }
   return {sourceLanguage, units: [...units.values()], excluded, pairs}
+}
+
+/** The `<seg>` contents of a pair, or undefined when OmegaT could not give it back. */
+function segmentsOf(source: string, target: string, tags: 'tmx' | 'omegat'): {source: string; target: string} | undefined {
+  const coded = codeSegment(source, target)
+  if (tags === 'tmx') return {source: tmxContent(coded.source, coded.codes), target: tmxContent(coded.target, coded.codes)}
+  const shown = omegatPair(coded.source, coded.target, coded.codes)
+  return shown && {source: escapeText(shown.source), target: escapeText(shown.target)}
 }
 
 /** Coded content → TMX inline content (`<bpt i x type>`, `<ept i>`, `<ph x type>`, native data escaped). */
@@ -107,14 +134,13 @@ function prop(type: string, value: string): string {
 }
 
 function tu(unit: TmxUnit, sourceLanguage: string): string {
-  const coded = codeSegment(unit.source, unit.target)
   let out = `    <tu usagecount="${unit.origins.length}">\n`
   for (const origin of unit.origins) {
     out += prop('document', origin.document) + prop('id', origin.id)
     if (origin.translationType !== undefined) out += prop('translationtype', origin.translationType)
   }
-  out += `      <tuv xml:lang="${sourceLanguage}"><seg>${tmxContent(coded.source, coded.codes)}</seg></tuv>\n`
-  out += `      <tuv xml:lang="${unit.targetLanguage}"><seg>${tmxContent(coded.target, coded.codes)}</seg></tuv>\n`
+  out += `      <tuv xml:lang="${sourceLanguage}"><seg>${unit.segments.source}</seg></tuv>\n`
+  out += `      <tuv xml:lang="${unit.targetLanguage}"><seg>${unit.segments.target}</seg></tuv>\n`
   return out + '    </tu>\n'
 }
 

@@ -13,7 +13,7 @@ import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, usageFailure} from '../report.js'
 
-const help = `Usage: sxs tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--target-lang TAG] [--include-all]
+const help = `Usage: sxs tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--target-lang TAG] [--include-all] [--tags tmx|omegat]
 
 Writes one TMX 1.4b translation memory of the documents' pairs (default input: source-docs): inline
 markup as <bpt>/<ept>/<ph> with the codes of the XLIFF, identical pairs merged (usagecount), and
@@ -21,6 +21,8 @@ markup as <bpt>/<ept>/<ph> with the codes of the XLIFF, identical pairs merged (
 --source-lang TAG   source language (default en-US); targets: each document's ms.contentlocale
 --target-lang TAG   target language of documents without ms.contentlocale
 --include-all       also pairs check reports errors on, and empty or untranslated pairs
+--tags omegat       inline codes as OmegaT's tag shortcuts in the text (<f0>…</f0>, <a1/>), not as
+                    <bpt>/<ept>/<ph>: OmegaT 3.6 then matches units with codes inside their text too
 `
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -29,6 +31,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let sourceLanguage: string
   let targetLanguage: string | undefined
   let includeAll: boolean
+  let tags: 'tmx' | 'omegat'
   try {
     const {values, positionals} = parseArgs({
       args: argv,
@@ -37,6 +40,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         out: {type: 'string'},
         ...languageArgs,
         'include-all': {type: 'boolean'},
+        tags: {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
     })
@@ -49,6 +53,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out = path.resolve(io.cwd, values.out)
     ;({sourceLanguage, targetLanguage} = readLanguageOptions('tmx', values))
     includeAll = values['include-all'] ?? false
+    const tagsValue = values.tags ?? 'tmx'
+    if (tagsValue !== 'tmx' && tagsValue !== 'omegat') throw new UsageError(`tmx: --tags must be tmx or omegat, not '${tagsValue}'`)
+    tags = tagsValue
     files = await expandInputs(inputs, io.cwd)
   } catch (error) {
     return usageFailure(error, io, help)
@@ -63,15 +70,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`tmx: ${tally.failed} file(s) could not be read: nothing written\n`)
     return exitCode.failure
   }
-  const memory = tmxMemory(documents, {sourceLanguage, includeAll})
+  const memory = tmxMemory(documents, {sourceLanguage, includeAll, tags})
   try {
     await writeFileAtomic(out, writeTmx(memory))
   } catch (error) {
     io.stderr(`${path.relative(io.cwd, out)}: error: cannot write: ${describeError(error)}\n`)
     return exitCode.usage
   }
-  const {broken, empty, untranslated} = memory.excluded
-  const left = includeAll ? '' : `; left out: ${broken} with errors, ${empty} empty, ${untranslated} untranslated`
+  const {broken, empty, untranslated, omegat} = memory.excluded
+  let left = includeAll ? '' : `; left out: ${broken} with errors, ${empty} empty, ${untranslated} untranslated`
+  if (tags === 'omegat') left += `${left === '' ? '; left out:' : ','} ${omegat} OmegaT could not give back`
   io.stderr(`tmx: ${memory.pairs} pair(s) as ${memory.units.length} unit(s) from ${documents.length} document(s) → ${path.relative(io.cwd, out) || out}${left}\n`)
   return exitCode.ok
 }
