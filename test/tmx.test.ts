@@ -23,7 +23,7 @@ import {run as tmx} from '../src/cli/commands/tmx.js'
 import {parse} from '../src/document/parse.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, unitIds, writeXliff12} from '../src/formats/index.js'
-import {tmxMemory, writeTmx, type TmxDocument} from '../src/formats/tmx.js'
+import {tmxMemory, writeTmx, type TmxDocument, type TmxOptions} from '../src/formats/tmx.js'
 import {codeSegment} from '../src/inline/index.js'
 import {omegatPair} from '../src/formats/omegat.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
@@ -100,7 +100,7 @@ describe('what stays out', () => {
     expect(memory.excluded.untranslated).toBeGreaterThanOrEqual(1)
     const all = tmxMemory([input], {includeAll: true})
     expect(all.pairs).toBe(document.segments.length)
-    expect(all.excluded).toEqual({broken: 0, empty: 0, untranslated: 0})
+    expect(all.excluded).toEqual({broken: 0, empty: 0, untranslated: 0, omegat: 0})
     expect(memory.pairs + memory.excluded.broken + memory.excluded.empty + memory.excluded.untranslated).toBe(document.segments.length)
   })
 })
@@ -155,6 +155,33 @@ describe('the dev corpus', () => {
   })
 })
 
+/** A --copy-source XLIFF 1.2 of a document translated by OmegaT from the document's own memory. */
+function translateWithOmegat(file: string, name: string, options: TmxOptions): {folder: string; text: string; document: BilingualDocument; kept: Set<string>; targets: string[]} {
+  const folder = join(work, `${name}-${basename(file, '.md')}`)
+  mkdirSync(folder, {recursive: true})
+  const text = readFileSync(file, 'utf8')
+  const document = parse(text, {path: basename(file)})
+  const xliff = join(folder, 'job.xlf')
+  writeFileSync(xliff, writeXliff12(document, {copySource: true}))
+  const memory = tmxMemory([checked(document)], options)
+  writeFileSync(join(folder, 'memory.tmx'), writeTmx(memory))
+  execFileSync(omegatTranslate, [xliff, join(folder, 'memory.tmx'), join(folder, 'translated'), 'en-US', document.languages.target!], {stdio: 'pipe'})
+  const translated = readTranslations(readFileSync(join(folder, 'translated', 'job.xlf'), 'utf8'))
+  expect(translated.messages.filter((message) => message.ruleId !== 'code-restored')).toEqual([])
+  const kept = new Set(memory.units.flatMap((unit) => unit.origins.map((origin) => origin.id)))
+  return {folder, text, document, kept, targets: unitIds(document).map((id) => translated.units.get(id)!.target!)}
+}
+
+/** Merge OmegaT's translation into a copy of the document: it comes back byte for byte. Returns merge's summary. */
+async function mergeBack(file: string, folder: string, text: string): Promise<string> {
+  const doc = join(folder, basename(file))
+  writeFileSync(doc, text)
+  const io = recordingIo(folder)
+  expect(await merge(['--doc', doc, '--translations', join(folder, 'translated', 'job.xlf')], io), io.err).toBe(0)
+  expect(readFileSync(doc, 'utf8')).toBe(text)
+  return io.err
+}
+
 /**
  * True when OmegaT 3.6 can match the unit from an external TMX: it reads a memory's inline codes at "level 1"
  * (their content dropped: its default), and shows a segment's tags but those enclosing the whole segment, so
@@ -183,40 +210,19 @@ describe('OmegaT', () => {
   ]
   for (const [file, inner] of files) {
     it(`translates a --copy-source XLIFF 1.2 from the memory, and merge gives the document back: ${basename(file)}`, async () => {
-      const folder = join(work, `omegat-${basename(file, '.md')}`)
-      mkdirSync(folder, {recursive: true})
-      const text = readFileSync(file, 'utf8')
-      const document = parse(text, {path: basename(file)})
-      const target = document.languages.target!
-      const xliff = join(folder, 'job.xlf')
-      writeFileSync(xliff, writeXliff12(document, {copySource: true}))
-      const memory = tmxMemory([checked(document)])
-      writeFileSync(join(folder, 'memory.tmx'), writeTmx(memory))
-      execFileSync(omegatTranslate, [xliff, join(folder, 'memory.tmx'), join(folder, 'translated'), 'en-US', target], {stdio: 'pipe'})
-      const translated = readTranslations(readFileSync(join(folder, 'translated', 'job.xlf'), 'utf8'))
-      expect(translated.messages.filter((message) => message.ruleId !== 'code-restored')).toEqual([])
-      const ids = unitIds(document)
-      const kept = new Set(memory.units.flatMap((unit) => unit.origins.map((origin) => origin.id)))
+      const {folder, text, document, kept, targets} = translateWithOmegat(file, 'omegat', {})
       // Every unit of the memory OmegaT can match is filled with its target; the others keep the source.
       const unmatched = new Set<string>()
       document.segments.forEach((segment, index) => {
-        const got = translated.units.get(ids[index]!)!.target
-        if (kept.has(segment.id) && omegatMatches(segment.source)) expect(got, segment.id).toBe(segment.target)
+        if (kept.has(segment.id) && omegatMatches(segment.source)) expect(targets[index], segment.id).toBe(segment.target)
         else {
-          expect(got, segment.id).toBe(segment.source)
+          expect(targets[index], segment.id).toBe(segment.source)
           if (kept.has(segment.id)) unmatched.add(segment.id)
         }
       })
-      const filled = document.segments.filter((segment) => kept.has(segment.id) && !unmatched.has(segment.id))
-      expect(filled.length).toBeGreaterThan(0)
-
       // merge gives the document back byte for byte (a unit OmegaT left as the copied source keeps its target).
-      const doc = join(folder, basename(file))
-      writeFileSync(doc, text)
-      const io = recordingIo(folder)
-      expect(await merge(['--doc', doc, '--translations', join(folder, 'translated', 'job.xlf')], io), io.err).toBe(0)
-      expect(readFileSync(doc, 'utf8')).toBe(text)
-      expect(io.err).toContain(`0 merged, ${document.segments.length - unmatched.size} unchanged, ${unmatched.size} kept, 0 refused, 0 unknown`)
+      const summary = await mergeBack(file, folder, text)
+      expect(summary).toContain(`0 merged, ${document.segments.length - unmatched.size} unchanged, ${unmatched.size} kept, 0 refused, 0 unknown`)
       // OmegaT 3.6's limit, not the memory's: units with codes inside the text (5 of 74 here, 7 of 12 in he-IL).
       expect(unmatched.size).toBe(inner)
     }, 120_000)
@@ -261,32 +267,14 @@ describe('OmegaT, with its tag shortcuts (tags: omegat)', () => {
   ]
   for (const file of files) {
     it(`fills every unit of the memory, those with codes inside the text too, and merge gives the document back: ${basename(file)}`, async () => {
-      const folder = join(work, `omegat-tags-${basename(file, '.md')}`)
-      mkdirSync(folder, {recursive: true})
-      const text = readFileSync(file, 'utf8')
-      const document = parse(text, {path: basename(file)})
-      const target = document.languages.target!
-      const xliff = join(folder, 'job.xlf')
-      writeFileSync(xliff, writeXliff12(document, {copySource: true}))
-      const memory = tmxMemory([checked(document)], {tags: 'omegat'})
-      writeFileSync(join(folder, 'memory.tmx'), writeTmx(memory))
-      execFileSync(omegatTranslate, [xliff, join(folder, 'memory.tmx'), join(folder, 'translated'), 'en-US', target], {stdio: 'pipe'})
-      const translated = readTranslations(readFileSync(join(folder, 'translated', 'job.xlf'), 'utf8'))
-      expect(translated.messages.filter((message) => message.ruleId !== 'code-restored')).toEqual([])
-      const ids = unitIds(document)
-      const kept = new Set(memory.units.flatMap((unit) => unit.origins.map((origin) => origin.id)))
+      const {folder, text, document, kept, targets} = translateWithOmegat(file, 'omegat-tags', {tags: 'omegat'})
       let inner = 0
       document.segments.forEach((segment, index) => {
-        const got = translated.units.get(ids[index]!)!.target
-        expect(got, segment.id).toBe(kept.has(segment.id) ? segment.target : segment.source)
+        expect(targets[index], segment.id).toBe(kept.has(segment.id) ? segment.target : segment.source)
         if (kept.has(segment.id) && !omegatMatches(segment.source)) inner++
       })
       expect(inner).toBeGreaterThan(0)
-      const doc = join(folder, basename(file))
-      writeFileSync(doc, text)
-      const io = recordingIo(folder)
-      expect(await merge(['--doc', doc, '--translations', join(folder, 'translated', 'job.xlf')], io), io.err).toBe(0)
-      expect(readFileSync(doc, 'utf8')).toBe(text)
+      await mergeBack(file, folder, text)
     }, 120_000)
   }
 })
