@@ -100,6 +100,13 @@ describe('sxs stats', () => {
     expect(await stats(['docs', '--format', 'csv'], csv)).toBe(0)
     const lines = csv.out.split('\r\n')
     expect(lines.at(-1)).toBe('')
+    expect(lines.map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
+      'row,document,source language,target language,translation type,documents,segments',
+      'document,help-and-support-for-eop.md,en-US,zh-TW,MT,1,76',
+      'pair,,en-US,zh-TW,,1,76',
+      'total,,,,,1,76',
+      ''
+    ])
     const header = lines[0]!.split(',')
     const last = lines.at(-2)!.split(',')
     expect(Number(last[header.indexOf('sourceWords')])).toBe(total.sourceWords)

@@ -107,13 +107,13 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
+/** One row per document, per language pair and the total: `row` says which (`document`, `pair`, `total`). */
 function csv(stats: Stats): string {
-  const header = ['document', 'source language', 'target language', 'translation type', ...COLUMNS.map(([, key]) => key)]
+  const header = ['row', 'document', 'source language', 'target language', 'translation type', 'documents', ...COLUMNS.map(([, key]) => key)]
+  const line = (cells: Array<string | number>, counts: Counts): string => [...cells, ...COLUMNS.map(([, key]) => counts[key])].map((cell) => field(String(cell))).join(',')
   const lines = [header.join(',')]
-  for (const document of stats.documents) {
-    lines.push([document.document, document.sourceLanguage, document.targetLanguage, document.translationType ?? '', ...COLUMNS.map(([, key]) => String(document[key]))].map(field).join(','))
-  }
-  for (const pair of stats.languagePairs) lines.push([`(${pair.documents} documents)`, pair.sourceLanguage, pair.targetLanguage, '', ...COLUMNS.map(([, key]) => String(pair[key]))].map(field).join(','))
-  lines.push([`(total: ${stats.total.documents} documents)`, '', '', '', ...COLUMNS.map(([, key]) => String(stats.total[key]))].map(field).join(','))
+  for (const document of stats.documents) lines.push(line(['document', document.document, document.sourceLanguage, document.targetLanguage, document.translationType ?? '', 1], document))
+  for (const pair of stats.languagePairs) lines.push(line(['pair', '', pair.sourceLanguage, pair.targetLanguage, '', pair.documents], pair))
+  lines.push(line(['total', '', '', '', '', stats.total.documents], stats.total))
   return lines.join('\r\n') + '\r\n'
 }
