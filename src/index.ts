@@ -5,6 +5,7 @@
  *     writeXliff12 / writeXliff20 / writeJson(document) → text      readTranslations(text) → units
  *     check(document) → messages             merge(document, units) → {text, messages}
  *     renderSide(document, 'target' | 'source') → markdown
+ *     writeTmx(tmxMemory([{document}])) → TMX text      documentStats(document) → word counts
  */
 export {parse} from './document/parse.js'
 export type {ParseOptions} from './document/parse.js'
@@ -14,6 +15,12 @@ export {unitIds} from './document/unit-ids.js'
 
 export {writeXliff12, writeXliff20, writeJson, toJsonDocument, readTranslations, XmlCharError} from './formats/index.js'
 export type {WriteOptions, JsonDocument, JsonSegment, ReadOptions, ReadResult, ReadUnit, ReadDocument, TranslationFormat} from './formats/index.js'
+
+export {tmxMemory, writeTmx} from './formats/tmx.js'
+export type {TmxDocument, TmxMemory, TmxOptions, TmxUnit, TmxOrigin} from './formats/tmx.js'
+
+export {documentStats, summarize, countWords} from './stats/index.js'
+export type {Counts, DocumentStats, PairStats, Stats} from './stats/index.js'
 
 export {check, rules} from './check/index.js'
 export type {CheckMessage, CheckOptions, Rule, RuleSetting, Severity} from './check/index.js'

@@ -11,7 +11,9 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   check: () => import('./commands/check.js'),
   merge: () => import('./commands/merge.js'),
   render: () => import('./commands/render.js'),
-  cache: () => import('./commands/cache.js')
+  cache: () => import('./commands/cache.js'),
+  tmx: () => import('./commands/tmx.js'),
+  stats: () => import('./commands/stats.js')
 }
 
 /**

@@ -10,6 +10,10 @@ Commands:
       Write translated targets from XLIFF or JSON back into the bilingual documents.
   render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
+  tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--include-all] [--tags tmx|omegat]
+      A docset's pairs as one TMX 1.4b translation memory (inline codes as <bpt>/<ept>/<ph>).
+  stats [inputs…] [--format table|json|csv]
+      Word counts per document, language pair and in total, with check's errors and warnings.
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).
 

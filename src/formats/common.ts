@@ -38,41 +38,60 @@ export function translationType(document: BilingualDocument): string | undefined
   return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined
 }
 
+/**
+ * Why a pair is left out of a translation memory and counted as not translated, or undefined: `empty` (no
+ * source text), `untranslated` (no target text, or the target is the source unchanged). `tmx` and `stats`
+ * share this definition.
+ */
+export function untranslatedReason(segment: Segment): 'empty' | 'untranslated' | undefined {
+  if (segment.source.trim() === '') return 'empty'
+  if (segment.target.trim() === '' || segment.target === segment.source) return 'untranslated'
+  return undefined
+}
+
 /** A target's state in XLIFF 1.2 vocabulary (JSON uses the same words). */
 export interface TargetState {
   state: string
   qualifier?: string
+  /** Human translation: XLIFF 1.2 `approved="yes"` (XLIFF 2.0 `final`), which CAT tools count as translated. */
+  approved?: boolean
 }
 
-/** The four states `stateOfTarget` returns, shared (no object per segment). */
+/** The five states `stateOfTarget` returns, shared (no object per segment). */
 const NEW: TargetState = Object.freeze({state: 'new'})
 const NEEDS_TRANSLATION: TargetState = Object.freeze({state: 'needs-translation'})
 const NEEDS_REVIEW: TargetState = Object.freeze({state: 'needs-review-translation', qualifier: 'mt-suggestion'})
 const TRANSLATED: TargetState = Object.freeze({state: 'translated'})
+const APPROVED: TargetState = Object.freeze({state: 'translated', approved: true})
 
 /**
  * The target state in XLIFF 1.2 vocabulary (JSON uses the same words): machine translation needs review,
- * human translation (or no statement) is translated; an empty target for a non-empty source needs
- * translation; `copySource` makes every target `new`. `machineTranslated` is the document's
- * `translationType(document) === 'MT'`, looked up once per document by the caller. The result is shared
- * (frozen).
+ * human translation is translated and approved (translate-toolkit and CAT tools count only approved
+ * units as translated), no statement is translated; an empty target for a non-empty source needs
+ * translation; `copySource` makes every target `new`. `type` is the document's `translationType(document)`,
+ * looked up once per document by the caller. The result is shared (frozen).
  */
-export function stateOfTarget(segment: Segment, options: WriteOptions, machineTranslated: boolean): TargetState {
+export function stateOfTarget(segment: Segment, options: WriteOptions, type: string | undefined): TargetState {
   if (options.copySource) return NEW
   if (segment.target === '' && segment.source !== '') return NEEDS_TRANSLATION
-  if (machineTranslated) return NEEDS_REVIEW
+  if (type === 'MT') return NEEDS_REVIEW
+  if (type === 'HT') return APPROVED
   return TRANSLATED
 }
 
 const INITIAL_20 = Object.freeze({state: 'initial'} as const)
 const MACHINE_20 = Object.freeze({state: 'translated', subState: 'sxs:machine-translation'} as const)
 const TRANSLATED_20 = Object.freeze({state: 'translated'} as const)
+const FINAL_20 = Object.freeze({state: 'final'} as const)
 
-/** A `TargetState` in XLIFF 2.0 vocabulary (`initial`, `translated`) with a `subState` for machine translation (shared, frozen). */
-export function xliff20State({state}: TargetState): {readonly state: 'initial' | 'translated'; readonly subState?: string} {
+/**
+ * A `TargetState` in XLIFF 2.0 vocabulary (`initial`, `translated`, `final` for an approved human
+ * translation) with a `subState` for machine translation (shared, frozen).
+ */
+export function xliff20State({state, approved}: TargetState): {readonly state: 'initial' | 'translated' | 'final'; readonly subState?: string} {
   if (state === 'new' || state === 'needs-translation') return INITIAL_20
   if (state === 'needs-review-translation') return MACHINE_20
-  return TRANSLATED_20
+  return approved ? FINAL_20 : TRANSLATED_20
 }
 
 /** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */

@@ -38,7 +38,7 @@ export interface PreparedDocument {
 
 export function prepareDocument(document: BilingualDocument, options: WriteOptions = {}): PreparedDocument {
   const ids = unitIds(document)
-  const machineTranslated = translationType(document) === 'MT'
+  const type = translationType(document)
   const segments = document.segments.map((segment, index): PreparedSegment => {
     const target = options.copySource ? segment.source : segment.target
     return {
@@ -46,7 +46,7 @@ export function prepareDocument(document: BilingualDocument, options: WriteOptio
       unit: ids[index]!,
       target,
       coded: codeSegment(segment.source, target),
-      state: stateOfTarget(segment, options, machineTranslated),
+      state: stateOfTarget(segment, options, type),
       plain: isPlainText(segment.source) && isPlainText(target),
       note: undefined,
       idText: undefined,

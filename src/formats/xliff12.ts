@@ -161,6 +161,7 @@ function unit(prepared: PreparedSegment): string {
     idText +
     '" resname="' +
     nameText +
+    (state.approved ? '" approved="yes' : '') +
     (segment.merged ? '" restype="x-sxs-merged-paragraph" xml:space="preserve">\n        <source>' : '" xml:space="preserve">\n        <source>') +
     xliff12Content(coded.source, coded.codes, plain) +
     targetStart(state) +

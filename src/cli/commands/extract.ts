@@ -8,12 +8,12 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
+import {languageArgs, readLanguageOptions} from '../languages.js'
 import {expandInputs, outputPath, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
 import {fromPlain} from '../tasks/messages.js'
-import {isLanguageTag} from '../../formats/xml.js'
 import {Cache} from '../engine/cache.js'
 import {OutputLedger} from '../engine/ledger.js'
 
@@ -46,8 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         out: {type: 'string'},
         format: {type: 'string'},
-        'source-lang': {type: 'string'},
-        'target-lang': {type: 'string'},
+        ...languageArgs,
         'copy-source': {type: 'boolean'},
         ...engineArgs,
         help: {type: 'boolean', short: 'h'}
@@ -60,11 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     inputs = positionals.length > 0 ? positionals : ['source-docs']
     out = path.resolve(io.cwd, values.out ?? 'out')
     selected = parseFormats(values.format ?? 'xliff12,xliff20,json')
-    sourceLanguage = values['source-lang'] ?? 'en-US'
-    targetLanguage = values['target-lang']
-    for (const [option, tag] of [['--source-lang', sourceLanguage], ['--target-lang', targetLanguage]] as const) {
-      if (tag !== undefined && !isLanguageTag(tag)) throw new UsageError(`${option} '${tag}' is not a language tag`)
-    }
+    ;({sourceLanguage, targetLanguage} = readLanguageOptions(values))
     copySource = values['copy-source'] ?? false
     engine = readEngineOptions(values, io)
     quiet = values.quiet ?? false
