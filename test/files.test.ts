@@ -6,7 +6,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {encodeUtf8, expandInputs, writeFileAtomic} from '../src/cli/files.js'
-import {blobRef} from '../src/cli/engine/cache.js'
+import {blobRef, unhashedBlobRef} from '../src/cli/engine/cache.js'
 
 describe('expandInputs', () => {
   it('takes every markdown file below a folder, whatever the case of .md, sorted, without node_modules, .git or hidden files', async () => {
@@ -62,6 +62,8 @@ describe('writeFileAtomic', () => {
       const {sha256, bytes} = blobRef(['a', 'é', 'b'])
       expect(bytes).toEqual([Buffer.from('a'), Buffer.from('é'), Buffer.from('b')])
       expect(sha256).toBe(createHash('sha256').update('aéb').digest('hex'))
+      // A run without a cache hashes nothing.
+      expect(unhashedBlobRef(['a', 'é', 'b'])).toEqual({sha256: '', bytes})
     } finally {
       await rm(work, {recursive: true, force: true})
     }

@@ -92,7 +92,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     files,
     io,
     engine,
-    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, ...(targetLanguage === undefined ? {} : {targetLanguage}), formats: selected, copySource}),
+    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, ...(targetLanguage === undefined ? {} : {targetLanguage}), formats: selected, copySource, ...(cache ? {} : {hash: false})}),
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,

@@ -8,7 +8,7 @@
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
  * The SHA-256 of an input's bytes comes from hashing them, or from the input records (inputs.ts).
  */
-import {createHash, randomBytes} from 'node:crypto'
+import {createHash, randomBytes, type Hash} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
@@ -198,6 +198,7 @@ export class Cache {
  * written (hashing a string encodes it, and writing it encodes it again).
  */
 export interface BlobRef {
+  /** Hex; `''` where the run keeps no cache (`unhashedBlobRef`). */
   sha256: string
   /**
    * The bytes of a fresh result: in one buffer, or in the pieces they were encoded in (never joined: a
@@ -216,15 +217,23 @@ function bytesLength(bytes: Bytes): number {
 
 /** A text, whole or in pieces (as `writeFormats` gives it), as a blob: each piece encoded and hashed as it comes. */
 export function blobRef(text: string | Iterable<string>): BlobRef {
-  const hash = createHash('sha256')
+  return encodedBlob(text, createHash('sha256'))
+}
+
+/** `blobRef` without the SHA-256 (`''`), for a run that keeps no cache: nothing would read it. */
+export function unhashedBlobRef(text: string | Iterable<string>): BlobRef {
+  return encodedBlob(text, undefined)
+}
+
+function encodedBlob(text: string | Iterable<string>, hash: Hash | undefined): BlobRef {
   const parts: Buffer[] = []
   // A string is iterable too, by characters: it is one piece.
   for (const piece of typeof text === 'string' ? [text] : text) {
     const bytes = encodeUtf8(piece)
-    hash.update(bytes)
+    hash?.update(bytes)
     parts.push(bytes)
   }
-  return {sha256: hash.digest('hex'), bytes: parts.length === 1 ? parts[0]! : parts}
+  return {sha256: hash?.digest('hex') ?? '', bytes: parts.length === 1 ? parts[0]! : parts}
 }
 
 function isBytesOrNull(bytes: unknown): boolean {
