@@ -202,6 +202,16 @@ describe('reading what CAT tools return', () => {
     expect(read.units.get('90f5f-103')!.place.line).toBe(41)
   })
 
+  it('JSON v2 writes `unit` only where it is not the id (a repeated id, an id that is no XML name), and reads them back by it', () => {
+    const pair = (id: string, text: string): string => `<span data-ttu-id="${id}">${text}</span><span class="sxs-lookup"><span data-stu-id="${id}">${text}</span></span>`
+    const document = parse(['# ' + pair('a-1', 'Eins'), '', '- ' + pair('a-1', 'Zwei'), '- ' + pair('a b', 'Drei'), ''].join('\n'))
+    const json = writeJson(document)
+    const lines = json.split('\n').filter((line) => line.startsWith('    {'))
+    expect(lines.map((line) => (JSON.parse(line.replace(/,$/, '')) as {unit?: string}).unit)).toEqual([undefined, 'a-1:2', '_61.20.62'])
+    expect(unitIds(document)).toEqual(['a-1', 'a-1:2', '_61.20.62'])
+    expectRoundTrip(document, json)
+  })
+
   it('refuses a JSON version it does not know, with a message', () => {
     const future = writeJson(reference).replace('"version": 2', '"version": 3')
     const read = readTranslations(future, {path: 'x.json'})
