@@ -127,7 +127,7 @@ describe('extract with the cache', () => {
     const before = await stat(xliff)
     const original = await readFile(json, 'utf8')
     await writeFile(json, original.replace('"segments"', '"SEGMENTS"'))
-    await rm(path.join(work, 'out-ledger', 'xliff-2.0', names[3]!.replace(/\.md$/, '.xlf')))
+    await rm(path.join(work, 'out-ledger', 'xliff-1.2', names[3]!.replace(/\.md$/, '.xlf')))
     expect(counts((await extract('out-ledger')).err)).toEqual({parsed: 0, cached: 5})
     expect(await readFile(json, 'utf8')).toBe(original)
     expect(await readTree(path.join(work, 'out-ledger'))).toEqual(await readTree(path.join(work, 'out-cold')))
@@ -138,7 +138,7 @@ describe('extract with the cache', () => {
 
   it('parses a file again when the output text its cache entry names is gone from the cache', async () => {
     const blobs = (await entries(cacheDir())).filter((file) => file.includes(`${path.sep}blobs${path.sep}`))
-    expect(blobs.length).toBeGreaterThanOrEqual(15)
+    expect(blobs.length).toBeGreaterThanOrEqual(10)
     await rm(path.join(cacheDir(), 'blobs'), {recursive: true, force: true})
     await rm(path.join(work, 'out-cold'), {recursive: true, force: true})
     const run = await extract('out-cold')

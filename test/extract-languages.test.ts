@@ -36,7 +36,7 @@ const rootOf = async (file: string): Promise<string> => /<xliff [^>]*>|<file [^>
 describe('target language', () => {
   it('without ms.contentlocale: a warning at 1:1, trgLang="und" in XLIFF 2.0, no target-language in 1.2; the XLIFF validates', async () => {
     const io = recordingIo(work)
-    expect(await main(['extract', 'docs', '--out', 'out', '--no-cache'], io)).toBe(0)
+    expect(await main(['extract', 'docs', '--out', 'out', '--format', 'xliff12,xliff20,json', '--no-cache'], io)).toBe(0)
     expect(io.err).toContain(`${path.join('docs', 'include.md')}:1:1: warning: No \`ms.contentlocale\` in the front matter: the target language is unknown (\`und\`); give it with --target-lang  [target-language]`)
     // An invalid value is pointed at where it is written.
     expect(io.err).not.toContain('german.md')
@@ -50,7 +50,7 @@ describe('target language', () => {
 
   it('--target-lang gives it where the front matter does not; a document that says another is warned and keeps its own', async () => {
     const io = recordingIo(work)
-    expect(await main(['extract', 'docs', '--out', 'given', '--target-lang', 'zh-TW', '--no-cache'], io)).toBe(0)
+    expect(await main(['extract', 'docs', '--out', 'given', '--format', 'xliff12,xliff20,json', '--target-lang', 'zh-TW', '--no-cache'], io)).toBe(0)
     expect(io.err).not.toContain('include.md:1:1: warning')
     expect(io.err).toContain('underscore.md:3:1: warning')
     expect(io.err).toContain(`${path.join('docs', 'german.md')}:2:1: warning: \`ms.contentlocale: de-DE\` differs from --target-lang zh-TW: the document's is used  [target-language]`)

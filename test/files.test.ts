@@ -1,10 +1,12 @@
-/** The CLI's file helpers: which files a folder input means; UTF-8 encoding through a reused scratch buffer. */
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+/** The CLI's file helpers: which files a folder input means; UTF-8 encoding through a reused scratch buffer; atomic writes of bytes in pieces. */
+import {createHash} from 'node:crypto'
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {encodeUtf8, expandInputs} from '../src/cli/files.js'
+import {encodeUtf8, expandInputs, writeFileAtomic} from '../src/cli/files.js'
+import {blobRef, unhashedBlobRef} from '../src/cli/engine/cache.js'
 
 describe('expandInputs', () => {
   it('takes every markdown file below a folder, whatever the case of .md, sorted, without node_modules, .git or hidden files', async () => {
@@ -42,5 +44,28 @@ describe('encodeUtf8', () => {
     const first = encodeUtf8('first text')
     encodeUtf8('second, longer text')
     expect(first.toString('utf8')).toBe('first text')
+  })
+})
+
+describe('writeFileAtomic', () => {
+  it('writes bytes given in pieces as their concatenation (extract writes its outputs so, never joined), into a new folder too', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'sxs-atomic-'))
+    try {
+      const pieces = ['<xliff>', '漢字 😀', '', 'x'.repeat(300_000), '</xliff>\n'].map((text) => Buffer.from(text, 'utf8'))
+      const file = path.join(work, 'new', 'folder', 'out.xlf')
+      await writeFileAtomic(file, pieces)
+      expect((await readFile(file)).equals(Buffer.concat(pieces))).toBe(true)
+      // Replaced whole, and no temporary file left beside it.
+      await writeFileAtomic(file, [Buffer.from('short')])
+      expect(await readFile(file, 'utf8')).toBe('short')
+      expect(await readdir(path.dirname(file))).toEqual(['out.xlf'])
+      const {sha256, bytes} = blobRef(['a', 'é', 'b'])
+      expect(bytes).toEqual([Buffer.from('a'), Buffer.from('é'), Buffer.from('b')])
+      expect(sha256).toBe(createHash('sha256').update('aéb').digest('hex'))
+      // A run without a cache hashes nothing.
+      expect(unhashedBlobRef(['a', 'é', 'b'])).toEqual({sha256: '', bytes})
+    } finally {
+      await rm(work, {recursive: true, force: true})
+    }
   })
 })

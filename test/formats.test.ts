@@ -81,7 +81,7 @@ describe('the reference document', () => {
     expect(json.segments).toHaveLength(76)
     expect(json.segments[0]!.id).toBe('90f5f-103')
     expect(json.segments.at(-1)!.id).toBe('90f5f-181')
-    expect(json.segments.filter((segment) => segment.merged).map((segment) => segment.id)).toEqual(['90f5f-p104'])
+    expect(json.segments.filter((segment) => /-p\d+$/.test(segment.id)).map((segment) => segment.id)).toEqual(['90f5f-p104'])
     expect(json.segments.some((segment) => segment.context.table && segment.context.table.row > 0)).toBe(true)
     expect(json.segments.find((segment) => segment.id === '90f5f-104')!.codes).toEqual([{id: '1', kind: 'strong', type: 'paired', open: '**', close: '**'}])
     expect(json.metadata).toMatchObject({
@@ -171,18 +171,51 @@ describe('hard inputs', () => {
 })
 
 describe('reading what CAT tools return', () => {
-  it('JSON whose segments keep only the coded form (a tool that edits sourceCoded/targetCoded) reads back the markdown', () => {
+  it('JSON whose segments with codes keep only the coded form (a tool that edits sourceCoded/targetCoded) reads back the markdown', () => {
     const json = JSON.parse(writeJson(reference)) as {segments: Array<Record<string, unknown>>}
+    let coded = 0
     for (const segment of json.segments) {
+      if (segment['codes'] === undefined) continue
       delete segment['source']
       delete segment['target']
+      coded++
     }
+    // Codes among them, so the code tables were used.
+    expect(coded).toBe(6)
     const read = readTranslations(JSON.stringify(json), {path: 'x.json'})
     expect(read.messages.map(String)).toEqual([])
     const units = [...read.units.values()]
     expect(units.map((unit) => [unit.source, unit.target])).toEqual(reference.segments.map((segment) => [segment.source, segment.target]))
-    // Codes among them, so the code tables were used.
-    expect(reference.segments.some((segment) => /\*\*|\]\(/.test(segment.target))).toBe(true)
+  })
+
+  it('reads JSON version 1 (pretty-printed, every field: what sxs wrote before) as version 2', () => {
+    const v1 = readFileSync(fixtures + 'help-and-support-for-eop.v1.json', 'utf8')
+    expect(JSON.parse(v1)).toMatchObject({version: 1})
+    const read = readTranslations(v1, {path: 'v1.json'})
+    expect(read.messages.map(String)).toEqual([])
+    const units = (result: ReturnType<typeof readTranslations>): unknown[] => [...result.units].map(([id, unit]) => [id, unit.source, unit.target, unit.state])
+    expect(read.format).toBe('json')
+    expect(units(read)).toEqual(units(readTranslations(writeJson(reference))))
+    expectRoundTrip(reference, v1)
+    // Its units' places are where each id is written (line 41 holds the first).
+    expect(read.units.get('90f5f-103')!.place.line).toBe(41)
+  })
+
+  it('JSON v2 writes `unit` only where it is not the id (a repeated id, an id that is no XML name), and reads them back by it', () => {
+    const pair = (id: string, text: string): string => `<span data-ttu-id="${id}">${text}</span><span class="sxs-lookup"><span data-stu-id="${id}">${text}</span></span>`
+    const document = parse(['# ' + pair('a-1', 'Eins'), '', '- ' + pair('a-1', 'Zwei'), '- ' + pair('a b', 'Drei'), ''].join('\n'))
+    const json = writeJson(document)
+    const lines = json.split('\n').filter((line) => line.startsWith('    {'))
+    expect(lines.map((line) => (JSON.parse(line.replace(/,$/, '')) as {unit?: string}).unit)).toEqual([undefined, 'a-1:2', '_61.20.62'])
+    expect(unitIds(document)).toEqual(['a-1', 'a-1:2', '_61.20.62'])
+    expectRoundTrip(document, json)
+  })
+
+  it('refuses a JSON version it does not know, with a message', () => {
+    const future = writeJson(reference).replace('"version": 2', '"version": 3')
+    const read = readTranslations(future, {path: 'x.json'})
+    expect(read.units.size).toBe(0)
+    expect(read.messages.map((message) => [message.ruleId, message.reason])).toEqual([['translations-format', 'Unsupported sxs JSON version `3`: this sxs reads versions 1 and 2']])
   })
 
   const unit = (source: string, target: string): string =>

@@ -1,8 +1,8 @@
 export const usage = `Usage: sxs <command> [options]
 
 Commands:
-  extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]
-      Bilingual documents → aligned segments as XLIFF 1.2, XLIFF 2.0 and JSON (default: source-docs → out).
+  extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]
+      Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 on request (default: source-docs → out).
   check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
       Validate ids, pairs and tables; exit 1 on errors (--quiet: report errors only).
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]

@@ -1,31 +1,45 @@
 /**
- * JSON: one object per document, described by `schema/sxs-document.schema.json`. Each segment keeps its raw
- * markdown (`source`, `target`: these are authoritative when read back) and its coded form (`sourceCoded`,
- * `targetCoded` with the `codes` table, the same ids as in XLIFF).
+ * JSON (version 2): one object per document, described by `schema/sxs-document.schema.json`. The document's
+ * header (path, languages, front matter, metadata) is indented for reading; each segment is one line of
+ * compact JSON inside `"segments": [...]`, so that a changed segment is one changed line and a tool can
+ * stream the file line by line. A segment keeps its raw markdown (`source`, `target`: these are
+ * authoritative when read back), its coded form (`sourceCoded`, `targetCoded` with the `codes` table, the
+ * same ids as in XLIFF, where it has inline codes), its context and its place as six integers. What can be
+ * derived is left out: the id's prefix, number and `p` (from `id`), the unit id where it equals `id`, the
+ * end of each text (its start plus its length), and the coded forms of a segment without codes (its texts).
  */
-import type {BilingualDocument, Position, SegmentContext} from '../document/types.js'
+import type {BilingualDocument, SegmentContext} from '../document/types.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
-import {documentMetadata, segmentsPerPiece, type WriteOptions} from './common.js'
+import {documentMetadata, piecesOf, type WriteOptions} from './common.js'
 import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
 
-export const JSON_FORMAT_VERSION = 1
+export const JSON_FORMAT_VERSION = 2
+
+/**
+ * Where a segment is: `[line, column, pair, pairEnd, target, source]`, the 1-based line and column where
+ * the pair starts and the 0-based offsets (UTF-16 code units) where the pair starts and ends and where its
+ * target and source start. The texts end at their start plus their length; any other point follows from
+ * these and the document's text.
+ */
+export type JsonPosition = [line: number, column: number, pair: number, pairEnd: number, target: number, source: number]
 
 export interface JsonSegment {
   id: string
-  /** The unit id (equal to `id` unless the id repeats or is not an XML NMTOKEN; see `unitIds`). */
-  unit: string
-  prefix: string
-  number: number | null
-  merged: boolean
-  source: string
-  target: string
-  sourceCoded: CodedContent
-  targetCoded: CodedContent
-  codes: InlineCode[]
-  context: SegmentContext
-  position: {pair: Position; target: Position; source: Position}
+  /** The unit id, only where it is not `id` (the id repeats or is not an XML NMTOKEN; see `unitIds`). */
+  unit?: string
   /** XLIFF 1.2 words: `translated`, `needs-review-translation`, `needs-translation`, `new`. */
   state: string
+  source: string
+  target: string
+  context: SegmentContext
+  position: JsonPosition
+  /**
+   * The coded forms and their code table, only where the segment has inline codes: without any, each coded
+   * form is its text alone (`[text]`, or `[]` for an empty text), which a reader derives.
+   */
+  sourceCoded?: CodedContent
+  targetCoded?: CodedContent
+  codes?: InlineCode[]
 }
 
 export interface JsonDocument {
@@ -58,20 +72,16 @@ export function jsonDocumentOf({document, segments}: PreparedDocument): JsonDocu
 
 /** The JSON object for a prepared segment. */
 function jsonSegmentOf({segment, unit, target, coded, state}: PreparedSegment): JsonSegment {
+  const {pair, target: targetAt, source: sourceAt} = segment.position
   return {
     id: segment.id,
-    unit,
-    prefix: segment.prefix,
-    number: Number.isFinite(segment.number) ? segment.number : null,
-    merged: segment.merged,
+    ...(unit === segment.id ? {} : {unit}),
+    state: state.state,
     source: segment.source,
     target,
-    sourceCoded: coded.source,
-    targetCoded: coded.target,
-    codes: coded.codes,
     context: segment.context,
-    position: segment.position,
-    state: state.state
+    position: [pair.start.line, pair.start.column, pair.start.offset, pair.end.offset, targetAt.start.offset, sourceAt.start.offset],
+    ...(coded.codes.length === 0 ? {} : {sourceCoded: coded.source, targetCoded: coded.target, codes: coded.codes})
   }
 }
 
@@ -80,7 +90,7 @@ function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>
 }
 
-/** JSON text for one document (two-space indentation, final newline). */
+/** JSON text for one document (see `jsonPieces`). */
 export function writeJson(document: BilingualDocument, options: WriteOptions = {}): string {
   return jsonOf(prepareDocument(document, options))
 }
@@ -90,19 +100,15 @@ export function jsonOf(prepared: PreparedDocument): string {
   return [...jsonPieces(prepared)].join('')
 }
 
-const wrapperOpen = '{\n  "segments": [\n'
-const wrapperClose = '\n  ]\n}'
+/** Before each segment's line: the indentation of an item of `segments` in the header's layout. */
+const segmentIndent = '    '
 
 /**
- * The JSON text of a prepared document in pieces: the document without its segments, then its segments in
- * batches, each written by V8's serializer (with the indentation, faster than JavaScript can) inside a
- * `{"segments": [...]}` wrapper, whose indentation is exactly theirs in the document. Extract encodes each
- * piece to bytes as it comes (`blobRef`), so the text of a large document never exists whole: a document of
- * 59,000 segments peaked at 590 MB writing its 74 MB of JSON as one string, 390 MB in pieces, and the corpus is
- * written as fast. Measured before over the dev corpus, and slower (20-140 %, mostly in garbage collection of
- * their ropes): a template per segment, flattened per segment or per chunk, or joined from parts. The object
- * is `jsonDocumentOf`'s but for the front matter, which needs no copy here: the serializer writes its data
- * exactly as it writes `jsonSafe`'s copy (test/writers-exact.test.ts holds the two texts equal).
+ * The JSON text of a prepared document in pieces: the header (the document without its segments, indented
+ * by two spaces as `JSON.stringify` indents), then its segments in batches (`piecesOf`), one line of
+ * compact JSON each, then the close. Extract encodes each piece to bytes as it comes (`blobRef`), so the
+ * text of a large document never exists whole. The header's front matter is the parsed data itself: the
+ * serializer writes it exactly as it writes `jsonSafe`'s copy in `jsonDocumentOf`.
  */
 export function* jsonPieces({document, segments}: PreparedDocument): Generator<string> {
   const head = JSON.stringify(
@@ -121,11 +127,13 @@ export function* jsonPieces({document, segments}: PreparedDocument): Generator<s
     yield head + '\n'
     return
   }
-  // `"segments": []\n}` at the end: the array opens here and its items follow.
+  // `"segments": []\n}` at the end: the array opens here and its items follow, one a line.
   yield head.slice(0, -'[]\n}'.length) + '[\n'
-  for (let start = 0; start < segments.length; start += segmentsPerPiece) {
-    const batch = JSON.stringify({segments: segments.slice(start, start + segmentsPerPiece).map(jsonSegmentOf)}, null, 2)
-    yield (start === 0 ? '' : ',\n') + batch.slice(wrapperOpen.length, -wrapperClose.length)
-  }
-  yield wrapperClose + '\n'
+  let separator = segmentIndent
+  yield* piecesOf(segments, (segment) => {
+    const line = separator + JSON.stringify(jsonSegmentOf(segment))
+    separator = ',\n' + segmentIndent
+    return line
+  })
+  yield '\n  ]\n}\n'
 }

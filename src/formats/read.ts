@@ -388,6 +388,14 @@ function inline20(element: XmlElement, data: Map<string, string>, result: ReadRe
 
 // ————————————————————————————————————————————— JSON
 
+/**
+ * The JSON versions read: 1 (pretty-printed, every field) and 2 (a segment a line, derivable fields left
+ * out). Both name a segment's unit `unit` (v2: only where it is not `id`), its markdown `source` and
+ * `target`, its coded forms `sourceCoded`/`targetCoded` with `codes` (v2: only with inline codes, where the
+ * markdown is there anyway) and its `state`: one reading serves both.
+ */
+const readableJsonVersions = new Set<unknown>([1, 2])
+
 function readJson(text: string, options: ReadOptions, result: ReadResult): void {
   const locator = createLocator(text)
   let value: unknown
@@ -412,6 +420,12 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       result.messages.push(createMessage('Not an sxs JSON document: no `segments` array', {ruleId: 'translations-format', place: locator.point(0)}))
       continue
     }
+    if (item['version'] !== undefined && !readableJsonVersions.has(item['version'])) {
+      result.messages.push(
+        createMessage(`Unsupported sxs JSON version \`${JSON.stringify(item['version'])}\`: this sxs reads versions 1 and 2`, {ruleId: 'translations-format', place: locator.point(0)})
+      )
+      continue
+    }
     const document: ReadDocument = {path: typeof item['path'] === 'string' ? item['path'] : undefined, units: new Map()}
     result.documents.push(document)
     for (const segment of item['segments'] as unknown[]) {
@@ -420,7 +434,7 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       // Place: where this unit's id is written (JSON.parse keeps no positions).
       const found = id === undefined ? -1 : text.indexOf(JSON.stringify(id), searchFrom)
       if (found >= 0) searchFrom = found + 1
-      // Computed only if a message needs it: locating each unit's line in a large pretty file took most of
+      // Computed only if a message needs it: locating each unit's line in a large file took most of
       // merge's reading time (0.4 s for the corpus' 141 MB of JSON), and merging a clean file needs none.
       const place = lazyPoint(locator, found >= 0 ? found : 0)
       if (id === undefined) {

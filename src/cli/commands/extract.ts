@@ -1,6 +1,7 @@
 /**
- * `sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--copy-source]`:
- * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/xliff-2.0/<path>.xlf`, `DIR/json/<path>.json`.
+ * `sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]`:
+ * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/json/<path>.json` (and `DIR/xliff-2.0/<path>.xlf`
+ * on request: the translators' tools here, translate-toolkit and OmegaT, read XLIFF 1.2 only).
  * A file that cannot be read or parsed is reported on one line and skipped; the others go on; its
  * previous outputs are left as they were.
  */
@@ -19,12 +20,13 @@ import {OutputLedger} from '../engine/ledger.js'
 
 export {formats, type FormatName} from '../tasks/extract.js'
 
-const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,xliff20,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
+const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
                    [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--no-progress] [--quiet]
 
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
-  DIR/xliff-1.2/<path>.xlf   DIR/xliff-2.0/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
+  DIR/xliff-1.2/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
+--format LIST       formats, comma-separated: xliff12, xliff20, json (default xliff12,json; XLIFF 2.0 on request)
 --source-lang TAG   source language (default en-US; the documents do not say)
 --target-lang TAG   target language of documents without ms.contentlocale (else warned, und); warned where it differs
 --copy-source       write each source as the target too (for CAT tools such as OmegaT that translate <target>)
@@ -58,7 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     inputs = positionals.length > 0 ? positionals : ['source-docs']
     out = path.resolve(io.cwd, values.out ?? 'out')
-    selected = parseFormats(values.format ?? 'xliff12,xliff20,json')
+    selected = parseFormats(values.format ?? defaultFormats)
     ;({sourceLanguage, targetLanguage} = readLanguageOptions(values))
     copySource = values['copy-source'] ?? false
     engine = readEngineOptions(values, io)
@@ -86,7 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     files,
     io,
     engine,
-    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, ...(targetLanguage === undefined ? {} : {targetLanguage}), formats: selected, copySource}),
+    options: (file): ExtractOptions => ({relative: file.relative, sourceLanguage, ...(targetLanguage === undefined ? {} : {targetLanguage}), formats: selected, copySource, ...(cache ? {} : {hash: false})}),
     summaryExtra: ` → ${path.relative(io.cwd, out) || '.'} (${selected.join(', ')})`,
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,
@@ -158,6 +160,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   return failed > 0 ? exitCode.failure : exitCode.ok
 }
+
+/** XLIFF 1.2 and JSON: what the translators' tools here read (translate-toolkit 3.8 and OmegaT 3.6 read no XLIFF 2.0). */
+const defaultFormats = 'xliff12,json'
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((name) => name.trim()).filter(Boolean)

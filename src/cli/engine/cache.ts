@@ -8,7 +8,7 @@
  * validates the shape of its value. A truncated, corrupted or foreign entry is a miss and is rewritten.
  * The SHA-256 of an input's bytes comes from hashing them, or from the input records (inputs.ts).
  */
-import {createHash, randomBytes} from 'node:crypto'
+import {createHash, randomBytes, type Hash} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
@@ -165,7 +165,7 @@ export class Cache {
    * (no copy; were the file later edited in place, `blob()` would see the hash differ and refuse it), or a
    * copy of `bytes` where links are impossible (another file system).
    */
-  async adopt(sha256: string, file: string, bytes: Uint8Array): Promise<void> {
+  async adopt(sha256: string, file: string, bytes: Bytes): Promise<void> {
     const blob = this.blobPath(sha256)
     try {
       try {
@@ -186,7 +186,7 @@ export class Cache {
   async #putBlob(blob: BlobRef): Promise<void> {
     const file = this.blobPath(blob.sha256)
     // Content-addressed: a blob of the right size is (almost surely) this one; `blob()` verifies on read.
-    if ((statSync(file, {throwIfNoEntry: false})?.size ?? -1) === blob.bytes!.length) return
+    if ((statSync(file, {throwIfNoEntry: false})?.size ?? -1) === bytesLength(blob.bytes!)) return
     await writeFileAtomic(file, blob.bytes!)
   }
 }
@@ -198,26 +198,50 @@ export class Cache {
  * written (hashing a string encodes it, and writing it encodes it again).
  */
 export interface BlobRef {
+  /** Hex; `''` where the run keeps no cache (`unhashedBlobRef`). */
   sha256: string
-  /** The bytes (a fresh result), or null (a result from the cache: fetch them with `Cache.blob`). */
-  bytes: Uint8Array | null
+  /**
+   * The bytes of a fresh result: in one buffer, or in the pieces they were encoded in (never joined: a
+   * document of 60,000 pairs writes 34 MB of XLIFF, which joined would exist twice for a moment); null for
+   * a result from the cache (fetch them with `Cache.blob`).
+   */
+  bytes: Bytes | null
+}
+
+/** Bytes in one buffer or in pieces, as a blob holds them and `writeFileAtomic` writes them. */
+export type Bytes = Uint8Array | Uint8Array[]
+
+function bytesLength(bytes: Bytes): number {
+  return Array.isArray(bytes) ? bytes.reduce((sum, piece) => sum + piece.length, 0) : bytes.length
 }
 
 /** A text, whole or in pieces (as `writeFormats` gives it), as a blob: each piece encoded and hashed as it comes. */
 export function blobRef(text: string | Iterable<string>): BlobRef {
-  const hash = createHash('sha256')
+  return encodedBlob(text, createHash('sha256'))
+}
+
+/** `blobRef` without the SHA-256 (`''`), for a run that keeps no cache: nothing would read it. */
+export function unhashedBlobRef(text: string | Iterable<string>): BlobRef {
+  return encodedBlob(text, undefined)
+}
+
+function encodedBlob(text: string | Iterable<string>, hash: Hash | undefined): BlobRef {
   const parts: Buffer[] = []
   // A string is iterable too, by characters: it is one piece.
   for (const piece of typeof text === 'string' ? [text] : text) {
     const bytes = encodeUtf8(piece)
-    hash.update(bytes)
+    hash?.update(bytes)
     parts.push(bytes)
   }
-  return {sha256: hash.digest('hex'), bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts)}
+  return {sha256: hash?.digest('hex') ?? '', bytes: parts.length === 1 ? parts[0]! : parts}
+}
+
+function isBytesOrNull(bytes: unknown): boolean {
+  return bytes === null || bytes instanceof Uint8Array || (Array.isArray(bytes) && bytes.every((piece) => piece instanceof Uint8Array))
 }
 
 export function isBlobRef(value: unknown): value is BlobRef {
-  return typeof value === 'object' && value !== null && typeof (value as BlobRef).sha256 === 'string' && /^[0-9a-f]{64}$/.test((value as BlobRef).sha256) && ((value as BlobRef).bytes === null || (value as BlobRef).bytes instanceof Uint8Array)
+  return typeof value === 'object' && value !== null && typeof (value as BlobRef).sha256 === 'string' && /^[0-9a-f]{64}$/.test((value as BlobRef).sha256) && isBytesOrNull((value as BlobRef).bytes)
 }
 
 /** `sxs-cache 1 <sha256 of body> <body length>\n<body>`, the body being `{"key":…,"value":…}`. */

@@ -13,7 +13,7 @@ import {createLocator} from '../../document/positions.js'
 import {decodeUtf8} from '../files.js'
 import {documentFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
-import {blobRef, isBlobRef, type BlobRef} from '../engine/cache.js'
+import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../engine/cache.js'
 
 /** Where each format's outputs go; `writeFormats` writes them (the document prepared once for all). */
 export const formats = {
@@ -32,6 +32,11 @@ export interface ExtractOptions {
   targetLanguage?: string
   formats: FormatName[]
   copySource: boolean
+  /**
+   * `false`: leave the outputs' SHA-256 out (`''`). Only the cache and its output ledger read it, and a run
+   * without a cache would hash its 100 MB of outputs for nothing.
+   */
+  hash?: boolean
 }
 
 export interface ExtractResult {
@@ -73,7 +78,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
   if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null, skipped: false}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
-    const outputs = writeFormats(document, options.formats, {copySource: options.copySource}, blobRef)
+    const outputs = writeFormats(document, options.formats, {copySource: options.copySource}, options.hash === false ? unhashedBlobRef : blobRef)
     return {messages, segments, outputs, error: null, skipped: false}
   } catch (error) {
     if (!(error instanceof XmlCharError)) throw error
