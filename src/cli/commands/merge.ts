@@ -13,10 +13,8 @@
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {readTranslations, unitIds} from '../../formats/index.js'
-import {codeSegment} from '../../inline/index.js'
-import type {InlineCode} from '../../inline/types.js'
-import {merge, type MergeStatistics} from '../../merge/index.js'
+import type {MergeStatistics} from '../../merge/index.js'
+import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
@@ -158,33 +156,13 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
     io.stderr(`${documentName}: not written: the document could not be parsed\n`)
     return exitCode.failure
   }
-  // Codes a CAT tool returned without their native data (`<x id="2"/>`) are resolved from the document.
-  const ids = unitIds(document)
-  const segments = new Map(document.segments.map((segment, index) => [ids[index]!, segment]))
-  const codes = (id: string): InlineCode[] | undefined => {
-    const segment = segments.get(id)
-    return segment && codeSegment(segment.source, segment.target).codes
-  }
-  const read = readTranslations(translationText, {path: translationsName, codes})
-  for (const message of read.messages) io.stderr(formatMessage(translationsName, message))
-  if (read.messages.some((message) => message.fatal)) {
-    io.stderr(`${documentName}: not written: the translations could not be read\n`)
+  const outcome = mergeTranslations(document, translationText, {documentPath: documentName, translationsPath: translationsName, allowStale})
+  for (const message of outcome.messages) io.stderr(formatMessage(String(message.file), message))
+  if (!outcome.ok) {
+    io.stderr(`${documentName}: not written: ${outcome.reason === 'unreadable' ? 'the translations could not be read' : 'the translation file does not hold this document'}\n`)
     return exitCode.failure
   }
-
-  // A file holding several documents (XLIFF with several <file>): take the one named after this document.
-  let units = read.units
-  if (read.documents.length > 1) {
-    const wanted = path.basename(job.document)
-    const found = read.documents.filter((entry) => entry.path !== undefined && path.basename(entry.path) === wanted)
-    if (found.length !== 1) {
-      io.stderr(`${translationsName}: error: holds ${read.documents.length} documents and ${found.length === 0 ? 'none' : 'several'} named ${wanted}: not written\n`)
-      return exitCode.failure
-    }
-    units = found[0]!.units
-  }
-  const result = merge(document, units, {allowStale})
-  for (const message of result.messages) io.stderr(formatMessage(documentName, message))
+  const result = outcome.merged
   const refusedAll = result.messages.some((message) => message.fatal && message.ruleId === 'stale-source')
   if (refusedAll) {
     io.stderr(`${documentName}: not written: stale translations (the source changed since extraction); re-extract, or merge anyway with --allow-stale\n`)
