@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, outputPath, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
@@ -72,6 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files
   try {
     files = await expandInputs(inputs, io.cwd)
+    refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('extract', error, io)
   }
@@ -122,7 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
       // The formats' files are written side by side (their system calls overlap in the thread pool).
-      const writeOutput = async (target: string, index: number): Promise<void> => {
+      const writeOne = async (target: string, index: number): Promise<void> => {
         const output = result.outputs![index]!
         if (await ledger.upToDate(target, output.sha256)) {
           if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
@@ -135,12 +136,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
           bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
           if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
         }
-        await writeFileAtomic(target, bytes)
+        await writeOutput(target, bytes, {within: out, inputs: files})
         await ledger.wrote(target, output.sha256)
         if (fresh) await cache?.adopt(output.sha256, target, bytes)
       }
       try {
-        const settled = await Promise.allSettled(targets.map(writeOutput))
+        const settled = await Promise.allSettled(targets.map(writeOne))
         const failure = settled.find((outcome) => outcome.status === 'rejected')
         if (failure) throw failure.reason
       } catch (error) {

@@ -18,7 +18,7 @@ import {codeSegment} from '../../inline/index.js'
 import type {InlineCode} from '../../inline/types.js'
 import {merge, type MergeStatistics} from '../../merge/index.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {DecodeError, expandInputs, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
@@ -37,6 +37,8 @@ interface Job {
   /** Undefined: the document has no translation file (batch form); it is copied to `out` unchanged. */
   translations: string | undefined
   out: string
+  /** Batch form: the output folder, which no output may leave (a symlinked folder below it). */
+  within?: string
 }
 
 const translationExtensions = ['.xlf', '.xliff', '.json']
@@ -120,7 +122,7 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
       io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue
     }
-    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative)})
+    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative), within: out})
   }
   return jobs
 }
@@ -194,7 +196,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   const inPlace = path.resolve(job.out) === path.resolve(job.document)
   if (!(inPlace && !result.changed)) {
     try {
-      await writeFileAtomic(job.out, result.text)
+      await writeOutput(job.out, result.text, job.within === undefined ? {} : {within: job.within})
     } catch (error) {
       io.stderr(`${shown(job.out, io)}: error: cannot write: ${describe(error)}\n`)
       return exitCode.usage
@@ -207,7 +209,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
 /** A document without a translation file, copied byte for byte (whatever its encoding) into the --out folder. */
 async function copyUnchanged(job: Job, documentName: string, io: Io): Promise<number> {
   try {
-    await writeFileAtomic(job.out, await fs.readFile(job.document))
+    await writeOutput(job.out, readRegularFile(job.document), job.within === undefined ? {} : {within: job.within})
   } catch (error) {
     io.stderr(`${documentName}: error: cannot copy to ${shown(job.out, io)}: ${describe(error)}\n`)
     return exitCode.usage

@@ -6,11 +6,11 @@
  * to stderr and a summary line ends the run. Nothing is kept per file once the command has consumed it,
  * so memory does not grow with the number of files.
  */
-import {readFileSync, statSync, type Stats} from 'node:fs'
+import {statSync, type Stats} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {Io} from '../io.js'
-import {UsageError, type InputFile} from '../files.js'
+import {readRegularFile, UsageError, type InputFile} from '../files.js'
 import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
 import {Cache, defaultCacheDir, sha256Hex, type CacheStats} from './cache.js'
 import {InputIndex, type InputStats} from './inputs.js'
@@ -179,7 +179,7 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const processOne = async (file: InputFile, index: number): Promise<Internal<Tasks[Name]['result']>> => {
     const options = spec.options(file)
     const stat = stats[index]
-    const read = (): Buffer => readFileSync(file.absolute)
+    const read = (): Buffer => readRegularFile(file.absolute)
     // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
     const compute = async (bytes: Buffer, content: string | undefined): Promise<Tasks[Name]['result']> => {
       const result = await getRunner().run({task: spec.task, options, bytes})
