@@ -7,7 +7,7 @@ import {check, type CheckMessage} from '../check/index.js'
 import {createMessage} from '../document/messages.js'
 import {parse} from '../document/parse.js'
 import type {BilingualDocument} from '../document/types.js'
-import {decodeUtf8, readRegularFile, type InputFile} from './files.js'
+import {decodeUtf8, printable, readRegularFile, type InputFile} from './files.js'
 import type {Io} from './io.js'
 import {describeError, documentFailure, formatMessage} from './report.js'
 
@@ -39,7 +39,7 @@ export async function* checkedDocuments(files: readonly InputFile[], io: Io, opt
     } catch (error) {
       tally.failed++
       const code = (error as NodeJS.ErrnoException).code
-      if (typeof code === 'string') io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
+      if (typeof code === 'string') io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
       else io.stderr(formatMessage(file.path, documentFailure(error, text)))
       continue
     }

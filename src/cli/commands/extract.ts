@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, outputPath, printable, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
@@ -109,7 +109,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const shown = quiet ? messages.filter((message) => message.fatal === true) : messages
       log(shown.map((message) => formatMessage(file.path, message)).join(''))
       if (result.error !== null) {
-        log(`${file.path}: error: ${result.error}  [xml-char]\n`)
+        log(`${printable(file.path)}: error: ${result.error}  [xml-char]\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
       }
@@ -146,7 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (failure) throw failure.reason
       } catch (error) {
         for (const target of targets) ledger.forget(target)
-        log(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
+        log(`${printable(file.path)}: error: cannot write output: ${describeError(error)}\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
       }

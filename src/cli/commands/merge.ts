@@ -18,7 +18,7 @@ import {codeSegment} from '../../inline/index.js'
 import type {InlineCode} from '../../inline/types.js'
 import {merge, type MergeStatistics} from '../../merge/index.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
+import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
@@ -119,7 +119,7 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
     }
     if (found.length > 1) throw new UsageError(`${relative} has several translation files (${found.join(', ')}): give one folder per format`)
     if (found.length === 0 && path.resolve(out) === path.resolve(docs)) {
-      io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
+      io.stderr(`${printable(path.join(docs, relative))}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue
     }
     jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative), within: out})
@@ -129,7 +129,7 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
 
 function shown(file: string, io: Io): string {
   const relative = path.relative(io.cwd, file)
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+  return printable(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative)
 }
 
 function summary(statistics: MergeStatistics): string {

@@ -12,7 +12,7 @@ import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../rend
 import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
-import {expandInputs, outputPath, readIfExists, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
@@ -86,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       text = await readUtf8(file.absolute)
     } catch (error) {
-      io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
+      io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
       status = exitCode.usage
       continue
     }
@@ -105,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})
         written++
       } catch (error) {
-        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+        io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
       }
     }
@@ -116,7 +116,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         await writeOutput(destination, rendered, {within: out, inputs: files})
         written++
       } catch (error) {
-        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+        io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
         continue
       }
@@ -137,7 +137,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       await writeOutput(destination, renderReviewIndex(reviewed, {title: 'Review'}), {within: out, inputs: files})
     } catch (error) {
-      io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+      io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
       status = exitCode.usage
     }
   }
