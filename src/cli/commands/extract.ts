@@ -126,7 +126,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const writeOne = async (target: string, index: number): Promise<void> => {
         const output = result.outputs![index]!
         if (await ledger.upToDate(target, output.sha256)) {
-          if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
+          if (output.bytes !== null && cache) {
+            // Linking changes the file's ctime: note the file as it is after the link.
+            await cache.adopt(output.sha256, target, output.bytes)
+            await ledger.wrote(target, output.sha256)
+          }
           return
         }
         let bytes = output.bytes ?? (await cache?.blob(output.sha256))
@@ -137,8 +141,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
         }
         await writeOutput(target, bytes, {within: out, inputs: files})
-        await ledger.wrote(target, output.sha256)
         if (fresh) await cache?.adopt(output.sha256, target, bytes)
+        await ledger.wrote(target, output.sha256)
       }
       try {
         const settled = await Promise.allSettled(targets.map(writeOne))
