@@ -83,7 +83,8 @@ export const otherMessages = {
   'heading-line-break': {origin: 'merge', severity: 'error', description: 'A line break in a heading would end the heading: the translation is not merged.'},
   'blank-line': {origin: 'merge', severity: 'error', description: 'An empty line would end the paragraph, and the pair, in the middle: the translation is not merged.'},
   'pair-markup': {origin: 'merge', severity: 'error', description: 'The translation holds pair markup (`data-ttu-id`, `sxs-lookup`, `data-stu-id`): it is not merged.'},
-  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'}
+  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'},
+  'block-structure': {origin: 'merge', severity: 'error', description: 'The document, read again with the translation, would not have every pair where it was (a line of the target starts a code fence, a list item, a heading, a quote or an HTML comment; the pair is split across blocks): the translation is not merged.'}
 } as const satisfies Record<string, MessageDescription>
 
 export type OtherMessageId = keyof typeof otherMessages

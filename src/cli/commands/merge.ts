@@ -16,7 +16,7 @@ import {parseArgs} from 'node:util'
 import type {MergeStatistics} from '../../merge/index.js'
 import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
@@ -35,6 +35,8 @@ interface Job {
   /** Undefined: the document has no translation file (batch form); it is copied to `out` unchanged. */
   translations: string | undefined
   out: string
+  /** Batch form: the output folder, which no output may leave (a symlinked folder below it). */
+  within?: string
 }
 
 const translationExtensions = ['.xlf', '.xliff', '.json']
@@ -115,17 +117,17 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
     }
     if (found.length > 1) throw new UsageError(`${relative} has several translation files (${found.join(', ')}): give one folder per format`)
     if (found.length === 0 && path.resolve(out) === path.resolve(docs)) {
-      io.stderr(`${path.join(docs, relative)}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
+      io.stderr(`${printable(path.join(docs, relative))}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue
     }
-    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative)})
+    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative), within: out})
   }
   return jobs
 }
 
 function shown(file: string, io: Io): string {
   const relative = path.relative(io.cwd, file)
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+  return printable(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative)
 }
 
 function summary(statistics: MergeStatistics): string {
@@ -172,7 +174,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   const inPlace = path.resolve(job.out) === path.resolve(job.document)
   if (!(inPlace && !result.changed)) {
     try {
-      await writeFileAtomic(job.out, result.text)
+      await writeOutput(job.out, result.text, job.within === undefined ? {} : {within: job.within})
     } catch (error) {
       io.stderr(`${shown(job.out, io)}: error: cannot write: ${describe(error)}\n`)
       return exitCode.usage
@@ -185,7 +187,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
 /** A document without a translation file, copied byte for byte (whatever its encoding) into the --out folder. */
 async function copyUnchanged(job: Job, documentName: string, io: Io): Promise<number> {
   try {
-    await writeFileAtomic(job.out, await fs.readFile(job.document))
+    await writeOutput(job.out, readRegularFile(job.document), job.within === undefined ? {} : {within: job.within})
   } catch (error) {
     io.stderr(`${documentName}: error: cannot copy to ${shown(job.out, io)}: ${describe(error)}\n`)
     return exitCode.usage

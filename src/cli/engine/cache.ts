@@ -9,7 +9,7 @@
  * The SHA-256 of an input's bytes comes from hashing them, or from the input records (inputs.ts).
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {encodeUtf8, fsCalls, writeFileAtomic} from '../files.js'
 import {codeFingerprint} from './fingerprint.js'
@@ -30,6 +30,40 @@ export const entryFolder = `v${cacheSchema}`
 export const blobFolder = 'blobs'
 export const ledgerFolder = 'outputs'
 export const runLogFolder = 'runs'
+
+/**
+ * The marker of a folder that sxs made as its cache, in the Cache Directory Tagging format (backup tools
+ * skip such folders too). `sxs cache prune` deletes nothing in a folder without it: `--cache-dir` may name
+ * any folder, and one of the user's own must never be swept.
+ */
+export const cacheTagFile = 'CACHEDIR.TAG'
+export const cacheTagSignature = 'Signature: 8a477f597d28d172789f06886806bc55'
+const cacheTag = `${cacheTagSignature}\n# This folder is the cache of sxs. It is safe to delete; \`sxs cache prune\` works only where this file is.\n`
+
+/** Whether `directory` carries the marker of an sxs cache. */
+export function isMarkedCache(directory: string): boolean {
+  try {
+    return readFileSync(path.join(directory, cacheTagFile), 'latin1').startsWith(cacheTagSignature)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Mark `directory` as an sxs cache when sxs is the one making it: it does not exist yet, or is empty. A
+ * folder that already holds other files is used but never marked, so prune never empties it. Failures
+ * (a read-only disk) are ignored: they cost pruning, nothing else.
+ */
+function markCache(directory: string): void {
+  try {
+    if (isMarkedCache(directory)) return
+    if (existsSync(directory) && readdirSync(directory).length > 0) return
+    mkdirSync(directory, {recursive: true})
+    writeFileSync(path.join(directory, cacheTagFile), cacheTag, {flag: 'wx'})
+  } catch {
+    // Unmarked: usable, not prunable.
+  }
+}
 
 /** Where the entry of `key` is, relative to the cache folder (as run logs name it). */
 function entryPath(key: string): string {
@@ -63,6 +97,7 @@ export class Cache {
 
   constructor(directory: string) {
     this.directory = directory
+    markCache(directory)
   }
 
   /** Note that this run used `relative` (a path inside the cache, with `/`), so that `sxs cache prune` keeps it. */

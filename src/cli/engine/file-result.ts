@@ -3,8 +3,8 @@
  * neither read nor hashed), else the file read and hashed and the entry for those bytes, else the task run on
  * those bytes (in a worker or in process, once the compute window lets it) and its result stored under their key.
  */
-import {readFileSync, type Stats} from 'node:fs'
-import type {InputFile} from '../files.js'
+import type {Stats} from 'node:fs'
+import {readRegularFile, type InputFile} from '../files.js'
 import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
 import {sha256Hex, type Cache} from './cache.js'
 import type {InputIndex} from './inputs.js'
@@ -37,7 +37,7 @@ export async function resultOf<Name extends TaskName>(file: InputFile, stat: Sta
   const {cache, inputs} = run
   const options = run.options(file)
   const valid = (tasks[run.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Result}).valid
-  const read = (): Buffer => readFileSync(file.absolute)
+  const read = (): Buffer => readRegularFile(file.absolute)
   // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
   const compute = async (bytes: Buffer, content: string | undefined): Promise<Result> => {
     const result = await run.runner().run({task: run.task, options, bytes})
