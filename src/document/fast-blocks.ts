@@ -204,7 +204,8 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
     const leaf: LeafBlock = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
     if (block.fenced) leaf.fence = {closed: block.closed}
-    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: block.table.cells.length, columns: block.table.delimiters}
+    // A row of a lone `|` starts no cell, but micromark gives it an empty one.
+    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
     leaves.push(leaf)
     const lines = block.lines
     if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 1 && lines.some(([start, end]) => text.slice(start, end).includes('`'))) {
