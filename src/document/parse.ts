@@ -178,3 +178,19 @@ function countOf(text: string, part: string): number {
   for (let index = text.indexOf(part); index >= 0; index = text.indexOf(part, index + part.length)) count++
   return count
 }
+
+/**
+ * The leaf blocks of a plain markdown text (no pairs: a document `render` makes), read the way `parse`
+ * reads a bilingual file's: the fast path, or remark where it declines. Offsets are the text's.
+ */
+export function parseLeafBlocks(text: string): LeafBlock[] {
+  const fast = fastStructure(text, [], () => () => undefined)
+  let leaves: LeafBlock[]
+  if (fast) leaves = fast.leaves
+  else {
+    const shift = text.startsWith(BOM) ? 1 : 0
+    const markdown = shift ? text.slice(1) : text
+    leaves = leafBlocks(parseBlocks(markdown), markdown, (offset) => offset + shift).leaves
+  }
+  return leaves.map((leaf) => trimLeaf(text, leaf))
+}

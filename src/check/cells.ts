@@ -1,0 +1,52 @@
+/**
+ * Pipes and cells of one table row's text, as GFM splits it: on unescaped `|`, outer pipes dropped. Which
+ * lines are table rows is the block parse's answer (the document model); this only reads inside a row.
+ */
+
+/** Cells of a table row's text. */
+export function countCells(row: string): number {
+  let text = row.trim()
+  if (text.startsWith('|')) text = text.slice(1)
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1)
+  if (text.trim() === '') return 1
+  let cells = 1
+  for (let pipe = text.indexOf('|'); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) {
+    if (!isEscaped(text, pipe)) cells++
+  }
+  return cells
+}
+
+/** Whether a backslash escapes the character at `index`: an odd run of backslashes precedes it. */
+function isEscaped(text: string, index: number): boolean {
+  let before = index
+  while (before > 0 && text.charCodeAt(before - 1) === 92 /* \ */) before--
+  return (index - before) % 2 === 1
+}
+
+/** Offsets (into `text`) of every unescaped `|`. */
+export function unescapedPipes(text: string): number[] {
+  const found: number[] = []
+  // Most texts have no `|` at all: a native search says so.
+  if (!text.includes('|')) return found
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 124) found.push(index)
+  }
+  return found
+}
+
+/** The texts of a row's cells (outer pipes dropped, as `countCells` counts them). */
+export function cellTexts(row: string): string[] {
+  const text = row.trim()
+  const pipes = unescapedPipes(text)
+  const cells: string[] = []
+  let start = pipes[0] === 0 ? 1 : 0
+  for (const pipe of pipes) {
+    if (pipe === 0) continue
+    cells.push(text.slice(start, pipe))
+    start = pipe + 1
+  }
+  if (start < text.length || cells.length === 0) cells.push(text.slice(start))
+  return cells
+}
