@@ -8,13 +8,14 @@ import {countStartingAtOrBefore} from '../../document/search.js'
  * Where the link reference definitions are whose label the text uses as a collapsed or shortcut reference
  * (`[Contoso portal][]`, `[Contoso portal]`): the label is the link's visible text there, so the
  * localization system gave it a number, at the definition. Which uses count is the localization system's
- * reading, not micromark's: any `[label]` not followed by `(`, `:` or a label of its own, and not an image.
+ * reading, not micromark's: any `[label]` or `[label][]` not followed by `(`, `:` or a label, not after `]` (the label of a full
+ * reference `[text][label]` is not shown), and not an image.
  */
 function labelCredits(context: RuleContext): number[] {
   const definitions = context.document.blocks.filter((block) => block.kind === 'definition')
   if (definitions.length === 0) return []
   const used = new Set<string>()
-  for (const match of context.text.matchAll(/(?<![!\\])\[([^[\]\n]{1,999})\](?:\[\])?(?![[(:])/g)) used.add(normalizeLabel(match[1]!))
+  for (const match of context.text.matchAll(/(?<![!\\\]])\[([^[\]\n]{1,999})\](?:\[\])?(?![[(:])/g)) used.add(normalizeLabel(match[1]!))
   return definitions.filter((block) => used.has(block.definition!.label)).map((block) => block.start)
 }
 
