@@ -65,15 +65,15 @@ const mutations: Mutation[] = [
 ]
 
 describe('sxs check on the reference document', () => {
-  it('exits 0: one warning, the source\'s own closing `|` line', async () => {
+  it('exits 0 with no finding: the source\'s own closing `|` line is a row GFM pads (the page is as the author wrote it)', async () => {
     const {code, stdout} = await runCheck(['source-docs', '--format', 'json'])
     expect(code).toBe(0)
     const problems = JSON.parse(stdout) as JsonProblem[]
-    expect(problems.map((p) => [p.ruleId, p.severity, p.line])).toEqual([['table-shape', 'warning', 92]])
+    expect(problems.map((p) => [p.ruleId, p.severity, p.line])).toEqual([])
   })
 
-  it('exits 1 with --max-warnings 0', async () => {
-    expect((await runCheck(['source-docs', '--max-warnings', '0'])).code).toBe(1)
+  it('exits 0 with --max-warnings 0', async () => {
+    expect((await runCheck(['source-docs', '--max-warnings', '0'])).code).toBe(0)
   })
 
   describe('mutations', () => {

@@ -64,7 +64,7 @@ const rule: Rule = {
           const flattened = prose.find((found) => found.line.end >= from && found.line.start <= to)
           if (!flattened) {
             const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`
-            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id, image alt text, link title or reference label explains it)`, segment.position.pair, {segment})
+            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
           }
         }
       }
