@@ -181,10 +181,11 @@ function countOf(text: string, part: string): number {
 
 /**
  * The leaf blocks of a plain markdown text (no pairs: a document `render` makes), read the way `parse`
- * reads a bilingual file's: the fast path, or remark where it declines. Offsets are the text's.
+ * reads a bilingual file's: the fast path, or remark where it declines (`fast: false`: always remark).
+ * Offsets are the text's.
  */
-export function parseLeafBlocks(text: string): LeafBlock[] {
-  const fast = fastStructure(text, [], () => () => undefined)
+export function parseLeafBlocks(text: string, options: {fast?: boolean} = {}): LeafBlock[] {
+  const fast = options.fast === false ? undefined : fastStructure(text, [], () => () => undefined)
   let leaves: LeafBlock[]
   if (fast) leaves = fast.leaves
   else {

@@ -1,0 +1,45 @@
+/**
+ * The two documents `render` makes are read as the bilingual file is (src/check/analysis.ts): their leaf
+ * blocks from the fast path where it answers, from remark where it declines. The fast path's answer is
+ * remark's on the rendered sides of the corpus (every fourth file, both sides: remark is slow), and the
+ * tables the rules read from them are what remark's blocks give.
+ */
+import {describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import {parse, parseLeafBlocks} from '../src/document/parse.js'
+import {renderSide} from '../src/render/documents.js'
+import {tablesOf} from '../src/check/tables.js'
+import {corpusFiles} from './helpers/corpus.js'
+
+describe('rendered sides', () => {
+  it('have the leaf blocks and tables remark gives, over the corpus', {timeout: 600_000}, () => {
+    const different: string[] = []
+    let tables = 0
+    corpusFiles().forEach((file, index) => {
+      if (index % 4 !== 0) return
+      const document = parse(readFileSync(file, 'utf8'), {path: file})
+      for (const side of ['target', 'source'] as const) {
+        const text = renderSide(document, side)
+        if (!text.includes('|')) continue
+        const fast = parseLeafBlocks(text)
+        const full = parseLeafBlocks(text, {fast: false})
+        if (JSON.stringify(fast) !== JSON.stringify(full)) different.push(`${file} ${side}`)
+        const read = tablesOf(text, fast)
+        expect(read).toEqual(tablesOf(text, full))
+        tables += read.length
+      }
+    })
+    expect(different).toEqual([])
+    expect(tables).toBeGreaterThan(100)
+  })
+
+  it('reads a table in a block quote and a broken one in a list item', () => {
+    const text = '> | a | b |\n> |---|---|\n> | 1 | 2 | 3 |\n\n- x | y\n  |---|---|---|\n  | 1 |\n'
+    const tables = tablesOf(text, parseLeafBlocks(text))
+    expect(tables.map((table) => [table.broken, table.header.cells, table.columns, table.rows.map((row) => [row.cells, row.drops, text.slice(row.start, row.end)])])).toEqual([
+      [false, 2, 2, [[3, true, '| 1 | 2 | 3 |']]],
+      [true, 2, 3, [[1, false, '| 1 |']]]
+    ])
+    expect(parseLeafBlocks(text)).toEqual(parseLeafBlocks(text, {fast: false}))
+  })
+})
