@@ -115,8 +115,25 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
  */
 function sideScan(document: BilingualDocument, text: string, side: Side): SideScan {
   const rendered = renderSideWithMap(document, side)
-  const tables = text.includes('|') ? tablesOf(rendered.text, parseLeafBlocks(rendered.text)) : []
+  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, parseLeafBlocks(rendered.text)) : []
   return {tables, original: (offset) => originalOffset(rendered, offset)}
+}
+
+const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/gm
+
+/**
+ * Whether a text has a line that could be a table's delimiter row (container prefixes allowed) with a `|`
+ * on it or on the line before: every GFM table (and every broken one `tablesOf` reports) has one. Most
+ * rendered documents have none (a front matter's or a rule's `---` has no `|` near it), and their block
+ * parse is not needed: it is most of the cost of reading the rendered sides.
+ */
+export function mayHoldTable(text: string): boolean {
+  for (const match of text.matchAll(delimiterLine)) {
+    if (match[0].includes('|')) return true
+    const previous = text.lastIndexOf('\n', match.index - 2)
+    if (match.index > 0 && text.slice(previous + 1, match.index).includes('|')) return true
+  }
+  return false
 }
 
 function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment> {
