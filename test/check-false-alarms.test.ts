@@ -43,6 +43,24 @@ describe('false alarms of block structure (issue 14)', () => {
     expect(findings(full)).toEqual([[12, 'warning', 'id-gap']])
   })
 
+  it('the label of a real Microsoft Graph page (pt-BR) used as `[identity][]` took the number between its table and the next heading', () => {
+    // microsoft-graph-docs.pt-BR sharinglink.md, cut to the rows around the reference and the definition.
+    const text = [
+      '| <span data-ttu-id="abe69-109">Propriedade</span><span class="sxs-lookup"><span data-stu-id="abe69-109">Property</span></span>       | <span data-ttu-id="abe69-110">Tipo</span><span class="sxs-lookup"><span data-stu-id="abe69-110">Type</span></span>          | <span data-ttu-id="abe69-111">Descrição</span><span class="sxs-lookup"><span data-stu-id="abe69-111">Description</span></span>',
+      '|:---------------|:--------------|:-------------------------------------',
+      '| <span data-ttu-id="abe69-112">aplicativo</span><span class="sxs-lookup"><span data-stu-id="abe69-112">application</span></span>    | <span data-ttu-id="abe69-113">[identity][]</span><span class="sxs-lookup"><span data-stu-id="abe69-113">[identity][]</span></span>  | <span data-ttu-id="abe69-114">O aplicativo ao qual o link está associado.</span><span class="sxs-lookup"><span data-stu-id="abe69-114">The app the link is associated with.</span></span>',
+      '| <span data-ttu-id="abe69-129">webUrl</span><span class="sxs-lookup"><span data-stu-id="abe69-129">webUrl</span></span>         | <span data-ttu-id="abe69-130">String</span><span class="sxs-lookup"><span data-stu-id="abe69-130">String</span></span>        | <span data-ttu-id="abe69-131">Uma URL que abre o item no navegador no site do OneDrive.</span><span class="sxs-lookup"><span data-stu-id="abe69-131">A URL that opens the item in the browser on the OneDrive website.</span></span>',
+      '',
+      '[Identity]: identity.md',
+      '',
+      '### <a name="type-options"></a><span data-ttu-id="abe69-133">Opções de tipo</span><span class="sxs-lookup"><span data-stu-id="abe69-133">Type options</span></span>',
+      ''
+    ].join('\n')
+    // 115 to 128 are cut out of this excerpt: one gap, and the one the label explains is not reported.
+    expect(findings(text)).toEqual([[8, 'warning', 'id-gap']])
+    expect(check(parse(doc(text))).map((message) => message.reason)).toEqual([expect.stringContaining('`abe69-114` to `abe69-129`')])
+  })
+
   it('a DocFX cross-reference shorthand line is not prose', () => {
     expect(findings(`${pair('8c3a1-130', 'Siehe auch:', 'See also:')}\n\n@System.Windows.Forms.Control.Text\n\n- @Microsoft.Extensions.Logging.ILogger.BeginScope*\n`)).toEqual([])
   })
