@@ -9,7 +9,9 @@ import {readFileSync} from 'node:fs'
 import {parse, parseLeafBlocks} from '../src/document/parse.js'
 import {renderSide} from '../src/render/documents.js'
 import {tablesOf} from '../src/check/tables.js'
+import {cellTexts, countCells} from '../src/check/cells.js'
 import {corpusFiles} from './helpers/corpus.js'
+import fc from 'fast-check'
 
 describe('rendered sides', () => {
   it('have the leaf blocks and tables remark gives, over the corpus', {timeout: 600_000}, () => {
@@ -31,6 +33,31 @@ describe('rendered sides', () => {
     })
     expect(different).toEqual([])
     expect(tables).toBeGreaterThan(100)
+  })
+
+  it('splits a row into the cells the block parse counts (which cells GFM drops), over the corpus and random rows', () => {
+    // The row texts table-shape reads a dropped cell's text from; their count is the model's (remark's).
+    let rows = 0
+    const wrong: string[] = []
+    for (const file of corpusFiles()) {
+      const text = readFileSync(file, 'utf8')
+      if (!text.includes('|')) continue
+      for (const block of parse(text).blocks) {
+        if (!block.table) continue
+        rows++
+        const row = text.slice(block.start, block.end)
+        if (cellTexts(row).length !== block.table.cells) wrong.push(`${file}: ${row.slice(0, 80)}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(rows).toBeGreaterThan(10_000)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('|', '\\', ' ', 'a', '`'), {maxLength: 12}), (characters) => {
+        const row = characters.join('')
+        expect(cellTexts(row)).toHaveLength(countCells(row))
+      }),
+      {numRuns: 3000}
+    )
   })
 
   it('reads a table in a block quote and a broken one in a list item', () => {

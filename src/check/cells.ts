@@ -3,24 +3,9 @@
  * lines are table rows is the block parse's answer (the document model); this only reads inside a row.
  */
 
-/** Cells of a table row's text. */
+/** Cells of a table row's text (the number of `cellTexts`). */
 export function countCells(row: string): number {
-  let text = row.trim()
-  if (text.startsWith('|')) text = text.slice(1)
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1)
-  if (text.trim() === '') return 1
-  let cells = 1
-  for (let pipe = text.indexOf('|'); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) {
-    if (!isEscaped(text, pipe)) cells++
-  }
-  return cells
-}
-
-/** Whether a backslash escapes the character at `index`: an odd run of backslashes precedes it. */
-function isEscaped(text: string, index: number): boolean {
-  let before = index
-  while (before > 0 && text.charCodeAt(before - 1) === 92 /* \ */) before--
-  return (index - before) % 2 === 1
+  return cellTexts(row).length
 }
 
 /** Offsets (into `text`) of every unescaped `|`. */
