@@ -2,12 +2,12 @@ export const usage = `Usage: sxs <command> [options]
 
 Commands:
   extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]
-      Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 on request (default: source-docs → out).
+      Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 and PO on request (default: source-docs → out).
   check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
       Validate ids, pairs and tables; exit 1 on errors (--quiet: report errors only).
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
   merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
-      Write translated targets from XLIFF or JSON back into the bilingual documents.
+      Write translated targets from XLIFF, JSON or PO back into the bilingual documents.
   render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
   tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--include-all] [--tags tmx|omegat]

@@ -1,5 +1,5 @@
 /**
- * Read translations back: XLIFF 1.2, XLIFF 2.0 or JSON (detected from the content) → units by id, with the
+ * Read translations back: XLIFF 1.2, XLIFF 2.0, JSON or gettext PO (detected from the content) → units by id, with the
  * markdown of source and target rebuilt from the inline codes. A CAT tool may return our `<bpt>/<ept>/<ph>`
  * with their native data, or `<g>/<x>/<bx>/<ex>` (or empty codes) without it: those are resolved by id from
  * the unit's own source codes, or from `options.codes` (merge passes the document's code table). Problems
@@ -14,8 +14,9 @@ import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
 import {elements, parseXml, textContent, traverse, type XmlElement, type XmlNode} from './xml-tree.js'
 import {XLIFF12_NAMESPACE} from './xliff12.js'
 import {XLIFF20_NAMESPACE} from './xliff20.js'
+import {readPo} from './po.js'
 
-export type TranslationFormat = 'xliff12' | 'xliff20' | 'json'
+export type TranslationFormat = 'xliff12' | 'xliff20' | 'json' | 'po'
 
 export interface ReadUnit {
   /** Markdown of the source as the file has it (`undefined` when the unit has none). */
@@ -62,9 +63,12 @@ export function readTranslations(text: string, options: ReadOptions = {}): ReadR
     readJson(text, options, result)
   } else if (first[0] === '<') {
     readXml(text, options, result)
+  } else if (first[0] === '#' || body.startsWith('msg', first.index)) {
+    result.format = 'po'
+    readPoFile(text, result)
   } else {
     result.messages.push(
-      createMessage('Not a translation file: expected XLIFF 1.2, XLIFF 2.0 or sxs JSON', {
+      createMessage('Not a translation file: expected XLIFF 1.2, XLIFF 2.0, sxs JSON or gettext PO', {
         ruleId: 'translations-format',
         place: createLocator(text).point(first.index + (body === text ? 0 : 1))
       })
@@ -384,6 +388,29 @@ function inline20(element: XmlElement, data: Map<string, string>, result: ReadRe
     if (left.name === 'pc') out.push(ref('close', left.attributes['id'] ?? '', left.attributes['dataRefEnd']))
   })
   return out
+}
+
+// ————————————————————————————————————————————— PO
+
+/**
+ * PO carries native markdown in `msgid`/`msgstr`: no codes to resolve. An empty `msgstr` is gettext's
+ * "untranslated" (the unit has no target, and the document keeps its own); a fuzzy one is merged like an
+ * XLIFF target that needs review (sxs writes machine translations fuzzy).
+ */
+function readPoFile(text: string, result: ReadResult): void {
+  const {units, messages} = readPo(text)
+  result.messages.push(...messages)
+  if (messages.some((message) => message.fatal) && units.length === 0) return
+  const document: ReadDocument = {path: undefined, units: new Map()}
+  result.documents.push(document)
+  for (const unit of units) {
+    addUnit(result, document, unit.context!, {
+      source: unit.msgid,
+      target: unit.msgstr === '' ? undefined : unit.msgstr,
+      state: unit.msgstr === '' ? 'needs-translation' : unit.fuzzy ? 'fuzzy' : 'translated',
+      place: unit.place
+    })
+  }
 }
 
 // ————————————————————————————————————————————— JSON
