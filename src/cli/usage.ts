@@ -14,6 +14,8 @@ Commands:
       A docset's pairs as one TMX 1.4b translation memory (inline codes as <bpt>/<ept>/<ph>).
   stats [inputs…] [--format table|json|csv]
       Word counts per document, language pair and in total, with check's errors and warnings.
+  pseudo [inputs…] --out DIR [--format md,xliff12,xliff20,json,po] [--expansion PERCENT]
+      Pseudo-translated documents (accented, longer, ⟦bracketed⟧, codes kept) to test layout and merge.
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).
 
