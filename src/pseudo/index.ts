@@ -26,15 +26,20 @@ const FILLER = 'ļöŕéɱ îþšûɱ ďöļöŕ šîţ åɱéţ çöñšéçţ�
 
 /**
  * ASCII letters accented one for one (a letter stays a letter, so emphasis and word boundaries read as
- * before). A word holding `@` is kept: GFM links a bare e-mail address only while it is ASCII.
+ * before). A word that may be an address is kept as it is: one holding `@` (GFM links a bare e-mail
+ * address only while it is ASCII), `/` or `www.` (a URL or path the inline tokenizer left in the text:
+ * micromark links `https://…` right after a tag, and a link split by a pair has its URL in the text).
  */
 export function accent(text: string): string {
-  const letters = (word: string): string => word.replace(/[a-zA-Z]/g, accentLetter)
-  if (!text.includes('@')) return letters(text)
+  if (!/[@/]|www\./i.test(text)) return letters(text)
   return text
     .split(/(\s+)/)
-    .map((word) => (word.includes('@') ? word : letters(word)))
+    .map((word) => (/[@/]|www\./i.test(word) ? word : letters(word)))
     .join('')
+}
+
+function letters(text: string): string {
+  return text.replace(/[a-zA-Z]/g, accentLetter)
 }
 
 function accentLetter(letter: string): string {
