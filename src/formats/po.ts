@@ -181,6 +181,17 @@ function entryPlaces(text: string): Array<{context: string | undefined; offset: 
   return places
 }
 
+/** The offset where a 1-based line starts (gettext-parser names the line of an error, not its column). */
+function lineStart(text: string, line: number): number {
+  let offset = 0
+  for (let at = 1; at < line; at++) {
+    const next = text.indexOf('\n', offset)
+    if (next < 0) break
+    offset = next + 1
+  }
+  return offset
+}
+
 /**
  * Read a PO file: its entries with places, or the parser's error at its line. Entries without a context
  * (but the header), and a context given twice, are reported here; merge reports what the document lacks.
@@ -188,23 +199,31 @@ function entryPlaces(text: string): Array<{context: string | undefined; offset: 
 export function readPo(text: string): PoReading {
   const messages: VFileMessage[] = []
   const locator = createLocator(text)
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const places = entryPlaces(text)
   let table: PoTable
   try {
-    table = po.parse(text.startsWith('\uFEFF') ? text.slice(1) : text)
+    // Validating: a string that runs past its line, or an entry without msgstr, is an error, not a guess.
+    table = po.parse(body, {validation: true})
   } catch (error) {
-    const line = (error as PoSyntaxError).lineNumber
     const reason = error instanceof Error ? error.message.replace(/^Error parsing PO data: /, '').replace(/ at line \d+/, '') : String(error)
-    // gettext-parser says the line only: the place is the line's start.
-    let offset = 0
-    for (let at = 1; line !== undefined && at < line && offset >= 0; at++) offset = text.indexOf('\n', offset) + 1 || -1
-    const place = locator.point(Math.max(0, offset))
-    messages.push(createMessage(`Malformed PO: ${reason}`, {ruleId: 'po-malformed', place}))
-    return {units: [], messages}
+    const line = (error as PoSyntaxError).lineNumber
+    const named = /in "((?:[^"\\]|\\.)*)" context/.exec(reason)?.[1]
+    if (line === undefined && /^Duplicate msgid/.test(reason)) {
+      // Reported below with both places.
+      table = po.parse(body)
+    } else {
+      const context = named === undefined ? undefined : places.find((place) => place.context === named)
+      // The parser counts a line feed before it looks at it: a string that runs past its line ends at it.
+      const offset = context?.offset ?? (/^End-of-line/.test(reason) && line !== undefined ? lineStart(text, line) - 1 : lineStart(text, line ?? 1))
+      messages.push(createMessage(`Malformed PO: ${reason}`, {ruleId: 'po-malformed', place: locator.point(Math.max(0, offset))}))
+      return {units: [], messages}
+    }
   }
   const units: PoUnit[] = []
   const seen = new Map<string, Point>()
   let header = true
-  for (const {context, offset} of entryPlaces(text)) {
+  for (const {context, offset} of places) {
     const place = locator.point(offset)
     if (context === undefined) {
       // The first entry without a context is the header when its msgid is empty.
@@ -220,11 +239,10 @@ export function readPo(text: string): PoReading {
       continue
     }
     seen.set(context, place)
+    // Several msgids under one context are duplicates too: the second place reports it, the first entry is used.
     const entries = Object.values(table.translations[context] ?? {})
-    if (entries.length !== 1) {
-      // Several msgids under one context are duplicates too; none found: the scan and the parser disagree.
-      if (entries.length > 1) messages.push(createMessage(`Duplicate unit id \`${context}\` (msgctxt) with ${entries.length} msgids`, {ruleId: 'duplicate-unit', place}))
-      else messages.push(createMessage(`The PO entry with msgctxt \`${context}\` could not be read`, {ruleId: 'po-malformed', place}))
+    if (entries.length === 0) {
+      messages.push(createMessage(`The PO entry with msgctxt \`${context}\` could not be read`, {ruleId: 'po-malformed', place}))
       continue
     }
     const entry = entries[0]!
