@@ -62,7 +62,8 @@ export function pseudoTranslate(source: string, options: PseudoOptions = {}): st
     letters += token.value.replace(/[^\p{L}\p{N}]/gu, '').length
     return {...token, value: accent(token.value)}
   })
-  const length = Math.ceil(letters * expansion)
+  // Less a rounding error: 9 letters at 33.33…% are 3 more, not 4.
+  const length = Math.max(0, Math.ceil(letters * expansion - 1e-9))
   let filler = ''
   while (filler.length < length) filler += FILLER
   filler = filler.slice(0, length).trimEnd()

@@ -49,7 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files: InputFile[]
   let out: string
   let selected: PseudoFormat[]
-  let expansion: number
+  let expansion: number | undefined
   let sourceLanguage: string
   let targetLanguage: string | undefined
   try {
@@ -71,11 +71,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (values.out === undefined) throw new UsageError('--out DIR is required (pseudo never writes over the documents)')
     out = path.resolve(io.cwd, values.out)
     selected = parseFormats(values.format ?? 'md')
-    const percent = values.expansion === undefined ? 100 / 3 : Number(values.expansion)
-    if (values.expansion !== undefined && (!/^\d+(\.\d+)?$/.test(values.expansion.trim()) || percent > 1000)) {
-      throw new UsageError(`--expansion must be a percentage from 0 to 1000, not '${values.expansion}'`)
+    if (values.expansion !== undefined) {
+      const percent = Number(values.expansion)
+      if (!/^\d+(\.\d+)?$/.test(values.expansion.trim()) || percent > 1000) throw new UsageError(`--expansion must be a percentage from 0 to 1000, not '${values.expansion}'`)
+      expansion = percent / 100
     }
-    expansion = percent / 100
     ;({sourceLanguage, targetLanguage} = readLanguageOptions(values))
     files = await expandInputs(positionals.length > 0 ? positionals : ['source-docs'], io.cwd)
   } catch (error) {
@@ -108,7 +108,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let outputs: string[]
     try {
       const document = parse(text, options)
-      const result = pseudoDocument(document, {expansion})
+      const result = pseudoDocument(document, expansion === undefined ? {} : {expansion})
       for (const message of result.messages) io.stderr(formatMessage(file.path, message))
       refused += result.statistics.refused
       segments += result.statistics.merged + result.statistics.unchanged
