@@ -67,6 +67,7 @@ export const otherMessages = {
   'po-malformed': {origin: 'translations', severity: 'error', description: 'The PO translation file cannot be read (a string not closed on its line, a keyword gettext does not know); reported at its line.'},
   'json-malformed': {origin: 'translations', severity: 'error', description: 'The JSON translation file is not valid JSON.'},
   'json-truncated': {origin: 'translations', severity: 'error', description: 'The JSON translation file ends in the middle: it was cut off.'},
+  'json-type': {origin: 'translations', severity: 'error', description: 'A segment of the JSON translation file is not an object, or one of its fields has the wrong type (a target that is a number, a source that is an array): the unit is not read, and nothing is merged.'},
   'unit-id': {origin: 'translations', severity: 'error', description: 'A unit of the translation file has no id, so it cannot be matched to a pair; it is ignored.'},
   'duplicate-unit': {origin: 'translations', severity: 'error', description: 'Two units of the translation file have the same id; the first is used.'},
   'unknown-element': {origin: 'translations', severity: 'warning', description: 'Inline content holds an element that its format does not allow there; its text is kept.'},
