@@ -4,6 +4,7 @@
  *     parse(text) → BilingualDocument        print(document) → text (byte-identical)
  *     writeXliff12 / writeXliff20 / writeJson / writePo(document) → text      readTranslations(text) → units
  *     check(document) → messages             merge(document, units) → {text, messages}
+ *     mergeTranslations(document, translationFileText, {documentPath}) → what `sxs merge` does for one document
  *     renderSide(document, 'target' | 'source') → markdown
  *     writeTmx(tmxMemory([{document}])) → TMX text      documentStats(document) → word counts
  *     pseudoDocument(document) → merge result with pseudo-translated targets
@@ -27,6 +28,8 @@ export {check, rules} from './check/index.js'
 export type {CheckMessage, CheckOptions, Rule, RuleSetting, Severity} from './check/index.js'
 
 export {merge} from './merge/index.js'
+export {mergeTranslations} from './merge/translations.js'
+export type {MergeTranslationsOptions, MergeTranslationsResult} from './merge/translations.js'
 export type {MergeOptions, MergeResult, MergeStatistics, TranslationUnit} from './merge/index.js'
 
 export {pseudoDocument, pseudoTranslate, pseudoUnits} from './pseudo/index.js'

@@ -75,6 +75,7 @@ export const otherMessages = {
   'code-restored': {origin: 'translations', severity: 'warning', description: 'A tool changed the native data of an inline code; the data of the source was restored.'},
   'stale-source': {origin: 'merge', severity: 'error', description: 'The translation was made for another source text than the document has now: nothing of the file is merged (or, with `--allow-stale`, it is merged with this warning).'},
   'empty-translation': {origin: 'merge', severity: 'warning', description: 'The translation of a unit is empty while the document has a target: the document keeps its target.'},
+  'document-not-in-translations': {origin: 'merge', severity: 'error', description: 'The translation file holds several documents (XLIFF with several `<file>`) and not exactly one named after the document being merged: nothing is merged.'},
   'unknown-unit': {origin: 'merge', severity: 'warning', description: 'The translation file has a unit that the document does not have.'},
   'code-missing': {origin: 'merge', severity: 'error', description: 'The translation lacks an inline code of its source (a link, bold, inline code, an HTML tag): it is not merged.'},
   'code-extra': {origin: 'merge', severity: 'error', description: 'The translation has an inline code that its source does not: it is not merged.'},
@@ -84,7 +85,8 @@ export const otherMessages = {
   'heading-line-break': {origin: 'merge', severity: 'error', description: 'A line break in a heading would end the heading: the translation is not merged.'},
   'blank-line': {origin: 'merge', severity: 'error', description: 'An empty line would end the paragraph, and the pair, in the middle: the translation is not merged.'},
   'pair-markup': {origin: 'merge', severity: 'error', description: 'The translation holds pair markup (`data-ttu-id`, `sxs-lookup`, `data-stu-id`): it is not merged.'},
-  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'}
+  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'},
+  'block-structure': {origin: 'merge', severity: 'error', description: 'The document, read again with the translation, would not have every pair where it was (a line of the target starts a code fence, a list item, a heading, a quote or an HTML comment; the pair is split across blocks): the translation is not merged.'}
 } as const satisfies Record<string, MessageDescription>
 
 export type OtherMessageId = keyof typeof otherMessages

@@ -13,7 +13,7 @@ import {createLocator} from '../../document/positions.js'
 import {decodeUtf8} from '../files.js'
 import {documentFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
-import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../engine/cache.js'
+import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../blob.js'
 
 /** Where each format's outputs go; `writeFormats` writes them (the document prepared once for all). */
 export const formats = {
