@@ -2,7 +2,7 @@
  * `sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]`
  * `sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale]`
  *
- * Reads translations (XLIFF 1.2, XLIFF 2.0 or JSON, as `extract` writes them or as a CAT tool returns
+ * Reads translations (XLIFF 1.2, XLIFF 2.0, JSON or gettext PO, as `extract` writes them or as a CAT tool returns
  * them), merges their targets into the bilingual documents and writes the result atomically: to `--out`,
  * or in place. A document is written only when its translations could be read and none is stale (unless
  * `--allow-stale`); a refused unit (broken codes or structure) keeps the document's target and is reported.
@@ -23,8 +23,8 @@ import {readShardOption, shardOf} from '../engine/index.js'
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
        sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale] [--shard i/n]
 
-Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0 or JSON) into DOC.md, in place unless --out is given.
-The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder;
+Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0, JSON or PO) into DOC.md, in place unless --out is given.
+The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff, <path>.json or <path>.po below the translations folder;
 with --out, a document that has no translation file is copied there unchanged.
   --allow-stale   merge units whose source differs from the document's (still reported)
   --shard i/n     batch form: merge only shard i of n of the documents (the split extract and check use)
@@ -39,7 +39,7 @@ interface Job {
   within?: string
 }
 
-const translationExtensions = ['.xlf', '.xliff', '.json']
+const translationExtensions = ['.xlf', '.xliff', '.json', '.po']
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let jobs: Job[]

@@ -19,7 +19,8 @@ import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../blob.js'
 export const formats = {
   xliff12: {folder: 'xliff-1.2', extension: '.xlf'},
   xliff20: {folder: 'xliff-2.0', extension: '.xlf'},
-  json: {folder: 'json', extension: '.json'}
+  json: {folder: 'json', extension: '.json'},
+  po: {folder: 'po', extension: '.po'}
 } satisfies Record<string, {folder: string; extension: string}>
 
 export type FormatName = keyof typeof formats
