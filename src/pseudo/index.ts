@@ -76,9 +76,19 @@ export function pseudoUnits(document: BilingualDocument, options: PseudoOptions 
   const units = new Map<string, TranslationUnit>()
   document.segments.forEach((segment, index) => {
     if (segment.source.trim() === '') return
-    units.set(ids[index]!, {source: segment.source, target: pseudoTranslate(segment.source, options)})
+    units.set(ids[index]!, {source: segment.source, target: withLayoutOf(segment.target, pseudoTranslate(segment.source, options))})
   })
   return units
+}
+
+/**
+ * `text` with the line breaks (and the indentation after them) that `target` starts and ends with: a pair
+ * whose target begins on the line after its `<span>` keeps it so, as a translator would (that `<span>` alone
+ * on its line opens an HTML block; a list item's continuation keeps its indentation).
+ */
+function withLayoutOf(target: string, text: string): string {
+  const [, before = '', , after = ''] = /^(\s*\n[ \t]*)?([\s\S]*?)(\n\s*)?$/.exec(target)!
+  return before + text + after
 }
 
 /** The document with every target pseudo-translated (through `merge`: refused units keep their target and are reported). */
