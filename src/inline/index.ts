@@ -2,3 +2,5 @@
 export {tokenize, untokenize, hasInvalidXmlChar} from './tokenize.js'
 export {codeSegment, codeText, codeById, codeTable, codeData, rebuild, checkCodedContent, verifyCodes} from './codes.js'
 export type * from './types.js'
+export {codeParity, normalizeUrl} from './parity.js'
+export type {ParityChange, ParityKind, ParityProblem} from './parity.js'
