@@ -61,11 +61,18 @@ const PATTERNS: Array<{kind: TokenKind; pattern: RegExp}> = [
   {kind: 'file', pattern: new RegExp(String.raw`(?<![\w.\\/-])[\w-]+(?:\.[\w-]+)*\.(?:${FILE_EXTENSIONS})(?![\w-]|\.\w)`, 'gi')},
   // Two dots or more (`System.IO.FileInfo`, `Microsoft.Exchange.Management`), or one with a capital after it
   // (`Microsoft.Online`, `$_.UsageLocation`): `e.g.` and the end of a sentence are not identifiers.
-  // A lower-case letter somewhere: `YY.MM.DD` is a date format, which a translation localizes.
-  {kind: 'identifier', pattern: /(?<![\w.])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$])[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
+  // A lower-case letter somewhere: `YY.MM.DD` is a date format, which a translation localizes; not part of
+  // a URL (`referencehttps://go.microsoft.com/…`, glued to a word, is no link but still an address).
+  {kind: 'identifier', pattern: /(?<![\w./])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$/])[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
   {kind: 'placeholder', pattern: /\{\d+\}|\{\{\s*\w+\s*\}\}|(?<![\w%])%[sd](?!\w)|(?<![\w$])\$[A-Za-z_]\w*(?:\.\w+)*/g},
   // A name with digits: `SHA256`, `AES-256`, `TLS 1.2`, `IPv6`, `Office 365`, `Windows 10`.
-  {kind: 'versioned name', pattern: /(?<![\w.-])(?:[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}[a-z]?-\d+|(?:TLS|SSL|SHA|AES|RSA|HTTP|SMTP|OAuth|SAML|SMB|IMAP|POP|Office|Windows|Exchange|SharePoint|Outlook|Skype for Business|Lync|Word|Excel|PowerPoint|OneNote|Visio|Project|SQL Server|Windows Server|Microsoft) \d+(?:\.\d+)*)(?![\w.-]|\.\d)/g}
+  // Not prose that lost a space (`Step7`), a quarter (`Q3`) or a time (`9 AM-5 PM`), which translations write
+  // their own way; no product whose name a translation localizes (`Skype for Business`).
+  {
+    kind: 'versioned name',
+    pattern:
+      /(?<![\w.-])(?!(?:Step|Phase|Part|Stage|Level|Tier|Option|Table|Figure|Day|Week|Month|Year|Q)\d|(?:AM|PM)-)(?:[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}[a-z]?-\d+|(?:TLS|SSL|SHA|AES|RSA|HTTP|SMTP|OAuth|SAML|SMB|IMAP|POP|Office|Windows|Exchange|SharePoint|Outlook|Lync|Word|Excel|PowerPoint|OneNote|Visio|Project|SQL Server|Windows Server|Microsoft) \d+(?:\.\d+)*)(?![\w-]|\.\d)/g
+  }
 ]
 
 export interface ProtectedToken {

@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
-import {protectedTokens, proseOf, searchable, type ProtectedToken} from '../text-tokens.js'
+import {CODE, protectedTokens, proseOf, searchable, type ProtectedToken} from '../text-tokens.js'
 
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
 function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
@@ -24,10 +24,12 @@ function instead(token: ProtectedToken, target: string, targetTokens: ProtectedT
 
 /**
  * Differences that change nothing: the case of a host name (`Outlook.office365.com` at the start of a
- * sentence) or of an acronym (`utf-8`), and the spaces in a name with digits (`Office365`, `Office 365`).
+ * sentence), of an acronym (`utf-8`) or of a PowerShell variable (`$upn`, `$UPN`: one variable), and the
+ * spaces in a name with digits (`Office365`, `Office 365`).
  */
 function tolerated(token: ProtectedToken, other: string): boolean {
   const same = token.text.toLowerCase() === other.toLowerCase()
+  if (same && token.kind === 'placeholder' && token.text.startsWith('$')) return true
   if (same && token.kind === 'identifier' && token.text === token.text.toLowerCase()) return true
   if (same && token.kind === 'versioned name' && !/[a-z]/.test(token.text)) return true
   return token.kind === 'versioned name' && token.text.replace(/\s+/g, '') === other.replace(/\s+/g, '')
@@ -55,14 +57,18 @@ const rule: Rule = {
       if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
       const tokens = protectedTokens(proseOf(segment.source))
       if (tokens.length === 0) continue
+      // The target as written, and its prose without markup (`Microsoft **365-rapporten**` keeps `Microsoft 365`).
       const target = searchable(segment.target)
+      const flat = searchable(proseOf(segment.target).replaceAll(CODE, ''))
       const changed: string[] = []
       let targetTokens: ProtectedToken[] | undefined
       for (const token of tokens) {
-        if (target.includes(searchable(token.text))) continue
+        if (target.includes(searchable(token.text)) || flat.includes(searchable(token.text))) continue
         targetTokens ??= protectedTokens(proseOf(segment.target))
         const other = instead(token, target, targetTokens)
         if (other !== undefined && tolerated(token, other)) continue
+        // `M365`, `O365` written out in full.
+        if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
         changed.push(other === undefined ? `${token.kind} ${show(token.text)} missing` : `${token.kind} ${show(token.text)} written ${show(other)}`)
       }
       if (changed.length === 0) continue
