@@ -78,7 +78,9 @@ describe('check over the dev corpus', () => {
     for (const rule of rules) {
       const count = counts.get(rule.id)
       if (!count) continue
-      expect(count.files.size, rule.id).toBeLessThan(files.length / 4)
+      // inline-markup reports what merge would refuse, emphasis too: machine translation drops or escapes bold
+      // in about a third of the corpus's files (warnings; a hand-checked sample of 30 was all true).
+      expect(count.files.size, rule.id).toBeLessThan(files.length / (rule.id === 'inline-markup' ? 2.5 : 4))
       expect(count.errorFiles.size, rule.id).toBeLessThan(files.length / 10)
     }
   })

@@ -1,12 +1,14 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import {codeParity} from '../../inline/index.js'
+import {mtPlaceholder} from '../mt-placeholders.js'
 
 /**
  * Code parity of each pair, as `merge` judges it (src/inline/parity.ts): what merge would refuse to write,
  * check reports. One finding per pair, an error when the page loses a link, an image, inline code or an HTML
  * element (or one points elsewhere, or is left open), a warning when only emphasis, line breaks,
- * placeholders or markup the target adds differ.
+ * placeholders or markup the target adds differ. A target holding a machine-translation placeholder (`<b0>`)
+ * is left to `mt-placeholder`: one incident, one finding.
  */
 const rule: Rule = {
   id: 'inline-markup',
@@ -26,6 +28,8 @@ const rule: Rule = {
   check(context) {
     for (const segment of context.document.segments) {
       if (segment.source === segment.target || segment.source.trim() === '' || segment.target.trim() === '') continue
+      // Markup machine translation left as `<b0>`…: `mt-placeholder`'s error says so.
+      if (mtPlaceholder(segment)) continue
       const problems = codeParity(segment.source, segment.target)
       if (problems.length === 0) continue
       const major = problems.some((problem) => problem.major)
