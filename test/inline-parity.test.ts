@@ -34,6 +34,10 @@ describe('codeParity', () => {
       'minor extra: HTML `<c0>` added'
     ])
     expect(reasons('Click **Save**.', '按一下 [儲存]\\*\\*\\*\\*。')).toEqual(['minor missing: bold lost'])
+    // OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/anti-spam-message-headers.md:43: no bold in the source, raw `****` on the page.
+    expect(reasons('If the Block all bulk email messages advanced spam filtering option is enabled, it will be marked as spam.', '如果啟用 [封鎖所有大量電子郵件的進階垃圾郵件篩選選項]\\*\\*\\*\\*，則會將電子郵件標記為垃圾郵件。')).toEqual([
+      'minor extra: escaped `\\*\\*` added, shown as raw `**`'
+    ])
     expect(reasons('such as `contains`, `starts with` and `ends with`', '`contains` zoals `starts with``ends with`')).toEqual([
       'major missing: inline code `starts with` changed to `` starts with``ends with ``',
       'major missing: inline code `ends with` lost'

@@ -14,7 +14,9 @@
  * - HTML by its text; a tag-like placeholder (`<site name>`) is HTML to CommonMark too, but it is not an
  *   element, so a change to it weighs less;
  * - escapes and entities are characters, not markup (`\*` is a literal `*`, `&amp;` an `&`): what losing one
- *   does (a `*` that now makes emphasis, a `<` that now opens a tag) shows as the markup it makes.
+ *   does (a `*` that now makes emphasis, a `<` that now opens a tag) shows as the markup it makes; but runs of
+ *   escaped emphasis markers the source does not have (`\*\*\*\*`) are machine translation's debris, raw
+ *   `**` on the page, and count as added.
  *
  * A problem is `major` when the page loses something a reader needs: a link or image lost or pointing
  * elsewhere, inline code lost or changed, an HTML element lost, changed or left unclosed. Emphasis, line
@@ -209,10 +211,9 @@ export function codeParity(source: string, target: string): ParityProblem[] {
   if (source === target) return []
   const inSource = items(tokenize(source))
   const inTarget = items(tokenize(target))
-  if (inSource.length === 0 && inTarget.length === 0) return []
   let lost = without(inSource, inTarget)
   let added = without(inTarget, inSource)
-  if (lost.length === 0 && added.length === 0) return []
+  if (lost.length === 0 && added.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []
   const problems: ParityProblem[] = []
   // An HTML element paired in the source whose tag stands alone in the target: left open (or closed twice).
   for (const item of [...lost]) {
@@ -256,12 +257,23 @@ export function codeParity(source: string, target: string): ParityProblem[] {
     const major = item.kind === 'link' || item.kind === 'image' || item.kind === 'inlineCode' || isElement(item)
     problems.push({change: 'lost', kind: item.kind, source: item.data, count: group.count, major, type: 'missing', reason: `${describe(item)} lost${times(group.count)}`})
   }
+  // Escaped emphasis markers the source does not have (`[儲存]\*\*\*\*`): machine translation's debris, shown
+  // as raw `**` on the page. Said when no bold is lost (a lost bold already tells).
+  if (!lost.some((item) => item.kind === 'strong')) {
+    const extra = escapedMarkers(target) - escapedMarkers(source)
+    if (extra > 0) problems.push({change: 'added', kind: 'strong', count: extra, major: false, type: 'extra', reason: `escaped \`\\*\\*\` added, shown as raw \`**\`${times(extra)}`})
+  }
   for (const group of groups(added)) {
     const item = group.item
     const type = sourceKeys.has(item.key) ? 'duplicated' : 'extra'
     problems.push({change: 'added', kind: item.kind, target: item.data, count: group.count, major: false, type, reason: `${describe(item)} added${times(group.count)}`})
   }
   return problems
+}
+
+/** Runs of two or more escaped `*` or `_` (`\*\*`, `\_\_`): each counts once. */
+function escapedMarkers(text: string): number {
+  return text.includes('\\') ? (text.match(/(?:\\\*){2,}|(?:\\_){2,}/g) ?? []).length : 0
 }
 
 /** Items counted by key, in order of first appearance. */
