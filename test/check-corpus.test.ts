@@ -78,9 +78,12 @@ describe('check over the dev corpus', () => {
     for (const rule of rules) {
       const count = counts.get(rule.id)
       if (!count) continue
-      // inline-markup reports what merge would refuse, emphasis too: machine translation drops or escapes bold
-      // in about a third of the corpus's files (warnings; a hand-checked sample of 30 was all true).
-      expect(count.files.size, rule.id).toBeLessThan(files.length / (rule.id === 'inline-markup' ? 2.5 : 4))
+      // The translation-quality rules judge machine translation, which damages markup and tokens in a third of
+      // the corpus's files: inline-markup (emphasis dropped or escaped, as merge would refuse it: 233 files) and
+      // protected-token-changed (cmdlet names lower-cased or translated: 177 files). Hand-checked samples of 30
+      // findings each were 30 and 29 true.
+      const qualityRule = rule.id === 'inline-markup' || rule.id === 'protected-token-changed'
+      expect(count.files.size, rule.id).toBeLessThan(files.length / (qualityRule ? 2.5 : 4))
       expect(count.errorFiles.size, rule.id).toBeLessThan(files.length / 10)
     }
   })
