@@ -3,7 +3,7 @@
  * prose, from the inline codes of `src/inline` (not the raw markdown), so code, URLs, images and HTML are
  * known and kept apart; and the tokens in that prose that must come through translation unchanged.
  */
-import {tokenize} from '../inline/index.js'
+import {mayHoldMarkup, tokenize} from '../inline/index.js'
 
 /** Stands for a standalone code in prose: no token pattern crosses it. */
 export const CODE = '\u0001'
@@ -15,6 +15,7 @@ export const CODE = '\u0001'
  * (`**Start**.The` holds no identifier `Start.The`).
  */
 export function proseOf(text: string): string {
+  if (!mayHoldMarkup(text)) return text
   let out = ''
   for (const token of tokenize(text)) {
     if (token.type === 'text') out += token.value
@@ -26,6 +27,28 @@ export function proseOf(text: string): string {
 }
 
 const ENTITIES: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#39;': "'"}
+
+const SPACE = /[\s\u00a0\u202f\u2007\u3000]/
+
+/** The first (or last) character of a text that `searchable` keeps as it is; undefined for a backslash. */
+function edge(text: string, last: boolean): string | undefined {
+  for (let index = last ? text.length - 1 : 0; last ? index >= 0 : index < text.length; index += last ? -1 : 1) {
+    const char = text[index]!
+    if (char === '\\') return undefined
+    if (!SPACE.test(char)) return char
+  }
+  return ''
+}
+
+/**
+ * Whether two texts may be equal once `searchable` (and trimmed): a necessary condition, cheap. Texts whose
+ * first or last kept characters differ are not (nearly every translation).
+ */
+export function maySearchEqual(a: string, b: string): boolean {
+  const first = edge(a, false)
+  const last = edge(a, true)
+  return first === undefined || last === undefined || (first === edge(b, false) && last === edge(b, true)) || edge(b, false) === undefined || edge(b, true) === undefined
+}
 
 /** A text as tokens are looked for in it: escapes undone, every kind of white space one space. */
 export function searchable(text: string): string {
@@ -52,24 +75,26 @@ const FILE_EXTENSIONS =
 
 /**
  * The patterns, most specific first (a token one of them takes is not taken again by a later one). Each stops
- * at prose punctuation after it (`Get-Mailbox.` is `Get-Mailbox`), and none crosses a `CODE` mark.
+ * at prose punctuation after it (`Get-Mailbox.` is `Get-Mailbox`), and none crosses a `CODE` mark. `trigger`
+ * finds a character every match of the pattern holds.
  */
-const PATTERNS: Array<{kind: TokenKind; pattern: RegExp}> = [
-  {kind: 'path', pattern: /(?<![\w\\])(?:[A-Za-z]:\\|\\\\[\w.-]+\\|%\w+%\\?)[^\s\u0001"'<>|,;()]*[^\s\u0001"'<>|,;().:!?]/g},
+const PATTERNS: Array<{kind: TokenKind; pattern: RegExp; trigger: RegExp}> = [
+  {kind: 'path', trigger: /[\\%]/, pattern: /(?<![\w\\])(?:[A-Za-z]:\\|\\\\[\w.-]+\\|%\w+%\\?)[^\s\u0001"'<>|,;()]*[^\s\u0001"'<>|,;().:!?]/g},
   // A noun of three letters or more, not `Ins`/`Ons`/`Ups`: `Add-In` and `Add-Ins` are products, not cmdlets.
-  {kind: 'cmdlet', pattern: new RegExp(String.raw`(?<![\w-])(?:${VERBS})-(?!(?:Ins|Ons|Ups)(?![\w-]))[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?<=-\w{3,}\w*)(?![\w-])`, 'g')},
-  {kind: 'file', pattern: new RegExp(String.raw`(?<![\w.\\/-])[\w-]+(?:\.[\w-]+)*\.(?:${FILE_EXTENSIONS})(?![\w-]|\.\w)`, 'gi')},
+  {kind: 'cmdlet', trigger: /-[A-Z]/, pattern: new RegExp(String.raw`(?<![\w-])(?:${VERBS})-(?!(?:Ins|Ons|Ups)(?![\w-]))[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?<=-\w{3,}\w*)(?![\w-])`, 'g')},
+  {kind: 'file', trigger: /\.\w/, pattern: new RegExp(String.raw`(?<![\w.\\/-])[\w-]+(?:\.[\w-]+)*\.(?:${FILE_EXTENSIONS})(?![\w-]|\.\w)`, 'gi')},
   // Two dots or more (`System.IO.FileInfo`, `Microsoft.Exchange.Management`), or one with a capital after it
   // (`Microsoft.Online`, `$_.UsageLocation`): `e.g.` and the end of a sentence are not identifiers.
   // A lower-case letter somewhere: `YY.MM.DD` is a date format, which a translation localizes; not part of
   // a URL (`referencehttps://go.microsoft.com/…`, glued to a word, is no link but still an address).
-  {kind: 'identifier', pattern: /(?<![\w./])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$/])[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
-  {kind: 'placeholder', pattern: /\{\d+\}|\{\{\s*\w+\s*\}\}|(?<![\w%])%[sd](?!\w)|(?<![\w$])\$[A-Za-z_]\w*(?:\.\w+)*/g},
+  {kind: 'identifier', trigger: /\w\.\w/, pattern: /(?<![\w./])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$/])[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
+  {kind: 'placeholder', trigger: /[{%$]/, pattern: /\{\d+\}|\{\{\s*\w+\s*\}\}|(?<![\w%])%[sd](?!\w)|(?<![\w$])\$[A-Za-z_]\w*(?:\.\w+)*/g},
   // A name with digits: `SHA256`, `AES-256`, `TLS 1.2`, `IPv6`, `Office 365`, `Windows 10`.
   // Not prose that lost a space (`Step7`), a quarter (`Q3`) or a time (`9 AM-5 PM`), which translations write
   // their own way; no product whose name a translation localizes (`Skype for Business`).
   {
     kind: 'versioned name',
+    trigger: /\d/,
     pattern:
       /(?<![\w.-])(?!(?:Step|Phase|Part|Stage|Level|Tier|Option|Table|Figure|Day|Week|Month|Year|Q)\d|(?:AM|PM)-)(?:[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}[a-z]?-\d+|(?:TLS|SSL|SHA|AES|RSA|HTTP|SMTP|OAuth|SAML|SMB|IMAP|POP|Office|Windows|Exchange|SharePoint|Outlook|Lync|Word|Excel|PowerPoint|OneNote|Visio|Project|SQL Server|Windows Server|Microsoft) \d+(?:\.\d+)*)(?![\w-]|\.\d)/g
   }
@@ -85,7 +110,9 @@ export function protectedTokens(prose: string): ProtectedToken[] {
   const found: ProtectedToken[] = []
   const seen = new Set<string>()
   let rest = prose
-  for (const {kind, pattern} of PATTERNS) {
+  for (const {kind, pattern, trigger} of PATTERNS) {
+    // A character every match holds: most prose has none for most patterns.
+    if (!trigger.test(rest)) continue
     pattern.lastIndex = 0
     rest = rest.replace(pattern, (match) => {
       if (!seen.has(match)) {

@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
-import {isTranslatableProse, proseOf, searchable} from '../text-tokens.js'
+import {isTranslatableProse, maySearchEqual, proseOf, searchable} from '../text-tokens.js'
 
 /** The language of a BCP 47 tag (`de` of `de-DE`): `en-GB` is not a translation of `en-US`. */
 function language(tag: string): string {
@@ -23,7 +23,7 @@ const rule: Rule = {
     if (target === undefined || language(target) === language(source)) return
     for (const segment of context.document.segments) {
       if (segment.context.kind === 'code' || segment.source.trim() === '') continue
-      if (searchable(segment.target).trim() !== searchable(segment.source).trim()) continue
+      if (!maySearchEqual(segment.source, segment.target) || searchable(segment.target).trim() !== searchable(segment.source).trim()) continue
       if (!isTranslatableProse(proseOf(segment.source), source)) continue
       context.report(`Target of \`${segment.id}\` is its source, untranslated (the document is \`${target}\`)`, segment.position.target, {segment})
     }
