@@ -26,6 +26,28 @@ export function proseOf(text: string): string {
   return out
 }
 
+/**
+ * What a reader sees of a segment text, where a token is looked for in a target: its text, the text of
+ * inline code, bare URLs, image alt texts, escapes and entities as their characters; not link destinations
+ * or HTML tags (a cmdlet name in a link's URL is not on the page). Bold and link markers vanish, so
+ * `Microsoft **365-rapporten**` reads `Microsoft 365-rapporten`.
+ */
+export function visibleText(text: string): string {
+  if (!mayHoldMarkup(text)) return text
+  let out = ''
+  for (const token of tokenize(text)) {
+    if (token.type === 'text') out += token.value
+    else if (token.kind === 'escape') out += token.data.slice(1)
+    else if (token.kind === 'entity') out += ENTITIES[token.data] ?? ' '
+    else if (token.kind === 'inlineCode') out += token.data.replace(/^`+|`+$/g, '')
+    else if (token.kind === 'url') out += token.data
+    else if (token.kind === 'autolink') out += token.data.slice(1, -1)
+    else if (token.kind === 'image') out += ` ${token.data.slice(2, token.data.lastIndexOf(']('))} `
+    else if (token.kind === 'html' || token.kind === 'break' || token.kind === 'char') out += ' '
+  }
+  return out
+}
+
 const ENTITIES: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#39;': "'"}
 
 const SPACE = /[\s\u00a0\u202f\u2007\u3000]/
@@ -48,6 +70,11 @@ export function maySearchEqual(a: string, b: string): boolean {
   const first = edge(a, false)
   const last = edge(a, true)
   return first === undefined || last === undefined || (first === edge(b, false) && last === edge(b, true)) || edge(b, false) === undefined || edge(b, true) === undefined
+}
+
+/** Every kind of white space as one space (visible text, tokens: escapes are resolved there already). */
+export function spaced(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ')
 }
 
 /** A text as tokens are looked for in it: escapes undone, every kind of white space one space. */
@@ -96,7 +123,7 @@ const PATTERNS: Array<{kind: TokenKind; pattern: RegExp; trigger: RegExp}> = [
     kind: 'versioned name',
     trigger: /\d/,
     pattern:
-      /(?<![\w.-])(?!(?:Step|Phase|Part|Stage|Level|Tier|Option|Table|Figure|Day|Week|Month|Year|Q)\d|(?:AM|PM)-)(?:[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}[a-z]?-\d+|(?:TLS|SSL|SHA|AES|RSA|HTTP|SMTP|OAuth|SAML|SMB|IMAP|POP|Office|Windows|Exchange|SharePoint|Outlook|Lync|Word|Excel|PowerPoint|OneNote|Visio|Project|SQL Server|Windows Server|Microsoft) \d+(?:\.\d+)*)(?![\w-]|\.\d)/g
+      /(?<![\w.\-=/?&#])(?!(?:Step|Phase|Part|Stage|Level|Tier|Option|Table|Figure|Day|Week|Month|Year|Q)\d|(?:AM|PM)-)(?:[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}[a-z]?-\d+|(?:TLS|SSL|SHA|AES|RSA|HTTP|SMTP|OAuth|SAML|SMB|IMAP|POP|Office|Windows|Exchange|SharePoint|Outlook|Lync|Word|Excel|PowerPoint|OneNote|Visio|Project|SQL Server|Windows Server|Microsoft) \d+(?:\.\d+)*)(?![\w-]|\.\d)/g
   }
 ]
 

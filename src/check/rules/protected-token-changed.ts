@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
-import {CODE, protectedTokens, proseOf, searchable, type ProtectedToken} from '../text-tokens.js'
+import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
 
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
 function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
@@ -43,7 +43,7 @@ const rule: Rule = {
   id: 'protected-token-changed',
   severity: 'warning',
   description:
-    'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline`: inline code and link destinations are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
+    'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
   bad: [
     {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), line: 5},
     {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), line: 5}
@@ -57,13 +57,12 @@ const rule: Rule = {
       if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
       const tokens = protectedTokens(proseOf(segment.source))
       if (tokens.length === 0) continue
-      // The target as written, and its prose without markup (`Microsoft **365-rapporten**` keeps `Microsoft 365`).
-      const target = searchable(segment.target)
-      const flat = searchable(proseOf(segment.target).replaceAll(CODE, ''))
+      // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).
+      const target = spaced(visibleText(segment.target))
       const changed: string[] = []
       let targetTokens: ProtectedToken[] | undefined
       for (const token of tokens) {
-        if (target.includes(searchable(token.text)) || flat.includes(searchable(token.text))) continue
+        if (target.includes(spaced(token.text))) continue
         targetTokens ??= protectedTokens(proseOf(segment.target))
         const other = instead(token, target, targetTokens)
         if (other !== undefined && tolerated(token, other)) continue
