@@ -78,7 +78,12 @@ describe('check over the dev corpus', () => {
     for (const rule of rules) {
       const count = counts.get(rule.id)
       if (!count) continue
-      expect(count.files.size, rule.id).toBeLessThan(files.length / 4)
+      // The translation-quality rules judge machine translation, which damages markup and tokens in a third of
+      // the corpus's files: inline-markup (emphasis dropped or escaped, as merge would refuse it: 234 files) and
+      // protected-token-changed (cmdlet names lower-cased or translated: 182 files). Hand-checked samples of 30
+      // findings each were 30 and 29 true.
+      const qualityRule = rule.id === 'inline-markup' || rule.id === 'protected-token-changed'
+      expect(count.files.size, rule.id).toBeLessThan(files.length / (qualityRule ? 2.5 : 4))
       expect(count.errorFiles.size, rule.id).toBeLessThan(files.length / 10)
     }
   })

@@ -75,7 +75,7 @@ describe('false alarms of block structure (issue 14)', () => {
     const broken = rows.replace(pair('8c3a1-144', 'Ebene', 'Level'), pair('8c3a1-144', 'Ebene | Stufe', 'Level'))
     expect(findings(header + broken)).toEqual([[9, 'error', 'pair-split-across-cells']])
     // A backslash ending a target escapes the row's next `|`: only the row shows it.
-    const escaped = rows.replace(pair('8c3a1-143', 'Modus', 'Mode'), pair('8c3a1-143', 'Modus C:\\Daten\\', 'Mode C:\\Data'))
+    const escaped = rows.replace(pair('8c3a1-143', 'Modus', 'Mode'), pair('8c3a1-143', 'Modus\\', 'Mode'))
     expect(findings(header + escaped)).toEqual([[8, 'error', 'table-shape']])
   })
 

@@ -1,7 +1,7 @@
 /**
  * The fast paths of the check rules agree with the plain definitions they replace, on every line and
  * pair of the dev corpus: the joined bilingual text, the skeleton built line by line (prose-outside-pair), the substring guards of
- * `prose` and `inlineMarkup`, the ASCII word count, the eight-letter bound, and `countCells` by `indexOf`.
+ * `prose`, the ASCII word count, the eight-letter bound, and `countCells` by `indexOf`.
  */
 import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
@@ -14,7 +14,6 @@ import {printWithPairs} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
 import {prose, words} from '../src/check/prose.js'
-import {inlineMarkup} from '../src/check/rules/inline-markup.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** The definitions as first written: whole-file skeleton, every pattern on every text, Unicode regexes. */
@@ -48,19 +47,6 @@ const reference = {
     const latin = text.match(/\p{L}{2,}/gu) ?? []
     const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []
     return latin.filter((word) => !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)).length + Math.floor(cjk.length / 2)
-  },
-  inlineMarkup(text: string) {
-    const codeSpan = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g
-    const withoutCode = text.replace(codeSpan, ' ')
-    const elements = new Set('a abbr b big blockquote br caption center cite code col colgroup dd del details div dl dt em font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark nobr ol p pre q s samp small source span strike strong sub summary sup table tbody td th thead tr tt u ul var video wbr'.split(' '))
-    return {
-      urls: [...withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), ...withoutCode.matchAll(/<a\b[^>]*\bhref\s*=\s*"([^"]*)"/gi)].map((match) => match[1]!).sort(),
-      code: (text.match(codeSpan) ?? []).length,
-      bold: (withoutCode.match(/(?<!\\)(\*\*|__)/g) ?? []).length,
-      images: (withoutCode.match(/!\[/g) ?? []).length,
-      tags: [...withoutCode.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((match) => match[1]!.toLowerCase()).filter((name) => elements.has(name)).sort(),
-      escapes: (withoutCode.match(/\\[*_#[\]<>`]/g) ?? []).length
-    }
   },
   unescapedPipes(text: string): number[] {
     const found: number[] = []
@@ -111,7 +97,7 @@ describe('skeletonFacts', () => {
 })
 
 describe('check fast paths agree with the plain definitions over the dev corpus', () => {
-  it('skeleton lines, prose, words, inline markup and cell counts', () => {
+  it('skeleton lines, prose, words and cell counts', () => {
     // Collected, not asserted one by one: a million `expect` calls would take most of the test's time.
     const disagreements: string[] = []
     const agree = (what: string, fast: unknown, plain: unknown, where: string): void => {
@@ -156,12 +142,7 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
       for (const segment of document.segments) {
         segments++
         for (const side of [segment.source, segment.target]) {
-          agree('inline markup', JSON.stringify(inlineMarkup(side)), JSON.stringify(reference.inlineMarkup(side)), `${file} ${segment.id}`)
           agree('unescaped pipes', JSON.stringify(unescapedPipes(side)), JSON.stringify(reference.unescapedPipes(side)), `${file} ${segment.id}`)
-        }
-        // `markupDifferences` answers no difference without comparing when the texts are equal or hold no markup character: the markups are equal then.
-        if (!/[`\]<*_!\\]/.test(segment.source) && !/[`\]<*_!\\]/.test(segment.target)) {
-          agree('markup without markup characters', JSON.stringify(reference.inlineMarkup(segment.target)), JSON.stringify(reference.inlineMarkup(segment.source)), `${file} ${segment.id}`)
         }
       }
     }

@@ -21,6 +21,8 @@ import emptySource from './rules/empty-source.js'
 import pipeOnlyTarget from './rules/pipe-only-target.js'
 import inlineMarkup from './rules/inline-markup.js'
 import mtPlaceholder from './rules/mt-placeholder.js'
+import untranslated from './rules/untranslated.js'
+import protectedTokenChanged from './rules/protected-token-changed.js'
 import pairInCode from './rules/pair-in-code.js'
 import proseOutsidePair from './rules/prose-outside-pair.js'
 import unclosedCodeFence from './rules/unclosed-code-fence.js'
@@ -49,6 +51,8 @@ export const rules: Rule[] = [
   pipeOnlyTarget,
   inlineMarkup,
   mtPlaceholder,
+  untranslated,
+  protectedTokenChanged,
   pairInCode,
   proseOutsidePair,
   unclosedCodeFence,

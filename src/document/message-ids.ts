@@ -30,6 +30,8 @@ export const checkRuleIds = [
   'pipe-only-target',
   'inline-markup',
   'mt-placeholder',
+  'untranslated',
+  'protected-token-changed',
   'pair-in-code',
   'prose-outside-pair',
   'unclosed-code-fence',

@@ -1,8 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-
-/** Placeholders machine translation uses for inline markup: `<b0>`, `</b0>`, `<x1/>`, `<g2>`… */
-const placeholder = /<\/?([a-z]{1,3})(\d+)\s*\/?>/gi
+import {mtPlaceholder} from '../mt-placeholders.js'
 
 const rule: Rule = {
   id: 'mt-placeholder',
@@ -13,17 +11,10 @@ const rule: Rule = {
   good: [{title: 'The link restored', markdown: `${pair('ac8fe-156', '請參閱 [eDiscovery 案例](ediscovery-cases.md#step-2-create-a-new-case)中的「建立新的案例」。', 'See "Create a new case" in [eDiscovery cases](ediscovery-cases.md#step-2-create-a-new-case).')}\n`}],
   check(context) {
     for (const segment of context.document.segments) {
-      if (!segment.target.includes('<')) continue
-      placeholder.lastIndex = 0
-      let match: RegExpExecArray | null
-      while ((match = placeholder.exec(segment.target))) {
-        const tag = match[0]
-        if (/^h$/i.test(match[1]!) && Number(match[2]) <= 6) continue
-        if (segment.source.includes(tag)) continue
-        const at = segment.position.target.start.offset + match.index
-        context.report(`Machine-translation placeholder \`${tag}\` left in the target of \`${segment.id}\``, context.position(at, at + tag.length), {segment})
-        break
-      }
+      const found = mtPlaceholder(segment)
+      if (!found) continue
+      const at = segment.position.target.start.offset + found.index
+      context.report(`Machine-translation placeholder \`${found.tag}\` left in the target of \`${segment.id}\``, context.position(at, at + found.tag.length), {segment})
     }
   }
 }

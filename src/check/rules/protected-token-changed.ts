@@ -1,0 +1,78 @@
+import type {Rule} from '../rule.js'
+import {doc, pair} from '../example.js'
+import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
+
+/** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
+function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
+  // The same characters in another case, or with spaces put in (`o365importtool. exe`).
+  const loose = new RegExp([...token.text.replace(/\s+/g, '')].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i').exec(target)
+  if (loose) return loose[0]
+  const lower = token.text.toLowerCase()
+  let best: string | undefined
+  let bestCommon = 0
+  for (const other of targetTokens) {
+    if (other.kind !== token.kind) continue
+    let common = 0
+    while (common < lower.length && lower[common] === other.text[common]?.toLowerCase()) common++
+    if (common > bestCommon && common >= Math.min(4, lower.length - 1)) {
+      bestCommon = common
+      best = other.text
+    }
+  }
+  return best
+}
+
+/**
+ * Differences that change nothing: the case of a host name (`Outlook.office365.com` at the start of a
+ * sentence), of an acronym (`utf-8`) or of a PowerShell variable (`$upn`, `$UPN`: one variable), and the
+ * spaces in a name with digits (`Office365`, `Office 365`).
+ */
+function tolerated(token: ProtectedToken, other: string): boolean {
+  const same = token.text.toLowerCase() === other.toLowerCase()
+  if (same && token.kind === 'placeholder' && token.text.startsWith('$')) return true
+  if (same && token.kind === 'identifier' && token.text === token.text.toLowerCase()) return true
+  if (same && token.kind === 'versioned name' && !/[a-z]/.test(token.text)) return true
+  return token.kind === 'versioned name' && token.text.replace(/\s+/g, '') === other.replace(/\s+/g, '')
+}
+
+function show(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``
+}
+
+const rule: Rule = {
+  id: 'protected-token-changed',
+  severity: 'warning',
+  description:
+    'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
+  bad: [
+    {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), line: 5},
+    {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), line: 5}
+  ],
+  good: [
+    {title: 'The tokens kept, the sentence translated', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets Get-MsolUser und Set-MsolUser mit TLS 1.2.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`)},
+    {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`)}
+  ],
+  check(context) {
+    for (const segment of context.document.segments) {
+      if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
+      const tokens = protectedTokens(proseOf(segment.source))
+      if (tokens.length === 0) continue
+      // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).
+      const target = spaced(visibleText(segment.target))
+      const changed: string[] = []
+      let targetTokens: ProtectedToken[] | undefined
+      for (const token of tokens) {
+        if (target.includes(spaced(token.text))) continue
+        targetTokens ??= protectedTokens(proseOf(segment.target))
+        const other = instead(token, target, targetTokens)
+        if (other !== undefined && tolerated(token, other)) continue
+        // `M365`, `O365` written out in full.
+        if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
+        changed.push(other === undefined ? `${token.kind} ${show(token.text)} missing` : `${token.kind} ${show(token.text)} written ${show(other)}`)
+      }
+      if (changed.length === 0) continue
+      context.report(`Target of \`${segment.id}\` does not keep what must not be translated: ${changed.join('; ')}`, segment.position.target, {segment})
+    }
+  }
+}
+export default rule

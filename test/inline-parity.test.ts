@@ -1,0 +1,62 @@
+/**
+ * Code parity (src/inline/parity.ts): the one definition of "the target keeps its source's markup" that merge
+ * enforces and check's `inline-markup` rule reports. Texts are real pairs of the dev corpus or built from them.
+ */
+import {describe, expect, it} from 'vitest'
+import {codeParity, normalizeUrl} from '../src/inline/index.js'
+
+const reasons = (source: string, target: string) => codeParity(source, target).map((problem) => `${problem.major ? 'major' : 'minor'} ${problem.type}: ${problem.reason}`)
+
+describe('codeParity', () => {
+  it('is parity when translation changes only what it may: link text, alt text, title, URL locale, emphasis markers, escapes, entities', () => {
+    expect(reasons('See [eDiscovery cases](ediscovery-cases.md "Cases").', 'Siehe [eDiscovery-Fälle](ediscovery-cases.md "Fälle").')).toEqual([])
+    expect(reasons('Choose ![The icon for adding many users](media/3481.png) as shown.', '![Office 365 に多数のユーザーを追加するためのアイコン](media/3481.png) を選びます。')).toEqual([])
+    expect(reasons('see [aka.ms/x](https://docs.microsoft.com/en-us/office365/enterprise/x)', '[aka.ms/x](https://docs.microsoft.com/ja-JP/office365/enterprise/x) を参照')).toEqual([])
+    expect(reasons('<a href="https://support.office.com/en-us/article/Run-a-Content-Search">Run</a>', '<a href="https://support.office.com/zh-TW/article/Run-a-Content-Search">執行</a>')).toEqual([])
+    expect(reasons('Go to **Support**', 'Wechseln Sie zu __Support__')).toEqual([])
+    expect(reasons('Security &amp; Compliance \\> **Search**', 'Sicherheit & Compliance > **Suche**')).toEqual([])
+    expect(reasons('Run `Get-Mailbox`', 'Führen Sie ``Get-Mailbox`` aus')).toEqual([])
+  })
+
+  it('a bare URL or an autolink in the source is the same link as `[url](url)` in the target (issue class 5)', () => {
+    expect(reasons('See https://aka.ms/eop for more.', 'Siehe [https://aka.ms/eop](https://aka.ms/eop).')).toEqual([])
+    expect(reasons('See <https://aka.ms/eop>.', 'Siehe [https://aka.ms/eop](https://aka.ms/eop).')).toEqual([])
+    expect(reasons('Go to www.contoso.com now.', 'Gehen Sie zu [www.contoso.com](http://www.contoso.com/).')).toEqual([])
+  })
+
+  it('an escaped backtick is a character: a code span turned into `\\`…\\`` is lost', () => {
+    expect(reasons('Run `Get-Mailbox`.', 'Führen Sie \\`Get-Mailbox\\` aus.')).toEqual(['major missing: inline code `Get-Mailbox` lost'])
+  })
+
+  it('names what was lost, added or changed, a link or code span as major, emphasis as minor', () => {
+    expect(reasons('For more information, see [Content Search in Office 365](content-search.md).', '如需詳細資訊，請參閱 <<c0>在 Office 365 中的內容搜尋。')).toEqual([
+      'major missing: link to `content-search.md` lost',
+      'minor extra: HTML `<c0>` added'
+    ])
+    expect(reasons('Click **Save**.', '按一下 [儲存]\\*\\*\\*\\*。')).toEqual(['minor missing: bold lost'])
+    // OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/anti-spam-message-headers.md:43: no bold in the source, raw `****` on the page.
+    expect(reasons('If the Block all bulk email messages advanced spam filtering option is enabled, it will be marked as spam.', '如果啟用 [封鎖所有大量電子郵件的進階垃圾郵件篩選選項]\\*\\*\\*\\*，則會將電子郵件標記為垃圾郵件。')).toEqual([
+      'minor extra: escaped `\\*\\*` added, shown as raw `**`'
+    ])
+    expect(reasons('such as `contains`, `starts with` and `ends with`', '`contains` zoals `starts with``ends with`')).toEqual([
+      'major missing: inline code `starts with` changed to `` starts with``ends with ``',
+      'major missing: inline code `ends with` lost'
+    ])
+    expect(reasons('see [x](https://a.example/one)', 'siehe [x](https://evil.example/phish)')).toEqual(['major missing: link to `https://a.example/one` changed to `https://evil.example/phish`'])
+    expect(reasons('see the next section.', 'siehe [Berechtigungen](#assign-permissions-now).')).toEqual(['minor extra: link to `#assign-permissions-now` added'])
+    expect(reasons('<b>Note</b> text', '<b>Hinweis text')).toEqual(['major unbalanced: HTML `<b>` not closed (source `<b>…</b>`)'])
+  })
+
+  it('a bare URL that runs into CJK text: lost as a link but still shown (minor), or absorbing the text (major)', () => {
+    expect(reasons('Internal: https://lyncwebint01.contoso.com', '社外https://lyncwebint01.contoso.com')).toEqual(['minor missing: bare URL `https://lyncwebint01.contoso.com` no longer a link (no space before it)'])
+    expect(reasons('for example https://contoso.sharepoint.com', '例: https://contoso.sharepoint.com)。')).toEqual([
+      'major missing: link to `https://contoso.sharepoint.com` changed to `https://contoso.sharepoint.com)。`'
+    ])
+  })
+
+  it('normalizeUrl: scheme, trailing slash, locale segment and query', () => {
+    expect(normalizeUrl('https://support.office.com/en-us/article/x?ui=en-US&rs=en-US')).toBe('support.office.com/{locale}/article/x?ui={locale}&rs={locale}')
+    expect(normalizeUrl('http://www.contoso.com/')).toBe('www.contoso.com')
+    expect(normalizeUrl('mailto:a@contoso.com')).toBe('a@contoso.com')
+  })
+})
