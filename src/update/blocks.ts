@@ -1,0 +1,135 @@
+/**
+ * Blocks of a markdown text (the new English, or the source side of the old bilingual document), the units
+ * that `update` aligns. One reading for both sides, remark's, so that the two are cut the same way: a block
+ * is one leaf block of mdast (paragraph, heading, code, html, table row, thematic break, definition), from
+ * the start of the line it starts on (list markers and `>` included) to the end of the line it ends on. The text between blocks
+ * (blank lines, a table's delimiter row) is not part of any block.
+ */
+import type {Root, Nodes, Parent} from 'mdast'
+import {parseBlocks} from '../document/blocks.js'
+
+export interface TextRange {
+  start: number
+  end: number
+}
+
+export interface Block extends TextRange {
+  /** mdast type of the (first) leaf node: `paragraph`, `heading`, `code`, `html`, `tableRow`, … */
+  kind: string
+  /** What two blocks are compared by: the text with line endings as LF, heading anchors and trailing blanks removed. */
+  key: string
+  /** Where the block holds prose to translate (headings, paragraphs, table cells), in text offsets. */
+  ranges: TextRange[]
+}
+
+export interface BlockReading {
+  /** End of the front matter (after its closing fence), 0 without one. */
+  frontMatterEnd: number
+  blocks: Block[]
+}
+
+const leafTypes = new Set(['paragraph', 'heading', 'code', 'html', 'tableRow', 'thematicBreak', 'definition', 'footnoteDefinition', 'math'])
+
+export function readBlocks(text: string): BlockReading {
+  // micromark drops a leading BOM from its offsets (see document/parse.ts): read without it, shift back.
+  const shift = text.startsWith('\uFEFF') ? 1 : 0
+  const tree: Root = parseBlocks(shift ? text.slice(1) : text)
+  let frontMatterEnd = 0
+  const leaves: Array<{node: Nodes; start: number; end: number}> = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'yaml') {
+      frontMatterEnd = (node.position?.end.offset ?? 0) + shift
+      return
+    }
+    if (leafTypes.has(node.type)) {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) leaves.push({node, start: start + shift, end: end + shift})
+      return
+    }
+    if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes)
+  }
+  walk(tree)
+
+  const blocks: Block[] = []
+  for (const leaf of leaves) {
+    const lineStart = Math.max(frontMatterEnd, text.lastIndexOf('\n', leaf.start - 1) + 1)
+    const ranges = proseRanges(text, leaf.node, shift)
+    // To the end of its line: trailing blanks (a markdown line break, spaces a source kept) belong to the block.
+    let lineEnd = leaf.end > 0 && text[leaf.end - 1] === '\n' ? leaf.end : text.indexOf('\n', leaf.end)
+    if (lineEnd < 0) lineEnd = text.length
+    else if (text[lineEnd - 1] === '\r') lineEnd--
+    leaf.end = Math.max(leaf.end, lineEnd)
+    const last = blocks[blocks.length - 1]
+    // Two leaves on one line (`- # Title`, a paragraph ending on the line the next starts): one block.
+    if (last && lineStart < last.end) {
+      last.end = Math.max(last.end, leaf.end)
+      last.ranges.push(...ranges)
+      continue
+    }
+    blocks.push({start: lineStart, end: leaf.end, kind: leaf.node.type, key: '', ranges})
+  }
+  for (const block of blocks) block.key = blockKey(text.slice(block.start, block.end))
+  return {frontMatterEnd, blocks}
+}
+
+/**
+ * The comparison key of a block's text. The localization pipeline adds `<a name="…"></a>` anchors to
+ * headings (the bilingual source side has them, the English does not), and editors leave trailing blanks.
+ */
+export function blockKey(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/<a\s+(?:name|id)\s*=\s*"[^"]*"\s*>\s*<\/a>\s*/gi, '')
+    .replace(/[ \t]+$/gm, '')
+}
+
+/** The prose of a leaf block: heading and paragraph content, each table cell's content. */
+function proseRanges(text: string, node: Nodes, shift: number): TextRange[] {
+  if (node.type === 'heading' || node.type === 'paragraph') return contentRanges(text, node, shift)
+  if (node.type === 'tableRow') return node.children.flatMap((cell) => contentRanges(text, cell, shift))
+  return []
+}
+
+/** From a node's first child to its last child, cut where a line continues behind a container marker (`> `). */
+function contentRanges(text: string, node: Parent, shift: number): TextRange[] {
+  const first = node.children[0]?.position?.start.offset
+  const last = node.children[node.children.length - 1]?.position?.end.offset
+  if (first === undefined || last === undefined) return []
+  const ranges: TextRange[] = []
+  let start = first + shift
+  const end = last + shift
+  // A line break followed by a `>` (or anything that is not white space) before the text goes on is a
+  // container's marker: the pipeline never puts one inside a pair.
+  const breaks = /\r?\n([ \t>]*)/g
+  breaks.lastIndex = start
+  for (let match = breaks.exec(text); match && match.index < end; match = breaks.exec(text)) {
+    if (!match[1]!.includes('>')) continue
+    ranges.push({start, end: match.index})
+    start = match.index + match[0].length
+  }
+  ranges.push({start, end})
+  return ranges.map((range) => trimRange(text, range)).filter((range) => isProse(text.slice(range.start, range.end)))
+}
+
+function trimRange(text: string, range: TextRange): TextRange {
+  let {start, end} = range
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return {start, end}
+}
+
+/**
+ * Whether a content range is something the pipeline translates: it has a letter or digit outside inline
+ * code, URLs, HTML tags and images, and is not a docs extension line (`[!NOTE]`, `[!INCLUDE[…](…)]`).
+ */
+export function isProse(content: string): boolean {
+  if (/^\[!(?:[A-Za-z]+)\]$/.test(content) || /^\[!(?:INCLUDE|div|VIDEO|code)\b/i.test(content)) return false
+  const rest = content
+    .replace(/`+[^`]*`+/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+  return /[\p{L}\p{N}]/u.test(rest)
+}

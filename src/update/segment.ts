@@ -1,0 +1,86 @@
+/**
+ * Sentence segmentation of new English prose, SRX-style: a break after `.`, `!` or `?` (and the closing
+ * quotes, brackets and emphasis markers that follow) before white space, with exceptions that mirror
+ * Okapi's default English rules as the localization pipeline applies them: no break inside inline code, a
+ * URL, an HTML tag or a link's text; none after a known abbreviation (`e.g.`, `i.e.`, `vs.`, `Dr.`, …);
+ * none when the next word starts with a lowercase letter; none after a colon. Pure; offsets into the text.
+ */
+import {tokenize} from '../inline/index.js'
+import type {TextRange} from './blocks.js'
+
+/** Lowercased words (without their final dot) after which a dot ends no sentence. */
+const abbreviations = new Set([
+  'e.g', 'i.e', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'co', 'jr', 'sr', 'st', 'no', 'nos', 'fig', 'figs',
+  'approx', 'dept', 'est', 'min', 'max', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'cf', 'al', 'ca', 'vol', 'p', 'pp', 'ed', 'eds', 'ex', 'resp', 'u.s', 'u.k', 'a.m', 'p.m'
+])
+
+const closers = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~'])
+
+/**
+ * The sentences of `text` between `range.start` and `range.end`, trimmed (the white space between them
+ * stays skeleton).
+ */
+export function splitSentences(text: string, range: TextRange): TextRange[] {
+  const content = text.slice(range.start, range.end)
+  const breakable = breakableMask(content)
+  const sentences: TextRange[] = []
+  let start = 0
+  for (let k = 0; k < content.length; k++) {
+    const char = content[k]!
+    if (char !== '.' && char !== '!' && char !== '?') continue
+    if (!breakable[k]) continue
+    let j = k + 1
+    while (j < content.length && (content[j] === '.' || content[j] === '!' || content[j] === '?')) j++
+    while (j < content.length && (closers.has(content[j]!) || breakable[j] === 2)) j++
+    if (j >= content.length || !/\s/.test(content[j]!)) continue
+    let m = j
+    while (m < content.length && /\s/.test(content[m]!)) m++
+    if (m >= content.length) continue
+    if (/\p{Ll}/u.test(content[m]!)) continue
+    if (char === '.' && isAbbreviation(content, k)) continue
+    sentences.push({start: range.start + start, end: range.start + j})
+    start = m
+    k = m - 1
+  }
+  sentences.push({start: range.start + start, end: range.end})
+  return sentences.map((sentence) => trim(text, sentence)).filter((sentence) => sentence.end > sentence.start)
+}
+
+/** Whether the word ending at the dot at `k` is an abbreviation (`e.g.`, `Dr.`). */
+function isAbbreviation(content: string, k: number): boolean {
+  let start = k
+  while (start > 0 && /[\p{L}.]/u.test(content[start - 1]!)) start--
+  const word = content.slice(start, k).toLowerCase()
+  return word.length > 0 && abbreviations.has(word)
+}
+
+/**
+ * Per character: 1 where a sentence may end (plain text outside a link's text), 2 inside a closing
+ * emphasis marker (`**`, `_`) that may follow the stop, 0 elsewhere (inline code, URLs, tags, link text).
+ */
+function breakableMask(content: string): Uint8Array {
+  const mask = new Uint8Array(content.length)
+  let offset = 0
+  let linkDepth = 0
+  for (const token of tokenize(content)) {
+    const length = token.type === 'text' ? token.value.length : token.data.length
+    if (token.type === 'text') {
+      if (linkDepth === 0) mask.fill(1, offset, offset + length)
+    } else if (token.kind === 'link') {
+      linkDepth += token.type === 'open' ? 1 : token.type === 'close' ? -1 : 0
+      if (linkDepth < 0) linkDepth = 0
+    } else if (token.type === 'close' && (token.kind === 'strong' || token.kind === 'emphasis' || token.kind === 'delete')) {
+      mask.fill(2, offset, offset + length)
+    }
+    offset += length
+  }
+  return mask
+}
+
+function trim(text: string, range: TextRange): TextRange {
+  let {start, end} = range
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return {start, end}
+}

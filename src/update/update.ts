@@ -1,0 +1,254 @@
+/**
+ * `update(old, english)`: the old bilingual document brought to a new English revision. The skeleton comes
+ * from the new English; blocks the English did not change are copied from the old document verbatim
+ * (pairs, targets, merged units, heading anchors); changed and new blocks are cut into sentences (old
+ * boundaries first, SRX rules for the rest) and each sentence goes through the match cascade (cascade.ts).
+ * Ids are then renumbered positionally (ids.ts), unless every pair is the old one in its old place.
+ * Pure: strings and the parsed document in, strings and records out.
+ */
+import type {BilingualDocument, Segment} from '../document/types.js'
+import {parse} from '../document/parse.js'
+import {print, printSegment} from '../document/print.js'
+import {readFrontMatterAt} from '../document/front-matter.js'
+import {mainPrefix} from '../check/ids.js'
+import {readBlocks, type TextRange} from './blocks.js'
+import {readOldDocument, type OldBlock} from './old-blocks.js'
+import {alignBlocks} from './align.js'
+import {splitSentences} from './segment.js'
+import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass, type Memory} from './cascade.js'
+import {sha1, updateFrontMatter} from './front-matter.js'
+import {positionalIds} from './ids.js'
+
+export interface UpdateOptions {
+  /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
+  threshold?: number
+  /** `ms.sourcegitcommit` of the new English. */
+  sourceCommit?: string | undefined
+  /** `ms.lasthandoff` to write. */
+  handoffDate?: string | undefined
+  /** Path of the new document, for its messages. */
+  path?: string | undefined
+}
+
+export interface UnitCandidate {
+  id: string
+  source: string
+  target: string
+  score: number
+}
+
+/** One pair of the new document and how it came to be. */
+export interface UpdatedUnit {
+  id: string
+  class: MatchClass
+  source: string
+  target: string
+  /** Id of the old pair reused (exact, moved, merged, text-only). */
+  oldId?: string
+  /** The old pair offered to the translator (sub-segment, fuzzy). */
+  candidate?: UnitCandidate
+  /** Whether a translator must see the unit. */
+  needsWork: boolean
+}
+
+export interface UpdateResult {
+  text: string
+  document: BilingualDocument
+  units: UpdatedUnit[]
+  counts: Record<MatchClass, number>
+  /** Old pairs neither reused nor offered as a candidate: their sentences left the English. */
+  deleted: Array<{id: string; source: string; target: string}>
+  /** Old id → new id of every reused pair. */
+  idMap: Record<string, string>
+  blocks: {same: number; moved: number; changed: number; added: number}
+  frontMatter: {openlocfilehash: string; changed: string[]; notCarried: string[]}
+  /** False when every pair is the old one in its old place: the old ids still describe the document. */
+  renumbered: boolean
+}
+
+interface Pending {
+  match: Match
+  source: string
+}
+
+export function update(old: BilingualDocument, english: string, options: UpdateOptions = {}): UpdateResult {
+  const threshold = options.threshold ?? 75
+  const oldReading = readOldDocument(old)
+  const newReading = readBlocks(english)
+  const matches = alignBlocks(
+    oldReading.blocks.map((block) => block.key),
+    newReading.blocks.map((block) => block.key)
+  )
+  const memory = createMemory(old.segments)
+  const byFirstWord = indexByFirstWord(old.segments)
+  const prefix = mainPrefix(old) ?? sha1(english).slice(0, 5)
+  const pieces: string[] = []
+  const pending: Pending[] = []
+  const blocks = {same: 0, moved: 0, changed: 0, added: 0}
+
+  const englishFront = newReading.frontMatterEnd > 0 ? english.slice(0, newReading.frontMatterEnd) : ''
+  const front = updateFrontMatter(oldReading.frontMatter, englishFront, english, options)
+  pieces.push(oldReading.frontMatter !== '' ? front.text : englishFront)
+  let cursor = newReading.frontMatterEnd
+  let placeholder = 0
+
+  newReading.blocks.forEach((block, index) => {
+    pieces.push(english.slice(cursor, block.start))
+    cursor = block.end
+    const match = matches[index]!
+    if (match.kind !== 'changed') {
+      blocks[match.kind]++
+      const oldBlock = oldReading.blocks[match.old]!
+      for (const part of oldBlock.parts) {
+        if (typeof part === 'string') {
+          pieces.push(part)
+          continue
+        }
+        memory.used.add(part)
+        pieces.push(printSegment(part))
+        pending.push({source: part.source, match: {class: match.kind === 'same' ? 'exact' : 'moved', target: part.target, reused: part}})
+      }
+      return
+    }
+    const place: OldBlock | undefined = match.old === undefined ? undefined : oldReading.blocks[match.old]
+    blocks[place ? 'changed' : 'added']++
+    let at = block.start
+    for (const range of block.ranges) {
+      for (const unit of unitsOf(english, range, byFirstWord)) {
+        pieces.push(english.slice(at, unit.start))
+        at = unit.end
+        const source = english.slice(unit.start, unit.end)
+        const found = matchSentence(source, place?.segments ?? [], memory, threshold)
+        pending.push({source, match: found})
+        pieces.push(pairText(found, source, `${prefix}-${900000 + placeholder++}`))
+      }
+    }
+    pieces.push(english.slice(at, block.end))
+  })
+  pieces.push(english.slice(cursor))
+
+  const assembled = parse(pieces.join(''), parseOptions(options))
+  if (assembled.segments.length !== pending.length) {
+    throw new Error(`update: the new document reads as ${assembled.segments.length} pairs where ${pending.length} were written`)
+  }
+  const identity = pending.length === old.segments.length && pending.every((item, index) => item.match.class === 'exact' && item.match.reused === old.segments[index])
+  let document = assembled
+  if (!identity) {
+    const englishData = newReading.frontMatterEnd > 0 ? readFrontMatterAt(english, 0, newReading.frontMatterEnd).data : undefined
+    const ids = positionalIds(assembled, prefix, englishData)
+    let index = 0
+    const parts = assembled.parts.map((part) => {
+      if (typeof part === 'string') return part
+      const id = ids[index++]!
+      return {...part, id, sourceId: id, markup: {open: rename(part.markup.open, part.id, id), middle: rename(part.markup.middle, part.sourceId, id), close: part.markup.close}}
+    })
+    document = parse(print({...assembled, parts}), parseOptions(options))
+  }
+
+  const counts = Object.fromEntries(matchClasses.map((name) => [name, 0])) as Record<MatchClass, number>
+  const idMap: Record<string, string> = {}
+  const units = document.segments.map((segment, index): UpdatedUnit => {
+    const {match} = pending[index]!
+    counts[match.class]++
+    const unit: UpdatedUnit = {id: segment.id, class: match.class, source: segment.source, target: segment.target, needsWork: needsWork(match.class)}
+    if (match.reused) {
+      unit.oldId = match.reused.id
+      idMap[match.reused.id] ??= segment.id
+    }
+    if (match.candidate) {
+      const {segment: old, score} = match.candidate
+      unit.candidate = {id: old.id, source: old.source, target: old.target, score}
+    }
+    return unit
+  })
+  const deleted = old.segments.filter((segment) => !memory.used.has(segment) && !memory.offered.has(segment)).map(({id, source, target}) => ({id, source, target}))
+  const text = print(document)
+  const hashLine = /^ms\.openlocfilehash:\s*(\S+)/m.exec(front.text)
+  return {
+    text,
+    document,
+    units,
+    counts,
+    deleted,
+    idMap,
+    blocks,
+    frontMatter: {openlocfilehash: hashLine?.[1] ?? sha1(english), changed: front.changed, notCarried: front.notCarried},
+    renumbered: !identity
+  }
+}
+
+function parseOptions(options: UpdateOptions): {path?: string} {
+  return options.path === undefined ? {} : {path: options.path}
+}
+
+/** The id inside a span's attribute, replaced (the rest of the markup as written). */
+function rename(markup: string, from: string, to: string): string {
+  for (const quote of ['"', "'"]) {
+    const at = markup.indexOf(`${quote}${from}${quote}`)
+    if (at >= 0) return markup.slice(0, at + 1) + to + markup.slice(at + 1 + from.length)
+  }
+  return markup
+}
+
+/** A pair for a sentence: the old pair's markup when one is reused, a fresh one otherwise. */
+function pairText(match: Match, source: string, id: string): string {
+  if (match.reused) {
+    return printSegment({...match.reused, source, target: match.target})
+  }
+  return `<span data-ttu-id="${id}">${match.target}</span><span class="sxs-lookup"><span data-stu-id="${id}">${source}</span></span>`
+}
+
+/** Old segments by the first word of their source (what a sentence start is looked up by). */
+function indexByFirstWord(segments: readonly Segment[]): Map<string, Segment[]> {
+  const map = new Map<string, Segment[]>()
+  for (const segment of segments) {
+    const word = firstWord(segment.source, 0)
+    if (word === '') continue
+    const list = map.get(word)
+    if (list) list.push(segment)
+    else map.set(word, [segment])
+  }
+  return map
+}
+
+function firstWord(text: string, at: number): string {
+  return /^\S{1,24}/.exec(text.slice(at, at + 24))?.[0] ?? ''
+}
+
+/**
+ * The units of one prose range: at each sentence start, the longest old source that occurs there and ends
+ * at a plausible boundary (old boundaries are kept where the text did not change), else the next sentence
+ * by the SRX rules.
+ */
+export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string, Segment[]>): TextRange[] {
+  const sentences = splitSentences(text, range)
+  const ends = new Set(sentences.map((sentence) => sentence.end))
+  const units: TextRange[] = []
+  let p = range.start
+  while (p < range.end) {
+    while (p < range.end && /\s/.test(text[p]!)) p++
+    if (p >= range.end) break
+    let best = 0
+    for (const segment of byFirstWord.get(firstWord(text, p)) ?? []) {
+      const length = segment.source.length
+      if (length <= best || p + length > range.end || !text.startsWith(segment.source, p)) continue
+      const end = p + length
+      const plausible =
+        end === range.end || ends.has(end) || /\s$/.test(segment.source) || (/[.!?:;][)\]"'”’*_]*$/.test(segment.source) && /\s/.test(text[end]!))
+      if (plausible) best = length
+    }
+    if (best > 0) {
+      units.push({start: p, end: p + best})
+      p += best
+      continue
+    }
+    const next = sentences.find((sentence) => sentence.end > p)
+    const end = next ? next.end : range.end
+    units.push({start: p, end})
+    p = end
+  }
+  return units
+}
+
+export {needsWork}
+export type {Memory}
