@@ -91,25 +91,27 @@ function proseRanges(text: string, node: Nodes, shift: number): TextRange[] {
   return []
 }
 
-/** From a node's first child to its last child, cut where a line continues behind a container marker (`> `). */
+/**
+ * From a node's first child to its last child: one range, line breaks and the container markers after them
+ * (`> `) included; the caller joins such lines (wrap.ts). A docs alert's marker line (`[!NOTE]`) is not prose.
+ */
 function contentRanges(text: string, node: Parent, shift: number): TextRange[] {
   const first = node.children[0]?.position?.start.offset
   const last = node.children[node.children.length - 1]?.position?.end.offset
   if (first === undefined || last === undefined) return []
-  const ranges: TextRange[] = []
   let start = first + shift
-  const end = last + shift
-  // A line break followed by a `>` (or anything that is not white space) before the text goes on is a
-  // container's marker: the pipeline never puts one inside a pair.
-  const breaks = /\r?\n([ \t>]*)/g
-  breaks.lastIndex = start
-  for (let match = breaks.exec(text); match && match.index < end; match = breaks.exec(text)) {
-    if (!match[1]!.includes('>')) continue
-    ranges.push({start, end: match.index})
-    start = match.index + match[0].length
-  }
-  ranges.push({start, end})
-  return ranges.map((range) => trimRange(text, range)).filter((range) => isProse(text.slice(range.start, range.end)))
+  const marker = /^\[![A-Za-z]+\][ \t]*\r?\n[ \t>]*/.exec(text.slice(start, last + shift))
+  if (marker) start += marker[0].length
+  return [linkText(text, trimRange(text, {start, end: last + shift}))].filter((range) => isProse(text.slice(range.start, range.end)))
+}
+
+/** Content that is one link and nothing else (a link list's item): the pipeline's pair is the link's text. */
+function linkText(text: string, range: TextRange): TextRange {
+  const content = text.slice(range.start, range.end)
+  const match = /^\[((?:[^[\]]|\[[^[\]]*\])*)\]\([^()\s]*(?:\s+"[^"]*")?\)$/.exec(content)
+  if (!match || match[1]!.trim() === '') return range
+  const start = range.start + 1
+  return trimRange(text, {start, end: start + match[1]!.length})
 }
 
 function trimRange(text: string, range: TextRange): TextRange {
@@ -131,5 +133,6 @@ export function isProse(content: string): boolean {
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/<[^>]*>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
-  return /[\p{L}\p{N}]/u.test(rest)
+  // Two inline codes or more (`a`, `b`, `c` in a table cell) make a list the pipeline translates too.
+  return /[\p{L}\p{N}]/u.test(rest) || (content.match(/`+[^`]+`+/g)?.length ?? 0) >= 2
 }

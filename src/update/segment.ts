@@ -2,7 +2,7 @@
  * Sentence segmentation of new English prose, SRX-style: a break after `.`, `!` or `?` (and the closing
  * quotes, brackets and emphasis markers that follow) before white space, with exceptions that mirror
  * Okapi's default English rules as the localization pipeline applies them: no break inside inline code, a
- * URL, an HTML tag or a link's text; none after a known abbreviation (`e.g.`, `i.e.`, `vs.`, `Dr.`, …);
+ * URL, an HTML tag, or any paired code (a link's text, bold, italics); none after a known abbreviation (`e.g.`, `i.e.`, `vs.`, `Dr.`, …);
  * none when the next word starts with a lowercase letter; none after a colon. Pure; offsets into the text.
  */
 import {tokenize} from '../inline/index.js'
@@ -23,7 +23,7 @@ const closers = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~'])
  */
 export function splitSentences(text: string, range: TextRange): TextRange[] {
   const content = text.slice(range.start, range.end)
-  const breakable = breakableMask(content)
+  const {mask: breakable, depth} = breakableMask(content)
   const sentences: TextRange[] = []
   let start = 0
   for (let k = 0; k < content.length; k++) {
@@ -33,7 +33,7 @@ export function splitSentences(text: string, range: TextRange): TextRange[] {
     let j = k + 1
     while (j < content.length && (content[j] === '.' || content[j] === '!' || content[j] === '?')) j++
     while (j < content.length && (closers.has(content[j]!) || breakable[j] === 2)) j++
-    if (j >= content.length || !/\s/.test(content[j]!)) continue
+    if (j >= content.length || !/\s/.test(content[j]!) || depth[j] !== 0) continue
     let m = j
     while (m < content.length && /\s/.test(content[m]!)) m++
     if (m >= content.length) continue
@@ -56,26 +56,29 @@ function isAbbreviation(content: string, k: number): boolean {
 }
 
 /**
- * Per character: 1 where a sentence may end (plain text outside a link's text), 2 inside a closing
- * emphasis marker (`**`, `_`) that may follow the stop, 0 elsewhere (inline code, URLs, tags, link text).
+ * Per character: 1 where a sentence may end (plain text), 2 inside a closing emphasis marker (`**`, `_`)
+ * that may follow the stop, 0 elsewhere (inline code, URLs, tags); and the number of paired codes open
+ * around it (emphasis, links, HTML elements). A break needs that number to be 0 where the white space
+ * after the stop starts: the pipeline segments coded text and never cuts a paired code in two (a whole
+ * italic paragraph is one unit, so is a link's text).
  */
-function breakableMask(content: string): Uint8Array {
+function breakableMask(content: string): {mask: Uint8Array; depth: Uint16Array} {
   const mask = new Uint8Array(content.length)
+  const depth = new Uint16Array(content.length)
   let offset = 0
-  let linkDepth = 0
+  let open = 0
   for (const token of tokenize(content)) {
     const length = token.type === 'text' ? token.value.length : token.data.length
-    if (token.type === 'text') {
-      if (linkDepth === 0) mask.fill(1, offset, offset + length)
-    } else if (token.kind === 'link') {
-      linkDepth += token.type === 'open' ? 1 : token.type === 'close' ? -1 : 0
-      if (linkDepth < 0) linkDepth = 0
-    } else if (token.type === 'close' && (token.kind === 'strong' || token.kind === 'emphasis' || token.kind === 'delete')) {
-      mask.fill(2, offset, offset + length)
+    if (token.type === 'text') mask.fill(1, offset, offset + length)
+    else if (token.type === 'open') open++
+    else if (token.type === 'close') {
+      open = Math.max(0, open - 1)
+      if (token.kind === 'strong' || token.kind === 'emphasis' || token.kind === 'delete') mask.fill(2, offset, offset + length)
     }
+    depth.fill(open, offset, offset + length)
     offset += length
   }
-  return mask
+  return {mask, depth}
 }
 
 function trim(text: string, range: TextRange): TextRange {

@@ -18,6 +18,8 @@ import {splitSentences} from './segment.js'
 import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass, type Memory} from './cascade.js'
 import {sha1, updateFrontMatter} from './front-matter.js'
 import {positionalIds} from './ids.js'
+import {wordsOnly} from './normalize.js'
+import {joinWrappedLines} from './wrap.js'
 
 export interface UpdateOptions {
   /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
@@ -112,18 +114,22 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
     }
     const place: OldBlock | undefined = match.old === undefined ? undefined : oldReading.blocks[match.old]
     blocks[place ? 'changed' : 'added']++
-    let at = block.start
-    for (const range of block.ranges) {
-      for (const unit of unitsOf(english, range, byFirstWord)) {
-        pieces.push(english.slice(at, unit.start))
+    const local = joinWrappedLines(
+      english.slice(block.start, block.end),
+      block.ranges.map((range) => ({start: range.start - block.start, end: range.end - block.start}))
+    )
+    let at = 0
+    for (const range of local.ranges) {
+      for (const unit of unitsOf(local.text, range, byFirstWord)) {
+        pieces.push(local.text.slice(at, unit.start))
         at = unit.end
-        const source = english.slice(unit.start, unit.end)
+        const source = local.text.slice(unit.start, unit.end)
         const found = matchSentence(source, place?.segments ?? [], memory, threshold)
         pending.push({source, match: found})
         pieces.push(pairText(found, source, `${prefix}-${900000 + placeholder++}`))
       }
     }
-    pieces.push(english.slice(at, block.end))
+    pieces.push(local.text.slice(at))
   })
   pieces.push(english.slice(cursor))
 
@@ -211,6 +217,17 @@ function indexByFirstWord(segments: readonly Segment[]): Map<string, Segment[]> 
   return map
 }
 
+const wordsCache = new WeakMap<Segment, string>()
+
+function wordsOf(segment: Segment): string {
+  let words = wordsCache.get(segment)
+  if (words === undefined) {
+    words = wordsOnly(segment.source)
+    wordsCache.set(segment, words)
+  }
+  return words
+}
+
 function firstWord(text: string, at: number): string {
   return /^\S{1,24}/.exec(text.slice(at, at + 24))?.[0] ?? ''
 }
@@ -240,6 +257,19 @@ export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string,
     if (best > 0) {
       units.push({start: p, end: p + best})
       p += best
+      continue
+    }
+    // The same words as an old source up to a sentence end (a URL or markup changed): its boundary too.
+    let wordEnd = 0
+    for (const segment of byFirstWord.get(firstWord(text, p)) ?? []) {
+      const words = wordsOf(segment)
+      for (const end of [...ends, range.end]) {
+        if (end > p && end > wordEnd && wordsOnly(text.slice(p, end)) === words) wordEnd = end
+      }
+    }
+    if (wordEnd > 0) {
+      units.push({start: p, end: wordEnd})
+      p = wordEnd
       continue
     }
     const next = sentences.find((sentence) => sentence.end > p)
