@@ -12,6 +12,13 @@ export interface OldBlock extends Block {
   /** Skeleton text and segments of the bilingual file that render to the block's source text. */
   parts: Array<string | Segment>
   segments: Segment[]
+  /**
+   * Source-side text the block took in before or after its own lines because a segment sits there (a pair
+   * whose source is white space, on a line of its own): when the block is reused, the new English's same
+   * text around it is not written twice.
+   */
+  head: string
+  tail: string
 }
 
 export interface OldReading {
@@ -38,7 +45,8 @@ export function readOldDocument(document: BilingualDocument): OldReading {
   const blocks = joinAcrossSegments(reading.blocks, spans)
   // Assign parts: skeleton text cut at block edges (text outside blocks is dropped: the English gives it),
   // segments to the block they start in.
-  const result: OldBlock[] = blocks.map((block) => ({...block, parts: [], segments: []}))
+  const result: OldBlock[] = blocks.map((block) => ({...block, parts: [], segments: [], head: '', tail: ''}))
+  absorbStraySegments(text, result, spans)
   let index = 0
   at = 0
   const blockAt = (offset: number): OldBlock | undefined => {
@@ -95,6 +103,27 @@ function joinAcrossSegments(blocks: Block[], spans: Array<{start: number; end: n
     joined.push({...block, ranges: [...block.ranges]})
   }
   return joined
+}
+
+/** A segment outside every block (white space only, between blocks) joins the block before it (or the first). */
+function absorbStraySegments(text: string, blocks: OldBlock[], spans: Array<{start: number; end: number}>): void {
+  let index = 0
+  for (const span of spans) {
+    while (index < blocks.length && blocks[index]!.end <= span.start && !(blocks[index]!.start === span.start)) index++
+    const inside = blocks[index]
+    if (inside && inside.start <= span.start && span.start < inside.end) continue
+    if (inside && inside.start === span.start) continue
+    const before = blocks[index - 1]
+    if (before) {
+      if (span.end > before.end) {
+        before.tail += text.slice(before.end, span.end)
+        before.end = span.end
+      }
+    } else if (inside) {
+      inside.head = text.slice(span.start, inside.start) + inside.head
+      inside.start = span.start
+    }
+  }
 }
 
 function nearestBefore(blocks: OldBlock[], offset: number): OldBlock | undefined {

@@ -95,12 +95,14 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
   let placeholder = 0
 
   newReading.blocks.forEach((block, index) => {
-    pieces.push(english.slice(cursor, block.start))
-    cursor = block.end
     const match = matches[index]!
-    if (match.kind !== 'changed') {
+    const oldBlock = match.kind === 'changed' ? undefined : oldReading.blocks[match.old]!
+    const gap = english.slice(cursor, block.start)
+    pieces.push(oldBlock?.head && gap.endsWith(oldBlock.head) ? gap.slice(0, gap.length - oldBlock.head.length) : gap)
+    cursor = block.end
+    if (oldBlock && match.kind !== 'changed') {
       blocks[match.kind]++
-      const oldBlock = oldReading.blocks[match.old]!
+      if (oldBlock.tail && english.startsWith(oldBlock.tail, cursor)) cursor += oldBlock.tail.length
       for (const part of oldBlock.parts) {
         if (typeof part === 'string') {
           pieces.push(part)
