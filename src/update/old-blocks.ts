@@ -19,6 +19,10 @@ export interface OldBlock extends Block {
    */
   head: string
   tail: string
+  /** How many blocks of the reading this one is (more than one where a segment runs across blocks). */
+  members: number
+  /** The key of its first member (what the new English's blocks are joined by, see update.ts). */
+  firstKey: string
 }
 
 export interface OldReading {
@@ -45,7 +49,14 @@ export function readOldDocument(document: BilingualDocument): OldReading {
   const blocks = joinAcrossSegments(reading.blocks, spans)
   // Assign parts: skeleton text cut at block edges (text outside blocks is dropped: the English gives it),
   // segments to the block they start in.
-  const result: OldBlock[] = blocks.map((block) => ({...block, parts: [], segments: [], head: '', tail: ''}))
+  const result: OldBlock[] = blocks.map((block) => ({
+    ...block,
+    key: block.members > 1 ? blockKey(text.slice(block.start, block.end)) : block.key,
+    parts: [],
+    segments: [],
+    head: '',
+    tail: ''
+  }))
   absorbStraySegments(text, result, spans)
   let index = 0
   at = 0
@@ -84,8 +95,8 @@ export function readOldDocument(document: BilingualDocument): OldReading {
 }
 
 /** Blocks that a segment's source runs across (a pair spanning a blank line) become one block. */
-function joinAcrossSegments(blocks: Block[], spans: Array<{start: number; end: number}>): Block[] {
-  const joined: Block[] = []
+function joinAcrossSegments(blocks: Block[], spans: Array<{start: number; end: number}>): Array<Block & {members: number; firstKey: string}> {
+  const joined: Array<Block & {members: number; firstKey: string}> = []
   let span = 0
   for (const block of blocks) {
     const last = joined[joined.length - 1]
@@ -98,9 +109,10 @@ function joinAcrossSegments(blocks: Block[], spans: Array<{start: number; end: n
     if (last && crosses) {
       last.end = Math.max(last.end, block.end)
       last.ranges.push(...block.ranges)
+      last.members++
       continue
     }
-    joined.push({...block, ranges: [...block.ranges]})
+    joined.push({...block, ranges: [...block.ranges], members: 1, firstKey: block.key})
   }
   return joined
 }
@@ -135,7 +147,3 @@ function nearestBefore(blocks: OldBlock[], offset: number): OldBlock | undefined
   return found
 }
 
-/** Recompute keys after joining (the text is the rendering's). */
-export function rekey(reading: OldReading): void {
-  for (const block of reading.blocks) block.key = blockKey(reading.text.slice(block.start, block.end))
-}

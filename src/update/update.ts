@@ -11,7 +11,7 @@ import {parse} from '../document/parse.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
 import {mainPrefix} from '../check/ids.js'
-import {readBlocks, type TextRange} from './blocks.js'
+import {blockKey, readBlocks, type Block, type TextRange} from './blocks.js'
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
 import {splitSentences} from './segment.js'
@@ -77,6 +77,7 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
   const threshold = options.threshold ?? 75
   const oldReading = readOldDocument(old)
   const newReading = readBlocks(english)
+  newReading.blocks = mirrorJoins(english, newReading.blocks, oldReading.blocks)
   const matches = alignBlocks(
     oldReading.blocks.map((block) => block.key),
     newReading.blocks.map((block) => block.key)
@@ -204,6 +205,37 @@ function pairText(match: Match, source: string, id: string): string {
     return printSegment({...match.reused, source, target: match.target})
   }
   return `<span data-ttu-id="${id}">${match.target}</span><span class="sxs-lookup"><span data-stu-id="${id}">${source}</span></span>`
+}
+
+/**
+ * Where the old document had to join blocks (a pair runs across them), join the same run of English
+ * blocks when their text is the joined block's: so that an unchanged stretch is still one block on each side.
+ */
+function mirrorJoins(english: string, blocks: Block[], old: readonly OldBlock[]): Block[] {
+  const joinedByFirst = new Map<string, OldBlock[]>()
+  for (const block of old) {
+    if (block.members < 2) continue
+    const list = joinedByFirst.get(block.firstKey)
+    if (list) list.push(block)
+    else joinedByFirst.set(block.firstKey, [block])
+  }
+  if (joinedByFirst.size === 0) return blocks
+  const result: Block[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!
+    const joined = joinedByFirst.get(block.key)?.find((candidate) => {
+      const last = blocks[index + candidate.members - 1]
+      return last !== undefined && blockKey(english.slice(block.start, last.end)) === candidate.key
+    })
+    if (!joined) {
+      result.push(block)
+      continue
+    }
+    const members = blocks.slice(index, index + joined.members)
+    result.push({start: block.start, end: members[members.length - 1]!.end, kind: block.kind, key: joined.key, ranges: members.flatMap((member) => member.ranges)})
+    index += joined.members - 1
+  }
+  return result
 }
 
 /** Old segments by the first word of their source (what a sentence start is looked up by). */
