@@ -14,6 +14,8 @@ Commands:
       A docset's pairs as one TMX 1.4b translation memory (inline codes as <bpt>/<ept>/<ph>).
   stats [inputs…] [--format table|json|csv]
       Word counts per document, language pair and in total, with check's errors and warnings.
+  update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--report update.json] [--threshold 75]
+      Bring a bilingual document to a new English revision; only changed sentences need translation.
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).
 
