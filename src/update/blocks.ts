@@ -102,11 +102,14 @@ function contentRanges(text: string, node: Parent, shift: number): TextRange[] {
   let start = first + shift
   const marker = /^\[![A-Za-z]+\][ \t]*\r?\n[ \t>]*/.exec(text.slice(start, last + shift))
   if (marker) start += marker[0].length
+  // The pipeline's heading anchor stays outside the pair (a bilingual document's own source side has it).
+  const anchor = /^<a\s+(?:name|id)\s*=\s*"[^"]*"\s*>\s*<\/a>\s*/i.exec(text.slice(start, last + shift))
+  if (anchor) start += anchor[0].length
   return [linkText(text, trimRange(text, {start, end: last + shift}))].filter((range) => isProse(text.slice(range.start, range.end)))
 }
 
 /** Content that is one link and nothing else (a link list's item): the pipeline's pair is the link's text. */
-function linkText(text: string, range: TextRange): TextRange {
+export function linkText(text: string, range: TextRange): TextRange {
   const content = text.slice(range.start, range.end)
   const match = /^\[((?:[^[\]]|\[[^[\]]*\])*)\]\([^()\s]*(?:\s+"[^"]*")?\)$/.exec(content)
   if (!match || match[1]!.trim() === '') return range

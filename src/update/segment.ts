@@ -22,6 +22,42 @@ const closers = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~'])
  * stays skeleton).
  */
 export function splitSentences(text: string, range: TextRange): TextRange[] {
+  const pieces: TextRange[] = []
+  let start = range.start
+  for (const separator of separators(text, range)) {
+    if (separator.start > start) pieces.push({start, end: separator.start})
+    start = separator.end
+  }
+  if (range.end > start) pieces.push({start, end: range.end})
+  return pieces.flatMap((piece) => splitPiece(text, piece))
+}
+
+/** Block-level HTML inside prose (`<br/>`, `<ul>`, `<li>`, … in a table cell): no pair holds one; they separate. */
+const blockTag = /^<\/?(?:br|ul|ol|li|p|div|table|tr|td|th|dl|dt|dd|hr)\b[^>]*>$/i
+
+/** The stretches of block-level HTML tags (and the white space around them) in a range. */
+export function separators(text: string, range: TextRange): TextRange[] {
+  const content = text.slice(range.start, range.end)
+  if (!content.includes('<')) return []
+  const found: TextRange[] = []
+  let offset = 0
+  for (const token of tokenize(content)) {
+    const length = token.type === 'text' ? token.value.length : token.data.length
+    if (token.type !== 'text' && token.kind === 'html' && blockTag.test(token.data)) {
+      let start = range.start + offset
+      let end = start + length
+      while (start > range.start && /\s/.test(text[start - 1]!)) start--
+      while (end < range.end && /\s/.test(text[end]!)) end++
+      const last = found[found.length - 1]
+      if (last && last.end >= start) last.end = end
+      else found.push({start, end})
+    }
+    offset += length
+  }
+  return found
+}
+
+function splitPiece(text: string, range: TextRange): TextRange[] {
   const content = text.slice(range.start, range.end)
   const {mask: breakable, depth} = breakableMask(content)
   const sentences: TextRange[] = []
@@ -70,7 +106,9 @@ function breakableMask(content: string): {mask: Uint8Array; depth: Uint16Array} 
   for (const token of tokenize(content)) {
     const length = token.type === 'text' ? token.value.length : token.data.length
     if (token.type === 'text') mask.fill(1, offset, offset + length)
-    else if (token.type === 'open') open++
+    else if (token.kind === 'html' && blockTag.test(token.data)) {
+      // Separators (see above): they open nothing a sentence could be inside of.
+    } else if (token.type === 'open') open++
     else if (token.type === 'close') {
       open = Math.max(0, open - 1)
       if (token.kind === 'strong' || token.kind === 'emphasis' || token.kind === 'delete') mask.fill(2, offset, offset + length)

@@ -11,10 +11,10 @@ import {parse} from '../document/parse.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
 import {mainPrefix} from '../check/ids.js'
-import {blockKey, readBlocks, type Block, type TextRange} from './blocks.js'
+import {blockKey, linkText, readBlocks, type Block, type TextRange} from './blocks.js'
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
-import {splitSentences} from './segment.js'
+import {separators, splitSentences} from './segment.js'
 import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass, type Memory} from './cascade.js'
 import {sha1, updateFrontMatter} from './front-matter.js'
 import {positionalIds} from './ids.js'
@@ -123,7 +123,7 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
     )
     let at = 0
     for (const range of local.ranges) {
-      for (const unit of unitsOf(local.text, range, byFirstWord)) {
+      for (const unit of unitsOf(local.text, range, byFirstWord, new Set(place?.segments ?? []))) {
         pieces.push(local.text.slice(at, unit.start))
         at = unit.end
         const source = local.text.slice(unit.start, unit.end)
@@ -268,24 +268,33 @@ function firstWord(text: string, at: number): string {
 
 /**
  * The units of one prose range: at each sentence start, the longest old source that occurs there and ends
- * at a plausible boundary (old boundaries are kept where the text did not change), else the next sentence
+ * at a plausible boundary (before white space for a pair of the aligned old block; for any other, also at a
+ * sentence end by the rules or after a stop) (old boundaries are kept where the text did not change), else the next sentence
  * by the SRX rules.
  */
-export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string, Segment[]>): TextRange[] {
+export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string, Segment[]>, local: ReadonlySet<Segment> = new Set()): TextRange[] {
   const sentences = splitSentences(text, range)
   const ends = new Set(sentences.map((sentence) => sentence.end))
+  const gaps = separators(text, range)
   const units: TextRange[] = []
   let p = range.start
   while (p < range.end) {
     while (p < range.end && /\s/.test(text[p]!)) p++
+    const gap = gaps.find((candidate) => candidate.start <= p && p < candidate.end)
+    if (gap) {
+      p = gap.end
+      continue
+    }
     if (p >= range.end) break
     let best = 0
     for (const segment of byFirstWord.get(firstWord(text, p)) ?? []) {
       const length = segment.source.length
       if (length <= best || p + length > range.end || !text.startsWith(segment.source, p)) continue
       const end = p + length
+      // The aligned old block's own boundaries are the pipeline's for this text: trusted before white space.
       const plausible =
-        end === range.end || ends.has(end) || /\s$/.test(segment.source) || (/[.!?:;][)\]"'”’*_]*$/.test(segment.source) && /\s/.test(text[end]!))
+        end === range.end ||
+        (local.has(segment) && /\s/.test(text[end]!)) || ends.has(end) || /\s$/.test(segment.source) || (/[.!?:;][)\]"'”’*_]*$/.test(segment.source) && /\s/.test(text[end]!))
       if (plausible) best = length
     }
     if (best > 0) {
@@ -307,8 +316,11 @@ export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string,
       continue
     }
     const next = sentences.find((sentence) => sentence.end > p)
-    const end = next ? next.end : range.end
-    units.push({start: p, end})
+    let end = next ? next.end : range.end
+    const nextGap = gaps.find((candidate) => candidate.start >= p)
+    if (nextGap && nextGap.start < end) end = nextGap.start
+    // A piece that is one link and nothing else (between list tags in a cell): the pair is its text.
+    units.push(linkText(text, {start: p, end}))
     p = end
   }
   return units
