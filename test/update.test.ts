@@ -160,7 +160,7 @@ describe('sxs update (the command)', () => {
     const io = recordingIo(work)
     const out = join(work, 'new.md')
     const code = await main(
-      ['update', join(triple, 'old.md'), join(triple, 'new-en.md'), '--out', out, '--xliff', 'todo.xlf', '--report', 'update.json', '--source-commit', 'bb9560dc', '--handoff-date', '03/23/2021', '--max-needs-translation', '3'],
+      ['update', join(triple, 'old.md'), join(triple, 'new-en.md'), '--out', out, '--xliff', 'todo.xlf', '--tmx', 'todo.tmx', '--report', 'update.json', '--source-commit', 'bb9560dc', '--handoff-date', '03/23/2021', '--max-needs-translation', '3'],
       io
     )
     expect(code).toBe(1)
@@ -176,6 +176,10 @@ describe('sxs update (the command)', () => {
     const xliff = readFileSync(join(work, 'todo.xlf'), 'utf8')
     expect(xliff.match(/<trans-unit /g)?.length).toBe(10)
     expect(xliff.match(/<alt-trans /g)?.length).toBe(4)
+    // The same candidates as a memory, in OmegaT's tag view.
+    const tmx = readFileSync(join(work, 'todo.tmx'), 'utf8')
+    expect(tmx.match(/<tu /g)?.length).toBe(4)
+    expect(tmx).toContain('(zobacz &lt;f0&gt;atrybut zestawu SDK&lt;/f0&gt;)')
     const validated = spawnSync(validator, [join(work, 'todo.xlf')], {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
     expect(validated.status, validated.stderr).toBe(0)
   })

@@ -1,13 +1,13 @@
 /**
- * `sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--report update.json] [--threshold 75]
+ * `sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json] [--threshold 75]
  * [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]`
  *
  * Brings a bilingual document to a new English revision (src/update/): unchanged sentences keep their
  * targets, changed ones go to the translator. Every output is written atomically and only when the update
  * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
- * still written), 2 usage or I/O error. Not built yet: the batch form over a docset, XLIFF 2.0 and TMX
- * candidates, taking an old XLIFF as extra memory.
+ * still written), 2 usage or I/O error. Not built yet: the batch form over a docset, XLIFF 2.0 candidates,
+ * taking an old XLIFF as extra memory.
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
@@ -17,8 +17,9 @@ import {describeError, formatMessage, decodeFailure, parseOrReport, usageFailure
 import {update, type UpdateResult} from '../../update/update.js'
 import {todoXliff} from '../../update/xliff.js'
 import {countsLine, updateReport} from '../../update/report.js'
+import {candidateTmx} from '../../update/tmx.js'
 
-const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--report update.json]
+const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json]
                   [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
 
 Brings the bilingual OLD.md to the English revision NEW-EN.md: unchanged blocks are copied as they are,
@@ -26,6 +27,7 @@ changed ones are cut into sentences and each is matched with the old pairs (exac
 text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered in order.
   --out FILE                 the new bilingual document (required)
   --xliff FILE               XLIFF 1.2 with only the units that need work, old pairs as alt-trans
+  --tmx FILE                 the same old pairs as a TMX 1.4b memory in OmegaT's tag view (OmegaT's fuzzy matches)
   --report FILE              JSON: counts per match class, old→new id map, changed and deleted pairs
   --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
   --source-commit SHA        ms.sourcegitcommit to write (kept as it was when not given)
@@ -38,6 +40,7 @@ interface Options {
   english: string
   out: string
   xliff: string | undefined
+  tmx: string | undefined
   report: string | undefined
   threshold: number
   sourceCommit: string | undefined
@@ -60,6 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         out: {type: 'string'},
         xliff: {type: 'string'},
+        tmx: {type: 'string'},
         report: {type: 'string'},
         threshold: {type: 'string'},
         'source-commit': {type: 'string'},
@@ -80,17 +84,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       english: resolve(positionals[1]!),
       out: resolve(values.out),
       xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
+      tmx: values.tmx === undefined ? undefined : resolve(values.tmx),
       report: values.report === undefined ? undefined : resolve(values.report),
       threshold: readInteger('threshold', values.threshold, 0, 100) ?? 75,
       sourceCommit: values['source-commit'],
       handoffDate: values['handoff-date'],
       maxNeeds: readInteger('max-needs-translation', values['max-needs-translation'], 0, Number.MAX_SAFE_INTEGER)
     }
-    const outputs = [options.out, options.xliff, options.report].filter((file) => file !== undefined)
+    const outputs = [options.out, options.xliff, options.tmx, options.report].filter((file) => file !== undefined)
     for (const file of outputs) {
       if (file === options.old || file === options.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
     }
-    if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff and --report must be different files')
+    if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --tmx and --report must be different files')
   } catch (error) {
     return usageFailure('update', error, io)
   }
@@ -129,6 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     await writeFileAtomic(options.out, result.text)
     if (options.xliff) await writeFileAtomic(options.xliff, todoXliff(result.document, result.units))
+    if (options.tmx) await writeFileAtomic(options.tmx, candidateTmx(old, result.units).text)
     if (options.report) {
       const report = updateReport(result, {old: name(options.old), english: name(options.english), out: name(options.out)})
       await writeFileAtomic(options.report, JSON.stringify(report, null, 2) + '\n')
