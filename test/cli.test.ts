@@ -18,7 +18,7 @@ async function sxs(...argv: string[]): Promise<{code: number; out: string; err: 
 }
 
 describe('usage errors', () => {
-  const commands = ['extract', 'check', 'merge', 'render', 'cache']
+  const commands = ['extract', 'check', 'merge', 'render', 'cache', 'update']
 
   it('name the command and the problem in one line, then point at the help, with exit code 2', async () => {
     for (const command of commands) {

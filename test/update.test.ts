@@ -2,7 +2,7 @@
  * `sxs update` (src/update/): identity on dev-corpus documents, locality of edits (fast-check), the real
  * handoffs of ../shared/corpus/update (figures also in docs/update.md), sentence rules, and the command.
  */
-import {mkdtempSync, readFileSync, rmSync, existsSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -182,6 +182,12 @@ describe('sxs update (the command)', () => {
     expect(tmx).toContain('(zobacz &lt;f0&gt;atrybut zestawu SDK&lt;/f0&gt;)')
     const validated = spawnSync(validator, [join(work, 'todo.xlf')], {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
     expect(validated.status, validated.stderr).toBe(0)
+    // Translated and merged back into the new document: every unit lands, and the result passes check.
+    writeFileSync(join(work, 'done.xlf'), xliff.replaceAll('<target state="needs-translation">', '<target state="translated">PL '))
+    const merging = recordingIo(work)
+    expect(await main(['merge', '--doc', out, '--translations', 'done.xlf', '--out', 'merged.md'], merging)).toBe(0)
+    expect(merging.err).toContain('10 merged, 0 unchanged, 42 kept, 0 refused, 0 unknown')
+    expect(tally(check(parse(readFileSync(join(work, 'merged.md'), 'utf8')))).errors).toBe(0)
   })
 
   it('usage errors in the one form, and nothing written', async () => {
