@@ -77,26 +77,63 @@ describe('locality', () => {
     )
   })
 
-  it('formatting-only edits (a changed URL, a reflowed line) give zero translator units', () => {
+  it('formatting-only edits (a changed URL, a reflowed line, bold added) give zero translator units', () => {
     fc.assert(
-      fc.property(fc.nat(propertyDocs.length - 1), fc.nat(), fc.boolean(), (docIndex, pick, reflow) => {
+      fc.property(fc.nat(propertyDocs.length - 1), fc.nat(), fc.constantFrom('url', 'reflow', 'bold'), (docIndex, pick, edit) => {
         const document = propertyDocs[docIndex]!
         const english = renderSide(document, 'source')
+        const fits = {
+          url: (source: string, block: string, table: boolean): boolean => /\]\([^)\s]+\)/.test(source) && (block !== '' || !table),
+          reflow: (source: string, block: string, table: boolean): boolean => block === 'paragraph' && !table && / \S+ /.test(source),
+          bold: (source: string): boolean => / \p{L}{4,} /u.test(source) && !/[*`<[]/.test(source)
+        }[edit]
         const eligible = document.segments.filter(
-          (segment) =>
-            english.indexOf(segment.source) === english.lastIndexOf(segment.source) &&
-            (reflow ? segment.context.block === 'paragraph' && segment.context.table === undefined && / \S+ /.test(segment.source) : /\]\([^)\s]+\)/.test(segment.source))
+          (segment) => english.indexOf(segment.source) === english.lastIndexOf(segment.source) && fits(segment.source, segment.context.block, segment.context.table !== undefined)
         )
         fc.pre(eligible.length > 0)
         const chosen = eligible[pick % eligible.length]!
-        const edited = reflow ? chosen.source.replace(/ (\S+) /, '\n$1 ') : chosen.source.replace(/\]\(([^)\s]+)\)/, '](https://example.com/moved/$1)')
+        const edited = {
+          url: () => chosen.source.replace(/\]\(([^)\s]+)\)/, '](https://example.com/moved/$1)'),
+          reflow: () => chosen.source.replace(/ (\S+) /, '\n$1 '),
+          bold: () => chosen.source.replace(/ (\p{L}{4,}) /u, ' **$1** ')
+        }[edit]()
         const result = update(document, english.replace(chosen.source, edited))
         expect(result.units.filter((unit) => unit.needsWork)).toEqual([])
         expect(result.units.length).toBe(document.segments.length)
         expect(result.deleted).toEqual([])
+        // Bold added cannot be placed in a translation: the target is kept and the unit marked for review.
+        expect(result.units.filter((unit) => unit.markupToReview).length).toBe(edit === 'bold' ? 1 : 0)
         expect(tally(check(result.document)).errors).toBe(0)
       }),
-      {numRuns: 25, seed: 19}
+      {numRuns: 40, seed: 19}
+    )
+  })
+
+  it('an inserted sentence is the one new unit; a deleted one is reported, and no other pair changes', () => {
+    fc.assert(
+      fc.property(fc.nat(propertyDocs.length - 1), fc.nat(), fc.boolean(), (docIndex, pick, insert) => {
+        const document = propertyDocs[docIndex]!
+        const english = renderSide(document, 'source')
+        const eligible = document.segments.filter(
+          (segment) =>
+            !segment.merged &&
+            segment.source.split(' ').length >= 4 &&
+            /\.$/.test(segment.source) &&
+            english.indexOf(segment.source) === english.lastIndexOf(segment.source) &&
+            document.segments.filter((other) => other.source.includes(segment.source) || segment.source.includes(other.source)).length === 1
+        )
+        fc.pre(eligible.length > 0)
+        const chosen = eligible[pick % eligible.length]!
+        const added = 'Brand new words appear here.'
+        const result = update(document, english.replace(chosen.source, insert ? `${chosen.source} ${added}` : ''))
+        const todo = result.units.filter((unit) => unit.needsWork)
+        expect(todo.map((unit) => [unit.class, unit.source])).toEqual(insert ? [['new', added]] : [])
+        expect(result.deleted.map((deleted) => deleted.id)).toEqual(insert ? [] : [chosen.id])
+        const kept = new Set(result.document.segments.map(pairKey))
+        for (const segment of document.segments) if (insert || segment !== chosen) expect(kept.has(pairKey(segment))).toBe(true)
+        expect(tally(check(result.document)).errors).toBe(0)
+      }),
+      {numRuns: 30, seed: 19}
     )
   })
 

@@ -6,12 +6,13 @@
  * 2. `moved`: the same source elsewhere in the old document;
  * 3. `merged`: an old merged (`p`) unit whose whole source this is (kept whole: its target cannot be cut);
  * 4. `text-only`: the same words, only markup, URLs, entities or white space changed: the old target with
- *    its codes repaired from the new source (when the codes correspond one to one; otherwise `fuzzy`);
+ *    its codes repaired from the new source (kind by kind; a kind whose count changed, such as bold added,
+ *    stays as it was and the unit is marked for review, not sent to the translator);
  * 5. `sub-segment`: the sentence occurs word for word inside an old merged unit (offered, not placed);
  * 6. `fuzzy`: the most similar old source scores at least the threshold (offered, not placed);
  * 7. `new`.
  *
- * Classes 5-7 (and text-only without a repair) leave the English as the target and go to the translator
+ * Classes 5-7 leave the English as the target and go to the translator
  * with the old source and target as a candidate.
  */
 import type {Segment} from '../document/types.js'
@@ -41,6 +42,8 @@ export interface Match {
   reused?: Segment
   /** The old segment offered to the translator (sub-segment, fuzzy, text-only without repair). */
   candidate?: Candidate
+  /** text-only whose markup could not all be carried over (bold added, a link removed): for review. */
+  markupToReview?: boolean
 }
 
 /** What the cascade looks things up in: the old document's segments, indexed once. */
@@ -91,7 +94,7 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
     const repaired = repairTarget(textOnly.source, textOnly.target, source)
     if (repaired !== undefined) {
       memory.used.add(textOnly)
-      return {class: 'text-only', target: repaired, reused: textOnly}
+      return {class: 'text-only', target: repaired.text, reused: textOnly, ...(repaired.complete ? {} : {markupToReview: true})}
     }
     return offer('fuzzy', source, {segment: textOnly, score: fuzzyScore(textOnly.source, source)}, memory)
   }

@@ -51,6 +51,8 @@ export interface UpdatedUnit {
   candidate?: UnitCandidate
   /** Whether a translator must see the unit. */
   needsWork: boolean
+  /** text-only whose markup could not all be carried over: the translation kept, `check` shows the difference. */
+  markupToReview?: boolean
 }
 
 export interface UpdateResult {
@@ -160,6 +162,7 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
     const {match} = pending[index]!
     counts[match.class]++
     const unit: UpdatedUnit = {id: segment.id, class: match.class, source: segment.source, target: segment.target, needsWork: needsWork(match.class)}
+    if (match.markupToReview) unit.markupToReview = true
     if (match.reused) {
       unit.oldId = match.reused.id
       idMap[match.reused.id] ??= segment.id
