@@ -16,7 +16,10 @@ export interface TextRange {
 export interface Block extends TextRange {
   /** mdast type of the (first) leaf node: `paragraph`, `heading`, `code`, `html`, `tableRow`, … */
   kind: string
-  /** What two blocks are compared by: the text with line endings as LF, heading anchors and trailing blanks removed. */
+  /**
+   * What two blocks are compared by: the text with line endings as LF and heading anchors removed (trailing
+   * blanks count: a block whose English lost them is rebuilt from the English, its sentences still matched).
+   */
   key: string
   /** Where the block holds prose to translate (headings, paragraphs, table cells), in text offsets. */
   ranges: TextRange[]
@@ -75,13 +78,12 @@ export function readBlocks(text: string): BlockReading {
 
 /**
  * The comparison key of a block's text. The localization pipeline adds `<a name="…"></a>` anchors to
- * headings (the bilingual source side has them, the English does not), and editors leave trailing blanks.
+ * headings (the bilingual source side has them, the English does not).
  */
 export function blockKey(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/<a\s+(?:name|id)\s*=\s*"[^"]*"\s*>\s*<\/a>\s*/gi, '')
-    .replace(/[ \t]+$/gm, '')
 }
 
 /** The prose of a leaf block: heading and paragraph content, each table cell's content. */

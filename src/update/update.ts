@@ -20,6 +20,7 @@ import {sha1, updateFrontMatter} from './front-matter.js'
 import {positionalIds} from './ids.js'
 import {wordsOnly} from './normalize.js'
 import {joinWrappedLines} from './wrap.js'
+import {headingSlug, usesHeadingAnchors} from './anchors.js'
 
 export interface UpdateOptions {
   /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
@@ -75,8 +76,11 @@ interface Pending {
   source: string
 }
 
-export function update(old: BilingualDocument, english: string, options: UpdateOptions = {}): UpdateResult {
+export function update(old: BilingualDocument, englishBytes: string, options: UpdateOptions = {}): UpdateResult {
   const threshold = options.threshold ?? 75
+  // The new document keeps the old one's line endings (the pipeline writes LF whatever the English has);
+  // the hash is still of the English as given.
+  const english = sameLineEndings(englishBytes, old.eol)
   const oldReading = readOldDocument(old)
   const newReading = readBlocks(english)
   newReading.blocks = mirrorJoins(english, newReading.blocks, oldReading.blocks)
@@ -92,10 +96,12 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
   const blocks = {same: 0, moved: 0, changed: 0, added: 0}
 
   const englishFront = newReading.frontMatterEnd > 0 ? english.slice(0, newReading.frontMatterEnd) : ''
-  const front = updateFrontMatter(oldReading.frontMatter, englishFront, english, options)
+  const front = updateFrontMatter(oldReading.frontMatter, englishFront, englishBytes, options)
   pieces.push(oldReading.frontMatter !== '' ? front.text : englishFront)
   let cursor = newReading.frontMatterEnd
   let placeholder = 0
+  const alts = translatedAlts(old)
+  const anchors = usesHeadingAnchors(oldReading.blocks.filter((block) => block.kind === 'heading').map((block) => oldReading.text.slice(block.start, block.end)))
 
   newReading.blocks.forEach((block, index) => {
     const match = matches[index]!
@@ -124,9 +130,15 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
       block.ranges.map((range) => ({start: range.start - block.start, end: range.end - block.start}))
     )
     let at = 0
+    // A changed or new heading gets the pipeline's anchor before its first pair, as the old ones have.
+    let anchor =
+      anchors && block.kind === 'heading' && local.ranges.length > 0 && !/<a\s+(?:name|id)=/.test(local.text)
+        ? `<a name="${headingSlug(local.text.slice(local.ranges[0]!.start, local.ranges[local.ranges.length - 1]!.end))}"></a>`
+        : ''
     for (const range of local.ranges) {
       for (const unit of unitsOf(local.text, range, byFirstWord, new Set(place?.segments ?? []))) {
-        pieces.push(local.text.slice(at, unit.start))
+        pieces.push(withOldAlts(local.text.slice(at, unit.start), alts) + anchor)
+        anchor = ''
         at = unit.end
         const source = local.text.slice(unit.start, unit.end)
         const found = matchSentence(source, place?.segments ?? [], memory, threshold)
@@ -134,7 +146,7 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
         pieces.push(pairText(found, source, `${prefix}-${900000 + placeholder++}`))
       }
     }
-    pieces.push(local.text.slice(at))
+    pieces.push(withOldAlts(local.text.slice(at), alts))
   })
   pieces.push(english.slice(cursor))
 
@@ -184,13 +196,42 @@ export function update(old: BilingualDocument, english: string, options: UpdateO
     deleted,
     idMap,
     blocks,
-    frontMatter: {openlocfilehash: hashLine?.[1] ?? sha1(english), changed: front.changed, notCarried: front.notCarried},
+    frontMatter: {openlocfilehash: hashLine?.[1] ?? sha1(englishBytes), changed: front.changed, notCarried: front.notCarried},
     renumbered: !identity
   }
 }
 
+/** The English with the document's line ending, when it uses the other one throughout (mixed files stay as they are). */
+function sameLineEndings(text: string, eol: '\n' | '\r\n'): string {
+  const crlf = text.includes('\r\n')
+  const loneLf = /(?<!\r)\n/.test(text)
+  if (eol === '\n') return crlf && !loneLf ? text.replace(/\r\n/g, '\n') : text
+  return !crlf && loneLf ? text.replace(/\n/g, '\r\n') : text
+}
+
 function parseOptions(options: UpdateOptions): {path?: string} {
   return options.path === undefined ? {} : {path: options.path}
+}
+
+/**
+ * Image alt texts of the old document's skeleton (translated in place by the pipeline), by image source: a
+ * changed block keeps the translated alt text of an image it still shows.
+ */
+function translatedAlts(old: BilingualDocument): Map<string, string> {
+  const alts = new Map<string, string>()
+  for (const part of old.parts) {
+    if (typeof part !== 'string' || !part.includes('![')) continue
+    for (const match of part.matchAll(/!\[([^\]\n]*)\]\(([^)\s]+)/g)) if (!alts.has(match[2]!)) alts.set(match[2]!, match[1]!)
+  }
+  return alts
+}
+
+function withOldAlts(skeleton: string, alts: ReadonlyMap<string, string>): string {
+  if (alts.size === 0 || !skeleton.includes('![')) return skeleton
+  return skeleton.replace(/!\[([^\]\n]*)\]\(([^)\s]+)/g, (whole, _alt: string, source: string) => {
+    const alt = alts.get(source)
+    return alt === undefined ? whole : `![${alt}](${source}`
+  })
 }
 
 /** The id inside a span's attribute, replaced (the rest of the markup as written). */
