@@ -2,10 +2,10 @@
  * `sxs update` (src/update/): identity on dev-corpus documents, locality of edits (fast-check), the real
  * handoffs of ../shared/corpus/update (figures also in docs/update.md), sentence rules, and the command.
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import fc from 'fast-check'
@@ -225,6 +225,27 @@ describe('sxs update (the command)', () => {
     expect(await main(['merge', '--doc', out, '--translations', 'done.xlf', '--out', 'merged.md'], merging)).toBe(0)
     expect(merging.err).toContain('10 merged, 0 unchanged, 42 kept, 0 refused, 0 unknown')
     expect(tally(check(parse(readFileSync(join(work, 'merged.md'), 'utf8')))).errors).toBe(0)
+  })
+
+  it('the batch form pairs a docset with its English folder (letter case aside) and writes one report', async () => {
+    const docs = join(work, 'docs')
+    const english = join(work, 'en')
+    mkdirSync(join(docs, 'sub'), {recursive: true})
+    mkdirSync(join(english, 'Sub'), {recursive: true})
+    copyFileSync(join(historiesDir, 'nu1101-20190816', 'old.md'), join(docs, 'nu1101.md'))
+    copyFileSync(join(historiesDir, 'nu1101-20190816', 'new-en.md'), join(english, 'NU1101.md'))
+    copyFileSync(join(historiesDir, 'nu1201-20190510', 'old.md'), join(docs, 'sub', 'nu1201.md'))
+    copyFileSync(join(historiesDir, 'nu1201-20190510', 'new-en.md'), join(english, 'Sub', 'nu1201.md'))
+    copyFileSync(join(historiesDir, 'nu5037-20191205', 'old.md'), join(docs, 'orphan.md'))
+    const io = recordingIo(work)
+    expect(await main(['update', '--docs', 'docs', '--english', 'en', '--out', 'updated', '--xliff', 'todo', '--report', 'batch.json'], io)).toBe(0)
+    expect(io.err).toContain(`docs${sep}orphan.md: no English at en${sep}orphan.md: skipped`)
+    expect(io.err).toContain('update: 2 document(s), 2 updated, 11 unit(s) need translation')
+    expect(existsSync(join(work, 'updated', 'sub', 'nu1201.md'))).toBe(true)
+    expect(existsSync(join(work, 'todo', 'sub', 'nu1201.xlf'))).toBe(true)
+    const report = JSON.parse(readFileSync(join(work, 'batch.json'), 'utf8')) as {totals: Record<string, number>; documents: unknown[]}
+    expect(report.totals).toMatchObject({documents: 2, exact: 12, moved: 2, 'text-only': 1, new: 11, needsWork: 11, units: 26})
+    expect(report.documents).toHaveLength(2)
   })
 
   it('usage errors in the one form, and nothing written', async () => {

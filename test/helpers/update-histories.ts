@@ -32,6 +32,10 @@ export interface HistoryMeasure {
   errorsBefore: number
   errorsAfter: number
   needsWork: number
+  /** The skeleton (everything but the pairs' texts and ids) below the front matter equals expected.md's. */
+  skeletonEqual: boolean
+  /** The id numbers, in order, equal expected.md's (prefixes differ at every handoff). */
+  idsEqual: boolean
   result: UpdateResult
 }
 
@@ -83,6 +87,13 @@ export function measureHistory(name: string): HistoryMeasure {
   const expectedNew = multiset(expectedSources.filter((source) => !oldSources.has(source)))
   const producedNew = multiset(producedSources.filter((source) => !oldSources.has(source)))
   const errors = (document: typeof old): number => tally(check(document)).errors
+  const skeleton = (document: typeof old): string =>
+    document.parts
+      .map((part) => (typeof part === 'string' ? part : '{}'))
+      .join('')
+      .replace(/^---[\s\S]*?\n---\n/, '')
+      .replace(/^\n+/, '')
+  const numbers = (document: typeof old): string => document.segments.map((segment) => segment.id.replace(/^.*-/, '')).join(',')
   return {
     name,
     unchanged,
@@ -98,6 +109,8 @@ export function measureHistory(name: string): HistoryMeasure {
     errorsBefore: errors(old),
     errorsAfter: errors(result.document),
     needsWork: result.units.filter((unit) => unit.needsWork).length,
+    skeletonEqual: skeleton(result.document) === skeleton(expected),
+    idsEqual: numbers(result.document) === numbers(expected),
     result
   }
 }

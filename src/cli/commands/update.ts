@@ -2,25 +2,30 @@
  * `sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json] [--threshold 75]
  * [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]`
  *
- * Brings a bilingual document to a new English revision (src/update/): unchanged sentences keep their
+ * `sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] …`
+ *
+ * Brings a bilingual document (the batch form: every document of a docset whose English is at the same
+ * relative path, letter case aside) to a new English revision (src/update/): unchanged sentences keep their
  * targets, changed ones go to the translator. Every output is written atomically and only when the update
  * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
- * still written), 2 usage or I/O error. Not built yet: the batch form over a docset, XLIFF 2.0 candidates,
- * taking an old XLIFF as extra memory.
+ * still written), 2 usage or I/O error. Not built yet: XLIFF 2.0 candidates, taking an old XLIFF as extra
+ * memory.
  */
+import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, decodeFailure, parseOrReport, usageFailure} from '../report.js'
 import {update, type UpdateResult} from '../../update/update.js'
 import {todoXliff} from '../../update/xliff.js'
-import {countsLine, updateReport} from '../../update/report.js'
+import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
 
 const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json]
                   [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
+       sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] [options]
 
 Brings the bilingual OLD.md to the English revision NEW-EN.md: unchanged blocks are copied as they are,
 changed ones are cut into sentences and each is matched with the old pairs (exact, moved, merged,
@@ -32,15 +37,20 @@ text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered
   --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
   --source-commit SHA        ms.sourcegitcommit to write (kept as it was when not given)
   --handoff-date DATE        ms.lasthandoff to write (kept as it was when not given)
-  --max-needs-translation N  exit 1 when more than N units need a translator
+  --max-needs-translation N  exit 1 when more than N units need a translator (in all documents together)
+The batch form updates every DIR/<path>.md whose English is --english DIR/<path>.md (letter case aside) into
+--out DIR/<path>.md, with DIR/<path>.xlf and .tmx for --xliff and --tmx folders, and one report for all.
 `
 
-interface Options {
+interface Job {
   old: string
   english: string
   out: string
   xliff: string | undefined
   tmx: string | undefined
+}
+
+interface Settings {
   report: string | undefined
   threshold: number
   sourceCommit: string | undefined
@@ -55,13 +65,17 @@ function readInteger(name: string, value: string | undefined, min: number, max: 
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let options: Options
+  let jobs: Job[]
+  let settings: Settings
+  let batch = false
   try {
     const {values, positionals} = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
         out: {type: 'string'},
+        docs: {type: 'string'},
+        english: {type: 'string'},
         xliff: {type: 'string'},
         tmx: {type: 'string'},
         report: {type: 'string'},
@@ -76,77 +90,146 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(help)
       return exitCode.ok
     }
-    if (positionals.length !== 2) throw new UsageError(`give the old bilingual document and the new English (${positionals.length} file(s) given)`)
-    if (values.out === undefined) throw new UsageError('--out NEW.md is required')
     const resolve = (file: string): string => path.resolve(io.cwd, file)
-    options = {
-      old: resolve(positionals[0]!),
-      english: resolve(positionals[1]!),
-      out: resolve(values.out),
-      xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
-      tmx: values.tmx === undefined ? undefined : resolve(values.tmx),
+    settings = {
       report: values.report === undefined ? undefined : resolve(values.report),
       threshold: readInteger('threshold', values.threshold, 0, 100) ?? 75,
       sourceCommit: values['source-commit'],
       handoffDate: values['handoff-date'],
       maxNeeds: readInteger('max-needs-translation', values['max-needs-translation'], 0, Number.MAX_SAFE_INTEGER)
     }
-    const outputs = [options.out, options.xliff, options.tmx, options.report].filter((file) => file !== undefined)
-    for (const file of outputs) {
-      if (file === options.old || file === options.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
+    if (values.docs !== undefined || values.english !== undefined) {
+      batch = true
+      if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (the batch form takes --docs and --english)`)
+      if (values.docs === undefined || values.english === undefined) throw new UsageError('the batch form needs both --docs DIR and --english DIR')
+      if (values.out === undefined) throw new UsageError('--out DIR is required')
+      const out = resolve(values.out)
+      if (out === resolve(values.docs)) throw new UsageError('--out must be another folder than --docs (the old documents are inputs)')
+      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, values.xliff === undefined ? undefined : resolve(values.xliff), values.tmx === undefined ? undefined : resolve(values.tmx), io)
+    } else {
+      if (positionals.length !== 2) throw new UsageError(`give the old bilingual document and the new English (${positionals.length} file(s) given)`)
+      if (values.out === undefined) throw new UsageError('--out NEW.md is required')
+      jobs = [
+        {
+          old: resolve(positionals[0]!),
+          english: resolve(positionals[1]!),
+          out: resolve(values.out),
+          xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
+          tmx: values.tmx === undefined ? undefined : resolve(values.tmx)
+        }
+      ]
     }
-    if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --tmx and --report must be different files')
+    for (const job of jobs) {
+      const outputs = [job.out, job.xliff, job.tmx, settings.report].filter((file) => file !== undefined)
+      for (const file of outputs) {
+        if (file === job.old || file === job.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
+      }
+      if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --tmx and --report must be different files')
+    }
   } catch (error) {
     return usageFailure('update', error, io)
   }
 
   const name = (file: string): string => path.relative(io.cwd, file) || file
+  const reports: UpdateReport[] = []
+  let status: number = exitCode.ok
+  let needs = 0
+  for (const job of jobs) {
+    const done = await updateOne(job, settings, io, name)
+    status = Math.max(status, done.code)
+    if (done.report) {
+      reports.push(done.report)
+      needs += done.report.counts.needsWork
+    }
+  }
+  if (settings.report && reports.length > 0) {
+    const text = batch ? JSON.stringify(batchReport(reports), null, 2) : JSON.stringify(reports[0], null, 2)
+    try {
+      await writeFileAtomic(settings.report, text + '\n')
+    } catch (error) {
+      io.stderr(`update: cannot write: ${describeError(error)}\n`)
+      return exitCode.usage
+    }
+  }
+  if (batch) io.stderr(`update: ${jobs.length} document(s), ${reports.length} updated, ${needs} unit(s) need translation\n`)
+  if (settings.maxNeeds !== undefined && needs > settings.maxNeeds) {
+    io.stderr(`update: ${needs} unit(s) need translation, more than --max-needs-translation ${settings.maxNeeds}\n`)
+    status = Math.max(status, exitCode.failure)
+  }
+  return status
+}
+
+/** One document: read, update, write; the report, or undefined when nothing was written. */
+async function updateOne(job: Job, settings: Settings, io: Io, name: (file: string) => string): Promise<{code: number; report: UpdateReport | undefined}> {
   const texts: string[] = []
-  for (const file of [options.old, options.english]) {
+  for (const file of [job.old, job.english]) {
     try {
       texts.push(await readUtf8(file))
     } catch (error) {
       if (error instanceof DecodeError) {
         io.stderr(formatMessage(name(file), decodeFailure(error)))
-        return exitCode.failure
+        return {code: exitCode.failure, report: undefined}
       }
       io.stderr(`${name(file)}: error: cannot read: ${describeError(error)}\n`)
-      return exitCode.usage
+      return {code: exitCode.usage, report: undefined}
     }
   }
-  const old = parseOrReport(texts[0]!, name(options.old), io)
-  if (!old) return exitCode.failure
+  const old = parseOrReport(texts[0]!, name(job.old), io)
+  if (!old) return {code: exitCode.failure, report: undefined}
   const fatal = old.messages.filter((message) => message.fatal)
   if (fatal.length > 0) {
-    for (const message of fatal) io.stderr(formatMessage(name(options.old), message))
-    io.stderr(`update: ${name(options.old)} has ${fatal.length} broken pair(s): fix them first (sxs check); nothing written\n`)
-    return exitCode.failure
+    for (const message of fatal) io.stderr(formatMessage(name(job.old), message))
+    io.stderr(`update: ${name(job.old)} has ${fatal.length} broken pair(s): fix them first (sxs check); nothing written\n`)
+    return {code: exitCode.failure, report: undefined}
   }
   let result: UpdateResult
   try {
-    result = update(old, texts[1]!, {threshold: options.threshold, sourceCommit: options.sourceCommit, handoffDate: options.handoffDate, path: name(options.out)})
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out)})
   } catch (error) {
-    io.stderr(`${name(options.english)}: error: cannot update: ${describeError(error)}\n`)
-    return exitCode.failure
+    io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
+    return {code: exitCode.failure, report: undefined}
   }
-
-  const needs = result.units.filter((unit) => unit.needsWork).length
+  const report = updateReport(result, {old: name(job.old), english: name(job.english), out: name(job.out)})
   try {
-    await writeFileAtomic(options.out, result.text)
-    if (options.xliff) await writeFileAtomic(options.xliff, todoXliff(result.document, result.units))
-    if (options.tmx) await writeFileAtomic(options.tmx, candidateTmx(old, result.units).text)
-    if (options.report) {
-      const report = updateReport(result, {old: name(options.old), english: name(options.english), out: name(options.out)})
-      await writeFileAtomic(options.report, JSON.stringify(report, null, 2) + '\n')
-    }
+    await writeFileAtomic(job.out, result.text)
+    if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units))
+    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(old, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
-    return exitCode.usage
+    return {code: exitCode.usage, report: undefined}
   }
-  io.stderr(`update: ${name(options.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${needs} need translation\n`)
-  if (options.maxNeeds !== undefined && needs > options.maxNeeds) {
-    io.stderr(`update: ${needs} unit(s) need translation, more than --max-needs-translation ${options.maxNeeds}\n`)
-    return exitCode.failure
+  io.stderr(`update: ${name(job.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${report.counts.needsWork} need translation\n`)
+  return {code: exitCode.ok, report}
+}
+
+/** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
+async function pairFolders(docs: string, english: string, out: string, xliff: string | undefined, tmx: string | undefined, io: Io): Promise<Job[]> {
+  for (const [option, folder] of [['--docs', docs], ['--english', english]] as const) {
+    const stat = await fs.stat(folder).catch(() => undefined)
+    if (!stat?.isDirectory()) throw new UsageError(`${option} ${folder}: not a folder`)
   }
-  return exitCode.ok
+  const englishFiles = new Map<string, string>()
+  for (const file of await expandInputs([english], io.cwd)) englishFiles.set(file.relative.toLowerCase(), file.absolute)
+  const jobs: Job[] = []
+  for (const file of await expandInputs([docs], io.cwd)) {
+    const source = englishFiles.get(file.relative.toLowerCase())
+    if (source === undefined) {
+      io.stderr(`${path.relative(io.cwd, file.absolute)}: no English at ${path.join(path.relative(io.cwd, english), file.relative)}: skipped\n`)
+      continue
+    }
+    jobs.push({
+      old: file.absolute,
+      english: source,
+      out: outputPath(out, file.relative, '.md'),
+      xliff: xliff === undefined ? undefined : outputPath(xliff, file.relative, '.xlf'),
+      tmx: tmx === undefined ? undefined : outputPath(tmx, file.relative, '.tmx')
+    })
+  }
+  return jobs
+}
+
+function batchReport(reports: readonly UpdateReport[]): {report: 'sxs-update-batch'; version: 1; totals: Record<string, number>; documents: readonly UpdateReport[]} {
+  const totals: Record<string, number> = {}
+  for (const report of reports) for (const [key, value] of Object.entries(report.counts)) totals[key] = (totals[key] ?? 0) + value
+  return {report: 'sxs-update-batch', version: 1, totals: {documents: reports.length, ...totals}, documents: reports}
 }
