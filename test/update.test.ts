@@ -197,7 +197,7 @@ describe('sxs update (the command)', () => {
     const io = recordingIo(work)
     const out = join(work, 'new.md')
     const code = await main(
-      ['update', join(triple, 'old.md'), join(triple, 'new-en.md'), '--out', out, '--xliff', 'todo.xlf', '--tmx', 'todo.tmx', '--report', 'update.json', '--source-commit', 'bb9560dc', '--handoff-date', '03/23/2021', '--max-needs-translation', '3'],
+      ['update', join(triple, 'old.md'), join(triple, 'new-en.md'), '--out', out, '--xliff', 'todo.xlf', '--xliff20', 'todo20.xlf', '--tmx', 'todo.tmx', '--report', 'update.json', '--source-commit', 'bb9560dc', '--handoff-date', '03/23/2021', '--max-needs-translation', '3'],
       io
     )
     expect(code).toBe(1)
@@ -217,7 +217,10 @@ describe('sxs update (the command)', () => {
     const tmx = readFileSync(join(work, 'todo.tmx'), 'utf8')
     expect(tmx.match(/<tu /g)?.length).toBe(4)
     expect(tmx).toContain('(zobacz &lt;f0&gt;atrybut zestawu SDK&lt;/f0&gt;)')
-    const validated = spawnSync(validator, [join(work, 'todo.xlf')], {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
+    const xliff20 = readFileSync(join(work, 'todo20.xlf'), 'utf8')
+    expect(xliff20.match(/<unit /g)?.length).toBe(10)
+    expect(xliff20.match(/<mtc:match /g)?.length).toBe(4)
+    const validated = spawnSync(validator, [join(work, 'todo.xlf'), join(work, 'todo20.xlf')], {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
     expect(validated.status, validated.stderr).toBe(0)
     // Translated and merged back into the new document: every unit lands, and the result passes check.
     writeFileSync(join(work, 'done.xlf'), xliff.replaceAll('<target state="needs-translation">', '<target state="translated">PL '))

@@ -9,7 +9,8 @@ import type {BilingualDocument} from '../document/types.js'
 import {codeSegment} from '../inline/index.js'
 import {prepareDocument} from '../formats/prepare.js'
 import {xliff12Content, XLIFF12_NAMESPACE} from '../formats/xliff12.js'
-import {XML_DECLARATION, emptyTag, escapeAttribute, isLanguageTag, startTag, textElement, visible} from '../formats/xml.js'
+import {dataId, writeXliff20, xliff20Content, XLIFF20_NAMESPACE} from '../formats/xliff20.js'
+import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible} from '../formats/xml.js'
 import {wordDiff} from './diff.js'
 import type {UpdatedUnit} from './update.js'
 
@@ -50,4 +51,46 @@ export function todoXliff(document: BilingualDocument, units: readonly UpdatedUn
   })
   out += '    </body>\n  </file>\n</xliff>\n'
   return out
+}
+
+/**
+ * The same units as XLIFF 2.0 (core, plus the matches module): the writer of `extract` gives the units
+ * (targets copies of the sources), and each gets the old pair as an `<mtc:match>` (its first child, where the
+ * core schema puts module elements) pointing at the unit's one segment, and the class and word diff as a note.
+ */
+export function todoXliff20(document: BilingualDocument, units: readonly UpdatedUnit[]): string {
+  const todo = document.segments.filter((_, index) => units[index]!.needsWork)
+  const byId = new Map(units.filter((unit) => unit.needsWork).map((unit) => [unit.id, unit]))
+  let text = writeXliff20({...document, segments: todo}, {copySource: true})
+  text = text.replace(`<xliff xmlns="${XLIFF20_NAMESPACE}"`, `<xliff xmlns="${XLIFF20_NAMESPACE}" xmlns:mtc="${MATCHES_NAMESPACE}"`)
+  text = text.replace(/( {4}<unit id="([^"]*)"[^>]*>\n)( {6}<notes>)/g, (whole, start: string, id: string, notes: string) => {
+    const unit = byId.get(id)
+    if (!unit) return whole
+    let note = `sxs update: ${unit.class}`
+    if (unit.candidate) note += `; previous version ${unit.candidate.id} (${unit.candidate.score}%): ${wordDiff(unit.candidate.source, unit.source)}`
+    return start + (unit.candidate ? match(unit.candidate) : '') + notes + textElement('note', {category: 'sxs-update'}, visible(note))
+  })
+  return text.replace(/( {6}<segment) state=/g, '$1 id="s1" state=')
+}
+
+export const MATCHES_NAMESPACE = 'urn:oasis:names:tc:xliff:matches:2.0'
+
+function match(candidate: NonNullable<UpdatedUnit['candidate']>): string {
+  const old = codeSegment(candidate.source, candidate.target)
+  const split = new Set<string>()
+  let out = `      <mtc:matches>\n        <mtc:match ref="#s1" type="tm" subType="sxs:previous-version" similarity="${candidate.score}" origin="${escapeAttribute(candidate.id)}">\n`
+  if (old.codes.length > 0) {
+    out += '          <originalData>\n'
+    for (const code of old.codes) {
+      if (code.type === 'standalone') out += `            <data id="${escapeAttribute(dataId(code, 'standalone'))}">${escapeText(code.data)}</data>\n`
+      else {
+        out += `            <data id="${escapeAttribute(dataId(code, 'open'))}">${escapeText(code.open)}</data>\n`
+        out += `            <data id="${escapeAttribute(dataId(code, 'close'))}">${escapeText(code.close)}</data>\n`
+      }
+    }
+    out += '          </originalData>\n'
+  }
+  out += `          <source>${xliff20Content(old.source, old.codes, split, false)}</source>\n`
+  out += `          <target>${xliff20Content(old.target, old.codes, split, false)}</target>\n`
+  return out + '        </mtc:match>\n      </mtc:matches>\n'
 }

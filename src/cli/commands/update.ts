@@ -9,8 +9,7 @@
  * targets, changed ones go to the translator. Every output is written atomically and only when the update
  * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
- * still written), 2 usage or I/O error. Not built yet: XLIFF 2.0 candidates, taking an old XLIFF as extra
- * memory.
+ * still written), 2 usage or I/O error. Not built yet: taking an old XLIFF as extra memory.
  */
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
@@ -19,11 +18,11 @@ import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, formatMessage, decodeFailure, parseOrReport, usageFailure} from '../report.js'
 import {update, type UpdateResult} from '../../update/update.js'
-import {todoXliff} from '../../update/xliff.js'
+import {todoXliff, todoXliff20} from '../../update/xliff.js'
 import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
 
-const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json]
+const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--xliff20 todo2.xlf] [--tmx todo.tmx] [--report update.json]
                   [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
        sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] [options]
 
@@ -32,6 +31,7 @@ changed ones are cut into sentences and each is matched with the old pairs (exac
 text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered in order.
   --out FILE                 the new bilingual document (required)
   --xliff FILE               XLIFF 1.2 with only the units that need work, old pairs as alt-trans
+  --xliff20 FILE             the same units as XLIFF 2.0, old pairs as <mtc:match> (matches module)
   --tmx FILE                 the same old pairs as a TMX 1.4b memory in OmegaT's tag view (OmegaT's fuzzy matches)
   --report FILE              JSON: counts per match class, old→new id map, changed and deleted pairs
   --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
@@ -39,7 +39,7 @@ text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered
   --handoff-date DATE        ms.lasthandoff to write (kept as it was when not given)
   --max-needs-translation N  exit 1 when more than N units need a translator (in all documents together)
 The batch form updates every DIR/<path>.md whose English is --english DIR/<path>.md (letter case aside) into
---out DIR/<path>.md, with DIR/<path>.xlf and .tmx for --xliff and --tmx folders, and one report for all.
+--out DIR/<path>.md, with DIR/<path>.xlf (.tmx) in the --xliff, --xliff20 (--tmx) folders, and one report.
 `
 
 interface Job {
@@ -47,6 +47,7 @@ interface Job {
   english: string
   out: string
   xliff: string | undefined
+  xliff20: string | undefined
   tmx: string | undefined
 }
 
@@ -77,6 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         docs: {type: 'string'},
         english: {type: 'string'},
         xliff: {type: 'string'},
+        xliff20: {type: 'string'},
         tmx: {type: 'string'},
         report: {type: 'string'},
         threshold: {type: 'string'},
@@ -105,7 +107,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (values.out === undefined) throw new UsageError('--out DIR is required')
       const out = resolve(values.out)
       if (out === resolve(values.docs)) throw new UsageError('--out must be another folder than --docs (the old documents are inputs)')
-      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, values.xliff === undefined ? undefined : resolve(values.xliff), values.tmx === undefined ? undefined : resolve(values.tmx), io)
+      const folder = (value: string | undefined): string | undefined => (value === undefined ? undefined : resolve(value))
+      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, {xliff: folder(values.xliff), xliff20: folder(values.xliff20), tmx: folder(values.tmx)}, io)
     } else {
       if (positionals.length !== 2) throw new UsageError(`give the old bilingual document and the new English (${positionals.length} file(s) given)`)
       if (values.out === undefined) throw new UsageError('--out NEW.md is required')
@@ -115,16 +118,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
           english: resolve(positionals[1]!),
           out: resolve(values.out),
           xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
+          xliff20: values.xliff20 === undefined ? undefined : resolve(values.xliff20),
           tmx: values.tmx === undefined ? undefined : resolve(values.tmx)
         }
       ]
     }
     for (const job of jobs) {
-      const outputs = [job.out, job.xliff, job.tmx, settings.report].filter((file) => file !== undefined)
+      const outputs = [job.out, job.xliff, job.xliff20, job.tmx, settings.report].filter((file) => file !== undefined)
       for (const file of outputs) {
         if (file === job.old || file === job.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
       }
-      if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --tmx and --report must be different files')
+      if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --xliff20, --tmx and --report must be different files')
     }
   } catch (error) {
     return usageFailure('update', error, io)
@@ -193,6 +197,7 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   try {
     await writeFileAtomic(job.out, result.text)
     if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units))
+    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
     if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(old, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
@@ -203,7 +208,13 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
 }
 
 /** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
-async function pairFolders(docs: string, english: string, out: string, xliff: string | undefined, tmx: string | undefined, io: Io): Promise<Job[]> {
+async function pairFolders(
+  docs: string,
+  english: string,
+  out: string,
+  folders: {xliff: string | undefined; xliff20: string | undefined; tmx: string | undefined},
+  io: Io
+): Promise<Job[]> {
   for (const [option, folder] of [['--docs', docs], ['--english', english]] as const) {
     const stat = await fs.stat(folder).catch(() => undefined)
     if (!stat?.isDirectory()) throw new UsageError(`${option} ${folder}: not a folder`)
@@ -221,8 +232,9 @@ async function pairFolders(docs: string, english: string, out: string, xliff: st
       old: file.absolute,
       english: source,
       out: outputPath(out, file.relative, '.md'),
-      xliff: xliff === undefined ? undefined : outputPath(xliff, file.relative, '.xlf'),
-      tmx: tmx === undefined ? undefined : outputPath(tmx, file.relative, '.tmx')
+      xliff: folders.xliff === undefined ? undefined : outputPath(folders.xliff, file.relative, '.xlf'),
+      xliff20: folders.xliff20 === undefined ? undefined : outputPath(folders.xliff20, file.relative, '.xlf'),
+      tmx: folders.tmx === undefined ? undefined : outputPath(folders.tmx, file.relative, '.tmx')
     })
   }
   return jobs
