@@ -22,7 +22,7 @@ export interface FrontMatterResult {
 }
 
 /** Keys translated in place: kept as the old document has them. */
-const translated = new Set(['title', 'description'])
+const translated = new Set(['title', 'description', 'keywords'])
 
 export function sha1(text: string): string {
   return createHash('sha1').update(text, 'utf8').digest('hex')
