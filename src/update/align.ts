@@ -14,7 +14,7 @@ export type BlockMatch =
   /** Changed: the old block it most resembles, if any (its sentences are "in place"). */
   | {kind: 'changed'; old: number | undefined}
 
-/** Above this many cells the quadratic LCS gives way to matching unique keys in order. */
+/** Above this many cells the quadratic LCS gives way to anchoring on unique keys (see lcsRange). */
 const maxCells = 4_000_000
 /** Changed blocks are paired with an old block only from this similarity up. */
 const minSimilarity = 40
@@ -68,37 +68,58 @@ export function alignBlocks(oldKeys: readonly string[], newKeys: readonly string
 
 /** Index pairs [old, new] of a longest common subsequence, in order. */
 export function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
-  // Common prefix and suffix first: most updates change a few blocks in the middle.
-  let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
-  let tail = 0
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
   const pairs: Array<[number, number]> = []
-  for (let index = 0; index < head; index++) pairs.push([index, index])
-  const n = a.length - head - tail
-  const m = b.length - head - tail
-  if (n > 0 && m > 0) {
-    const middle = (n + 1) * (m + 1) <= maxCells ? dynamic(a, b, head, n, m) : uniqueInOrder(a, b, head, n, m)
-    pairs.push(...middle)
-  }
-  for (let index = tail; index > 0; index--) pairs.push([a.length - index, b.length - index])
+  lcsRange(a, b, 0, a.length, 0, b.length, pairs)
   return pairs
 }
 
-function dynamic(a: readonly string[], b: readonly string[], head: number, n: number, m: number): Array<[number, number]> {
+/**
+ * The LCS of a[aFrom, aTo) and b[bFrom, bTo), appended to `pairs` in order: common head and tail first
+ * (most updates change a few blocks in the middle), the quadratic table when it is small enough, else
+ * patience-style: keys found once on each side anchor the alignment and each stretch between anchors is
+ * aligned the same way (a long document with repeated blocks, `### Format` 500 times, still aligns in order).
+ */
+function lcsRange(a: readonly string[], b: readonly string[], aFrom: number, aTo: number, bFrom: number, bTo: number, pairs: Array<[number, number]>): void {
+  while (aFrom < aTo && bFrom < bTo && a[aFrom] === b[bFrom]) pairs.push([aFrom++, bFrom++])
+  const tail: Array<[number, number]> = []
+  while (aTo > aFrom && bTo > bFrom && a[aTo - 1] === b[bTo - 1]) tail.push([--aTo, --bTo])
+  const n = aTo - aFrom
+  const m = bTo - bFrom
+  if (n > 0 && m > 0) {
+    if ((n + 1) * (m + 1) <= maxCells) pairs.push(...dynamic(a, b, aFrom, bFrom, n, m))
+    else {
+      const anchors = uniqueAnchors(a, b, aFrom, aTo, bFrom, bTo)
+      if (anchors.length === 0) pairs.push(...greedy(a, b, aFrom, aTo, bFrom, bTo))
+      else {
+        let aAt = aFrom
+        let bAt = bFrom
+        for (const [x, y] of anchors) {
+          lcsRange(a, b, aAt, x, bAt, y, pairs)
+          pairs.push([x, y])
+          aAt = x + 1
+          bAt = y + 1
+        }
+        lcsRange(a, b, aAt, aTo, bAt, bTo, pairs)
+      }
+    }
+  }
+  pairs.push(...tail.reverse())
+}
+
+function dynamic(a: readonly string[], b: readonly string[], aFrom: number, bFrom: number, n: number, m: number): Array<[number, number]> {
   const width = m + 1
   const table = new Int32Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] = a[head + i] === b[head + j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!)
+      table[i * width + j] = a[aFrom + i] === b[bFrom + j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!)
     }
   }
   const pairs: Array<[number, number]> = []
   let i = 0
   let j = 0
   while (i < n && j < m) {
-    if (a[head + i] === b[head + j]) {
-      pairs.push([head + i, head + j])
+    if (a[aFrom + i] === b[bFrom + j]) {
+      pairs.push([aFrom + i, bFrom + j])
       i++
       j++
     } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) i++
@@ -107,22 +128,50 @@ function dynamic(a: readonly string[], b: readonly string[], head: number, n: nu
   return pairs
 }
 
-/** For very long stretches: keys that occur once on each side, kept while both indices increase. */
-function uniqueInOrder(a: readonly string[], b: readonly string[], head: number, n: number, m: number): Array<[number, number]> {
-  const count = (list: readonly string[], from: number, length: number): Map<string, number> => {
-    const counts = new Map<string, number>()
-    for (let index = from; index < from + length; index++) counts.set(list[index]!, (counts.get(list[index]!) ?? -1) === -1 ? index : -2)
-    return counts
+/** Keys that occur once in each range, as [a, b] pairs, reduced to the longest run increasing on both sides. */
+function uniqueAnchors(a: readonly string[], b: readonly string[], aFrom: number, aTo: number, bFrom: number, bTo: number): Array<[number, number]> {
+  const once = (list: readonly string[], from: number, to: number): Map<string, number> => {
+    const seen = new Map<string, number>()
+    for (let index = from; index < to; index++) seen.set(list[index]!, seen.has(list[index]!) ? -1 : index)
+    return seen
   }
-  const inA = count(a, head, n)
-  const inB = count(b, head, m)
+  const inA = once(a, aFrom, aTo)
+  const inB = once(b, bFrom, bTo)
+  const candidates: Array<[number, number]> = []
+  for (let y = bFrom; y < bTo; y++) {
+    const x = inA.get(b[y]!)
+    if (x !== undefined && x >= 0 && inB.get(b[y]!) === y) candidates.push([x, y])
+  }
+  // Longest increasing subsequence of the a-indices (patience sorting), in b order.
+  const tails: number[] = []
+  const previous = new Array<number>(candidates.length).fill(-1)
+  candidates.forEach(([x], index) => {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (candidates[tails[middle]!]![0] < x) low = middle + 1
+      else high = middle
+    }
+    if (low > 0) previous[index] = tails[low - 1]!
+    tails[low] = index
+  })
+  const result: Array<[number, number]> = []
+  for (let index = tails.length > 0 ? tails[tails.length - 1]! : -1; index >= 0; index = previous[index]!) result.push(candidates[index]!)
+  return result.reverse()
+}
+
+/** Without an anchor and too long for the table: equal keys taken in order, each as early as it comes. */
+function greedy(a: readonly string[], b: readonly string[], aFrom: number, aTo: number, bFrom: number, bTo: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = []
-  let lastA = -1
-  for (const [key, indexB] of inB) {
-    const indexA = inA.get(key)
-    if (indexB < 0 || indexA === undefined || indexA < 0 || indexA <= lastA) continue
-    pairs.push([indexA, indexB])
-    lastA = indexA
+  let i = aFrom
+  for (let j = bFrom; j < bTo && i < aTo; j++) {
+    let k = i
+    while (k < aTo && k - i < 64 && a[k] !== b[j]) k++
+    if (k < aTo && a[k] === b[j]) {
+      pairs.push([k, j])
+      i = k + 1
+    }
   }
-  return pairs.sort((x, y) => x[1] - y[1])
+  return pairs
 }

@@ -18,7 +18,7 @@
 import type {Segment} from '../document/types.js'
 import {wordsOnly} from './normalize.js'
 import {repairTarget} from './repair.js'
-import {fuzzyScore} from './score.js'
+import {fuzzyScore, tokenScore, tokens} from './score.js'
 
 export type MatchClass = 'exact' | 'moved' | 'merged' | 'text-only' | 'sub-segment' | 'fuzzy' | 'new'
 
@@ -56,6 +56,8 @@ export interface Memory {
   used: Set<Segment>
   /** Old segments offered as a candidate so far. */
   offered: Set<Segment>
+  /** Each old source's tokens, made when first scored. */
+  tokens: Map<Segment, string[]>
 }
 
 export function createMemory(segments: readonly Segment[]): Memory {
@@ -68,7 +70,7 @@ export function createMemory(segments: readonly Segment[]): Memory {
     if (words !== '') push(byWords, words, segment)
     if (segment.merged) merged.push(segment)
   }
-  return {segments, bySource, byWords, merged, used: new Set(), offered: new Set()}
+  return {segments, bySource, byWords, merged, used: new Set(), offered: new Set(), tokens: new Map()}
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -104,8 +106,8 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
     if (holder) return offer('sub-segment', source, {segment: holder, score: fuzzyScore(holder.source, source)}, memory)
   }
 
-  const best = bestFuzzy(source, place, memory)
-  if (best && best.score >= threshold) return offer('fuzzy', source, best, memory)
+  const best = bestFuzzy(source, place, memory, threshold)
+  if (best) return offer('fuzzy', source, best, memory)
   return {class: 'new', target: source}
 }
 
@@ -119,16 +121,26 @@ function offer(match: MatchClass, source: string, candidate: Candidate, memory: 
   return {class: match, target: source, candidate}
 }
 
-/** The most similar old source: the place's segments first, then every segment of a plausible length. */
-function bestFuzzy(source: string, place: readonly Segment[], memory: Memory): Candidate | undefined {
+/**
+ * The most similar old source at or above the threshold: the place's segments first, then every segment.
+ * A pair of token counts bounds the score (100 · shorter / longer), which skips most candidates unscored.
+ */
+function bestFuzzy(source: string, place: readonly Segment[], memory: Memory, threshold: number): Candidate | undefined {
+  const mine = tokens(source)
   let best: Candidate | undefined
   const consider = (segment: Segment): void => {
-    const ratio = segment.source.length / Math.max(1, source.length)
-    if (ratio < 0.5 || ratio > 2) return
-    const score = fuzzyScore(segment.source, source)
-    if (!best || score > best.score) best = {segment, score}
+    let theirs = memory.tokens.get(segment)
+    if (theirs === undefined) {
+      theirs = tokens(segment.source)
+      memory.tokens.set(segment, theirs)
+    }
+    const bound = (100 * Math.min(mine.length, theirs.length)) / Math.max(1, mine.length, theirs.length)
+    if (bound < threshold || (best && bound <= best.score)) return
+    const score = tokenScore(theirs, mine)
+    if (score >= threshold && (!best || score > best.score)) best = {segment, score}
   }
   place.forEach(consider)
-  for (const segment of memory.segments) if (!place.includes(segment)) consider(segment)
+  const inPlace = new Set(place)
+  for (const segment of memory.segments) if (!inPlace.has(segment)) consider(segment)
   return best
 }

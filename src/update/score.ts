@@ -11,12 +11,15 @@ export function tokens(text: string): string[] {
 }
 
 export function fuzzyScore(a: string, b: string): number {
-  const left = tokens(a)
-  const right = tokens(b)
+  return tokenScore(tokens(a), tokens(b))
+}
+
+/** `fuzzyScore` over token lists already made (the cascade keeps each old source's tokens). */
+export function tokenScore(left: readonly string[], right: readonly string[]): number {
   const longest = Math.max(left.length, right.length)
   if (longest === 0) return 100
   const alphabet = new Map<string, string>()
-  const encode = (list: string[]): string =>
+  const encode = (list: readonly string[]): string =>
     list
       .map((token) => {
         let char = alphabet.get(token)

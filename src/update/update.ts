@@ -15,7 +15,7 @@ import {blockKey, linkText, readBlocks, type Block, type TextRange} from './bloc
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
 import {separators, splitSentences} from './segment.js'
-import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass, type Memory} from './cascade.js'
+import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass} from './cascade.js'
 import {sha1, updateFrontMatter} from './front-matter.js'
 import {positionalIds} from './ids.js'
 import {wordsOnly} from './normalize.js'
@@ -348,10 +348,11 @@ export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string,
     }
     // The same words as an old source up to a sentence end (a URL or markup changed): its boundary too.
     let wordEnd = 0
-    for (const segment of byFirstWord.get(firstWord(text, p)) ?? []) {
-      const words = wordsOf(segment)
+    const starting = byFirstWord.get(firstWord(text, p)) ?? []
+    if (starting.length > 0) {
+      const wanted = new Set(starting.map(wordsOf))
       for (const end of [...ends, range.end]) {
-        if (end > p && end > wordEnd && wordsOnly(text.slice(p, end)) === words) wordEnd = end
+        if (end > p && end > wordEnd && wanted.has(wordsOnly(text.slice(p, end)))) wordEnd = end
       }
     }
     if (wordEnd > 0) {
@@ -370,5 +371,3 @@ export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string,
   return units
 }
 
-export {needsWork}
-export type {Memory}
