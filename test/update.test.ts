@@ -16,6 +16,7 @@ import {update} from '../src/update/update.js'
 import {splitSentences} from '../src/update/segment.js'
 import {fuzzyScore} from '../src/update/score.js'
 import {wordDiff} from '../src/update/diff.js'
+import {lcs} from '../src/update/align.js'
 import {main} from '../src/cli/main.js'
 import {corpusFiles} from './helpers/corpus.js'
 import {recordingIo} from './helpers/io.js'
@@ -167,6 +168,17 @@ describe('the real handoffs (../shared/corpus/update)', () => {
   it('writes the expected ms.openlocfilehash in every triple, and check finds no new error', () => {
     expect(rows.filter((row) => !row.hashEqual).map((row) => row.name)).toEqual([])
     expect(rows.filter((row) => row.errorsAfter > row.errorsBefore).map((row) => row.name)).toEqual([])
+  })
+})
+
+describe('block alignment', () => {
+  it('aligns long documents with repeated blocks in order (beyond the quadratic table: anchors on unique keys)', () => {
+    const old = Array.from({length: 2400}, (_, index) => (index % 3 === 0 ? `unique ${index}` : index % 3 === 1 ? '### Format' : 'Pattern'))
+    const changed = [...old]
+    changed[1201] = '### Formats'
+    const pairs = lcs(old, changed)
+    expect(pairs).toHaveLength(old.length - 1)
+    expect(pairs.every(([x, y]) => x === y)).toBe(true)
   })
 })
 
