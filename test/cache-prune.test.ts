@@ -5,7 +5,7 @@
 import {cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {main} from '../src/cli/main.js'
 import {entryFolder} from '../src/cli/engine/cache.js'
 import {inputFolder} from '../src/cli/engine/inputs.js'
@@ -24,9 +24,13 @@ beforeEach(async () => {
   const [a, b] = corpusFiles().filter((file) => file.includes('ja-JP')).slice(0, 2)
   await cp(a!, path.join(work, 'docs', 'a.md'))
   await cp(b!, path.join(work, 'docs', 'b.md'))
+  // The clock stands still at the copy: the documents stay "just written" for every run of a test, so no
+  // run keeps input records for them (the racy-clean rule), however slow the machine is between runs.
+  vi.spyOn(Date, 'now').mockReturnValue(Date.now())
 })
 
 afterEach(async () => {
+  vi.restoreAllMocks()
   await rm(work, {recursive: true, force: true})
 })
 
@@ -42,7 +46,8 @@ async function age(days: number): Promise<void> {
   for (const file of await listFiles(cache)) await utimes(path.join(cache, file), then, then)
 }
 
-const extract = (...inputs: string[]) => sxs('extract', ...inputs, '--out', 'out', '--cache-dir', 'cache')
+// Three formats named here, not the default: each document has one output (one blob) per format.
+const extract = (...inputs: string[]) => sxs('extract', ...inputs, '--out', 'out', '--cache-dir', 'cache', '--format', 'xliff12,xliff20,json')
 const parsed = (err: string): number => Number(/\((\d+) parsed/.exec(err)?.[1])
 const folder = (files: string[], name: string) => files.filter((file) => file.startsWith(`${name}${path.sep}`))
 
@@ -87,7 +92,8 @@ describe('sxs cache prune', () => {
     expect(kept.out).toMatch(/removed 0 entries, 0 blob\(s\), 0 ledger\(s\), 0 input record\(s\), 0 run log\(s\).*kept 2 entries, 6 blob\(s\), 1 ledger\(s\), 0 input record\(s\), 1 run log\(s\)/)
     const emptied = await sxs('cache', 'prune', '--cache-dir', 'cache', '--max-age', '0')
     expect(emptied.out).toMatch(/removed 2 entries, 6 blob\(s\), 1 ledger\(s\), 0 input record\(s\), 1 run log\(s\)/)
-    expect(await listFiles(cache)).toEqual([])
+    // Empty but for its marker: still a cache that sxs made.
+    expect(await listFiles(cache)).toEqual(['CACHEDIR.TAG'])
     // The outputs are untouched (the blobs were hard links to them), and the next run simply parses again.
     const again = await extract('docs')
     expect(parsed(again.err)).toBe(2)
@@ -106,6 +112,29 @@ describe('sxs cache prune', () => {
     expect(files.some((file) => file.startsWith('v1'))).toBe(false)
     expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)
     expect(await readFile(path.join(cache, 'notes.txt'), 'utf8')).toBe('mine')
+  })
+
+  it('removes nothing from a folder that sxs did not make as its cache', async () => {
+    // A folder of the user's own whose names look like a cache's, given by mistake, with old files.
+    const mine = path.join(work, 'mine')
+    for (const name of ['v1/a.txt', 'v3/ab/b.json', 'blobs/ab/c', 'outputs/d', 'inputs/e', 'runs/f.txt', 'notes.txt']) {
+      await mkdir(path.dirname(path.join(mine, name)), {recursive: true})
+      await writeFile(path.join(mine, name), name)
+    }
+    const old = new Date(Date.now() - 30 * day)
+    for (const file of await listFiles(mine)) await utimes(path.join(mine, file), old, old)
+    const before = await readTree(mine)
+    const refused = await sxs('cache', 'prune', '--cache-dir', 'mine', '--max-age', '0')
+    expect(refused).toEqual({code: 2, out: '', err: 'sxs cache prune: mine has no CACHEDIR.TAG, so it is not a cache that sxs made; nothing removed (an sxs cache is safe to delete by hand)\n'})
+    expect(await readTree(mine)).toEqual(before)
+    // Nor does a run that uses it as its cache mark it: it is not empty, so not sxs's to sweep.
+    expect((await sxs('extract', 'docs', '--out', 'out', '--cache-dir', 'mine')).code).toBe(0)
+    expect((await sxs('cache', 'prune', '--cache-dir', 'mine', '--max-age', '0')).code).toBe(2)
+    expect(await readFile(path.join(mine, 'notes.txt'), 'utf8')).toBe('notes.txt')
+    expect(await readFile(path.join(mine, 'v1', 'a.txt'), 'utf8')).toBe('v1/a.txt')
+    // A cache that sxs made carries the marker from its first run.
+    await sxs('extract', 'docs', '--out', 'out', '--cache-dir', 'fresh')
+    expect(await readFile(path.join(work, 'fresh', 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/)
   })
 
   it('refuses a bad --max-age or a missing action with exit code 2, and says when there is no cache', async () => {

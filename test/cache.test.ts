@@ -136,6 +136,28 @@ describe('extract with the cache', () => {
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
   })
 
+  it('repairs an output damaged through its cache blob (a hard link to it) even with size and mtime set back', async () => {
+    // A cache of its own, so that the blobs are links to this run's outputs.
+    const linked = async (): Promise<void> => {
+      expect(await main(['extract', 'docs', '--out', 'out-linked', '--cache-dir', path.join(work, 'cache-linked'), '--jobs', '1'], recordingIo(work))).toBe(0)
+    }
+    await linked()
+    const json = path.join(work, 'out-linked', 'json', names[0]!.replace(/\.md$/, '.json'))
+    const original = await readFile(json)
+    const blob = path.join(work, 'cache-linked', 'blobs', sha256Hex(original).slice(0, 2), sha256Hex(original))
+    expect((await stat(blob)).ino).toBe((await stat(json)).ino)
+    const before = await stat(blob)
+    // Damage the blob in place, one byte, and set its mtime back: the output shares the inode.
+    const damaged = Buffer.from(original)
+    damaged[damaged.length >> 1] ^= 1
+    await writeFile(blob, damaged, {flag: 'r+'})
+    await utimes(blob, before.atime, before.mtime)
+    expect((await readFile(json)).equals(original)).toBe(false)
+    await linked()
+    expect((await readFile(json)).equals(original)).toBe(true)
+    expect(await readTree(path.join(work, 'out-linked'))).toEqual(await readTree(path.join(work, 'out-cold')))
+  })
+
   it('parses a file again when the output text its cache entry names is gone from the cache', async () => {
     const blobs = (await entries(cacheDir())).filter((file) => file.includes(`${path.sep}blobs${path.sep}`))
     expect(blobs.length).toBeGreaterThanOrEqual(10)

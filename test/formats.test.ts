@@ -272,6 +272,22 @@ describe('reading what CAT tools return', () => {
     expect(read.messages.map((message) => [message.ruleId, message.line, message.file])).toEqual([['xml-doctype', 2, 'evil.xlf']])
   })
 
+  it('reads elements nested 80,000 deep (saxes resolved namespaces in depth² time: over 120 s)', () => {
+    const depth = 80_000
+    const deep = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sxs="urn:x"><file original="x.md" source-language="en-US" target-language="ja-JP" datatype="markdown"><body><trans-unit id="a" sxs:k="v"><source>x</source><target>${'<mrk mtype="x">'.repeat(depth)}y${'</mrk>'.repeat(depth)}</target></trans-unit></body></file></xliff>`
+    const read = readTranslations(deep, {path: 'deep.xlf'})
+    expect(read.messages.filter((message) => message.fatal)).toEqual([])
+    expect(read.units.get('a')?.target).toBe('y')
+  })
+
+  it('resolves namespaces as XML says: declared on the element or above, unbound prefixes refused', () => {
+    const unit = '<trans-unit id="a"><source>x</source><target>y</target></trans-unit>'
+    const declaredBelow = `<x:xliff version="1.2" xmlns:x="urn:oasis:names:tc:xliff:document:1.2"><x:file original="x.md" source-language="en-US" target-language="ja-JP" datatype="markdown"><body xmlns="urn:oasis:names:tc:xliff:document:1.2">${unit}</body></x:file></x:xliff>`
+    expect(readTranslations(declaredBelow).units.get('a')?.target).toBe('y')
+    const unboundPrefix = readTranslations(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><q:trans-unit id="a"/></body></file></xliff>`)
+    expect(unboundPrefix.messages.map((message) => [message.ruleId, message.reason])).toEqual([['xml-malformed', 'Malformed XML: unbound namespace prefix: "q".']])
+  })
+
   it('reports a truncated file, malformed XML and duplicate ids with line and column', () => {
     const full = writeXliff12(reference)
     const truncated = readTranslations(full.slice(0, Math.floor(full.length / 2)))

@@ -7,10 +7,9 @@ import {check, type CheckMessage} from '../check/index.js'
 import {createMessage} from '../document/messages.js'
 import {parse} from '../document/parse.js'
 import type {BilingualDocument} from '../document/types.js'
-import {decodeUtf8, type InputFile} from './files.js'
+import {decodeUtf8, printable, readRegularFile, type InputFile} from './files.js'
 import type {Io} from './io.js'
 import {describeError, documentFailure, formatMessage} from './report.js'
-import {promises as fs} from 'node:fs'
 
 export interface CheckedDocument {
   file: InputFile
@@ -31,7 +30,7 @@ export async function* checkedDocuments(files: readonly InputFile[], io: Io, opt
     let text: string | undefined
     let document: BilingualDocument
     try {
-      text = decodeUtf8(await fs.readFile(file.absolute))
+      text = decodeUtf8(readRegularFile(file.absolute))
       if (!text.includes('data-ttu-id') && !text.includes('sxs-lookup')) {
         io.stderr(formatMessage(file.path, createMessage('Not a bilingual document (no `data-ttu-id` pair): skipped', {ruleId: 'not-bilingual', place: {line: 1, column: 1, offset: 0}, fatal: false})))
         continue
@@ -40,7 +39,7 @@ export async function* checkedDocuments(files: readonly InputFile[], io: Io, opt
     } catch (error) {
       tally.failed++
       const code = (error as NodeJS.ErrnoException).code
-      if (typeof code === 'string') io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
+      if (typeof code === 'string') io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
       else io.stderr(formatMessage(file.path, documentFailure(error, text)))
       continue
     }

@@ -2,7 +2,7 @@
  * The file system side of the CLI: expanding inputs (files, folders, globs) into documents with the
  * path each output is named after, reading them as strict UTF-8, and writing outputs atomically.
  */
-import {promises as fs, close, link, mkdir, open, readFile, rename, rm, stat, writeFile, writev} from 'node:fs'
+import {promises as fs, close, constants, fstatSync, link, mkdir, open, openSync, closeSync, readFile, readFileSync, rename, rm, stat, writeFile, writev, type Stats} from 'node:fs'
 import path from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {threadId} from 'node:worker_threads'
@@ -39,12 +39,22 @@ export async function expandInputs(inputs: string[], cwd = process.cwd()): Promi
       for (const file of files.sort()) add(found, path.join(absolute, file), file, cwd)
     } else if (stat?.isFile()) {
       add(found, absolute, path.basename(absolute), cwd)
+    } else if (stat) {
+      // Reading a FIFO waits for a writer forever, and a device never ends: neither is a document.
+      throw new UsageError(`${printable(input)}: not a regular file or folder`)
     } else if (isDynamicPattern(input)) {
-      const base = globBase(input)
+      const base = path.resolve(cwd, globBase(input))
       const files = await glob(input, {cwd, ignore: ignored, absolute: true})
-      for (const file of files.sort()) add(found, file, path.relative(path.resolve(cwd, base), file), cwd)
+      for (const file of files.sort()) {
+        const relative = path.relative(base, file)
+        // Outputs are named after this path below --out: one that climbs (`*/../../x.md`) would land outside it.
+        if (relative.startsWith('..') || path.isAbsolute(relative)) {
+          throw new UsageError(`${printable(input)} matches ${printable(file)}, outside ${printable(globBase(input))} where the pattern starts: name that file's folder instead`)
+        }
+        add(found, file, relative, cwd)
+      }
     } else {
-      throw new UsageError(`${input}: no such file or folder`)
+      throw new UsageError(`${printable(input)}: no such file or folder`)
     }
   }
   return [...found.values()]
@@ -58,6 +68,21 @@ function add(found: Map<string, InputFile>, absolute: string, relative: string, 
     relative: relative.split(path.sep).join('/'),
     absolute
   })
+}
+
+/**
+ * Refuse inputs whose outputs would be the same file: two folders given with a file of the same relative
+ * path each (`a/x.md`, `b/x.md`), or names that differ only in case (one file where the file system ignores
+ * case). The later one would silently replace the earlier one's outputs.
+ */
+export function refuseSharedOutputs(files: readonly InputFile[]): void {
+  const seen = new Map<string, InputFile>()
+  for (const file of files) {
+    const key = file.relative.replace(/\.md$/i, '').toLowerCase()
+    const earlier = seen.get(key)
+    if (earlier) throw new UsageError(`${printable(earlier.path)} and ${printable(file.path)} would have the same outputs (both are ${printable(file.relative)} below their folder): give one folder at a time`)
+    seen.set(key, file)
+  }
 }
 
 /** The folder part of a glob before its first dynamic segment (`docs/**\/*.md` → `docs`). */
@@ -89,7 +114,7 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 /** A file's text, or undefined when there is no such file (a configuration file that may be absent). */
 export async function readIfExists(file: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8')
+    return readRegularFile(file).toString('utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
     throw error
@@ -97,7 +122,31 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export async function readUtf8(file: string): Promise<string> {
-  return decodeUtf8(await fs.readFile(file))
+  return decodeUtf8(readRegularFile(file))
+}
+
+/**
+ * The bytes of `file`, refusing anything but a regular file: opening a FIFO for reading waits for a writer
+ * (forever, on a FIFO in a docs folder), and a device never ends. Opened non-blocking, so that even the open
+ * returns, and checked on the open descriptor (no race between a check and the read).
+ */
+export function readRegularFile(file: string): Buffer {
+  const descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const stats = fstatSync(descriptor)
+    if (!stats.isFile()) throw notRegular(stats)
+    return readFileSync(descriptor)
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+function notRegular(stats: Stats): Error {
+  return Object.assign(new Error(`not a regular file (${kindOf(stats)})`), {code: 'ENOTREG'})
+}
+
+function kindOf(stats: Stats): string {
+  return stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a special file'
 }
 
 /** Bytes → text as strict UTF-8 (a `DecodeError` with the line and column of the first invalid byte). */
@@ -187,8 +236,8 @@ let temporaryCount = 0
  * of one file overlap the parsing of the next (synchronous calls made a cold extract of the dev corpus
  * 30% slower here).
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${temporaryStem}-${temporaryCount++}.tmp`)
+export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], mode?: number): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${shortened(path.basename(file))}.${temporaryStem}-${temporaryCount++}.tmp`)
   try {
     try {
       await writeNewFile(temporary, content)
@@ -198,11 +247,101 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
       await fsCalls.mkdir(path.dirname(file), {recursive: true})
       await writeNewFile(temporary, content)
     }
+    // A replaced file keeps its permissions (an executable or read-only-for-others document stays so).
+    if (mode !== undefined) await fs.chmod(temporary, mode & 0o7777)
     await fsCalls.rename(temporary, file)
   } catch (error) {
     await fsCalls.rm(temporary, {force: true})
     throw error
   }
+}
+
+/** A file name cut to at most 100 UTF-8 bytes (whole characters), so that the temporary name stays within the 255-byte limit of file names. */
+function shortened(name: string): string {
+  if (Buffer.byteLength(name) <= 100) return name
+  let cut = ''
+  for (const character of name) {
+    if (Buffer.byteLength(cut + character) > 100) break
+    cut += character
+  }
+  return cut
+}
+
+/** Why an output is not written: the place holds something that is not a regular file, the path leaves its folder, or it is an input. */
+export class OutputRefused extends Error {}
+
+export interface OutputGuard {
+  /** The folder (`--out`) every output must stay in, after following symbolic links. */
+  within?: string
+  /** The inputs of the run: no output may replace one. */
+  inputs?: readonly InputFile[]
+}
+
+/**
+ * Write an output as `writeFileAtomic` does, but never over what is not the user's plain file to replace:
+ * - a symbolic link is followed, and its target is written (the link stays: a symlinked document merged in
+ *   place is updated, not replaced by a copy); a link to nothing is refused;
+ * - a device, FIFO, socket or folder at the place is refused (renaming over it would replace it by a file);
+ * - with `within`, a path that leaves that folder (through a symbolic link inside it) is refused;
+ * - a path that is one of `inputs` (the same file, whatever the path) is refused.
+ * A replaced file keeps its permissions.
+ */
+export async function writeOutput(file: string, content: string | Uint8Array | readonly Uint8Array[], guard: OutputGuard = {}): Promise<void> {
+  const target = await realTarget(path.resolve(file))
+  const existing = await fs.stat(target).catch(() => undefined)
+  if (existing && !existing.isFile()) throw new OutputRefused(`refused: ${kindOf(existing)} is there, not a regular file`)
+  if (guard.within !== undefined) {
+    const within = await realTarget(path.resolve(guard.within))
+    const relative = path.relative(within, target)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new OutputRefused(`refused: the path leads outside ${printable(guard.within)}, to ${printable(target)}`)
+  }
+  if (existing && guard.inputs && (await isInput(existing, target, guard.inputs))) {
+    throw new OutputRefused('refused: it is one of the inputs, which the output would replace')
+  }
+  await writeFileAtomic(target, content, existing?.mode)
+}
+
+/** `file` with every symbolic link followed, as far as the path exists (the rest appended as given). */
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  const link = await fs.lstat(file).catch(() => undefined)
+  if (link?.isSymbolicLink()) throw new OutputRefused(`refused: a symbolic link to nothing (${printable(await fs.readlink(file))}) is there`)
+  const parent = path.dirname(file)
+  return parent === file ? file : path.join(await realTarget(parent), path.basename(file))
+}
+
+const inputIdentities = new WeakMap<readonly InputFile[], Promise<Set<string>>>()
+
+/** Whether the existing file `stats` (at `target`) is one of `inputs`: by path, then by device and inode (another path to it). */
+async function isInput(stats: Stats, target: string, inputs: readonly InputFile[]): Promise<boolean> {
+  if (inputs.some((input) => input.absolute === target)) return true
+  let identities = inputIdentities.get(inputs)
+  if (!identities) {
+    identities = Promise.all(inputs.map((input) => fs.stat(input.absolute).catch(() => undefined))).then(
+      (all) => new Set(all.filter((entry) => entry !== undefined).map((entry) => `${entry.dev}:${entry.ino}`))
+    )
+    inputIdentities.set(inputs, identities)
+  }
+  return (await identities).has(`${stats.dev}:${stats.ino}`)
+}
+
+/**
+ * A path or name as it may be printed in a diagnostic: control characters (a newline would split the
+ * message and could start a line with `::error`, which GitHub Actions runs as a command; ESC starts
+ * terminal escape sequences) written as escapes. Plain names are unchanged.
+ */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)
+    ? name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        const named: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
+        return named[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`
+      })
+    : name
 }
 
 /** Create `file` (it must not exist) holding `content`; bytes in pieces are written as they are, in one call (libuv writes them all). */

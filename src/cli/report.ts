@@ -1,7 +1,7 @@
 /** One-line diagnostics and usage failures shared by the commands (`check` has full reporters of its own). */
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
-import {DecodeError, UsageError} from './files.js'
+import {DecodeError, printable, UsageError} from './files.js'
 import {parse} from '../document/parse.js'
 import {createMessage, ParseError} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
@@ -10,7 +10,8 @@ import type {BilingualDocument} from '../document/types.js'
 /** `path:line:column: error|warning: reason  [rule]`, one line per message. */
 export function formatMessage(file: string, message: VFileMessage): string {
   const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`
-  return `${file}${place}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
+  // A file name or reason with a line break would split the line (and could start one with `::error`).
+  return `${printable(file)}${place}: ${message.fatal ? 'error' : 'warning'}: ${printable(message.reason)}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
 }
 
 /**
@@ -33,9 +34,9 @@ export function usageFailure(command: string, error: unknown, io: Io): number {
   throw error
 }
 
-/** An I/O error as users read it: `ENOENT: no such file…` without Node's stack. */
+/** An I/O error as users read it: `ENOENT: no such file…` without Node's stack (on one line: the path in it may hold anything). */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return printable(error instanceof Error ? error.message : String(error))
 }
 
 /** The message for a document that is not UTF-8 (`encoding`), at the first bad byte: the document's error (exit 1). */

@@ -60,12 +60,14 @@ export const otherMessages = {
   'target-language': {origin: 'extract', severity: 'warning', description: 'The target language cannot be told: the front matter has no `ms.contentlocale` and no `--target-lang` was given.'},
   'pair-markup-left': {origin: 'render', severity: 'warning', description: 'A rendered document still holds pair markup: a pair the parser could not read (an unclosed span, a target without its source) was kept as written.'},
   'translations-empty': {origin: 'translations', severity: 'error', description: 'The translation file is empty.'},
-  'translations-format': {origin: 'translations', severity: 'error', description: 'The file is not a translation file sxs reads (XLIFF 1.2, XLIFF 2.0 or sxs JSON), or not a version of them it knows.'},
+  'translations-format': {origin: 'translations', severity: 'error', description: 'The file is not a translation file sxs reads (XLIFF 1.2, XLIFF 2.0, sxs JSON or gettext PO), or not a version of them it knows.'},
   'xml-malformed': {origin: 'translations', severity: 'error', description: 'The translation file is not well-formed XML.'},
   'xml-truncated': {origin: 'translations', severity: 'error', description: 'The translation file ends before its root element is closed: it was cut off.'},
   'xml-doctype': {origin: 'translations', severity: 'error', description: 'The translation file has a DOCTYPE; sxs reads no DTD and expands no entity from input.'},
+  'po-malformed': {origin: 'translations', severity: 'error', description: 'The PO translation file cannot be read (a string not closed on its line, a keyword gettext does not know); reported at its line.'},
   'json-malformed': {origin: 'translations', severity: 'error', description: 'The JSON translation file is not valid JSON.'},
   'json-truncated': {origin: 'translations', severity: 'error', description: 'The JSON translation file ends in the middle: it was cut off.'},
+  'json-type': {origin: 'translations', severity: 'error', description: 'A segment of the JSON translation file is not an object, or one of its fields has the wrong type (a target that is a number, a source that is an array): the unit is not read, and nothing is merged.'},
   'unit-id': {origin: 'translations', severity: 'error', description: 'A unit of the translation file has no id, so it cannot be matched to a pair; it is ignored.'},
   'duplicate-unit': {origin: 'translations', severity: 'error', description: 'Two units of the translation file have the same id; the first is used.'},
   'unknown-element': {origin: 'translations', severity: 'warning', description: 'Inline content holds an element that its format does not allow there; its text is kept.'},
@@ -73,6 +75,7 @@ export const otherMessages = {
   'code-restored': {origin: 'translations', severity: 'warning', description: 'A tool changed the native data of an inline code; the data of the source was restored.'},
   'stale-source': {origin: 'merge', severity: 'error', description: 'The translation was made for another source text than the document has now: nothing of the file is merged (or, with `--allow-stale`, it is merged with this warning).'},
   'empty-translation': {origin: 'merge', severity: 'warning', description: 'The translation of a unit is empty while the document has a target: the document keeps its target.'},
+  'document-not-in-translations': {origin: 'merge', severity: 'error', description: 'The translation file holds several documents (XLIFF with several `<file>`) and not exactly one named after the document being merged: nothing is merged.'},
   'unknown-unit': {origin: 'merge', severity: 'warning', description: 'The translation file has a unit that the document does not have.'},
   'code-missing': {origin: 'merge', severity: 'error', description: 'The translation lacks an inline code of its source (a link, bold, inline code, an HTML tag): it is not merged.'},
   'code-extra': {origin: 'merge', severity: 'error', description: 'The translation has an inline code that its source does not: it is not merged.'},
@@ -82,7 +85,8 @@ export const otherMessages = {
   'heading-line-break': {origin: 'merge', severity: 'error', description: 'A line break in a heading would end the heading: the translation is not merged.'},
   'blank-line': {origin: 'merge', severity: 'error', description: 'An empty line would end the paragraph, and the pair, in the middle: the translation is not merged.'},
   'pair-markup': {origin: 'merge', severity: 'error', description: 'The translation holds pair markup (`data-ttu-id`, `sxs-lookup`, `data-stu-id`): it is not merged.'},
-  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'}
+  'trailing-backslash': {origin: 'merge', severity: 'error', description: 'A backslash at the end of the translation would escape the `<` of the closing `</span>`: it is not merged.'},
+  'block-structure': {origin: 'merge', severity: 'error', description: 'The document, read again with the translation, would not have every pair where it was (a line of the target starts a code fence, a list item, a heading, a quote or an HTML comment; the pair is split across blocks): the translation is not merged.'}
 } as const satisfies Record<string, MessageDescription>
 
 export type OtherMessageId = keyof typeof otherMessages

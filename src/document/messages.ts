@@ -18,6 +18,7 @@ export interface MessageOptions {
  * to '' right after, and recording it was most of what a message cost (check measured it).
  */
 export function createMessage(reason: string, options: MessageOptions): VFileMessage {
+  reason = capReason(reason)
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   let message: VFileMessage
@@ -30,6 +31,18 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
   message.fatal = options.fatal ?? true
   if (options.note !== undefined) message.note = options.note
   return message
+}
+
+/** The longest reason a message keeps: what it quotes from a document (a list of tags, a text) is cut there. */
+export const maxReasonLength = 1000
+
+/** `reason`, cut to `maxReasonLength` characters (never inside a surrogate pair) with how much was left out: 100,000 nested `<span>` made a reason of 1.6 million characters. */
+export function capReason(reason: string): string {
+  if (reason.length <= maxReasonLength) return reason
+  let end = maxReasonLength
+  const last = reason.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${reason.slice(0, end)}… (${reason.length - end} more characters)`
 }
 
 /**

@@ -14,6 +14,7 @@ import type {MessageId} from '../document/message-ids.js'
 import {structureProblems} from './structure.js'
 import {codeProblems} from './codes.js'
 import {unitIds} from '../document/unit-ids.js'
+import {rereadProblem} from './reread.js'
 
 /** One unit of a translation file, as the format readers return it. */
 export interface TranslationUnit {
@@ -154,8 +155,57 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
   if ((stale > 0 && !allowStale) || targets.size === 0) {
     return {document, text: print(document), messages, statistics: stale > 0 && !allowStale ? {...statistics, merged: 0} : statistics, changed: false}
   }
-  const merged = applyTargets(document, targets)
+  const accepted = keepStructure(document, targets, (segment, reason) => {
+    statistics.merged--
+    statistics.refused++
+    report(segment, 'block-structure', `not merged: ${reason}`)
+  })
+  if (accepted.size === 0) return {document, text: print(document), messages, statistics, changed: false}
+  const merged = applyTargets(document, accepted)
   return {document: merged.document, text: merged.text, messages, statistics, changed: true}
+}
+
+/** Documents read again at most this often per merge; past it, a failing group of targets is refused whole. */
+const rereadBudget = 64
+
+/**
+ * The targets that keep the document's reading (`rereadProblem`), each refused one reported. All of them
+ * are tried at once (one more read of the document when nothing is wrong); when that fails, the changed
+ * segments are split in halves, each half tried on top of what is already accepted, down to the single
+ * target to blame: a few reads per refused target. Every accepted set was read whole, so the result is.
+ */
+function keepStructure(document: BilingualDocument, targets: ReadonlyMap<Segment, string>, refuse: (segment: Segment, reason: string) => void): Map<Segment, string> {
+  const accepted = new Map<Segment, string>()
+  let budget = rereadBudget
+  const problemWith = (extra: readonly Segment[]): string | undefined => {
+    budget--
+    const trial = new Map(accepted)
+    for (const segment of extra) trial.set(segment, targets.get(segment)!)
+    const merged = applyTargets(document, trial)
+    const changed = document.segments.flatMap((segment, index) => (trial.has(segment) ? [index] : []))
+    return rereadProblem(document, merged.document, merged.text, changed)
+  }
+  const settle = (group: readonly Segment[]): void => {
+    if (group.length === 0) return
+    if (budget <= 0) {
+      for (const segment of group) refuse(segment, 'the targets together would change how the document is read (too many such targets to tell which)')
+      return
+    }
+    const problem = problemWith(group)
+    if (problem === undefined) {
+      for (const segment of group) accepted.set(segment, targets.get(segment)!)
+      return
+    }
+    if (group.length === 1) {
+      refuse(group[0]!, `it would change how the document is read: ${problem}`)
+      return
+    }
+    const half = group.length >> 1
+    settle(group.slice(0, half))
+    settle(group.slice(half))
+  }
+  settle([...targets.keys()])
+  return accepted
 }
 
 /** Build the new document: new segments where the target changed, positions recomputed on the new text. */

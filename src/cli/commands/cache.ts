@@ -8,7 +8,7 @@ import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
 import {UsageError} from '../files.js'
 import {describeError, usageFailure} from '../report.js'
-import {defaultCacheDir} from '../engine/cache.js'
+import {cacheTagFile, defaultCacheDir, isMarkedCache} from '../engine/cache.js'
 import {pruneCache, type PruneCounts} from '../engine/prune.js'
 
 const help = `Usage: sxs cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
@@ -16,7 +16,8 @@ const help = `Usage: sxs cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-r
 Delete from the cache what no run of sxs used in the last DAYS days (default 7; fractions allowed; 0 empties
 the cache). Every extract and check run records what it used; pruning keeps that, the outputs those
 entries refer to, and anything written within DAYS, and removes the rest. A pruned entry is made again
-when next needed: pruning never makes a result wrong, only slower to get the first time.
+when next needed: pruning never makes a result wrong, only slower to get the first time. A folder that
+sxs did not make as its cache (it has no CACHEDIR.TAG) is refused, and nothing in it is removed.
 --max-age DAYS     keep what was used within DAYS days (default 7)
 --cache-dir DIR    the cache (default: node_modules/.cache/sxs of the nearest package)
 --dry-run          say what would be removed, remove nothing
@@ -52,6 +53,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!existsSync(directory)) {
     io.stdout(`cache prune: no cache at ${where}, nothing to prune\n`)
     return exitCode.ok
+  }
+  if (!isMarkedCache(directory)) {
+    // Maybe the user's own folder, given by mistake (or a cache an older sxs made): remove nothing.
+    io.stderr(`sxs cache prune: ${where} has no ${cacheTagFile}, so it is not a cache that sxs made; nothing removed (an sxs cache is safe to delete by hand)\n`)
+    return exitCode.usage
   }
   try {
     const {kept, removed, freedBytes} = await pruneCache(directory, {maxAgeMs, dryRun})

@@ -1,7 +1,7 @@
 /**
  * `sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]`:
- * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/json/<path>.json` (and `DIR/xliff-2.0/<path>.xlf`
- * on request: the translators' tools here, translate-toolkit and OmegaT, read XLIFF 1.2 only).
+ * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/json/<path>.json` (and `DIR/xliff-2.0/<path>.xlf`,
+ * `DIR/po/<path>.po` on request: the translators' tools here, translate-toolkit and OmegaT, read XLIFF 1.2 only).
  * A file that cannot be read or parsed is reported on one line and skipped; the others go on; its
  * previous outputs are left as they were.
  */
@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, outputPath, printable, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
@@ -26,7 +26,8 @@ const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,json]
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
   DIR/xliff-1.2/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
---format LIST       formats, comma-separated: xliff12, xliff20, json (default xliff12,json; XLIFF 2.0 on request)
+  DIR/xliff-2.0/<path>.xlf   DIR/po/<path>.po          (on request)
+--format LIST       formats, comma-separated: xliff12, xliff20, json, po (default xliff12,json)
 --source-lang TAG   source language (default en-US; the documents do not say)
 --target-lang TAG   target language of documents without ms.contentlocale (else warned, und); warned where it differs
 --copy-source       write each source as the target too (for CAT tools such as OmegaT that translate <target>)
@@ -72,6 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files
   try {
     files = await expandInputs(inputs, io.cwd)
+    refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('extract', error, io)
   }
@@ -108,7 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const shown = quiet ? messages.filter((message) => message.fatal === true) : messages
       log(shown.map((message) => formatMessage(file.path, message)).join(''))
       if (result.error !== null) {
-        log(`${file.path}: error: ${result.error}  [xml-char]\n`)
+        log(`${printable(file.path)}: error: ${result.error}  [xml-char]\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
       }
@@ -122,10 +124,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
       // The formats' files are written side by side (their system calls overlap in the thread pool).
-      const writeOutput = async (target: string, index: number): Promise<void> => {
+      const writeOne = async (target: string, index: number): Promise<void> => {
         const output = result.outputs![index]!
         if (await ledger.upToDate(target, output.sha256)) {
-          if (output.bytes !== null) await cache?.adopt(output.sha256, target, output.bytes)
+          if (output.bytes !== null && cache) {
+            // Linking changes the file's ctime: note the file as it is after the link.
+            await cache.adopt(output.sha256, target, output.bytes)
+            await ledger.wrote(target, output.sha256)
+          }
           return
         }
         let bytes = output.bytes ?? (await cache?.blob(output.sha256))
@@ -135,17 +141,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
           bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
           if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
         }
-        await writeFileAtomic(target, bytes)
-        await ledger.wrote(target, output.sha256)
+        await writeOutput(target, bytes, {within: out, inputs: files})
         if (fresh) await cache?.adopt(output.sha256, target, bytes)
+        await ledger.wrote(target, output.sha256)
       }
       try {
-        const settled = await Promise.allSettled(targets.map(writeOutput))
+        const settled = await Promise.allSettled(targets.map(writeOne))
         const failure = settled.find((outcome) => outcome.status === 'rejected')
         if (failure) throw failure.reason
       } catch (error) {
         for (const target of targets) ledger.forget(target)
-        log(`${file.path}: error: cannot write output: ${describeError(error)}\n`)
+        log(`${printable(file.path)}: error: cannot write output: ${describeError(error)}\n`)
         failed++
         return {...counts, errors: counts.errors + 1}
       }
@@ -166,10 +172,10 @@ const defaultFormats = 'xliff12,json'
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((name) => name.trim()).filter(Boolean)
-  const aliases: Record<string, FormatName> = {xliff12: 'xliff12', 'xliff-1.2': 'xliff12', xliff20: 'xliff20', 'xliff-2.0': 'xliff20', json: 'json'}
+  const aliases: Record<string, FormatName> = {xliff12: 'xliff12', 'xliff-1.2': 'xliff12', xliff20: 'xliff20', 'xliff-2.0': 'xliff20', json: 'json', po: 'po'}
   const selected = names.map((name) => {
     const format = aliases[name.toLowerCase()]
-    if (!format) throw new UsageError(`unknown format '${name}' (choose from xliff12, xliff20, json)`)
+    if (!format) throw new UsageError(`unknown format '${name}' (choose from xliff12, xliff20, json, po)`)
     return format
   })
   if (selected.length === 0) throw new UsageError('--format needs at least one format')

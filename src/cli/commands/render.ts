@@ -12,7 +12,7 @@ import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../rend
 import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
-import {expandInputs, outputPath, readIfExists, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
@@ -63,6 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files
   try {
     files = selectShard(await expandInputs(inputs, io.cwd), shard)
+    refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('render', error, io)
   }
@@ -85,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       text = await readUtf8(file.absolute)
     } catch (error) {
-      io.stderr(`${file.path}: error: cannot read: ${describeError(error)}\n`)
+      io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
       status = exitCode.usage
       continue
     }
@@ -100,11 +101,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const destination = outputPath(reviewFolder, file.relative, '.html')
       const findings = check(document, config?.optionsFor(file.absolute) ?? {})
       try {
-        await writeFileAtomic(destination, renderReview(document, {title: file.relative, findings}))
+        await writeOutput(destination, renderReview(document, {title: file.relative, findings}), {within: out, inputs: files})
         reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})
         written++
       } catch (error) {
-        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+        io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
       }
     }
@@ -112,10 +113,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rendered = renderSide(document, side)
       const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
       try {
-        await writeFileAtomic(destination, rendered)
+        await writeOutput(destination, rendered, {within: out, inputs: files})
         written++
       } catch (error) {
-        io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+        io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
         status = exitCode.usage
         continue
       }
@@ -134,9 +135,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (html && reviewed.length > 0) {
     const destination = path.join(reviewFolder, 'index.html')
     try {
-      await writeFileAtomic(destination, renderReviewIndex(reviewed, {title: 'Review'}))
+      await writeOutput(destination, renderReviewIndex(reviewed, {title: 'Review'}), {within: out, inputs: files})
     } catch (error) {
-      io.stderr(`${destination}: error: cannot write: ${describeError(error)}\n`)
+      io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
       status = exitCode.usage
     }
   }

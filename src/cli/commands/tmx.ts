@@ -8,7 +8,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {tmxMemory, writeTmx, type TmxDocument} from '../../formats/tmx.js'
 import {brokenPairs, checkedDocuments} from '../checked.js'
-import {expandInputs, type InputFile, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, type InputFile, printable, UsageError, writeOutput} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, usageFailure} from '../report.js'
@@ -72,9 +72,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const memory = tmxMemory(documents, {sourceLanguage, includeAll, tags})
   try {
-    await writeFileAtomic(out, writeTmx(memory))
+    await writeOutput(out, writeTmx(memory), {inputs: files})
   } catch (error) {
-    io.stderr(`${path.relative(io.cwd, out)}: error: cannot write: ${describeError(error)}\n`)
+    io.stderr(`${printable(path.relative(io.cwd, out))}: error: cannot write: ${describeError(error)}\n`)
     return exitCode.usage
   }
   const {broken, empty, untranslated, omegat} = memory.excluded

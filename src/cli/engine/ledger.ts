@@ -1,6 +1,6 @@
 /**
  * What a command last wrote into an output folder, kept in the cache: for each output file the SHA-256 of
- * its text and the size, mtime and inode the file had right after the write. An output whose file still
+ * its text and the size, mtime, ctime and inode the file had right after the write (and its link into the cache). An output whose file still
  * has exactly these and whose new text has the same SHA-256 is not written again (a warm run then reads
  * no output text at all). Anything else (no record, a file edited, touched, replaced or deleted since, a
  * damaged ledger) means: write it. A lost record costs one write, never a stale file.
@@ -14,10 +14,16 @@ interface Written {
   sha256: string
   size: number
   mtimeMs: number
+  /**
+   * Any write to the file changes it, and no program can set it back: an output is a hard link of its cache
+   * blob, so a blob damaged in place (same size, mtime set back) damages the output too, and only the
+   * ctime tells. It is taken after the link is made (linking changes it too).
+   */
+  ctimeMs: number
   ino: number
 }
 
-const version = 1
+const version = 2
 
 export class OutputLedger {
   readonly #file: string | undefined
@@ -61,7 +67,7 @@ export class OutputLedger {
     } catch {
       return false
     }
-    const fresh = stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs && stat.ino === record.ino
+    const fresh = stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs && stat.ctimeMs === record.ctimeMs && stat.ino === record.ino
     if (fresh) this.skipped++
     return fresh
   }
@@ -70,7 +76,7 @@ export class OutputLedger {
   async wrote(target: string, sha256: string): Promise<void> {
     if (!this.#file) return
     const stat = await fsCalls.stat(target).catch(() => undefined)
-    if (stat) this.#records.set(target, {sha256, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
+    if (stat) this.#records.set(target, {sha256, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino})
     else this.#records.delete(target)
     this.#changed = true
   }
@@ -93,5 +99,5 @@ export class OutputLedger {
 function isWritten(value: unknown): value is Written {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
-  return typeof record['sha256'] === 'string' && typeof record['size'] === 'number' && typeof record['mtimeMs'] === 'number' && typeof record['ino'] === 'number'
+  return typeof record['sha256'] === 'string' && typeof record['size'] === 'number' && typeof record['mtimeMs'] === 'number' && typeof record['ctimeMs'] === 'number' && typeof record['ino'] === 'number'
 }

@@ -5,9 +5,11 @@
  */
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
+import {printable} from '../files.js'
 
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  // Other control characters (ESC starts a terminal escape sequence in the log) as printable escapes.
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 export function escapeProperty(text: string): string {

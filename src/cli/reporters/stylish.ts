@@ -4,6 +4,7 @@
  */
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
+import {printable} from '../files.js'
 
 const paint = (code: number, text: string, color: boolean): string => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
 
@@ -17,13 +18,13 @@ export const stylish: Reporter = (results, {color}) => {
       const severity = severityOf(message)
       if (severity === 'error') errors++
       else warnings++
-      return [`${result.path}:${message.line ?? 1}:${message.column ?? 1}`, severity, message.reason.replace(/\r?\n/g, ' '), message.ruleId ?? '']
+      return [`${printable(result.path)}:${message.line ?? 1}:${message.column ?? 1}`, severity, message.reason.replace(/\r?\n/g, ' '), message.ruleId ?? '']
     })
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)))
     const lines = rows.map(([place, severity, reason, rule]) =>
       `  ${place!.padEnd(widths[0]!)}  ${paint(severity === 'error' ? 31 : 33, severity!.padEnd(widths[1]!), color)}  ${reason}  ${paint(90, rule!, color)}`.trimEnd()
     )
-    blocks.push(`${paint(4, result.path, color)}\n${lines.join('\n')}\n`)
+    blocks.push(`${paint(4, printable(result.path), color)}\n${lines.join('\n')}\n`)
   }
   const total = errors + warnings
   const files = results.length

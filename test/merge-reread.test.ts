@@ -1,0 +1,78 @@
+/**
+ * merge's structural guard (issue 18): a target whose line starts a block (a code fence, an HTML comment,
+ * a heading, a list item, a quote) or that splits its pair is refused with `block-structure`, the rest of
+ * the file merges, and a merge that is accepted gives a document in which `check` finds no new error.
+ */
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {check} from '../src/check/index.js'
+import {parse} from '../src/document/parse.js'
+import {merge, type TranslationUnit} from '../src/merge/index.js'
+import {unitIds} from '../src/document/unit-ids.js'
+
+const reference = readFileSync(fileURLToPath(new URL('../source-docs/help-and-support-for-eop.md', import.meta.url)), 'utf8')
+const document = parse(reference)
+const ids = unitIds(document)
+/** Units that give every pair its own target and source back (a merge that changes nothing). */
+const current = (): Map<string, TranslationUnit> => new Map(document.segments.map((segment, index) => [ids[index]!, {source: segment.source, target: segment.target}]))
+const paragraphs = document.segments.map((segment, index) => ({segment, index})).filter(({segment}) => segment.context.kind === 'paragraph' && !segment.target.includes('\n'))
+const errors = (text: string): string[] => check(parse(text)).filter((message) => message.fatal === true).map((message) => `${message.ruleId} ${message.reason}`)
+const errorsBefore = errors(reference)
+
+describe('merge refuses a target that changes how the document is read', () => {
+  // What the block starters have in common is that CommonMark starts a block with them at the beginning of
+  // a line, after a line break, even in the middle of a paragraph (or ends the paragraph at them).
+  const starters = ['```', '~~~', '<!--', '# ', '- ', '1. ', '> ', '***\n', '<hr>\n', '<details>\n']
+  for (const starter of starters) {
+    it(`a line starting with ${JSON.stringify(starter)} in a paragraph target`, () => {
+      const {segment, index} = paragraphs[1]!
+      const other = paragraphs[3]!
+      const units = current()
+      units.set(ids[index]!, {source: segment.source, target: `${segment.target}\n${starter}改`})
+      units.set(ids[other.index]!, {source: other.segment.source, target: `${other.segment.target}（改）`})
+      const result = merge(document, units)
+      // An HTML tag the source does not have is refused as a code first; anything else by reading again.
+      const refused = result.messages.filter((message) => message.ruleId === (starter.startsWith('<') && starter !== '<!--' ? 'code-extra' : 'block-structure'))
+      expect(refused).toHaveLength(1)
+      expect(refused[0]!.reason).toMatch(new RegExp(`^\`${segment.id}\`: not merged: `))
+      expect(refused[0]!.fatal).toBe(true)
+      expect(result.statistics).toMatchObject({merged: 1, refused: 1})
+      // The good unit merged; the bad one left its pair as it was.
+      const merged = parse(result.text)
+      expect(merged.segments[other.index]!.target).toBe(`${other.segment.target}（改）`)
+      expect(merged.segments[index]!.target).toBe(segment.target)
+      expect(result.text).toBe(reference.replace(other.segment.target + '</span>', `${other.segment.target}（改）</span>`))
+    })
+  }
+
+  it('is quiet and changes nothing when no target changes', () => {
+    const result = merge(document, current())
+    expect(result.changed).toBe(false)
+    expect(result.messages).toEqual([])
+  })
+
+  it('accepts no merge that gives check a new error, over random edits of real targets', () => {
+    const pieces = ['\n', ' ', '改', '***', '---', '===', '<hr>', '<details>', '`', '```', '~~~', '<!--', '-->', '# ', '- ', '1. ', '> ', '|', '*', '_', '[', ']', '(', ')', '<br>', '<span>', '</span>', '\\', '&amp;', '    ', '\t', '<', '>', '\n\n']
+    const edit = fc.record({at: fc.nat(document.segments.length - 1), insert: fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 6}), where: fc.double({min: 0, max: 1, noNaN: true})})
+    let accepted = 0
+    fc.assert(
+      fc.property(fc.array(edit, {minLength: 1, maxLength: 4}), (edits) => {
+        const units = current()
+        for (const {at, insert, where} of edits) {
+          const target = units.get(ids[at]!)!.target!
+          const cut = Math.floor(where * target.length)
+          units.set(ids[at]!, {source: document.segments[at]!.source, target: target.slice(0, cut) + insert.join('') + target.slice(cut)})
+        }
+        const result = merge(document, units)
+        if (!result.changed) return
+        accepted++
+        const added = errors(result.text).filter((error) => !errorsBefore.includes(error))
+        expect(added).toEqual([])
+      }),
+      {numRuns: 150, seed: 18}
+    )
+    expect(accepted).toBeGreaterThan(20)
+  })
+})
