@@ -6,21 +6,22 @@
  * Ids are then renumbered positionally (ids.ts), unless every pair is the old one in its old place.
  * Pure: strings and the parsed document in, strings and records out.
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument} from '../document/types.js'
 import {parse} from '../document/parse.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
 import {mainPrefix} from '../check/ids.js'
-import {blockKey, linkText, readBlocks, type Block, type TextRange} from './blocks.js'
+import {readBlocks} from './blocks.js'
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
-import {separators, splitSentences} from './segment.js'
 import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass} from './cascade.js'
 import {sha1, updateFrontMatter} from './front-matter.js'
 import {positionalIds} from './ids.js'
-import {wordsOnly} from './normalize.js'
 import {joinWrappedLines} from './wrap.js'
 import {headingSlug, usesHeadingAnchors} from './anchors.js'
+import {translatedAlts, withOldAlts} from './alts.js'
+import {mirrorJoins} from './joins.js'
+import {indexByFirstWord, unitsOf} from './units.js'
 
 export interface UpdateOptions {
   /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
@@ -213,27 +214,6 @@ function parseOptions(options: UpdateOptions): {path?: string} {
   return options.path === undefined ? {} : {path: options.path}
 }
 
-/**
- * Image alt texts of the old document's skeleton (translated in place by the pipeline), by image source: a
- * changed block keeps the translated alt text of an image it still shows.
- */
-function translatedAlts(old: BilingualDocument): Map<string, string> {
-  const alts = new Map<string, string>()
-  for (const part of old.parts) {
-    if (typeof part !== 'string' || !part.includes('![')) continue
-    for (const match of part.matchAll(/!\[([^\]\n]*)\]\(([^)\s]+)/g)) if (!alts.has(match[2]!)) alts.set(match[2]!, match[1]!)
-  }
-  return alts
-}
-
-function withOldAlts(skeleton: string, alts: ReadonlyMap<string, string>): string {
-  if (alts.size === 0 || !skeleton.includes('![')) return skeleton
-  return skeleton.replace(/!\[([^\]\n]*)\]\(([^)\s]+)/g, (whole, _alt: string, source: string) => {
-    const alt = alts.get(source)
-    return alt === undefined ? whole : `![${alt}](${source}`
-  })
-}
-
 /** The id inside a span's attribute, replaced (the rest of the markup as written). */
 function rename(markup: string, from: string, to: string): string {
   for (const quote of ['"', "'"]) {
@@ -250,124 +230,3 @@ function pairText(match: Match, source: string, id: string): string {
   }
   return `<span data-ttu-id="${id}">${match.target}</span><span class="sxs-lookup"><span data-stu-id="${id}">${source}</span></span>`
 }
-
-/**
- * Where the old document had to join blocks (a pair runs across them), join the same run of English
- * blocks when their text is the joined block's: so that an unchanged stretch is still one block on each side.
- */
-function mirrorJoins(english: string, blocks: Block[], old: readonly OldBlock[]): Block[] {
-  const joinedByFirst = new Map<string, OldBlock[]>()
-  for (const block of old) {
-    if (block.members < 2) continue
-    const list = joinedByFirst.get(block.firstKey)
-    if (list) list.push(block)
-    else joinedByFirst.set(block.firstKey, [block])
-  }
-  if (joinedByFirst.size === 0) return blocks
-  const result: Block[] = []
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]!
-    const joined = joinedByFirst.get(block.key)?.find((candidate) => {
-      const last = blocks[index + candidate.members - 1]
-      return last !== undefined && blockKey(english.slice(block.start, last.end)) === candidate.key
-    })
-    if (!joined) {
-      result.push(block)
-      continue
-    }
-    const members = blocks.slice(index, index + joined.members)
-    result.push({start: block.start, end: members[members.length - 1]!.end, kind: block.kind, key: joined.key, ranges: members.flatMap((member) => member.ranges)})
-    index += joined.members - 1
-  }
-  return result
-}
-
-/** Old segments by the first word of their source (what a sentence start is looked up by). */
-function indexByFirstWord(segments: readonly Segment[]): Map<string, Segment[]> {
-  const map = new Map<string, Segment[]>()
-  for (const segment of segments) {
-    const word = firstWord(segment.source, 0)
-    if (word === '') continue
-    const list = map.get(word)
-    if (list) list.push(segment)
-    else map.set(word, [segment])
-  }
-  return map
-}
-
-const wordsCache = new WeakMap<Segment, string>()
-
-function wordsOf(segment: Segment): string {
-  let words = wordsCache.get(segment)
-  if (words === undefined) {
-    words = wordsOnly(segment.source)
-    wordsCache.set(segment, words)
-  }
-  return words
-}
-
-function firstWord(text: string, at: number): string {
-  return /^\S{1,24}/.exec(text.slice(at, at + 24))?.[0] ?? ''
-}
-
-/**
- * The units of one prose range: at each sentence start, the longest old source that occurs there and ends
- * at a plausible boundary (before white space for a pair of the aligned old block; for any other, also at a
- * sentence end by the rules or after a stop) (old boundaries are kept where the text did not change), else the next sentence
- * by the SRX rules.
- */
-export function unitsOf(text: string, range: TextRange, byFirstWord: Map<string, Segment[]>, local: ReadonlySet<Segment> = new Set()): TextRange[] {
-  const sentences = splitSentences(text, range)
-  const ends = new Set(sentences.map((sentence) => sentence.end))
-  const gaps = separators(text, range)
-  const units: TextRange[] = []
-  let p = range.start
-  while (p < range.end) {
-    while (p < range.end && /\s/.test(text[p]!)) p++
-    const gap = gaps.find((candidate) => candidate.start <= p && p < candidate.end)
-    if (gap) {
-      p = gap.end
-      continue
-    }
-    if (p >= range.end) break
-    let best = 0
-    for (const segment of byFirstWord.get(firstWord(text, p)) ?? []) {
-      const length = segment.source.length
-      if (length <= best || p + length > range.end || !text.startsWith(segment.source, p)) continue
-      const end = p + length
-      // The aligned old block's own boundaries are the pipeline's for this text: trusted before white space.
-      const plausible =
-        end === range.end ||
-        (local.has(segment) && /\s/.test(text[end]!)) || ends.has(end) || /\s$/.test(segment.source) || (/[.!?:;][)\]"'”’*_]*$/.test(segment.source) && /\s/.test(text[end]!))
-      if (plausible) best = length
-    }
-    if (best > 0) {
-      units.push({start: p, end: p + best})
-      p += best
-      continue
-    }
-    // The same words as an old source up to a sentence end (a URL or markup changed): its boundary too.
-    let wordEnd = 0
-    const starting = byFirstWord.get(firstWord(text, p)) ?? []
-    if (starting.length > 0) {
-      const wanted = new Set(starting.map(wordsOf))
-      for (const end of [...ends, range.end]) {
-        if (end > p && end > wordEnd && wanted.has(wordsOnly(text.slice(p, end)))) wordEnd = end
-      }
-    }
-    if (wordEnd > 0) {
-      units.push({start: p, end: wordEnd})
-      p = wordEnd
-      continue
-    }
-    const next = sentences.find((sentence) => sentence.end > p)
-    let end = next ? next.end : range.end
-    const nextGap = gaps.find((candidate) => candidate.start >= p)
-    if (nextGap && nextGap.start < end) end = nextGap.start
-    // A piece that is one link and nothing else (between list tags in a cell): the pair is its text.
-    units.push(linkText(text, {start: p, end}))
-    p = end
-  }
-  return units
-}
-
