@@ -18,7 +18,7 @@ async function sxs(...argv: string[]): Promise<{code: number; out: string; err: 
 }
 
 describe('usage errors', () => {
-  const commands = ['extract', 'check', 'merge', 'render', 'cache']
+  const commands = ['extract', 'check', 'merge', 'render', 'cache', 'update']
 
   it('name the command and the problem in one line, then point at the help, with exit code 2', async () => {
     for (const command of commands) {
@@ -34,7 +34,7 @@ describe('usage errors', () => {
   })
 
   it('an unknown command: the commands there are, and the pointer', async () => {
-    const expected = {code: 2, out: '', err: "sxs: unknown command 'frobnicate' (one of extract, check, merge, render, cache, tmx, stats, pseudo)\nRun 'sxs --help' for usage.\n"}
+    const expected = {code: 2, out: '', err: "sxs: unknown command 'frobnicate' (one of extract, check, merge, render, cache, tmx, stats, pseudo, update)\nRun 'sxs --help' for usage.\n"}
     expect(await sxs('frobnicate')).toEqual(expected)
     expect(await sxs('help', 'frobnicate')).toEqual(expected)
   })

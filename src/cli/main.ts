@@ -14,7 +14,8 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   cache: () => import('./commands/cache.js'),
   tmx: () => import('./commands/tmx.js'),
   stats: () => import('./commands/stats.js'),
-  pseudo: () => import('./commands/pseudo.js')
+  pseudo: () => import('./commands/pseudo.js'),
+  update: () => import('./commands/update.js')
 }
 
 /**

@@ -1,0 +1,247 @@
+/**
+ * `sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json] [--threshold 75]
+ * [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]`
+ *
+ * `sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] …`
+ *
+ * Brings a bilingual document (the batch form: every document of a docset whose English is at the same
+ * relative path, letter case aside) to a new English revision (src/update/): unchanged sentences keep their
+ * targets, changed ones go to the translator. Every output is written atomically and only when the update
+ * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
+ * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
+ * still written), 2 usage or I/O error. Not built yet: taking an old XLIFF as extra memory.
+ */
+import {promises as fs} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {exitCode, type Io} from '../io.js'
+import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {describeError, formatMessage, decodeFailure, parseOrReport, usageFailure} from '../report.js'
+import {update, type UpdateResult} from '../../update/update.js'
+import {todoXliff, todoXliff20} from '../../update/xliff.js'
+import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
+import {candidateTmx} from '../../update/tmx.js'
+
+const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--xliff20 todo2.xlf] [--tmx todo.tmx] [--report update.json]
+                  [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
+       sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] [options]
+
+Brings the bilingual OLD.md to the English revision NEW-EN.md: unchanged blocks are copied as they are,
+changed ones are cut into sentences and each is matched with the old pairs (exact, moved, merged,
+text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered in order.
+  --out FILE                 the new bilingual document (required)
+  --xliff FILE               XLIFF 1.2 with only the units that need work, old pairs as alt-trans
+  --xliff20 FILE             the same units as XLIFF 2.0, old pairs as <mtc:match> (matches module)
+  --tmx FILE                 the same old pairs as a TMX 1.4b memory in OmegaT's tag view (OmegaT's fuzzy matches)
+  --report FILE              JSON: counts per match class, old→new id map, changed and deleted pairs
+  --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
+  --source-commit SHA        ms.sourcegitcommit to write (kept as it was when not given)
+  --handoff-date DATE        ms.lasthandoff to write (kept as it was when not given)
+  --max-needs-translation N  exit 1 when more than N units need a translator (in all documents together)
+The batch form updates every DIR/<path>.md whose English is --english DIR/<path>.md (letter case aside) into
+--out DIR/<path>.md, with DIR/<path>.xlf (.tmx) in the --xliff, --xliff20 (--tmx) folders, and one report.
+`
+
+interface Job {
+  old: string
+  english: string
+  out: string
+  xliff: string | undefined
+  xliff20: string | undefined
+  tmx: string | undefined
+}
+
+interface Settings {
+  report: string | undefined
+  threshold: number
+  sourceCommit: string | undefined
+  handoffDate: string | undefined
+  maxNeeds: number | undefined
+}
+
+function readInteger(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not '${value}'`)
+  return Number(value)
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let jobs: Job[]
+  let settings: Settings
+  let batch = false
+  try {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: {type: 'string'},
+        docs: {type: 'string'},
+        english: {type: 'string'},
+        xliff: {type: 'string'},
+        xliff20: {type: 'string'},
+        tmx: {type: 'string'},
+        report: {type: 'string'},
+        threshold: {type: 'string'},
+        'source-commit': {type: 'string'},
+        'handoff-date': {type: 'string'},
+        'max-needs-translation': {type: 'string'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+    if (values.help) {
+      io.stdout(help)
+      return exitCode.ok
+    }
+    const resolve = (file: string): string => path.resolve(io.cwd, file)
+    settings = {
+      report: values.report === undefined ? undefined : resolve(values.report),
+      threshold: readInteger('threshold', values.threshold, 0, 100) ?? 75,
+      sourceCommit: values['source-commit'],
+      handoffDate: values['handoff-date'],
+      maxNeeds: readInteger('max-needs-translation', values['max-needs-translation'], 0, Number.MAX_SAFE_INTEGER)
+    }
+    if (values.docs !== undefined || values.english !== undefined) {
+      batch = true
+      if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (the batch form takes --docs and --english)`)
+      if (values.docs === undefined || values.english === undefined) throw new UsageError('the batch form needs both --docs DIR and --english DIR')
+      if (values.out === undefined) throw new UsageError('--out DIR is required')
+      const out = resolve(values.out)
+      if (out === resolve(values.docs)) throw new UsageError('--out must be another folder than --docs (the old documents are inputs)')
+      const folder = (value: string | undefined): string | undefined => (value === undefined ? undefined : resolve(value))
+      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, {xliff: folder(values.xliff), xliff20: folder(values.xliff20), tmx: folder(values.tmx)}, io)
+    } else {
+      if (positionals.length !== 2) throw new UsageError(`give the old bilingual document and the new English (${positionals.length} file(s) given)`)
+      if (values.out === undefined) throw new UsageError('--out NEW.md is required')
+      jobs = [
+        {
+          old: resolve(positionals[0]!),
+          english: resolve(positionals[1]!),
+          out: resolve(values.out),
+          xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
+          xliff20: values.xliff20 === undefined ? undefined : resolve(values.xliff20),
+          tmx: values.tmx === undefined ? undefined : resolve(values.tmx)
+        }
+      ]
+    }
+    for (const job of jobs) {
+      const outputs = [job.out, job.xliff, job.xliff20, job.tmx, settings.report].filter((file) => file !== undefined)
+      for (const file of outputs) {
+        if (file === job.old || file === job.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
+      }
+      if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --xliff20, --tmx and --report must be different files')
+    }
+  } catch (error) {
+    return usageFailure('update', error, io)
+  }
+
+  const name = (file: string): string => path.relative(io.cwd, file) || file
+  const reports: UpdateReport[] = []
+  let status: number = exitCode.ok
+  let needs = 0
+  for (const job of jobs) {
+    const done = await updateOne(job, settings, io, name)
+    status = Math.max(status, done.code)
+    if (done.report) {
+      reports.push(done.report)
+      needs += done.report.counts.needsWork
+    }
+  }
+  if (settings.report && reports.length > 0) {
+    const text = batch ? JSON.stringify(batchReport(reports), null, 2) : JSON.stringify(reports[0], null, 2)
+    try {
+      await writeFileAtomic(settings.report, text + '\n')
+    } catch (error) {
+      io.stderr(`update: cannot write: ${describeError(error)}\n`)
+      return exitCode.usage
+    }
+  }
+  if (batch) io.stderr(`update: ${jobs.length} document(s), ${reports.length} updated, ${needs} unit(s) need translation\n`)
+  if (settings.maxNeeds !== undefined && needs > settings.maxNeeds) {
+    io.stderr(`update: ${needs} unit(s) need translation, more than --max-needs-translation ${settings.maxNeeds}\n`)
+    status = Math.max(status, exitCode.failure)
+  }
+  return status
+}
+
+/** One document: read, update, write; the report, or undefined when nothing was written. */
+async function updateOne(job: Job, settings: Settings, io: Io, name: (file: string) => string): Promise<{code: number; report: UpdateReport | undefined}> {
+  const texts: string[] = []
+  for (const file of [job.old, job.english]) {
+    try {
+      texts.push(await readUtf8(file))
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        io.stderr(formatMessage(name(file), decodeFailure(error)))
+        return {code: exitCode.failure, report: undefined}
+      }
+      io.stderr(`${name(file)}: error: cannot read: ${describeError(error)}\n`)
+      return {code: exitCode.usage, report: undefined}
+    }
+  }
+  const old = parseOrReport(texts[0]!, name(job.old), io)
+  if (!old) return {code: exitCode.failure, report: undefined}
+  const fatal = old.messages.filter((message) => message.fatal)
+  if (fatal.length > 0) {
+    for (const message of fatal) io.stderr(formatMessage(name(job.old), message))
+    io.stderr(`update: ${name(job.old)} has ${fatal.length} broken pair(s): fix them first (sxs check); nothing written\n`)
+    return {code: exitCode.failure, report: undefined}
+  }
+  let result: UpdateResult
+  try {
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out)})
+  } catch (error) {
+    io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
+    return {code: exitCode.failure, report: undefined}
+  }
+  const report = updateReport(result, {old: name(job.old), english: name(job.english), out: name(job.out)})
+  try {
+    await writeFileAtomic(job.out, result.text)
+    if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units))
+    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
+    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(old, result.units).text)
+  } catch (error) {
+    io.stderr(`update: cannot write: ${describeError(error)}\n`)
+    return {code: exitCode.usage, report: undefined}
+  }
+  io.stderr(`update: ${name(job.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${report.counts.needsWork} need translation\n`)
+  return {code: exitCode.ok, report}
+}
+
+/** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
+async function pairFolders(
+  docs: string,
+  english: string,
+  out: string,
+  folders: {xliff: string | undefined; xliff20: string | undefined; tmx: string | undefined},
+  io: Io
+): Promise<Job[]> {
+  for (const [option, folder] of [['--docs', docs], ['--english', english]] as const) {
+    const stat = await fs.stat(folder).catch(() => undefined)
+    if (!stat?.isDirectory()) throw new UsageError(`${option} ${folder}: not a folder`)
+  }
+  const englishFiles = new Map<string, string>()
+  for (const file of await expandInputs([english], io.cwd)) englishFiles.set(file.relative.toLowerCase(), file.absolute)
+  const jobs: Job[] = []
+  for (const file of await expandInputs([docs], io.cwd)) {
+    const source = englishFiles.get(file.relative.toLowerCase())
+    if (source === undefined) {
+      io.stderr(`${path.relative(io.cwd, file.absolute)}: no English at ${path.join(path.relative(io.cwd, english), file.relative)}: skipped\n`)
+      continue
+    }
+    jobs.push({
+      old: file.absolute,
+      english: source,
+      out: outputPath(out, file.relative, '.md'),
+      xliff: folders.xliff === undefined ? undefined : outputPath(folders.xliff, file.relative, '.xlf'),
+      xliff20: folders.xliff20 === undefined ? undefined : outputPath(folders.xliff20, file.relative, '.xlf'),
+      tmx: folders.tmx === undefined ? undefined : outputPath(folders.tmx, file.relative, '.tmx')
+    })
+  }
+  return jobs
+}
+
+function batchReport(reports: readonly UpdateReport[]): {report: 'sxs-update-batch'; version: 1; totals: Record<string, number>; documents: readonly UpdateReport[]} {
+  const totals: Record<string, number> = {}
+  for (const report of reports) for (const [key, value] of Object.entries(report.counts)) totals[key] = (totals[key] ?? 0) + value
+  return {report: 'sxs-update-batch', version: 1, totals: {documents: reports.length, ...totals}, documents: reports}
+}

@@ -1,0 +1,7 @@
+/** `sxs update`: a bilingual document brought to a new English revision (see update.ts). */
+export {update} from './update.js'
+export type {UpdateOptions, UpdateResult, UpdatedUnit, UnitCandidate} from './update.js'
+export {todoXliff} from './xliff.js'
+export {updateReport, countsLine} from './report.js'
+export type {UpdateReport} from './report.js'
+export type {MatchClass} from './cascade.js'
