@@ -16,6 +16,7 @@
  * with the old source and target as a candidate.
  */
 import type {Segment} from '../document/types.js'
+import {codeParity} from '../inline/parity.js'
 import {wordsOnly} from './normalize.js'
 import {repairTarget} from './repair.js'
 import {fuzzyScore, tokenScore, tokens} from './score.js'
@@ -94,7 +95,10 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
   const textOnly = pick([...sameWords.filter((segment) => place.includes(segment)), ...sameWords])
   if (textOnly) {
     const repaired = repairTarget(textOnly.source, textOnly.target, source)
-    if (repaired !== undefined) {
+    // The repaired target must keep what the page needs of the new source's codes (links, images, code,
+    // HTML: parity's major problems, what merge and check refuse); an HTML link the English rewrote as
+    // markdown cannot be repaired so, and goes to the translator with the old target as its candidate.
+    if (repaired !== undefined && !codeParity(source, repaired.text).some((problem) => problem.major)) {
       memory.used.add(textOnly)
       return {class: 'text-only', target: repaired.text, reused: textOnly, ...(repaired.complete ? {} : {markupToReview: true})}
     }
