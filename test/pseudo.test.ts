@@ -63,6 +63,12 @@ describe('pseudoTranslate', () => {
     expect(pseudoTranslate('  ')).toBe('  ')
     expect(pseudoTranslate('Sign in', {expansion: 0})).toBe('⟦ Šîĝñ îñ ⟧')
   })
+
+  it('keeps white space at the ends outside the brackets: the source’s, or the target’s layout', () => {
+    expect(pseudoTranslate(' Sign in\n')).toBe(' ⟦ Šîĝñ îñ ļö ⟧\n')
+    // A target on the line after its <span> (an HTML block in the corpus) stays there.
+    expect(pseudoTranslate('Manage Alerts', {}, {lead: '\n            ', trail: ''})).toBe('\n            ⟦ Ṁåñåĝé Åļéŕţš ļöŕé ⟧')
+  })
 })
 
 describe('the reference document', () => {
@@ -119,7 +125,7 @@ describe('the CLI refuses', () => {
 })
 
 describe('the dev corpus', () => {
-  it('every pseudo target merges (but two whose source already breaks its table row); the render differs in text only', () => {
+  it('every pseudo target merges but 12 whose translation already changes how the page reads; the render differs in text only', () => {
     let compared = 0
     let refused = 0
     const differing: string[] = []
@@ -128,7 +134,10 @@ describe('the dev corpus', () => {
       const document = parse(readFileSync(file, 'utf8'), {path: relative(corpusDir, file)})
       const result = pseudoDocument(document)
       refused += result.statistics.refused
-      expect(result.messages.every((message) => message.ruleId === 'line-break-in-table-pair'), document.path).toBe(true)
+      // Refused: a source with a line break inside a table row (2), and pairs whose target already changes the
+      // page's blocks (a line break splitting a table row, a stray `[` that makes the next pair a link): merge's
+      // block guard sees the pseudo target undo that and refuses it (10). The document keeps those targets.
+      expect(result.messages.map((message) => message.ruleId).filter((id) => id !== 'line-break-in-table-pair' && id !== 'block-structure'), document.path).toEqual([])
       if (index % 5 !== 0) continue
       // Documents whose translation already changed the structure (a dropped code, a pair across blocks) say nothing here.
       const source = shape(renderSide(document, 'source'))
@@ -136,7 +145,7 @@ describe('the dev corpus', () => {
       compared++
       if (shape(renderSide(parse(result.text), 'target')) !== source) differing.push(document.path!)
     }
-    expect(refused).toBe(2)
+    expect(refused).toBe(12)
     expect(differing).toEqual([])
     expect(compared).toBeGreaterThan(60)
   }, 300_000)
