@@ -79,10 +79,14 @@ export function pseudoTranslate(source: string, options: PseudoOptions = {}, lay
     tokens[tokens.length - 1] = {...last, value: last.value.slice(0, last.value.length - trail.length)}
   }
   let letters = 0
-  const accented = tokens.map((token) => {
+  const accented = tokens.map((token, index) => {
     if (token.type !== 'text') return token
     letters += token.value.replace(/[^\p{L}\p{N}]/gu, '').length
-    return {...token, value: accent(token.value)}
+    // A tag name written as text after an escaped `<` (`\<div\>`, `&lt;div&gt;`) is a tag name to readers
+    // and to check's inline-markup rule: it stays as written.
+    const before = tokens[index - 1]
+    const name = before !== undefined && before.type !== 'text' && (before.data === '\\<' || before.data === '&lt;') ? /^\/?[A-Za-z][\w-]*/.exec(token.value)?.[0] ?? '' : ''
+    return {...token, value: name + accent(token.value.slice(name.length))}
   })
   // Less a rounding error: 9 letters at 33.33…% are 3 more, not 4.
   const length = Math.max(0, Math.ceil(letters * expansion - 1e-9))
