@@ -2,6 +2,7 @@
  * `sxs cache prune`: what recent runs used stays (entries, the blobs they refer to, ledgers, input records), the rest goes
  * once older than --max-age, and a pruned cache still gives exactly the results of a fresh one.
  */
+import {existsSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -135,6 +136,17 @@ describe('sxs cache prune', () => {
     // A cache that sxs made carries the marker from its first run.
     await sxs('extract', 'docs', '--out', 'out', '--cache-dir', 'fresh')
     expect(await readFile(path.join(work, 'fresh', 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/)
+    // A cache an sxs from before the marker made (only its own folders) is marked by the next run, so that
+    // upgrading sxs does not leave it unprunable.
+    const upgraded = path.join(work, 'upgraded')
+    for (const name of ['v2/ab/old.json', 'blobs/ab/c', 'outputs/d', 'runs/f.txt', 'inputs/e']) {
+      await mkdir(path.dirname(path.join(upgraded, name)), {recursive: true})
+      await writeFile(path.join(upgraded, name), name)
+    }
+    expect((await sxs('cache', 'prune', '--cache-dir', 'upgraded')).code).toBe(2)
+    expect((await sxs('extract', 'docs', '--out', 'out', '--cache-dir', 'upgraded')).code).toBe(0)
+    expect((await sxs('cache', 'prune', '--cache-dir', 'upgraded')).code).toBe(0)
+    expect(existsSync(path.join(upgraded, 'v2'))).toBe(false)
   })
 
   it('refuses a bad --max-age or a missing action with exit code 2, and says when there is no cache', async () => {

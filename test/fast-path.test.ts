@@ -138,9 +138,9 @@ describe('fast path', () => {
     let seed = 5
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
-    const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)', '[r] P', '[x [r] P](u)', '![P][r]', '[r][] P', '[P][ ]', '[x][R] P', '[r](<bad) P']
+    const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)', '[r] P', '[x [r] P](u)', '![P][r]', '[r][] P', '[P][ ]', '[x][R] P', '[r](<bad) P', '`', 'a `b', 'c` P', '``', '> quoted P']
     const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
-    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline), () => '[r]: /url', () => '[R]: /u "T"', () => "[ r ]: <a b> 't'", () => '[r]: /a "b "c" d"', () => '[r]: /u text', () => '[^1]: P', () => '[r]:']
+    const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline), () => '[r]: /url', () => '[R]: /u "T"', () => "[ r ]: <a b> 't'", () => '[r]: /a "b "c" d"', () => '[r]: /u text', () => '[^1]: P', () => '[r]:', () => '`', () => '| |', () => '|', () => '|  |  |']
     let answered = 0
     let tabbed = 0
     for (let index = 0; index < 1000; index++) {

@@ -128,20 +128,16 @@ describe('the CLI refuses', () => {
 })
 
 describe('the dev corpus', () => {
-  it('every pseudo target merges but 12 whose translation already changes how the page reads; check finds nothing new; the render differs in text only', () => {
+  it('every pseudo target merges but seven, each in a document whose own target already breaks its table row or link; check finds nothing new; the render differs in text only', () => {
     let compared = 0
-    let refused = 0
+    const refusals: string[] = []
     const differing: string[] = []
     const newFindings: string[] = []
     // The renders of every fifth document (remark reads each three times: the whole corpus took 160 s).
     for (const [index, file] of corpusFiles().entries()) {
       const document = parse(readFileSync(file, 'utf8'), {path: relative(corpusDir, file)})
       const result = pseudoDocument(document)
-      refused += result.statistics.refused
-      // Refused: a source with a line break inside a table row (2), and pairs whose target already changes the
-      // page's blocks (a line break splitting a table row, a stray `[` that makes the next pair a link): merge's
-      // block guard sees the pseudo target undo that and refuses it (10). The document keeps those targets.
-      expect(result.messages.map((message) => message.ruleId).filter((id) => id !== 'line-break-in-table-pair' && id !== 'block-structure'), document.path).toEqual([])
+      for (const message of result.messages) refusals.push(`${document.path}:${message.line} ${message.ruleId} ${message.reason}`)
       if (index % 5 !== 0) continue
       const pseudo = parse(result.text, {path: document.path!})
       // check finds nothing new: every finding of the pseudo document, by rule and severity, the original has
@@ -159,7 +155,19 @@ describe('the dev corpus', () => {
       compared++
       if (shape(renderSide(pseudo, 'target')) !== source) differing.push(document.path!)
     }
-    expect(refused).toBe(12)
+    // A source with a line break in a table row (two), and pseudo-translations from intact sources that would
+    // mend what the document's own targets broke, changing how later pairs read, which merge's structural guard
+    // refuses: a table row a target's line break (6d871-399) or unescaped | in inline code (16f47-295, 5ad51-295)
+    // ended early, and an image whose alt text holds a ] that a neighbouring pair's [ completes (549a7-248/249).
+    expect(refusals).toEqual([
+      'OfficeDocs-O365SecComp-pr.de-DE/SecurityCompliance/file-plan-manager.md:147 line-break-in-table-pair `4d698-244`: not merged: a line break in a table cell would end the table row',
+      'OfficeDocs-O365SecComp-pr.de-DE/SecurityCompliance/permissions-in-the-security-and-compliance-center.md:115 block-structure `6d871-399`: not merged: it would change how the document is read: pair `6d871-400` would be read as tableCell (tableRow) instead of code',
+      'OfficeDocs-O365SecComp-pr.de-DE/SecurityCompliance/use-network-upload-to-import-pst-files.md:229 block-structure `16f47-295`: not merged: it would change how the document is read: pair `16f47-296` would be read as tableCell (tableRow) instead of code (tableRow)',
+      'OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/configure-supervision-policies.md:232 block-structure `549a7-248`: not merged: it would change how the document is read: pair `549a7-249` would be read as listItem (paragraph) instead of link (paragraph)',
+      'OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/configure-supervision-policies.md:232 block-structure `549a7-249`: not merged: it would change how the document is read: pair `549a7-249` would be read as listItem (paragraph) instead of link (paragraph)',
+      'OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/file-plan-manager.md:133 line-break-in-table-pair `a83d6-189`: not merged: a line break in a table cell would end the table row',
+      'OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/use-network-upload-to-import-pst-files.md:229 block-structure `5ad51-295`: not merged: it would change how the document is read: pair `5ad51-296` would be read as tableCell (tableRow) instead of code (tableRow)'
+    ])
     expect(differing).toEqual([])
     expect(newFindings).toEqual([])
     expect(compared).toBeGreaterThan(60)

@@ -40,6 +40,9 @@ export const cacheTagFile = 'CACHEDIR.TAG'
 export const cacheTagSignature = 'Signature: 8a477f597d28d172789f06886806bc55'
 const cacheTag = `${cacheTagSignature}\n# This folder is the cache of sxs. It is safe to delete; \`sxs cache prune\` works only where this file is.\n`
 
+/** The folders an sxs cache made before the marker holds: entries of any schema, blobs, ledgers, run logs, input records. */
+const unmarkedCacheNames = /^(?:v\d+|blobs|outputs|runs|inputs)$/
+
 /** Whether `directory` carries the marker of an sxs cache. */
 export function isMarkedCache(directory: string): boolean {
   try {
@@ -50,14 +53,16 @@ export function isMarkedCache(directory: string): boolean {
 }
 
 /**
- * Mark `directory` as an sxs cache when sxs is the one making it: it does not exist yet, or is empty. A
- * folder that already holds other files is used but never marked, so prune never empties it. Failures
- * (a read-only disk) are ignored: they cost pruning, nothing else.
+ * Mark `directory` as an sxs cache when sxs is the one making it: it does not exist yet, is empty, or holds
+ * only what an sxs from before the marker wrote there (its entry, blob, ledger, run-log and input-record
+ * folders: a cache that upgrade would otherwise leave unprunable for ever). A folder that holds anything
+ * else is used but never marked, so prune never empties it. Failures (a read-only disk) are ignored: they
+ * cost pruning, nothing else.
  */
 function markCache(directory: string): void {
   try {
     if (isMarkedCache(directory)) return
-    if (existsSync(directory) && readdirSync(directory).length > 0) return
+    if (existsSync(directory) && !readdirSync(directory).every((name) => unmarkedCacheNames.test(name))) return
     mkdirSync(directory, {recursive: true})
     writeFileSync(path.join(directory, cacheTagFile), cacheTag, {flag: 'wx'})
   } catch {
