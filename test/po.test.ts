@@ -1,8 +1,9 @@
 /**
  * gettext PO: the reference document's PO equals its fixture; GNU gettext's own tools accept what we write
  * (`msgfmt --check` over the whole dev corpus; `msgcat`, which rewrites a file as gettext writes it, changes
- * only the order of two comment lines, and its output merges back); translate-toolkit's `pocount` counts
- * human translations as translated and machine translations as fuzzy; merging each PO back gives every
+ * only the order of two comment lines, and its output merges back); translate-toolkit's `podebug` rewrites
+ * every msgstr and merge takes each back or refuses it with the reason, and its `pocount` counts human
+ * translations as translated and machine translations as fuzzy; merging each PO back gives every
  * dev-corpus document byte for byte, and a translator's edit lands in its target alone. Bad PO is an error
  * at its line. Needs Debian's gettext and translate-toolkit (`.ci/run` installs them).
  */
@@ -96,6 +97,23 @@ describe('real clients', () => {
     const sortComments = (text: string): string => text.replace(/(^#[:.] .*\n)+/gm, (block) => block.split('\n').filter(Boolean).sort().join('\n') + '\n')
     expect(sortComments(catted)).toBe(sortComments(readFileSync(ours, 'utf8')))
     expect(mergedWith(reference, catted).text).toBe(referenceText)
+  })
+
+  it('podebug (translate-toolkit rewriting every msgstr) merges back: each target rewritten, or refused where the rewrite broke its markdown', () => {
+    const rewrite = (document: BilingualDocument): ReturnType<typeof merge> => {
+      const input = file(`${document.path}.in.po`, writePo(document))
+      const output = join(work, `${document.path}.xxx.po`)
+      execFileSync('podebug', ['--rewrite=xxx', input, output], {stdio: 'pipe'})
+      return mergedWith(document, readFileSync(output, 'utf8'))
+    }
+    const merged = rewrite(reference)
+    expect(merged.statistics).toMatchObject({merged: 76, refused: 0})
+    // Fuzzy entries (machine translations) are rewritten from their msgid, translated ones from their msgstr.
+    expect(parse(merged.text).segments.map((segment) => segment.target)).toEqual(reference.segments.map((segment) => `xxx${segment.source}xxx`))
+    // `xxx**[場所の削除]**`: the ** between a letter and a bracket opens no bold any more; merge says so.
+    const broken = rewrite(human)
+    expect(broken.statistics).toMatchObject({merged: 11, refused: 3})
+    expect(new Set(broken.messages.map((message) => message.ruleId))).toEqual(new Set(['code-missing']))
   })
 
   it('pocount: a human translation counts as translated, a machine translation as fuzzy', () => {

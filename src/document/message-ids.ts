@@ -77,6 +77,7 @@ export const otherMessages = {
   'code-restored': {origin: 'translations', severity: 'warning', description: 'A tool changed the native data of an inline code; the data of the source was restored.'},
   'stale-source': {origin: 'merge', severity: 'error', description: 'The translation was made for another source text than the document has now: nothing of the file is merged (or, with `--allow-stale`, it is merged with this warning).'},
   'empty-translation': {origin: 'merge', severity: 'warning', description: 'The translation of a unit is empty while the document has a target: the document keeps its target.'},
+  'translations-mismatch': {origin: 'merge', severity: 'error', description: 'No unit of the translation file is a pair of the document (the file was made for another document, or holds no unit): nothing is merged, and the document is left as it was.'},
   'document-not-in-translations': {origin: 'merge', severity: 'error', description: 'The translation file holds several documents (XLIFF with several `<file>`) and not exactly one named after the document being merged: nothing is merged.'},
   'unknown-unit': {origin: 'merge', severity: 'warning', description: 'The translation file has a unit that the document does not have.'},
   'code-missing': {origin: 'merge', severity: 'error', description: 'The translation lacks an inline code of its source (a link, bold, inline code, an HTML tag): it is not merged.'},

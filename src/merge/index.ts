@@ -60,9 +60,25 @@ export interface MergeResult {
 /** States that say the target was never translated: a target equal to the source then is a copy, not a translation. */
 const untranslatedStates = new Set(['new', 'initial', 'needs-translation'])
 
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ')
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat
+/** White space other than a plain space, and invisible characters, as escapes (`\n`, `\u00A0`), so that a difference in them shows. */
+function visibleSpace(text: string): string {
+  return text.replace(/[\t\n\r\f\v\u0085\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]/g, (char) =>
+    char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  )
+}
+
+/**
+ * The two texts where they differ: whole when short, else from a little before the first difference (the
+ * same stretch of both, so the difference shows, which a common start cut at the same length hid), with
+ * white space made visible.
+ */
+function differing(document: string, file: string): [string, string] {
+  if (document.length <= 60 && file.length <= 60) return [visibleSpace(document), visibleSpace(file)]
+  let common = 0
+  while (common < document.length && common < file.length && document[common] === file[common]) common++
+  const start = Math.max(0, common - 20)
+  const cut = (text: string): string => (start > 0 ? '…' : '') + visibleSpace(text.slice(start, common + 40)) + (text.length > common + 40 ? '…' : '')
+  return [cut(document), cut(file)]
 }
 
 /** XML parsers turn CRLF into LF: a source that differs only so is the same source. */
@@ -100,10 +116,11 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
     }
     if (unit.source !== undefined && !sameText(unit.source, segment.source)) {
       stale++
+      const [mine, theirs] = differing(segment.source, unit.source)
       report(
         segment,
         'stale-source',
-        `the translation was made for another source: the document has “${preview(segment.source)}”, the translation file “${preview(unit.source)}”` +
+        `the translation was made for another source: the document has “${mine}”, the translation file “${theirs}”` +
           (allowStale ? ' (merged: --allow-stale)' : ''),
         !allowStale
       )

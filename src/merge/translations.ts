@@ -28,7 +28,7 @@ export type MergeTranslationsResult =
   /** Merged (possibly with refused units, or nothing changed: see `merged.messages` and `merged.changed`). */
   | {ok: true; merged: MergeResult; messages: VFileMessage[]}
   /** Nothing merged: the file could not be read, or it does not hold this document. */
-  | {ok: false; reason: 'unreadable' | 'document-not-in-file'; messages: VFileMessage[]}
+  | {ok: false; reason: 'unreadable' | 'document-not-in-file' | 'no-unit-matches'; messages: VFileMessage[]}
 
 /** `messages`: the translation file's (how it was read) followed by the merge's (about the document). */
 export function mergeTranslations(document: BilingualDocument, translationText: string, options: MergeTranslationsOptions = {}): MergeTranslationsResult {
@@ -57,6 +57,20 @@ export function mergeTranslations(document: BilingualDocument, translationText: 
     units = found[0]!.units
   }
   const merged = merge(document, units, options)
+  // A file none of whose units the document has (made from another document, or holding none): one error,
+  // not a warning per unknown unit and "0 merged" with success.
+  const matched = units.size - merged.statistics.unknown
+  if (matched === 0 && (units.size > 0 || document.segments.length > 0)) {
+    const named = read.documents.length === 1 ? read.documents[0]!.path : undefined
+    const other = named !== undefined && options.documentPath !== undefined && path.basename(named) !== path.basename(options.documentPath) ? ` (it names ${named})` : ''
+    const reason =
+      units.size === 0
+        ? `The translation file holds no unit, and the document has ${document.segments.length} pair(s): nothing to merge`
+        : `None of the ${units.size} unit(s) of the translation file is a pair of this document: it was made for another document${other}`
+    const message = createMessage(reason, {ruleId: 'translations-mismatch', place: {line: 1, column: 1, offset: 0}})
+    if (options.translationsPath !== undefined) message.file = options.translationsPath
+    return {ok: false, reason: 'no-unit-matches', messages: [...messages, message]}
+  }
   if (options.documentPath !== undefined) for (const message of merged.messages) message.file = options.documentPath
   return {ok: true, merged, messages: [...messages, ...merged.messages]}
 }

@@ -47,27 +47,59 @@ function accentLetter(letter: string): string {
   return code >= 97 ? LOWER[code - 97]! : UPPER[code - 65]!
 }
 
+/** The white space a target starts and ends with, which its pseudo-translation keeps. */
+export interface PseudoLayout {
+  lead: string
+  trail: string
+}
+
 /**
  * The pseudo-translation of one source: its text accented, filler words added after it, and the whole
  * between `⟦ ` and ` ⟧` (brackets no markdown rule reads; the spaces keep a GFM literal URL at either end
- * from growing into them, as it would glued to them). A source with no text and no code (empty, white
+ * from growing into them, as it would glued to them). White space at either end stays outside the
+ * brackets: the source's, or `layout`'s (the document's target: a target that starts on the line after its
+ * `<span>` makes an HTML block there, and must still). A source with no text and no code (empty, white
  * space) stays as it is.
  */
-export function pseudoTranslate(source: string, options: PseudoOptions = {}): string {
+export function pseudoTranslate(source: string, options: PseudoOptions = {}, layout?: PseudoLayout): string {
   if (source.trim() === '') return source
   const expansion = options.expansion ?? 1 / 3
+  const tokens = tokenize(source)
+  // The ends' white space, where the ends are text (a code keeps all of its data).
+  let lead = ''
+  let trail = ''
+  const first = tokens[0]
+  if (first?.type === 'text') {
+    lead = /^\s*/.exec(first.value)![0]
+    tokens[0] = {...first, value: first.value.slice(lead.length)}
+  }
+  const last = tokens[tokens.length - 1]
+  if (last?.type === 'text') {
+    trail = /\s*$/.exec(last.value)![0]
+    tokens[tokens.length - 1] = {...last, value: last.value.slice(0, last.value.length - trail.length)}
+  }
   let letters = 0
-  const tokens = tokenize(source).map((token) => {
+  const accented = tokens.map((token, index) => {
     if (token.type !== 'text') return token
     letters += token.value.replace(/[^\p{L}\p{N}]/gu, '').length
-    return {...token, value: accent(token.value)}
+    // A tag name written as text after an escaped `<` (`\<div\>`, `&lt;div&gt;`) is a tag name to readers
+    // and to check's inline-markup rule: it stays as written.
+    const before = tokens[index - 1]
+    const name = before !== undefined && before.type !== 'text' && (before.data === '\\<' || before.data === '&lt;') ? /^\/?[A-Za-z][\w-]*/.exec(token.value)?.[0] ?? '' : ''
+    return {...token, value: name + accent(token.value.slice(name.length))}
   })
   // Less a rounding error: 9 letters at 33.33…% are 3 more, not 4.
   const length = Math.max(0, Math.ceil(letters * expansion - 1e-9))
   let filler = ''
   while (filler.length < length) filler += FILLER
   filler = filler.slice(0, length).trimEnd()
-  return `⟦ ${untokenize(tokens)}${filler === '' ? '' : ' ' + filler} ⟧`
+  return `${layout?.lead ?? lead}⟦ ${untokenize(accented)}${filler === '' ? '' : ' ' + filler} ⟧${layout?.trail ?? trail}`
+}
+
+/** The white space at the ends of a target, or undefined for a target that is nothing else (empty too). */
+function layoutOf(target: string): PseudoLayout | undefined {
+  if (target.trim() === '') return undefined
+  return {lead: /^\s*/.exec(target)![0], trail: /\s*$/.exec(target)![0]}
 }
 
 /** The units of a document's pseudo-translation (by unit id, each with its source, so none is stale). */
@@ -76,19 +108,9 @@ export function pseudoUnits(document: BilingualDocument, options: PseudoOptions 
   const units = new Map<string, TranslationUnit>()
   document.segments.forEach((segment, index) => {
     if (segment.source.trim() === '') return
-    units.set(ids[index]!, {source: segment.source, target: withLayoutOf(segment.target, pseudoTranslate(segment.source, options))})
+    units.set(ids[index]!, {source: segment.source, target: pseudoTranslate(segment.source, options, layoutOf(segment.target))})
   })
   return units
-}
-
-/**
- * `text` with the line breaks (and the indentation after them) that `target` starts and ends with: a pair
- * whose target begins on the line after its `<span>` keeps it so, as a translator would (that `<span>` alone
- * on its line opens an HTML block; a list item's continuation keeps its indentation).
- */
-function withLayoutOf(target: string, text: string): string {
-  const [, before = '', , after = ''] = /^(\s*\n[ \t]*)?([\s\S]*?)(\n\s*)?$/.exec(target)!
-  return before + text + after
 }
 
 /** The document with every target pseudo-translated (through `merge`: refused units keep their target and are reported). */

@@ -161,7 +161,8 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   const outcome = mergeTranslations(document, translationText, {documentPath: documentName, translationsPath: translationsName, allowStale})
   for (const message of outcome.messages) io.stderr(formatMessage(String(message.file), message))
   if (!outcome.ok) {
-    io.stderr(`${documentName}: not written: ${outcome.reason === 'unreadable' ? 'the translations could not be read' : 'the translation file does not hold this document'}\n`)
+    const why = {unreadable: 'the translations could not be read', 'document-not-in-file': 'the translation file does not hold this document', 'no-unit-matches': 'no unit of the translation file is in this document'}
+    io.stderr(`${documentName}: not written: ${why[outcome.reason]}\n`)
     return exitCode.failure
   }
   const result = outcome.merged

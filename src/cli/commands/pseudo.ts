@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {parse} from '../../document/parse.js'
 import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {pseudoDocument} from '../../pseudo/index.js'
-import {expandInputs, type InputFile, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {expandInputs, type InputFile, outputPath, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, formatMessage, parseFailure, usageFailure} from '../report.js'
@@ -78,6 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     ;({sourceLanguage, targetLanguage} = readLanguageOptions(values))
     files = await expandInputs(positionals.length > 0 ? positionals : ['source-docs'], io.cwd)
+    refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('pseudo', error, io)
   }
@@ -124,7 +125,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     try {
       const destinations = targets(file)
-      for (const [index, destination] of destinations.entries()) await writeFileAtomic(destination, outputs[index]!)
+      // Never over an input, a device or a link out of --out (writeOutput's guards, as extract's and render's).
+      for (const [index, destination] of destinations.entries()) await writeOutput(destination, outputs[index]!, {within: out, inputs: files})
       written++
     } catch (error) {
       io.stderr(`${file.path}: error: cannot write: ${describeError(error)}\n`)

@@ -1,0 +1,90 @@
+/**
+ * Merge says when nothing happened (issue 15): a translation file made for another document, or holding no
+ * unit, is one error line and exit 1 with the document untouched, not a warning per unknown unit and
+ * "0 merged" with exit 0; and a stale source shows where the two sources differ, white space made visible,
+ * where cutting both at the same length used to hide it.
+ */
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import {parse} from '../src/document/parse.js'
+import {writeJson, writePo, writeXliff12} from '../src/formats/index.js'
+import {merge} from '../src/merge/index.js'
+import {recordingIo} from './helpers/io.js'
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+const referencePath = here('../source-docs/help-and-support-for-eop.md')
+const referenceText = readFileSync(referencePath, 'utf8')
+const reference = parse(referenceText, {path: 'help-and-support-for-eop.md'})
+// Another dev-corpus document (fixtures/po), whose pair ids the reference does not have.
+const other = parse(readFileSync(here('fixtures/po/delete-a-geo-location.md'), 'utf8'), {path: 'delete-a-geo-location.md'})
+const work = mkdtempSync(join(tmpdir(), 'sxs-merge-nothing-'))
+afterAll(() => rmSync(work, {recursive: true, force: true}))
+
+async function mergeInto(name: string, translations: string): Promise<{code: number; err: string; text: string}> {
+  const doc = join(work, 'help-and-support-for-eop.md')
+  copyFileSync(referencePath, doc)
+  writeFileSync(join(work, name), translations)
+  const io = recordingIo(work)
+  const code = await main(['merge', '--doc', doc, '--translations', join(work, name)], io)
+  return {code, err: io.err, text: readFileSync(doc, 'utf8')}
+}
+
+describe('a translation file that matches nothing', () => {
+  for (const [name, text] of [
+    ['other.xlf', writeXliff12(other)],
+    ['other.json', writeJson(other)],
+    ['other.po', writePo(other)]
+  ] as const) {
+    it(`${name}, made for another document: one error, exit 1, the document untouched`, async () => {
+      const result = await mergeInto(name, text)
+      expect(result.code).toBe(1)
+      const named = name.endsWith('.po') ? '' : ' (it names delete-a-geo-location.md)'
+      expect(result.err).toBe(
+        `${name}:1:1: error: None of the ${other.segments.length} unit(s) of the translation file is a pair of this document: it was made for another document${named}  [translations-mismatch]\n` +
+          'help-and-support-for-eop.md: not written: no unit of the translation file is in this document\n'
+      )
+      expect(result.text).toBe(referenceText)
+    })
+  }
+
+  it('a file holding no unit, for a document with pairs', async () => {
+    const empty = writeXliff12(reference).replace(/<body>[\s\S]*<\/body>/, '<body>\n    </body>')
+    const result = await mergeInto('empty.xlf', empty)
+    expect(result.code).toBe(1)
+    expect(result.err).toContain('empty.xlf:1:1: error: The translation file holds no unit, and the document has 76 pair(s): nothing to merge  [translations-mismatch]\n')
+    expect(result.text).toBe(referenceText)
+  })
+
+  it('its own file still merges, as unchanged', async () => {
+    const result = await mergeInto('own.xlf', writeXliff12(reference))
+    expect(result).toEqual({code: 0, err: 'help-and-support-for-eop.md: 0 merged, 76 unchanged, 0 kept, 0 refused, 0 unknown\n', text: referenceText})
+  })
+})
+
+describe('a stale source', () => {
+  const segment = reference.segments.find((candidate) => candidate.source.length > 150)!
+  const staleReason = (source: string): string => {
+    const result = merge(reference, new Map([[segment.id, {source, target: 'x'}]]))
+    return result.messages.find((message) => message.ruleId === 'stale-source')!.reason
+  }
+
+  it('shows the stretch where a long source differs, not the same start of both', () => {
+    const at = segment.source.indexOf(' ', 120)
+    const changed = segment.source.slice(0, at) + '\u00A0' + segment.source.slice(at + 1)
+    const reason = staleReason(changed)
+    const window = (text: string): string => '…' + text.slice(at - 20, at + 40).replace('\u00A0', '\\u00A0') + '…'
+    expect(reason).toBe(`\`${segment.id}\`: the translation was made for another source: the document has “${window(segment.source)}”, the translation file “${window(changed)}”`)
+  })
+
+  it('a short source whole, a line break as \\n', () => {
+    const short = reference.segments.find((candidate) => candidate.source === 'Help and support for EOP')!
+    const result = merge(reference, new Map([[short.id, {source: 'Help and support\nfor EOP', target: 'x'}]]))
+    expect(result.messages.map((message) => message.reason)).toEqual([
+      `\`${short.id}\`: the translation was made for another source: the document has “Help and support for EOP”, the translation file “Help and support\\nfor EOP”`
+    ])
+  })
+})
