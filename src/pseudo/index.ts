@@ -12,6 +12,7 @@ import type {BilingualDocument} from '../document/types.js'
 import {unitIds} from '../document/unit-ids.js'
 import {tokenize, untokenize} from '../inline/index.js'
 import {merge, type MergeResult, type TranslationUnit} from '../merge/index.js'
+import {protectedTokens} from '../check/text-tokens.js'
 
 export interface PseudoOptions {
   /** How much longer the text gets, as a fraction of its letters and digits (default 1/3). */
@@ -31,10 +32,10 @@ const FILLER = 'ļöŕéɱ îþšûɱ ďöļöŕ šîţ åɱéţ çöñšéçţ�
  * micromark links `https://…` right after a tag, and a link split by a pair has its URL in the text).
  */
 export function accent(text: string): string {
-  if (!/[@/]|www\./i.test(text)) return letters(text)
+  if (!/[@/\\]|www\./i.test(text)) return letters(text)
   return text
     .split(/(\s+)/)
-    .map((word) => (/[@/]|www\./i.test(word) ? word : letters(word)))
+    .map((word) => (/[@/\\]|www\./i.test(word) ? word : letters(word)))
     .join('')
 }
 
@@ -85,8 +86,15 @@ export function pseudoTranslate(source: string, options: PseudoOptions = {}, lay
     // A tag name written as text after an escaped `<` (`\<div\>`, `&lt;div&gt;`) is a tag name to readers
     // and to check's inline-markup rule: it stays as written.
     const before = tokens[index - 1]
-    const name = before !== undefined && before.type !== 'text' && (before.data === '\\<' || before.data === '&lt;') ? /^\/?[A-Za-z][\w-]*/.exec(token.value)?.[0] ?? '' : ''
-    return {...token, value: name + accent(token.value.slice(name.length))}
+    const afterCode = before !== undefined && before.type !== 'text'
+    const name =
+      afterCode && (before.data === '\\<' || before.data === '&lt;')
+        ? (/^\/?[A-Za-z][\w-]*/.exec(token.value)?.[0] ?? '')
+        : // A path written with escaped backslashes (`\\\\server\\share`): the name after each stays as written.
+          afterCode && before.data === '\\\\'
+          ? (/^\S*/.exec(token.value)?.[0] ?? '')
+          : ''
+    return {...token, value: name + accentKeeping(token.value.slice(name.length))}
   })
   // Less a rounding error: 9 letters at 33.33…% are 3 more, not 4.
   const length = Math.max(0, Math.ceil(letters * expansion - 1e-9))
@@ -94,6 +102,21 @@ export function pseudoTranslate(source: string, options: PseudoOptions = {}, lay
   while (filler.length < length) filler += FILLER
   filler = filler.slice(0, length).trimEnd()
   return `${layout?.lead ?? lead}⟦ ${untokenize(accented)}${filler === '' ? '' : ' ' + filler} ⟧${layout?.trail ?? trail}`
+}
+
+/**
+ * `accent`, but for the tokens a translation must keep as they are (check's protected-token-changed: cmdlet
+ * names, dotted identifiers, file names and paths, placeholders, names with digits): a pseudo-translation
+ * that changed `Get-Mailbox` or `Office 365` would be a defect check reports, not a test of the layout.
+ */
+function accentKeeping(text: string): string {
+  const kept = protectedTokens(text).map((token) => token.text)
+  if (kept.length === 0) return accent(text)
+  const split = new RegExp(`(${kept.sort((a, b) => b.length - a.length).map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)
+  return text
+    .split(split)
+    .map((part, index) => (index % 2 === 1 ? part : accent(part)))
+    .join('')
 }
 
 /** The white space at the ends of a target, or undefined for a target that is nothing else (empty too). */
