@@ -80,6 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let failed = 0
   let written = 0
   let skipped = 0
+  let withErrors = 0
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
   const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
   const ledger = await OutputLedger.open(cache, out)
@@ -117,10 +118,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         skipped++
         return counts
       }
-      if (errors > 0 || result.outputs === null) {
+      if (result.outputs === null) {
         failed++
         return counts
       }
+      // Written despite its errors (front matter that is not YAML): the run still exits 1.
+      if (errors > 0) withErrors++
       const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
       // The formats' files are written side by side (their system calls overlap in the thread pool).
       const writeOne = async (target: string, index: number): Promise<void> => {
@@ -163,7 +166,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const notBilingual = skipped > 0 ? `, ${skipped} not bilingual (skipped)` : ''
     io.stderr(`extract: ${written} of ${run.files} file(s) written${notBilingual}${failed > 0 ? `, ${failed} failed` : ''}\n`)
   }
-  return failed > 0 ? exitCode.failure : exitCode.ok
+  return failed > 0 || withErrors > 0 ? exitCode.failure : exitCode.ok
 }
 
 /** XLIFF 1.2 and JSON: what the translators' tools here read (translate-toolkit 3.8 and OmegaT 3.6 read no XLIFF 2.0). */
