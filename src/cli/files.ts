@@ -70,6 +70,11 @@ function add(found: Map<string, InputFile>, absolute: string, relative: string, 
   })
 }
 
+/** Inputs that name no document are a usage error in every command (exit 2), as in `check`. */
+export function requireInputs<T>(files: readonly T[]): void {
+  if (files.length === 0) throw new UsageError('no markdown files in the inputs')
+}
+
 /**
  * Refuse inputs whose outputs would be the same file: two folders given with a file of the same relative
  * path each (`a/x.md`, `b/x.md`), or names that differ only in case (one file where the file system ignores
