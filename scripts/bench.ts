@@ -79,7 +79,7 @@ async function phase(name: string): Promise<void> {
       const {prepareDocument} = await import('../src/formats/prepare.js')
       const {xliff12Pieces} = await import('../src/formats/xliff12.js')
       const {jsonPieces} = await import('../src/formats/json.js')
-      const {blobRef} = await import('../src/cli/engine/cache.js')
+      const {blobRef} = await import('../src/cli/blob.js')
       const {extractFile} = await import('../src/cli/tasks/extract.js')
       const options = (relative: string) => ({relative, sourceLanguage: 'en-US', formats: ['xliff12', 'json'] as Array<'xliff12' | 'json'>, copySource: false})
       const bytes = files.map((file) => readFileSync(file))

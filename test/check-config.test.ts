@@ -126,9 +126,9 @@ describe('sxs check with a configuration', () => {
   })
 
   it('all inputs ignored, or a bad configuration: exit 2 with what is wrong and where', async () => {
-    expect(await checked(['../legacy'])).toEqual({code: 2, found: [], err: "sxs check: all 1 markdown file(s) in the inputs are ignored by the configuration's `ignores`\n"})
+    expect(await checked(['../legacy'])).toEqual({code: 2, found: [], err: "sxs check: all 1 markdown file(s) in the inputs are ignored by the configuration's `ignores`\nRun 'sxs check --help' for usage.\n"})
     writeFileSync(path.join(repo, 'bad.json'), '{"overrides": [{"files": ["includes/**"], "rules": {"duplicate-ids": "warn"}}]}')
-    expect(await checked(['..', '--config', '../bad.json'])).toEqual({code: 2, found: [], err: 'sxs check: ../bad.json: overrides[0]: unknown rule `duplicate-ids`\n'})
+    expect(await checked(['..', '--config', '../bad.json'])).toEqual({code: 2, found: [], err: 'sxs check: ../bad.json: overrides[0]: unknown rule `duplicate-ids`\nRun \'sxs check --help\' for usage.\n'})
   })
 
   it('extract --quiet prints errors only', async () => {

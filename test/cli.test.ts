@@ -34,7 +34,7 @@ describe('usage errors', () => {
   })
 
   it('an unknown command: the commands there are, and the pointer', async () => {
-    const expected = {code: 2, out: '', err: "sxs: unknown command 'frobnicate' (one of extract, check, merge, render, cache, tmx, stats)\nRun 'sxs --help' for usage.\n"}
+    const expected = {code: 2, out: '', err: "sxs: unknown command 'frobnicate' (one of extract, check, merge, render, cache, tmx, stats, pseudo)\nRun 'sxs --help' for usage.\n"}
     expect(await sxs('frobnicate')).toEqual(expected)
     expect(await sxs('help', 'frobnicate')).toEqual(expected)
   })

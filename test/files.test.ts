@@ -6,7 +6,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {encodeUtf8, expandInputs, writeFileAtomic} from '../src/cli/files.js'
-import {blobRef, unhashedBlobRef} from '../src/cli/engine/cache.js'
+import {blobRef, unhashedBlobRef} from '../src/cli/blob.js'
 
 describe('expandInputs', () => {
   it('takes every markdown file below a folder, whatever the case of .md, sorted, without node_modules, .git or hidden files', async () => {

@@ -221,6 +221,21 @@ describe('sxs merge', () => {
     expect(readFileSync(doc, 'utf8')).toBe(original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>'))
   })
 
+  it('merges nothing from a translation file of several documents none or several of which are named after DOC (exit 1)', async () => {
+    const named = (at: string) => parse(original, {path: at})
+    for (const [name, documents, what] of [
+      ['none.xlf', [named('other/page.md'), named('third/page.md')], 'none'],
+      ['several.xlf', [named('a/help-and-support-for-eop.md'), named('b/help-and-support-for-eop.md')], 'several']
+    ] as const) {
+      const file = translations(name, writeXliff12([...documents]).replaceAll('>EOP 的說明和支援</target>', '>EOP 說明與支援</target>'))
+      const session = io()
+      expect(await run(['--doc', doc, '--translations', file], session), name).toBe(1)
+      expect(session.err).toContain(`: error: The translation file holds 2 documents and ${what} named help-and-support-for-eop.md  [document-not-in-translations]`)
+      expect(session.err).toMatch(/help-and-support-for-eop\.md: not written: the translation file does not hold this document\n$/)
+      expect(readFileSync(doc, 'utf8')).toBe(original)
+    }
+  })
+
   it('says how to call it when --translations is missing (exit 2)', async () => {
     const session = io()
     expect(await run(['--doc', doc], session)).toBe(2)

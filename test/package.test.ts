@@ -86,7 +86,7 @@ describe('the npm package', () => {
       path.join(consumer, 'use.mjs'),
       `import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {check, merge, parse, print, readTranslations, renderSide, rules, writeJson, writeXliff12, writeXliff20} from 'sxs'
+import {check, merge, mergeTranslations, parse, print, readTranslations, renderSide, rules, writeJson, writeXliff12, writeXliff20} from 'sxs'
 const text = readFileSync(process.argv[2], 'utf8')
 const document = parse(text)
 const merged = merge(document, readTranslations(writeXliff12(document)).units)
@@ -97,6 +97,7 @@ console.log(JSON.stringify({
   xliff20: writeXliff20(document, {copySource: true}).startsWith('<?xml'),
   json: JSON.parse(writeJson(document)).segments.length,
   mergedSame: merged.text === text,
+  mergedFromFile: mergeTranslations(document, writeXliff20(document), {documentPath: 'page.md'}).merged?.text === text,
   target: renderSide(document, 'target').length > 0,
   rulesPage: fileURLToPath(check(parse(rules.find((rule) => rule.bad.length > 0).bad[0].markdown))[0].url.split('#')[0])
 }))
@@ -107,7 +108,7 @@ console.log(JSON.stringify({
     const result = JSON.parse(used.stdout) as {segments: number; json: number; rules: string[]; rulesPage: string}
     // Messages link to the rules page the package ships.
     expect(result.rulesPage).toBe(path.join(consumer, 'node_modules', 'sxs', 'docs', 'rules.md'))
-    expect(result).toMatchObject({roundTrip: true, xliff20: true, mergedSame: true, target: true})
+    expect(result).toMatchObject({roundTrip: true, xliff20: true, mergedSame: true, mergedFromFile: true, target: true})
     expect(result.segments).toBeGreaterThan(10)
     expect(result.json).toBe(result.segments)
   })

@@ -50,9 +50,19 @@ beforeAll(() => {
   }
 })
 
-/** The document with every target pseudo-translated (what a translator returns). */
+/**
+ * The document with every target pseudo-translated (what a translator returns), but for a target whose link
+ * destination the pseudo-translation would change: where a target's link syntax is broken (an image's alt
+ * text holding a `]`), the inline tokenizer sees its URL as text and accents it, which merge rightly refuses
+ * (the pair would be read with another link); a translator keeps URLs, so that target is left as it is.
+ */
 function edited(document: BilingualDocument): BilingualDocument {
-  const parts = document.parts.map((part) => (typeof part === 'string' ? part : {...part, target: pseudoTranslate(part.target)}))
+  const translate = (segment: Segment): string => {
+    const target = pseudoTranslate(segment.target)
+    const url = segment.context.link?.url
+    return url !== undefined && segment.target.includes(url) && !target.includes(url) ? segment.target : target
+  }
+  const parts = document.parts.map((part) => (typeof part === 'string' ? part : {...part, target: translate(part)}))
   return {...document, parts, segments: parts.filter((part): part is Segment => typeof part !== 'string')}
 }
 
@@ -90,7 +100,9 @@ describe('dev corpus round trips', () => {
       }
       expect(failures.slice(0, 50)).toEqual([])
       expect(readerProblems.splice(0).slice(0, 50)).toEqual([])
-      expect(merged).toBe(documents.reduce((sum, entry) => sum + entry.document.segments.length, 0))
+      const edits = documents.reduce((sum, entry) => sum + edited(entry.document).segments.filter((segment, index) => segment.target !== entry.document.segments[index]!.target).length, 0)
+      expect(edits).toBeGreaterThan(82_000)
+      expect(merged).toBe(edits)
     })
   }
 })

@@ -166,6 +166,8 @@ const document: fc.Arbitrary<BilingualDocument> = fc
     segments,
     messages: [],
     codeBlocks: [],
+    blocks: [],
+    multiLineCode: [],
     eol: '\n',
     bom: false
   }))

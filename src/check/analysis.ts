@@ -1,14 +1,17 @@
 /**
- * What several rules read: the line scan of the bilingual file and of the two documents `render`
- * produces from it (each pair replaced by its target, or by its source). Computed once per document.
+ * What several rules read, computed at most once per `check` run and handed to each rule through its
+ * context (`context.facts`): the bilingual file's text and lines, its tables and those of the two documents
+ * `render` makes from it (each pair replaced by its target, or by its source), read from leaf blocks of the
+ * one block parse (the document model for the bilingual file, `parseLeafBlocks` for a rendered one).
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
+import {parseLeafBlocks} from '../document/parse.js'
 import {print} from '../document/print.js'
-import type {Side} from '../render/documents.js'
-import {scanBlocks, type BlockScan, type Table} from './blocks.js'
-import {pairLayout, renderedSide, sideMap, sideOf} from './sides.js'
+import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
+import {splitLines, type Line} from './lines.js'
+import {tablesOf, type Table} from './tables.js'
 
-/** One of the two documents `render` makes, as the rules read it (neither is made: see sides.ts). */
+/** One of the two documents `render` makes, as the rules read it. */
 export interface SideScan {
   /** The GFM tables (and broken ones) of the rendered document. */
   tables: Table[]
@@ -16,32 +19,40 @@ export interface SideScan {
   original(offset: number): {offset: number; segment: number}
 }
 
-export interface Analysis {
-  text: string
-  bilingual: BlockScan
-  target: SideScan
-  source: SideScan
-  /** Segments whose pair starts on a line of a GFM table (or of a broken one) of the bilingual file. */
-  tableSegments: Set<Segment>
+/** A line of prose outside any pair (prose-outside-pair reports it; id-gap does not report its incident again). */
+export interface ProseLine {
+  line: Line
+  /** Offset of its first letter. */
+  first: number
+  /** The prose, white space and markup characters squeezed. */
+  prose: string
 }
 
-const cache = new WeakMap<BilingualDocument, Analysis>()
-const printed = new WeakMap<BilingualDocument, Printed>()
+export interface Facts {
+  readonly text: string
+  readonly lines: Line[]
+  /** The GFM tables (and broken ones) of the bilingual file. */
+  readonly tables: Table[]
+  readonly target: SideScan
+  readonly source: SideScan
+  /** Segments whose pair starts in a GFM table (or a broken one) of the bilingual file or the source document. */
+  readonly tableSegments: Set<Segment>
+  /** Start and end offset of each segment's pair (`2 * index`, `2 * index + 1`), undefined when the parts do not add up. */
+  readonly pairs: Int32Array | undefined
+  /** Lines of prose outside pairs (prose-outside-pair's findings). */
+  readonly prose: ProseLine[]
+}
 
 interface Printed {
   text: string
-  /** Start and end offset of each segment's pair: `2 * index` and `2 * index + 1`. */
-  pairs: Int32Array
+  pairs: Int32Array | undefined
 }
 
 /**
- * The bilingual file's text, `print(document)`, and where its pairs are, once per document and in one
- * pass: reading every part's strings costs about as much as joining them (the strings are all over the
- * heap), and the pair offsets were a second such pass (prose-outside-pair, the rendered sides).
+ * The bilingual file's text, `print(document)`, and where its pairs are, in one pass: reading every part's
+ * strings costs about as much as joining them.
  */
-function printWithPairs(document: BilingualDocument): Printed {
-  let found = printed.get(document)
-  if (found) return found
+export function printWithPairs(document: BilingualDocument): Printed {
   const pieces: string[] = []
   const pairs = new Int32Array(2 * document.segments.length)
   let offset = 0
@@ -59,48 +70,78 @@ function printWithPairs(document: BilingualDocument): Printed {
     pairs[2 * segment + 1] = offset
     segment++
   }
-  found = {text: segment === document.segments.length ? pieces.join('') : print(document), pairs: segment === document.segments.length ? pairs : new Int32Array(0)}
-  printed.set(document, found)
-  return found
-}
-
-/** The bilingual file's text, `print(document)`, once per document. */
-export function bilingualText(document: BilingualDocument): string {
-  return printWithPairs(document).text
+  const whole = segment === document.segments.length
+  return {text: whole ? pieces.join('') : print(document), pairs: whole ? pairs : undefined}
 }
 
 /**
- * Start and end offset of each segment's pair in `bilingualText(document)` (`2 * index`, `2 * index + 1`),
- * or undefined when the parts hold another number of segments than `segments` (never, from parse).
+ * The facts of one document, each computed when a rule first asks. `proseLines` is passed in (it lives with
+ * its rule) to keep this module free of rules.
  */
-export function pairOffsets(document: BilingualDocument): Int32Array | undefined {
-  const {pairs} = printWithPairs(document)
-  return pairs.length === 2 * document.segments.length ? pairs : undefined
+export function createFacts(document: BilingualDocument, printed: Printed, proseLines: (document: BilingualDocument, facts: Facts) => ProseLine[]): Facts {
+  const memo = new Map<string, unknown>()
+  const once = <T>(key: string, make: () => T): T => {
+    if (!memo.has(key)) memo.set(key, make())
+    return memo.get(key) as T
+  }
+  const facts: Facts = {
+    text: printed.text,
+    pairs: printed.pairs,
+    get lines() {
+      return once('lines', () => splitLines(printed.text))
+    },
+    get tables() {
+      return once('tables', () => tablesOf(printed.text, document.blocks))
+    },
+    get target() {
+      return once('target', () => sideScan(document, printed.text, 'target'))
+    },
+    get source() {
+      return once('source', () => sideScan(document, printed.text, 'source'))
+    },
+    get tableSegments() {
+      return once('tableSegments', () => tableSegmentsOf(document, facts))
+    },
+    get prose() {
+      return once('prose', () => proseLines(document, facts))
+    }
+  }
+  return facts
 }
 
-export function analyse(document: BilingualDocument): Analysis {
-  let analysis = cache.get(document)
-  if (analysis) return analysis
-  const text = bilingualText(document)
-  const bilingual = scanBlocks(text)
-  // A table starts at a line holding a `|`. A rendered document is made of the bilingual file's text, so
-  // without a `|` in the file neither has a table, and nothing asks for offsets in them.
-  const hasPipe = text.includes('|')
-  const pairs = pairOffsets(document)
-  const layout = hasPipe && pairs ? pairLayout(pairs, text, bilingual.lines) : undefined
-  const side = (name: Side): SideScan => {
-    if (layout) return sideOf(document, layout, name)
-    if (hasPipe) return renderedSide(document, name)
-    let map: SideScan['original'] | undefined
-    return {tables: [], original: (offset) => (map ??= sideMap(document, name))(offset)}
+/**
+ * A rendered document's tables. A table starts at a line holding a `|`, and a rendered document is made of
+ * the bilingual file's text: without a `|` in the file neither has a table, and neither is made.
+ */
+function sideScan(document: BilingualDocument, text: string, side: Side): SideScan {
+  const rendered = renderSideWithMap(document, side)
+  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, parseLeafBlocks(rendered.text)) : []
+  return {tables, original: (offset) => originalOffset(rendered, offset)}
+}
+
+const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/gm
+
+/**
+ * Whether a text has a line that could be a table's delimiter row (container prefixes allowed) with a `|`
+ * on it or on the line before: every GFM table (and every broken one `tablesOf` reports) has one. Most
+ * rendered documents have none (a front matter's or a rule's `---` has no `|` near it), and their block
+ * parse is not needed: it is most of the cost of reading the rendered sides.
+ */
+export function mayHoldTable(text: string): boolean {
+  for (const match of text.matchAll(delimiterLine)) {
+    if (match[0].includes('|')) return true
+    const previous = text.lastIndexOf('\n', match.index - 2)
+    if (match.index > 0 && text.slice(previous + 1, match.index).includes('|')) return true
   }
-  const target = side('target')
-  const source = side('source')
+  return false
+}
+
+function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment> {
   const tableSegments = new Set<Segment>()
   // Tables as the bilingual file and the source document see them (a line break in a target can hide a table from the first).
-  const ranges = [
-    ...bilingual.tables.map((table) => tableRange(table)),
-    ...source.tables.map((table) => tableRange(table).map((offset) => toOriginal(source, offset)) as [number, number])
+  const ranges: Array<[number, number]> = [
+    ...facts.tables.map((table): [number, number] => [table.header.start, table.end]),
+    ...facts.source.tables.map((table): [number, number] => [toOriginal(facts.source, table.header.start), toOriginal(facts.source, table.end)])
   ].sort((a, b) => a[0] - b[0])
   let range = 0
   for (const segment of document.segments) {
@@ -108,19 +149,9 @@ export function analyse(document: BilingualDocument): Analysis {
     while (range < ranges.length && ranges[range]![1] < offset) range++
     let inRange = false
     for (let next = range; next < range + 4 && next < ranges.length && !inRange; next++) inRange = ranges[next]![0] <= offset && offset <= ranges[next]![1]
-    if (inRange || (segment.context.table && !segment.context.table.html)) {
-      tableSegments.add(segment)
-    }
+    if (inRange || (segment.context.table && !segment.context.table.html)) tableSegments.add(segment)
   }
-  analysis = {text, bilingual, target, source, tableSegments}
-  cache.set(document, analysis)
-  return analysis
-}
-
-/** Offsets of a table from its header's first character to its last row's end. */
-export function tableRange(table: Table): [number, number] {
-  const last = table.rows.length > 0 ? table.rows[table.rows.length - 1]!.line : table.delimiter.line
-  return [table.header.line.start, last.end]
+  return tableSegments
 }
 
 /**

@@ -10,7 +10,8 @@ import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
 import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
 import {rules} from './registry.js'
-import {bilingualText} from './analysis.js'
+import {createFacts, printWithPairs} from './analysis.js'
+import {proseLines} from './prose.js'
 import {applyDirectives} from './directives.js'
 
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
@@ -38,7 +39,9 @@ export function normalizeSetting(setting: RuleSetting | unknown): Severity | 'of
 const knownIds = rules.map((rule) => rule.id)
 
 export function check(document: BilingualDocument, options: CheckOptions = {}): CheckMessage[] {
-  const text = bilingualText(document)
+  const printed = printWithPairs(document)
+  const text = printed.text
+  const facts = createFacts(document, printed, proseLines)
   const locator = createLocator(text)
   const messages: CheckMessage[] = []
   for (const rule of rules) {
@@ -49,6 +52,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
       document,
       text,
       options,
+      facts,
       position: locator.position,
       point: locator.point,
       report(reason: string, place: Position | Point | UnistPosition | UnistPoint, extra: ReportOptions = {}) {

@@ -6,6 +6,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position, Segment} from '../document/types.js'
 import type {CheckRuleId} from '../document/message-ids.js'
+import type {Facts} from './analysis.js'
 
 export type Severity = 'error' | 'warning'
 
@@ -52,6 +53,8 @@ export interface RuleContext {
   /** The bilingual file's text (`print(document)`). */
   text: string
   options: CheckOptions
+  /** What several rules read (tables, prose lines…), computed once per document when first asked. */
+  facts: Facts
   /** Place of an offset range in the bilingual file. */
   position(start: number, end: number): Position
   point(offset: number): Point

@@ -4,7 +4,7 @@
  * which costs far less than blanking the whole file and reading it back line by line.
  */
 import type {BilingualDocument} from '../document/types.js'
-import type {Line} from './blocks.js'
+import type {Line} from './lines.js'
 
 /**
  * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid

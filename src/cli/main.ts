@@ -13,7 +13,8 @@ const commands: Record<string, () => Promise<{run: Command}>> = {
   render: () => import('./commands/render.js'),
   cache: () => import('./commands/cache.js'),
   tmx: () => import('./commands/tmx.js'),
-  stats: () => import('./commands/stats.js')
+  stats: () => import('./commands/stats.js'),
+  pseudo: () => import('./commands/pseudo.js')
 }
 
 /**

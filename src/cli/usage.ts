@@ -2,18 +2,20 @@ export const usage = `Usage: sxs <command> [options]
 
 Commands:
   extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]
-      Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 on request (default: source-docs → out).
+      Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 and PO on request (default: source-docs → out).
   check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
       Validate ids, pairs and tables; exit 1 on errors (--quiet: report errors only).
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
   merge --docs DIR --translations DIR [--out DIR] [--allow-stale]
-      Write translated targets from XLIFF or JSON back into the bilingual documents.
+      Write translated targets from XLIFF, JSON or PO back into the bilingual documents.
   render DOC.md… [--out DIR] [--side target|source|both] [--html]
       Regenerate the localized (and source) documents from the bilingual ones.
   tmx [inputs…] --out FILE.tmx [--source-lang TAG] [--include-all] [--tags tmx|omegat]
       A docset's pairs as one TMX 1.4b translation memory (inline codes as <bpt>/<ept>/<ph>).
   stats [inputs…] [--format table|json|csv]
       Word counts per document, language pair and in total, with check's errors and warnings.
+  pseudo [inputs…] --out DIR [--format md,xliff12,xliff20,json,po] [--expansion PERCENT]
+      Pseudo-translated documents (accented, longer, ⟦bracketed⟧, codes kept) to test layout and merge.
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).
 

@@ -13,7 +13,7 @@
  * checks that every file it answers gets exactly the contexts of the full remark parse.
  */
 import {scanPairs, type PairMatch} from './pairs.js'
-import type {SegmentContext} from './types.js'
+import type {ContainerKind, LeafBlock, SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, setDeclineLine} from './fast-decline.js'
@@ -39,6 +39,10 @@ export interface FastStructure {
   contexts: SegmentContext[]
   /** Fenced and indented code blocks, in file offsets. */
   codeBlocks: Array<{start: number; end: number}>
+  /** The leaf blocks (link reference definitions among them), in file offsets and order, white space not yet trimmed. */
+  leaves: LeafBlock[]
+  /** Inline code spans holding a line break, in file offsets. */
+  multiLineCode: Array<{start: number; end: number}>
 }
 
 type Container =
@@ -55,6 +59,9 @@ class Block {
   lazy = false
   /** What its containers give its pairs' contexts (locateAll), once asked. */
   frame: Frame | undefined = undefined
+  /** A fenced code block (not indented code), and whether a closing fence ended it. */
+  fenced = false
+  closed = false
   constructor(
     public start: number,
     public end: number,
@@ -122,7 +129,14 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - bom - removed.length)
   const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
-  return {frontMatter: found.frontMatter && span(found.frontMatter), htmlBlocks: found.htmlBlocks.map(span), contexts: found.contexts, codeBlocks: found.codeBlocks.map(span)}
+  return {
+    frontMatter: found.frontMatter && span(found.frontMatter),
+    htmlBlocks: found.htmlBlocks.map(span),
+    contexts: found.contexts,
+    codeBlocks: found.codeBlocks.map(span),
+    leaves: found.leaves.map((leaf) => ({...leaf, ...span(leaf)})),
+    multiLineCode: found.multiLineCode.map(span)
+  }
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
@@ -171,7 +185,39 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   }
   htmlNodes.sort((a, b) => a.start - b.start)
   const codeBlocks = blocks.filter((block) => block.block === 'code').map(({start, end}) => ({start, end}))
-  return {frontMatter, htmlBlocks: htmlNodes, contexts: locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens), labels), codeBlocks}
+  const contexts = locateAll(text, pairs, blocks, htmlCells(text, htmlNodes, opens), labels)
+  return {frontMatter, htmlBlocks: htmlNodes, contexts, codeBlocks, ...leavesOf(text, blocks, scanner.definitions, labels)}
+}
+
+/**
+ * The leaf blocks as the document model gives them (parse.ts trims their white space), and the code spans
+ * of paragraphs and headings that hold a line break: the inline step tokenizes a block of several lines
+ * with a backtick (and may decline the file, as for a pair).
+ */
+function leavesOf(text: string, blocks: readonly Block[], definitions: readonly LeafBlock[], labels: ReadonlySet<string>): Pick<FastStructure, 'leaves' | 'multiLineCode'> {
+  const leaves: LeafBlock[] = []
+  const multiLineCode: Array<{start: number; end: number}> = []
+  const marks = new Marks(text)
+  let definition = 0
+  for (const block of blocks) {
+    if (block.block === 'yaml') continue
+    while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
+    const leaf: LeafBlock = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
+    if (block.fenced) leaf.fence = {closed: block.closed}
+    // A row of a lone `|` starts no cell, but micromark gives it an empty one.
+    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
+    leaves.push(leaf)
+    const lines = block.lines
+    if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 1 && lines.some(([start, end]) => text.slice(start, end).includes('`'))) {
+      multiLineCode.push(...new InlineContent(text, marks, lines, labels).codeSpansAcrossLines())
+    }
+  }
+  while (definition < definitions.length) leaves.push(definitions[definition++]!)
+  return {leaves, multiLineCode}
+}
+
+function containerKind(container: Container): ContainerKind {
+  return container.type
 }
 
 type LeafKind = 'paragraph' | 'fence' | 'indented' | 'html' | 'comment' | 'raw' | 'table'
@@ -192,6 +238,8 @@ class LineScanner {
   private tables = 0
   /** Normalized labels of the link reference definitions read so far (`normalizeLabel`). */
   readonly labels = new Set<string>()
+  /** The link reference definitions read so far, as leaf blocks. */
+  readonly definitions: LeafBlock[] = []
   /** The last copy of the stack given to a block. */
   private snapshot: Container[] | undefined = undefined
   // The line being read: its bounds and text, how far its container prefixes go, how many containers continue.
@@ -355,7 +403,10 @@ class LineScanner {
     if (leafKind === 'fence' && allMatched) {
       const closing = /^ {0,3}(`+|~+) *$/.exec(rest)
       leaf.end = this.lineEnd
-      if (closing && closing[1]![0] === this.fenceChar && closing[1]!.length >= this.fenceLength) this.close(this.lineEnd)
+      if (closing && closing[1]![0] === this.fenceChar && closing[1]!.length >= this.fenceLength) {
+        leaf.closed = true
+        this.close(this.lineEnd)
+      }
       return true
     }
     if ((leafKind === 'html' || leafKind === 'comment' || leafKind === 'raw') && allMatched) {
@@ -510,7 +561,9 @@ class LineScanner {
       const [, run] = fenceOpen.exec(content)!
       this.fenceChar = run![0]!
       this.fenceLength = run!.length
-      this.open(new Block(start + indent, lineEnd, 'code', containers), 'fence')
+      const fence = new Block(start + indent, lineEnd, 'code', containers)
+      fence.fenced = true
+      this.open(fence, 'fence')
     } else if (content.startsWith('<')) {
       const kind = htmlStart(content)
       if (kind === 'paragraph') {
@@ -527,7 +580,7 @@ class LineScanner {
     } else {
       // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
       if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) {
-        if (this.definition(content, containers, lineEnd)) return
+        if (this.definition(content, containers, start + indent, lineEnd)) return
         // A title closed on the line with more after it (a translation that put quotes in a title) makes
         // the line no definition: a paragraph starts, and the lines after it are its text, definitions or not.
         if (!brokenDefinition.test(content) || content.startsWith('[^')) decline()
@@ -543,7 +596,7 @@ class LineScanner {
    * with it by micromark: a title on the next line, a lazy or setext continuation). Such a line makes no
    * block with a pair (mdast `definition`); the others decline.
    */
-  private definition(content: string, containers: Container[], lineEnd: number): boolean {
+  private definition(content: string, containers: Container[], start: number, lineEnd: number): boolean {
     if (containers.length > 0) return false
     const match = definitionLine.exec(content)
     if (!match || content.includes('<span') || content.includes('sxs-lookup')) return false
@@ -553,6 +606,7 @@ class LineScanner {
     const next = lineEnd >= this.text.length ? '' : this.text.slice(lineEnd + 1, nextEnd < 0 ? this.text.length : nextEnd)
     if (!/^[ \t]*$/.test(next) && !/^ {0,3}\[/.test(next)) return false
     this.labels.add(label)
+    this.definitions.push({kind: 'definition', start, end: lineEnd, containers: [], definition: {label, title: match[2] !== undefined}})
     return true
   }
 }
@@ -564,7 +618,7 @@ const definitionDestination = String.raw`(?:<[^<>\n\\]*>|[^\s<>()\\\x00-\x1F]+(?
 const definitionTitle = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\))`
 
 /** A link reference definition on one line: `[label]: destination "title"`. */
-const definitionLine = new RegExp(`^${definitionLabel}${definitionDestination}(?:[ \\t]+${definitionTitle})?[ \\t]*$`)
+const definitionLine = new RegExp(`^${definitionLabel}${definitionDestination}(?:[ \\t]+(${definitionTitle}))?[ \\t]*$`)
 
 /** The start of a definition with a title closed on the line and more after it, or no title but more text: no definition. */
 const brokenDefinition = new RegExp(`^${definitionLabel}${definitionDestination}[ \\t]+(?:${definitionTitle}[ \\t]*\\S|[^"'(\\s])`)

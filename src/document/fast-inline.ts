@@ -196,6 +196,19 @@ export class InlineContent {
     return stop.code ? 'code' : this.toFile(stop.tagEnd)
   }
 
+  /** The code spans that hold a line break, in file offsets (end exclusive). */
+  codeSpansAcrossLines(): Array<{start: number; end: number}> {
+    this.tokens ??= tokenize(this.content, undefined, this.labels)
+    const {codeSpans} = this.tokens
+    const found: Array<{start: number; end: number}> = []
+    for (let index = 0; index < codeSpans.length; index += 2) {
+      const start = codeSpans[index]!
+      const end = codeSpans[index + 1]!
+      if (this.content.lastIndexOf('\n', end - 1) >= start) found.push({start: this.toFile(start), end: this.toFile(end - 1) + 1})
+    }
+    return found
+  }
+
   /** Whether the content holds a backtick or a bracket (what can open a code span or a link) before content index `target`. */
   private markBefore(target: number): boolean {
     if (this.firstMark >= 0) return this.firstMark < target

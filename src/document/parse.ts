@@ -3,7 +3,7 @@
  * skeleton and segments; remark (blocks.ts) gives block structure; context.ts places each pair in it.
  */
 import type {VFileMessage} from 'vfile-message'
-import type {BilingualDocument, FrontMatter, Segment, SegmentContext} from './types.js'
+import type {BilingualDocument, FrontMatter, LeafBlock, Segment, SegmentContext} from './types.js'
 import {parseId, scanPairs} from './pairs.js'
 import {parseBlocks} from './blocks.js'
 import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
@@ -15,6 +15,7 @@ import {visit} from 'unist-util-visit'
 import type {Root} from 'mdast'
 import {createMessage} from './messages.js'
 import {maskPairs, type MaskedText} from './mask.js'
+import {leafBlocks} from './leaves.js'
 
 export interface ParseOptions {
   /** Path to report in messages and outputs. */
@@ -54,10 +55,12 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   let toFile = (offset: number): number => offset
   let contextOf: (index: number, fileOffset: number) => SegmentContext
   let code: Array<{start: number; end: number}>
+  let leaves: {leaves: LeafBlock[]; multiLineCode: Array<{start: number; end: number}>}
   if (fast) {
     front = fast.frontMatter && readFrontMatterAt(text, fast.frontMatter.start, fast.frontMatter.end)
     contextOf = (index) => fast.contexts[index]!
     code = fast.codeBlocks
+    leaves = fast
   } else {
     const masked = options.mask === false ? unmasked(text, scan.pairs) : maskPairs(text, scan.pairs)
     // micromark drops a leading BOM from its offsets: remark reads the text without it.
@@ -68,6 +71,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
     contextOf = (index, fileOffset) => contexts.locate(masked.starts[index]! - shift, fileOffset)
     code = codeNodes(tree).map(({start, end}) => ({start: toFile(start), end: toFile(end)}))
+    leaves = leafBlocks(tree, markdown, toFile)
   }
   let frontMatter: FrontMatter | undefined
   if (front) {
@@ -130,6 +134,8 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     path: options.path,
     frontMatter,
     codeBlocks: code.map(({start, end}) => codeLines(text, locator, start, end)),
+    blocks: leaves.leaves.map((leaf) => trimLeaf(text, leaf)),
+    multiLineCode: leaves.multiLineCode,
     languages: {
       source: options.sourceLanguage ?? 'en-US',
       target: typeof contentLocale === 'string' && contentLocale !== '' ? contentLocale : options.targetLanguage
@@ -158,9 +164,34 @@ function codeLines(text: string, locator: Locator, start: number, end: number): 
   return {startLine: locator.point(start).line, endLine: locator.point(last).line}
 }
 
+/** The leaf with the white space at its start and end left out: where the two block parses agree. */
+function trimLeaf(text: string, leaf: LeafBlock): LeafBlock {
+  let {start, end} = leaf
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return start === leaf.start && end === leaf.end ? leaf : {...leaf, start, end}
+}
+
 /** How many times `part` occurs in `text` (without the array of matches `text.match(/…/g)` builds). */
 function countOf(text: string, part: string): number {
   let count = 0
   for (let index = text.indexOf(part); index >= 0; index = text.indexOf(part, index + part.length)) count++
   return count
+}
+
+/**
+ * The leaf blocks of a plain markdown text (no pairs: a document `render` makes), read the way `parse`
+ * reads a bilingual file's: the fast path, or remark where it declines (`fast: false`: always remark).
+ * Offsets are the text's.
+ */
+export function parseLeafBlocks(text: string, options: {fast?: boolean} = {}): LeafBlock[] {
+  const fast = options.fast === false ? undefined : fastStructure(text, [], () => () => undefined)
+  let leaves: LeafBlock[]
+  if (fast) leaves = fast.leaves
+  else {
+    const shift = text.startsWith(BOM) ? 1 : 0
+    const markdown = shift ? text.slice(1) : text
+    leaves = leafBlocks(parseBlocks(markdown), markdown, (offset) => offset + shift).leaves
+  }
+  return leaves.map((leaf) => trimLeaf(text, leaf))
 }

@@ -116,7 +116,34 @@ export interface BilingualDocument {
    * out), from the block parse: skeleton text there is code, not prose.
    */
   codeBlocks: Array<{startLine: number; endLine: number}>
+  /**
+   * The leaf blocks of the block parse (the fast path, or remark where it declines), in file order: what
+   * every check rule judges block structure from, so that check reads the document as parse does.
+   */
+  blocks: LeafBlock[]
+  /** Inline code spans that run over more than one line (their text is code, not prose), in file offsets. */
+  multiLineCode: Array<{start: number; end: number}>
   /** Line ending the file mostly uses. */
   eol: '\n' | '\r\n'
   bom: boolean
+}
+
+/** A container a leaf block is in (outermost first): a block quote (alerts too), a list item, a footnote definition. */
+export type ContainerKind = 'blockquote' | 'listItem' | 'footnote'
+
+/**
+ * A leaf block as the block parse reads it. Offsets are the file's, without the white space the block
+ * starts or ends with (the two parse paths agree on them then). A table's delimiter row is no block.
+ */
+export interface LeafBlock {
+  kind: 'code' | 'html' | 'paragraph' | 'heading' | 'tableRow' | 'definition'
+  start: number
+  end: number
+  containers: ContainerKind[]
+  /** Fenced code (not indented): whether a closing fence ends it (else its container or the file does). */
+  fence?: {closed: boolean}
+  /** A GFM table row: its table (numbered in file order), row (0: the header), cells, and the delimiter row's cells. */
+  table?: {index: number; row: number; cells: number; columns: number}
+  /** A link reference definition: its label (normalized as references match it), and whether it has a title. */
+  definition?: {label: string; title: boolean}
 }

@@ -1,8 +1,9 @@
-/** Format writers (XLIFF 1.2, XLIFF 2.0, JSON) and the reader of translations for merge. */
+/** Format writers (XLIFF 1.2, XLIFF 2.0, JSON, PO) and the reader of translations for merge. */
 export {writeXliff12} from './xliff12.js'
 export {writeXliff20} from './xliff20.js'
 export {writeJson, toJsonDocument, JSON_FORMAT_VERSION} from './json.js'
 export type {JsonDocument, JsonSegment} from './json.js'
+export {writePo} from './po.js'
 export {writeFormats, type WriterName} from './write.js'
 export {readTranslations} from './read.js'
 export type {ReadOptions, ReadResult, ReadUnit, ReadDocument, TranslationFormat} from './read.js'

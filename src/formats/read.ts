@@ -1,5 +1,5 @@
 /**
- * Read translations back: XLIFF 1.2, XLIFF 2.0 or JSON (detected from the content) → units by id, with the
+ * Read translations back: XLIFF 1.2, XLIFF 2.0, JSON or gettext PO (detected from the content) → units by id, with the
  * markdown of source and target rebuilt from the inline codes. A CAT tool may return our `<bpt>/<ept>/<ph>`
  * with their native data, or `<g>/<x>/<bx>/<ex>` (or empty codes) without it: those are resolved by id from
  * the unit's own source codes, or from `options.codes` (merge passes the document's code table). Problems
@@ -14,8 +14,9 @@ import type {CodeRef, CodedContent, InlineCode} from '../inline/types.js'
 import {elements, parseXml, textContent, traverse, type XmlElement, type XmlNode} from './xml-tree.js'
 import {XLIFF12_NAMESPACE} from './xliff12.js'
 import {XLIFF20_NAMESPACE} from './xliff20.js'
+import {readPo} from './po.js'
 
-export type TranslationFormat = 'xliff12' | 'xliff20' | 'json'
+export type TranslationFormat = 'xliff12' | 'xliff20' | 'json' | 'po'
 
 export interface ReadUnit {
   /** Markdown of the source as the file has it (`undefined` when the unit has none). */
@@ -62,9 +63,12 @@ export function readTranslations(text: string, options: ReadOptions = {}): ReadR
     readJson(text, options, result)
   } else if (first[0] === '<') {
     readXml(text, options, result)
+  } else if (first[0] === '#' || body.startsWith('msg', first.index)) {
+    result.format = 'po'
+    readPoFile(text, result)
   } else {
     result.messages.push(
-      createMessage('Not a translation file: expected XLIFF 1.2, XLIFF 2.0 or sxs JSON', {
+      createMessage('Not a translation file: expected XLIFF 1.2, XLIFF 2.0, sxs JSON or gettext PO', {
         ruleId: 'translations-format',
         place: createLocator(text).point(first.index + (body === text ? 0 : 1))
       })
@@ -99,6 +103,11 @@ function readXml(text: string, options: ReadOptions, result: ReadResult): void {
     result.messages.push(createMessage(`Not XLIFF: the root element is <${root.name}>`, {ruleId: 'translations-format', place: root.place}))
     return
   }
+  const wrong = namespaceProblem(root.ns, version)
+  if (wrong !== undefined) {
+    result.messages.push(createMessage(wrong, {ruleId: 'translations-format', place: root.place}))
+    return
+  }
   if (root.ns === XLIFF12_NAMESPACE || version === '1.2' || version === '1.1') {
     result.format = 'xliff12'
     for (const file of elements(root, 'file')) readFile12(file, options, result)
@@ -108,6 +117,22 @@ function readXml(text: string, options: ReadOptions, result: ReadResult): void {
   } else {
     result.messages.push(createMessage(`Unsupported XLIFF version \`${version ?? '?'}\``, {ruleId: 'translations-format', place: root.place}))
   }
+}
+
+/**
+ * A root whose namespace and version disagree: XLIFF 2.0 read as 1.2 (or the other way round) finds no
+ * unit, and merge would say nothing happened with exit 0. XLIFF 1.2 without a namespace (or in 1.1's) is
+ * read, as its elements are the same; XLIFF 2.0's are told by their namespace, which it needs.
+ */
+function namespaceProblem(ns: string, version: string | undefined): string | undefined {
+  const shown = ns === '' ? 'no namespace' : `the namespace ${ns}`
+  if (version?.startsWith('2.') && ns !== XLIFF20_NAMESPACE) {
+    return `XLIFF ${version} needs the namespace ${XLIFF20_NAMESPACE}, and this <xliff> has ${shown}: no unit could be read`
+  }
+  if (ns === XLIFF20_NAMESPACE && version !== undefined && !version.startsWith('2.')) {
+    return `<xliff version="${version}"> in the XLIFF 2.0 namespace: give version="2.0", or the XLIFF 1.2 namespace ${XLIFF12_NAMESPACE}`
+  }
+  return undefined
 }
 
 /** A table where refs carrying their own data (from the unit's source) fill in codes the caller did not give. */
@@ -188,6 +213,9 @@ function readFile12(file: XmlElement, options: ReadOptions, result: ReadResult):
     for (const child of elements(element)) {
       if (child.name === 'trans-unit') readUnit12(child, options, result, document)
       else if (child.name === 'body' || child.name === 'group') visit(child)
+      else if (child.name === 'unit' || child.name === 'segment') {
+        result.messages.push(createMessage(`<${child.name}> is XLIFF 2.0, in an XLIFF 1.2 file: its units are not read`, {ruleId: 'translations-format', place: child.place}))
+      }
     }
   }
   visit(file)
@@ -386,6 +414,29 @@ function inline20(element: XmlElement, data: Map<string, string>, result: ReadRe
   return out
 }
 
+// ————————————————————————————————————————————— PO
+
+/**
+ * PO carries native markdown in `msgid`/`msgstr`: no codes to resolve. An empty `msgstr` is gettext's
+ * "untranslated" (the unit has no target, and the document keeps its own); a fuzzy one is merged like an
+ * XLIFF target that needs review (sxs writes machine translations fuzzy).
+ */
+function readPoFile(text: string, result: ReadResult): void {
+  const {units, messages} = readPo(text)
+  result.messages.push(...messages)
+  if (messages.some((message) => message.fatal) && units.length === 0) return
+  const document: ReadDocument = {path: undefined, units: new Map()}
+  result.documents.push(document)
+  for (const unit of units) {
+    addUnit(result, document, unit.context!, {
+      source: unit.msgid,
+      target: unit.msgstr === '' ? undefined : unit.msgstr,
+      state: unit.msgstr === '' ? 'needs-translation' : unit.fuzzy ? 'fuzzy' : 'translated',
+      place: unit.place
+    })
+  }
+}
+
 // ————————————————————————————————————————————— JSON
 
 /**
@@ -414,31 +465,62 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
     return
   }
   const list = Array.isArray(value) ? value : [value]
+  const at = (offset: number): Point => lazyPoint(locator, Math.max(0, offset))
+  // Places: where a key or value is written, searched forward (JSON.parse keeps no positions).
+  const find = (needle: string, from: number): number => text.indexOf(needle, from)
+  if (list.length === 0) {
+    result.messages.push(createMessage('The JSON holds no document (an empty array): nothing to merge', {ruleId: 'translations-format', place: at(find('[', 0))}))
+    return
+  }
   let searchFrom = 0
   for (const item of list) {
     if (!isRecord(item) || !Array.isArray(item['segments'])) {
-      result.messages.push(createMessage('Not an sxs JSON document: no `segments` array', {ruleId: 'translations-format', place: locator.point(0)}))
+      const found = isRecord(item) && 'segments' in item ? find('"segments"', searchFrom) : -1
+      result.messages.push(createMessage('Not an sxs JSON document: no `segments` array', {ruleId: 'translations-format', place: at(found >= 0 ? found : searchFrom)}))
       continue
     }
     if (item['version'] !== undefined && !readableJsonVersions.has(item['version'])) {
       result.messages.push(
-        createMessage(`Unsupported sxs JSON version \`${JSON.stringify(item['version'])}\`: this sxs reads versions 1 and 2`, {ruleId: 'translations-format', place: locator.point(0)})
+        createMessage(`Unsupported sxs JSON version \`${JSON.stringify(item['version'])}\`: this sxs reads versions 1 and 2`, {ruleId: 'translations-format', place: at(find('"version"', searchFrom))})
       )
       continue
     }
     const document: ReadDocument = {path: typeof item['path'] === 'string' ? item['path'] : undefined, units: new Map()}
     result.documents.push(document)
-    for (const segment of item['segments'] as unknown[]) {
-      if (!isRecord(segment)) continue
-      const id = typeof segment['unit'] === 'string' ? segment['unit'] : typeof segment['id'] === 'string' ? segment['id'] : undefined
-      // Place: where this unit's id is written (JSON.parse keeps no positions).
-      const found = id === undefined ? -1 : text.indexOf(JSON.stringify(id), searchFrom)
+    const segmentsAt = find('"segments"', searchFrom)
+    if (segmentsAt >= 0) searchFrom = segmentsAt
+    for (const [index, segment] of (item['segments'] as unknown[]).entries()) {
+      if (!isRecord(segment)) {
+        const found = find(JSON.stringify(segment) ?? 'null', searchFrom)
+        result.messages.push(createMessage(`Segment ${index + 1} is ${typeName(segment)}, not an object: it is not read`, {ruleId: 'json-type', place: at(found >= 0 ? found : searchFrom)}))
+        if (found >= 0) searchFrom = found + 1
+        continue
+      }
+      const rawId = segment['unit'] !== undefined ? segment['unit'] : segment['id']
+      const id = typeof rawId === 'string' ? rawId : undefined
+      // Place: where this unit's id is written.
+      const found = id === undefined ? -1 : find(JSON.stringify(id), searchFrom)
       if (found >= 0) searchFrom = found + 1
       // Computed only if a message needs it: locating each unit's line in a large file took most of
       // merge's reading time (0.4 s for the corpus' 141 MB of JSON), and merging a clean file needs none.
-      const place = lazyPoint(locator, found >= 0 ? found : 0)
+      const place = at(found >= 0 ? found : searchFrom)
       if (id === undefined) {
-        result.messages.push(createMessage('A segment without `id` is ignored', {ruleId: 'unit-id', place}))
+        if (rawId === undefined) result.messages.push(createMessage('A segment without `id` is ignored', {ruleId: 'unit-id', place}))
+        else result.messages.push(createMessage(`Segment ${index + 1}: its \`${segment['unit'] !== undefined ? 'unit' : 'id'}\` is ${typeName(rawId)}, not a string: it is not read`, {ruleId: 'json-type', place}))
+        continue
+      }
+      // A field of the wrong type is not a missing one: a number as the target would keep the old target
+      // without a word, and a source that is no string would skip the stale check.
+      const wrongType = [
+        ...['source', 'target', 'state'].filter((key) => segment[key] !== undefined && segment[key] !== null && typeof segment[key] !== 'string'),
+        ...['sourceCoded', 'targetCoded', 'codes'].filter((key) => segment[key] !== undefined && !Array.isArray(segment[key]))
+      ]
+      if (wrongType.length > 0) {
+        for (const key of wrongType) {
+          const keyAt = find(`"${key}"`, found >= 0 ? found : searchFrom)
+          const expected = key === 'source' || key === 'target' || key === 'state' ? 'a string' : 'an array'
+          result.messages.push(createMessage(`Unit \`${id}\`: \`${key}\` is ${typeName(segment[key])}, not ${expected}: the unit is not read`, {ruleId: 'json-type', place: at(keyAt >= 0 ? keyAt : found)}))
+        }
         continue
       }
       // The code table is needed only for a side given in coded form alone (the raw markdown wins).
@@ -460,6 +542,14 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       })
     }
   }
+}
+
+/** `a number`, `null`, `an array`, … for messages. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  const type = typeof value
+  return type === 'object' ? 'an object' : `a ${type === 'bigint' ? 'number' : type}`
 }
 
 /** Where JSON.parse failed: its `position N`, else (Node 20's newer messages) where its quoted excerpt sits. */

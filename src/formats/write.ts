@@ -1,10 +1,11 @@
 /**
- * Several formats of one document at once: the document is prepared (unit ids, coded segments, states) once
+ * Several formats of one document at once (XLIFF 1.2, XLIFF 2.0, JSON, PO): the document is prepared (unit ids, coded segments, states) once
  * and shared by the writers, instead of once per format.
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {WriteOptions} from './common.js'
 import {jsonPieces} from './json.js'
+import {poPieces} from './po.js'
 import {prepareDocument, type PreparedDocument} from './prepare.js'
 import {xliff12Pieces} from './xliff12.js'
 import {xliff20Pieces} from './xliff20.js'
@@ -13,7 +14,8 @@ import {xliff20Pieces} from './xliff20.js'
 const writers = {
   xliff12: (document: PreparedDocument): Iterable<string> => xliff12Pieces([document]),
   xliff20: (document: PreparedDocument): Iterable<string> => xliff20Pieces([document]),
-  json: jsonPieces
+  json: jsonPieces,
+  po: poPieces
 } as const
 
 export type WriterName = keyof typeof writers

@@ -183,7 +183,7 @@ function keepStructure(document: BilingualDocument, targets: ReadonlyMap<Segment
     for (const segment of extra) trial.set(segment, targets.get(segment)!)
     const merged = applyTargets(document, trial)
     const changed = document.segments.flatMap((segment, index) => (trial.has(segment) ? [index] : []))
-    return rereadProblem(merged.document, merged.text, changed)
+    return rereadProblem(document, merged.document, merged.text, changed)
   }
   const settle = (group: readonly Segment[]): void => {
     if (group.length === 0) return

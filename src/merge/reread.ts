@@ -5,8 +5,6 @@
  * a code fence, a list item, a heading, a quote or an HTML comment on a line of its own, or that splits
  * its pair across two blocks, changes that reading, whatever its characters; no list of prefixes can say so.
  */
-import type {Node, Parent} from 'unist'
-import {parseBlocks} from '../document/blocks.js'
 import {parse} from '../document/parse.js'
 import type {BilingualDocument, Segment, SegmentContext} from '../document/types.js'
 
@@ -14,9 +12,10 @@ import type {BilingualDocument, Segment, SegmentContext} from '../document/types
  * Why `text` does not read as `expected` (the document with its new targets), or undefined when it does.
  * `changed`: indexes of the segments whose target is new; those whose target has a line break must also
  * end in the block they start in (a thematic break or an HTML block on a line of their own splits a
- * paragraph while every pair keeps the context of its start).
+ * paragraph while every pair keeps the context of its start), unless their pair already did so in
+ * `original` (the document before the merge: a real document's broken pair is not the translation's doing).
  */
-export function rereadProblem(expected: BilingualDocument, text: string, changed: readonly number[] = []): string | undefined {
+export function rereadProblem(original: BilingualDocument, expected: BilingualDocument, text: string, changed: readonly number[] = []): string | undefined {
   let reread: BilingualDocument
   try {
     reread = parse(text)
@@ -31,33 +30,21 @@ export function rereadProblem(expected: BilingualDocument, text: string, changed
     if (problem) return problem
   }
   if (before.length !== after.length) return `the document would be read with ${after.length} pairs instead of ${before.length}`
-  const multiline = changed.map((index) => before[index]!).filter((segment) => /[\r\n]/.test(segment.target))
-  return multiline.length === 0 ? undefined : splitPair(text, multiline)
-}
-
-/** Leaf blocks of mdast: a pair starts and ends inside one of them. */
-const leafBlocks = new Set(['paragraph', 'heading', 'html', 'code', 'thematicBreak', 'definition', 'tableRow', 'yaml'])
-
-/** The first of `segments` (positions in `text`) whose pair ends outside the block it starts in, as the block reader (remark) reads `text`. */
-function splitPair(text: string, segments: readonly Segment[]): string | undefined {
-  // micromark drops a leading BOM from its offsets.
-  const shift = text.startsWith('\uFEFF') ? 1 : 0
-  const blocks: Array<{start: number; end: number; type: string}> = []
-  const visit = (node: Node): void => {
-    if (leafBlocks.has(node.type) && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      blocks.push({start: node.position.start.offset + shift, end: node.position.end.offset + shift, type: node.type})
-      return
+  for (const index of changed) {
+    if (!/[\r\n]/.test(after[index]!.target)) continue
+    if (splitsItsBlock(reread, after[index]!) && !splitsItsBlock(original, original.segments[index]!)) {
+      return `pair \`${after[index]!.id}\` would start in one block and end in another`
     }
-    for (const child of (node as Parent).children ?? []) visit(child)
-  }
-  visit(parseBlocks(shift ? text.slice(1) : text))
-  for (const segment of segments) {
-    const start = segment.position.pair.start.offset!
-    const end = segment.position.pair.end.offset!
-    const block = blocks.find((candidate) => candidate.start <= start && start < candidate.end)
-    if (block && end > block.end) return `pair \`${segment.id}\` would start in one block and end in another`
   }
   return undefined
+}
+
+/** Whether `segment`'s pair ends past the end of the leaf block it starts in, as `document`'s own block parse reads it. */
+function splitsItsBlock(document: BilingualDocument, segment: Segment): boolean {
+  const start = segment.position.pair.start.offset!
+  const end = segment.position.pair.end.offset!
+  const block = document.blocks.find((candidate) => candidate.start <= start && start < candidate.end)
+  return block !== undefined && end > block.end
 }
 
 function segmentChange(was: Segment, now: Segment): string | undefined {

@@ -2,7 +2,8 @@
 import {parse} from '../../src/index.js'
 
 /**
- * Front matter, messages, each segment's id, context and positions (pair, target, source), and code blocks:
+ * Front matter, messages, each segment's id, context and positions (pair, target, source), code blocks, the
+ * leaf blocks and multi-line code spans (the document model check judges from):
  * what a parse gives the tools.
  */
 export function structureOf(text: string, options: {path?: string; mask?: boolean; fast?: boolean}) {
@@ -11,7 +12,9 @@ export function structureOf(text: string, options: {path?: string; mask?: boolea
     frontMatter: document.frontMatter,
     messages: document.messages.map(String),
     segments: document.segments.map((segment) => [segment.id, segment.context, segment.position]),
-    codeBlocks: document.codeBlocks
+    codeBlocks: document.codeBlocks,
+    blocks: document.blocks,
+    multiLineCode: document.multiLineCode
   }
 }
 

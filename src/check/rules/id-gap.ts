@@ -1,12 +1,29 @@
-import type {Rule} from '../rule.js'
+import type {Rule, RuleContext} from '../rule.js'
 import {pair} from '../example.js'
 import {imagesBefore, plainRun} from '../ids.js'
+import {normalizeLabel} from '../../document/fast-inline.js'
+import {countStartingAtOrBefore} from '../../document/search.js'
+
+/**
+ * Where the link reference definitions are whose label the text uses as a collapsed or shortcut reference
+ * (`[Contoso portal][]`, `[Contoso portal]`): the label is the link's visible text there, so the
+ * localization system gave it a number, at the definition. Which uses count is the localization system's
+ * reading, not micromark's: any `[label]` or `[label][]` not followed by `(`, `:` or a label, not after `]` (the label of a full
+ * reference `[text][label]` is not shown), and not an image.
+ */
+function labelCredits(context: RuleContext): number[] {
+  const definitions = context.document.blocks.filter((block) => block.kind === 'definition')
+  if (definitions.length === 0) return []
+  const used = new Set<string>()
+  for (const match of context.text.matchAll(/(?<![!\\\]])\[([^[\]\n]{1,999})\](?:\[\])?(?![[(:])/g)) used.add(normalizeLabel(match[1]!))
+  return definitions.filter((block) => used.has(block.definition!.label)).map((block) => block.start)
+}
 
 const rule: Rule = {
   id: 'id-gap',
   severity: 'warning',
   description:
-    'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers, or an image alt text or the title of a link definition was translated outside a pair (each takes one per sentence). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose.',
+    'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers, or an image alt text, the title of a link definition, or the label of a definition that the text uses as a collapsed or shortcut reference (`[Contoso portal][]`) was translated outside a pair (each takes one per sentence). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose. A gap with prose outside pairs between its two ids is one incident, reported once, as `prose-outside-pair` (the pair was flattened to plain text).',
   bad: [{title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, line: 3}],
   good: [
     {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`},
@@ -14,11 +31,21 @@ const rule: Rule = {
       title: 'Link definitions with titles explain one number each',
       markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n[Bild]: media/a.png "Abbildung 1: das Menü"\n[Start]: ../open.md 'Öffnen'\n\n${pair('90f5f-106', 'Ende', 'End')}\n`
     },
-    {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`}
+    {
+      title: 'Definitions whose labels the text uses as collapsed or shortcut references explain one number each',
+      markdown: `${pair('90f5f-103', 'Öffnen Sie das [Contoso portal][] oder das [Admin Center].', 'Open the [Contoso portal][] or the [Admin Center].')}\n\n[Contoso portal]: https://portal.contoso.com\n[Admin Center]: https://admin.contoso.com "Admin"\n\n${pair('90f5f-107', 'Ende', 'End')}\n`
+    },
+    {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`},
+    {
+      title: 'A pair flattened to plain text: prose-outside-pair reports it, id-gap not again',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')} Wählen Sie dann die Einstellungen des Kontos aus. ${pair('90f5f-105', 'Ende', 'End')}\n`
+    }
   ],
   check(context) {
     const {document} = context
     const images = imagesBefore(document)
+    const labels = labelCredits(context)
+    const prose = context.facts.prose
     const {indices: plain, run} = plainRun(document)
     let previous: number | undefined
     plain.forEach((index, position) => {
@@ -29,10 +56,16 @@ const rule: Rule = {
         const gap = segment.number - earlier.number - 1
         let merged = false
         for (let between = previous + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
-        const alts = images[index]! - images[previous]!
-        if (gap > 0 && !merged && alts < gap) {
-          const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`
-          context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
+        const from = earlier.position.pair.end.offset
+        const to = segment.position.pair.start.offset
+        const credits = images[index]! - images[previous]! + countStartingAtOrBefore(labels, to, (at) => at) - countStartingAtOrBefore(labels, from, (at) => at)
+        if (gap > 0 && !merged && credits < gap) {
+          // The prose line between the two pairs is the missing pair, flattened: prose-outside-pair reports it.
+          const flattened = prose.find((found) => found.line.end >= from && found.line.start <= to)
+          if (!flattened) {
+            const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`
+            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
+          }
         }
       }
       previous = index

@@ -1,6 +1,5 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {analyse} from '../analysis.js'
 
 const header = `|${pair('2ca24-364', 'Rolle', 'Role')}|${pair('2ca24-365', 'Warnungen', 'Alerts')}|\n|:---|:---:|\n`
 
@@ -12,7 +11,7 @@ const rule: Rule = {
   bad: [{title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, line: 3}],
   good: [{title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`}],
   check(context) {
-    const {tableSegments} = analyse(context.document)
+    const {tableSegments} = context.facts
     for (const segment of tableSegments) {
       const inTarget = segment.target.search(/\r?\n/)
       const inSource = segment.source.search(/\r?\n/)

@@ -1,7 +1,7 @@
 import type {Rule} from '../rule.js'
-import type {Table} from '../blocks.js'
+import type {Table} from '../tables.js'
 import {pair} from '../example.js'
-import {analyse, toKey, toOriginal, type SideScan} from '../analysis.js'
+import {toKey, toOriginal, type SideScan} from '../analysis.js'
 
 const rule: Rule = {
   id: 'not-a-table',
@@ -11,29 +11,28 @@ const rule: Rule = {
   bad: [{title: 'Header of two cells, delimiter of three', markdown: `|||\n|:---|:---|:---|\n| ${pair('0fcf2-115', '**Definition**', '**Definition**')} | ${pair('0fcf2-116', 'Nur in der Cloud.', 'Cloud only.')} | x |\n`, line: 1}],
   good: [{title: 'Header and delimiter agree', markdown: `||||\n|:---|:---|:---|\n| ${pair('0fcf2-115', '**Definition**', '**Definition**')} | ${pair('0fcf2-116', 'Nur in der Cloud.', 'Cloud only.')} | x |\n`}],
   check(context) {
-    const analysis = analyse(context.document)
+    const analysis = context.facts
     const broken = (side: SideScan): Map<number, Table> =>
-      new Map(side.tables.filter((table) => table.broken).map((table) => [toKey(context.document, side, table.header.contentStart), table]))
+      new Map(side.tables.filter((table) => table.broken).map((table) => [toKey(context.document, side, table.header.start), table]))
     const target = broken(analysis.target)
     const source = broken(analysis.source)
     const holdsPairs = (side: SideScan, table: Table): boolean => {
-      const start = toOriginal(side, table.header.line.start)
-      const last = table.rows.length > 0 ? table.rows[table.rows.length - 1]!.line : table.delimiter.line
-      const end = toOriginal(side, last.end)
+      const start = toOriginal(side, table.header.start)
+      const end = toOriginal(side, table.end)
       return context.document.segments.some((segment) => segment.position.pair.start.offset >= start && segment.position.pair.start.offset <= end)
     }
     for (const [key, table] of target) {
       if (!holdsPairs(analysis.target, table)) continue
       const inSource = source.has(key)
       context.report(
-        `Not a table: the header row has ${table.header.cells} cell(s), the delimiter row ${table.delimiter.cells}${inSource ? ' (in the source document too)' : ' (in the localized document only)'}`,
-        context.position(key, toOriginal(analysis.target, table.header.line.end)),
+        `Not a table: the header row has ${table.header.cells} cell(s), the delimiter row ${table.columns}${inSource ? ' (in the source document too)' : ' (in the localized document only)'}`,
+        context.position(key, toOriginal(analysis.target, table.header.end)),
         inSource ? {warning: true} : {}
       )
     }
     for (const [key, table] of source) {
       if (target.has(key) || !holdsPairs(analysis.source, table)) continue
-      context.report(`Not a table in the source document: the header row has ${table.header.cells} cell(s), the delimiter row ${table.delimiter.cells}`, context.position(key, toOriginal(analysis.source, table.header.line.end)), {warning: true})
+      context.report(`Not a table in the source document: the header row has ${table.header.cells} cell(s), the delimiter row ${table.columns}`, context.position(key, toOriginal(analysis.source, table.header.end)), {warning: true})
     }
   }
 }

@@ -1,7 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {analyse} from '../analysis.js'
-import {unescapedPipes} from '../blocks.js'
+import {unescapedPipes} from '../cells.js'
 
 const header = `|${pair('16f47-272', '**Parameter**', '**Parameter**')}|${pair('16f47-273', '**Beschreibung**', '**Description**')}|\n|:---|:---|\n`
 
@@ -13,7 +12,7 @@ const rule: Rule = {
   bad: [{title: 'Inline code with a pipe in a stale target', markdown: `${header}| \`Mailbox\` |${pair('16f47-295', 'Führen Sie `Get-Mailbox | FL` aus.', 'Run the following command.')}|\n`, line: 3}],
   good: [{title: 'The pipe escaped', markdown: `${header}| \`Mailbox\` |${pair('16f47-295', 'Führen Sie `Get-Mailbox \\| FL` aus.', 'Run `Get-Mailbox \\| FL`.')}|\n`}],
   check(context) {
-    const {tableSegments} = analyse(context.document)
+    const {tableSegments} = context.facts
     for (const segment of tableSegments) {
       const inTarget = unescapedPipes(segment.target)
       const inSource = unescapedPipes(segment.source)

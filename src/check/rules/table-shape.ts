@@ -1,13 +1,15 @@
 import type {Rule} from '../rule.js'
 import type {BilingualDocument} from '../../document/types.js'
 import {pair} from '../example.js'
-import {analyse, toKey, toOriginal, type SideScan} from '../analysis.js'
+import {toKey, toOriginal, type SideScan} from '../analysis.js'
+import {unescapedPipes} from '../cells.js'
 
 interface Ragged {
   key: number
   end: number
   cells: number
   columns: number
+  drops: boolean
 }
 
 /** Rows of the real (not broken) tables of one rendered document whose cell count differs from the delimiter row's. */
@@ -17,10 +19,27 @@ function raggedRows(document: BilingualDocument, side: SideScan): Ragged[] {
     if (table.broken) continue
     for (const row of table.rows) {
       if (row.cells === table.columns) continue
-      found.push({key: toKey(document, side, row.contentStart), end: toOriginal(side, row.line.end), cells: row.cells, columns: table.columns})
+      found.push({key: toKey(document, side, row.start), end: toOriginal(side, row.end), cells: row.cells, columns: table.columns, drops: row.drops})
     }
   }
   return found
+}
+
+/**
+ * Whether a pair on the row (its bilingual range) has a target that breaks the row by itself: a line break, or
+ * more unescaped `|` than its source. line-break-in-table-pair and pair-split-across-cells report that pair,
+ * which is where the fix goes: the row's own finding would be the same incident twice.
+ */
+function brokenByPair(document: BilingualDocument, text: string, start: number, end: number): boolean {
+  // To the end of the row's last bilingual line: a target whose line break ends the row starts there, after the row's rendered end.
+  const lineEnd = text.indexOf('\n', end)
+  end = lineEnd < 0 ? text.length : lineEnd
+  return document.segments.some(
+    (segment) =>
+      segment.position.pair.start.offset <= end &&
+      segment.position.pair.end.offset >= start &&
+      (/[\r\n]/.test(segment.target) || unescapedPipes(segment.target).length > unescapedPipes(segment.source).length)
+  )
 }
 
 const header = `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\n|---|---|\n`
@@ -29,38 +48,43 @@ const rule: Rule = {
   id: 'table-shape',
   severity: 'error',
   description:
-    'A table row has more or fewer cells than the delimiter row, judged in the two documents `render` makes from the pairs (each pair replaced by its target, or by its source). Where only the localized document is ragged, the translation caused it (an unescaped `|` or a line break in a target): an error. Where the source document already has the ragged row (the English page had it too), it is a warning: the translation is not at fault.',
+    'A table row has more or fewer cells than the delimiter row in the localized document, and not the same number as in the source document: the translation changed the row, and the localized page shows it otherwise than the source page. Where a target on the row has a line break or an unescaped `|` of its own, `line-break-in-table-pair` or `pair-split-across-cells` reports that pair (one incident, one finding). Where the source document has the same row, GFM pads a short row with empty cells and drops empty extra cells, so the page is as its author wrote it: no finding. Only a row of the source document whose extra cells hold text (GFM drops them from the page) is a warning: the translation is not at fault.',
   bad: [
-    {title: 'A `|` in a target adds a cell', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`, line: 3},
-    {title: 'A line break in a target splits a row', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`, line: 3}
+    {title: 'A backslash ending a target escapes the `|` after it: the row loses a cell', markdown: `${header}|${pair('90f5f-148', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-149', '0800', '0800')}|\n`, line: 3},
+    {title: 'Text in an extra cell of the source document (a warning)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| ${pair('90f5f-150', 'gebührenfrei', 'toll-free')} |\n`, line: 3}
   ],
   good: [
+    {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`},
+    {title: 'A line break in a target: line-break-in-table-pair reports the pair, the split row is not reported again', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`},
     {title: 'Rows as wide as the delimiter row', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei \\| 0800', 'Toll-free \\| 0800')}|\n`},
-    {title: 'A ragged row in the source document too (a warning, not an error)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n|\n`}
+    {title: 'A row of empty cells shorter than the delimiter row (GFM pads it)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n|\n`},
+    {title: 'A row whose last cell is empty after a trailing `|`, shorter than the delimiter row', markdown: `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|${pair('90f5f-147', 'Hinweis', 'Note')}|\n|---|---|---|\n|${pair('90f5f-148', 'Brasilien', 'Brazil')}| |\n`},
+    {title: 'Empty extra cells (GFM drops them; the page is unchanged)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| | |\n`}
   ],
   check(context) {
-    const analysis = analyse(context.document)
-    const target = raggedRows(context.document, analysis.target)
-    const source = raggedRows(context.document, analysis.source)
+    const {facts, document} = context
+    const target = raggedRows(document, facts.target)
+    const source = raggedRows(document, facts.source)
     const sourceByKey = new Map(source.map((row) => [row.key, row]))
     const reported = new Set<number>()
     for (const row of target) {
       const same = sourceByKey.get(row.key)
       if (same && same.cells === row.cells) continue
       reported.add(row.key)
+      if (brokenByPair(document, context.text, row.key, row.end)) continue
       context.report(`Table row has ${row.cells} cell(s) in the localized document, the delimiter row ${row.columns}${same ? ` (the source document has ${same.cells})` : ''}`, context.position(row.key, Math.max(row.key, row.end)))
     }
     for (const row of source) {
-      if (reported.has(row.key)) continue
-      context.report(`Table row has ${row.cells} cell(s) in the source document, the delimiter row ${row.columns}: the source already had this`, context.position(row.key, Math.max(row.key, row.end)), {warning: true})
+      if (reported.has(row.key) || !row.drops) continue
+      context.report(`Table row has ${row.cells} cell(s) in the source document, the delimiter row ${row.columns}: GFM drops the text of the extra cells (the source already had this)`, context.position(row.key, Math.max(row.key, row.end)), {warning: true})
     }
     // A table of the source document that is no table at all in the localized one.
-    const targetHeaders = new Set(analysis.target.tables.filter((table) => !table.broken).map((table) => toKey(context.document, analysis.target, table.header.contentStart)))
-    for (const table of analysis.source.tables) {
+    const targetHeaders = new Set(facts.target.tables.filter((table) => !table.broken).map((table) => toKey(document, facts.target, table.header.start)))
+    for (const table of facts.source.tables) {
       if (table.broken) continue
-      const key = toKey(context.document, analysis.source, table.header.contentStart)
+      const key = toKey(document, facts.source, table.header.start)
       if (targetHeaders.has(key)) continue
-      context.report('This table of the source document is not a table in the localized document (its header or delimiter row broke)', context.position(key, toOriginal(analysis.source, table.header.line.end)))
+      context.report('This table of the source document is not a table in the localized document (its header or delimiter row broke)', context.position(key, toOriginal(facts.source, table.header.end)))
     }
   }
 }

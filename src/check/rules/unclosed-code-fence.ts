@@ -1,6 +1,5 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {analyse} from '../analysis.js'
 
 const rule: Rule = {
   id: 'unclosed-code-fence',
@@ -8,13 +7,21 @@ const rule: Rule = {
   description:
     'A fenced code block is never closed: it runs to the end of the file, or of the list item or quote it is in. Everything after the opening fence is shown as code, and prose and pairs there are hidden from readers (and from translators).',
   bad: [{title: 'The closing fence is missing', markdown: `1. ${pair('bfebf-124', 'Führen Sie Folgendes aus:', 'Run this:')}\n\n    \`\`\`powershell\n    Get-AzureADUser\n\n## Set a password to never expire\n`, line: 3}],
-  good: [{title: 'The fence closed', markdown: `1. ${pair('bfebf-124', 'Führen Sie Folgendes aus:', 'Run this:')}\n\n    \`\`\`powershell\n    Get-AzureADUser\n    \`\`\`\n`}],
+  good: [
+    {title: 'The fence closed', markdown: `1. ${pair('bfebf-124', 'Führen Sie Folgendes aus:', 'Run this:')}\n\n    \`\`\`powershell\n    Get-AzureADUser\n    \`\`\`\n`},
+    {title: 'Code lines that begin with `>` (a quoted reply shown as code) in a list item', markdown: `1. ${pair('bfebf-125', 'Die Antwort sieht so aus:', 'The reply looks like this:')}\n\n   \`\`\`text\n   > On Monday, Ann wrote:\n   > Thanks!\n   \`\`\`\n`}
+  ],
   check(context) {
-    const {bilingual} = analyse(context.document)
-    for (const fence of bilingual.fences) {
-      if (fence.close) continue
-      const ends = fence.last.index + 1 >= bilingual.lines.length ? 'the end of the file' : `line ${fence.last.index + 2}, where its container ends`
-      context.report(`Code fence \`${fence.marker}\` is never closed: it runs to ${ends}`, context.position(fence.open.start, fence.open.end))
+    const {text} = context
+    for (const block of context.document.blocks) {
+      if (block.kind !== 'code' || !block.fence || block.fence.closed) continue
+      const firstLineEnd = text.indexOf('\n', block.start)
+      const openEnd = firstLineEnd < 0 ? text.length : text[firstLineEnd - 1] === '\r' ? firstLineEnd - 1 : firstLineEnd
+      const marker = /^(`{3,}|~{3,})/.exec(text.slice(block.start, openEnd))?.[1] ?? '```'
+      // The line that ended it: the next one with text.
+      const next = text.slice(block.end).search(/\S/)
+      const ends = next < 0 ? 'the end of the file' : `line ${context.point(block.end + next).line}, where its container ends`
+      context.report(`Code fence \`${marker}\` is never closed: it runs to ${ends}`, context.position(block.start, openEnd))
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]`:
- * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/json/<path>.json` (and `DIR/xliff-2.0/<path>.xlf`
- * on request: the translators' tools here, translate-toolkit and OmegaT, read XLIFF 1.2 only).
+ * bilingual documents → `DIR/xliff-1.2/<path>.xlf`, `DIR/json/<path>.json` (and `DIR/xliff-2.0/<path>.xlf`,
+ * `DIR/po/<path>.po` on request: the translators' tools here, translate-toolkit and OmegaT, read XLIFF 1.2 only).
  * A file that cannot be read or parsed is reported on one line and skipped; the others go on; its
  * previous outputs are left as they were.
  */
@@ -26,7 +26,8 @@ const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,json]
 Inputs are files, folders (every *.md below) or globs; default: source-docs. Outputs, named after each
 document's path relative to its input folder (a lone file: its name), with .md dropped:
   DIR/xliff-1.2/<path>.xlf   DIR/json/<path>.json      (DIR defaults to out)
---format LIST       formats, comma-separated: xliff12, xliff20, json (default xliff12,json; XLIFF 2.0 on request)
+  DIR/xliff-2.0/<path>.xlf   DIR/po/<path>.po          (on request)
+--format LIST       formats, comma-separated: xliff12, xliff20, json, po (default xliff12,json)
 --source-lang TAG   source language (default en-US; the documents do not say)
 --target-lang TAG   target language of documents without ms.contentlocale (else warned, und); warned where it differs
 --copy-source       write each source as the target too (for CAT tools such as OmegaT that translate <target>)
@@ -180,10 +181,10 @@ const defaultFormats = 'xliff12,json'
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((name) => name.trim()).filter(Boolean)
-  const aliases: Record<string, FormatName> = {xliff12: 'xliff12', 'xliff-1.2': 'xliff12', xliff20: 'xliff20', 'xliff-2.0': 'xliff20', json: 'json'}
+  const aliases: Record<string, FormatName> = {xliff12: 'xliff12', 'xliff-1.2': 'xliff12', xliff20: 'xliff20', 'xliff-2.0': 'xliff20', json: 'json', po: 'po'}
   const selected = names.map((name) => {
     const format = aliases[name.toLowerCase()]
-    if (!format) throw new UsageError(`unknown format '${name}' (choose from xliff12, xliff20, json)`)
+    if (!format) throw new UsageError(`unknown format '${name}' (choose from xliff12, xliff20, json, po)`)
     return format
   })
   if (selected.length === 0) throw new UsageError('--format needs at least one format')

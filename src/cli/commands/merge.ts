@@ -2,7 +2,7 @@
  * `sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]`
  * `sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale]`
  *
- * Reads translations (XLIFF 1.2, XLIFF 2.0 or JSON, as `extract` writes them or as a CAT tool returns
+ * Reads translations (XLIFF 1.2, XLIFF 2.0, JSON or gettext PO, as `extract` writes them or as a CAT tool returns
  * them), merges their targets into the bilingual documents and writes the result atomically: to `--out`,
  * or in place. A document is written only when its translations could be read and none is stale (unless
  * `--allow-stale`); a refused unit (broken codes or structure) keeps the document's target and is reported.
@@ -13,10 +13,8 @@
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {readTranslations, unitIds} from '../../formats/index.js'
-import {codeSegment} from '../../inline/index.js'
-import type {InlineCode} from '../../inline/types.js'
-import {merge, type MergeStatistics} from '../../merge/index.js'
+import type {MergeStatistics} from '../../merge/index.js'
+import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
 import {decodeFailure, describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
@@ -25,8 +23,8 @@ import {readShardOption, shardOf} from '../engine/index.js'
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
        sxs merge --docs DIR --translations DIR [--out DIR] [--allow-stale] [--shard i/n]
 
-Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0 or JSON) into DOC.md, in place unless --out is given.
-The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff or <path>.json below the translations folder;
+Writes the targets of FILE (XLIFF 1.2, XLIFF 2.0, JSON or PO) into DOC.md, in place unless --out is given.
+The batch form pairs DIR/<path>.md with <path>.xlf, <path>.xliff, <path>.json or <path>.po below the translations folder;
 with --out, a document that has no translation file is copied there unchanged.
   --allow-stale   merge units whose source differs from the document's (still reported)
   --shard i/n     batch form: merge only shard i of n of the documents (the split extract and check use)
@@ -41,7 +39,7 @@ interface Job {
   within?: string
 }
 
-const translationExtensions = ['.xlf', '.xliff', '.json']
+const translationExtensions = ['.xlf', '.xliff', '.json', '.po']
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let jobs: Job[]
@@ -171,33 +169,13 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
     io.stderr(`${documentName}: not written: the document could not be parsed\n`)
     return exitCode.failure
   }
-  // Codes a CAT tool returned without their native data (`<x id="2"/>`) are resolved from the document.
-  const ids = unitIds(document)
-  const segments = new Map(document.segments.map((segment, index) => [ids[index]!, segment]))
-  const codes = (id: string): InlineCode[] | undefined => {
-    const segment = segments.get(id)
-    return segment && codeSegment(segment.source, segment.target).codes
-  }
-  const read = readTranslations(translationText, {path: translationsName, codes})
-  for (const message of read.messages) io.stderr(formatMessage(translationsName, message))
-  if (read.messages.some((message) => message.fatal)) {
-    io.stderr(`${documentName}: not written: the translations could not be read\n`)
+  const outcome = mergeTranslations(document, translationText, {documentPath: documentName, translationsPath: translationsName, allowStale})
+  for (const message of outcome.messages) io.stderr(formatMessage(String(message.file), message))
+  if (!outcome.ok) {
+    io.stderr(`${documentName}: not written: ${outcome.reason === 'unreadable' ? 'the translations could not be read' : 'the translation file does not hold this document'}\n`)
     return exitCode.failure
   }
-
-  // A file holding several documents (XLIFF with several <file>): take the one named after this document.
-  let units = read.units
-  if (read.documents.length > 1) {
-    const wanted = path.basename(job.document)
-    const found = read.documents.filter((entry) => entry.path !== undefined && path.basename(entry.path) === wanted)
-    if (found.length !== 1) {
-      io.stderr(`${translationsName}: error: holds ${read.documents.length} documents and ${found.length === 0 ? 'none' : 'several'} named ${wanted}: not written\n`)
-      return exitCode.failure
-    }
-    units = found[0]!.units
-  }
-  const result = merge(document, units, {allowStale})
-  for (const message of result.messages) io.stderr(formatMessage(documentName, message))
+  const result = outcome.merged
   const refusedAll = result.messages.some((message) => message.fatal && message.ruleId === 'stale-source')
   if (refusedAll) {
     io.stderr(`${documentName}: not written: stale translations (the source changed since extraction); re-extract, or merge anyway with --allow-stale\n`)

@@ -5,14 +5,20 @@
  * in flight, and come back to the command **in input order** to be written and reported; progress goes
  * to stderr and a summary line ends the run. Nothing is kept per file once the command has consumed it,
  * so memory does not grow with the number of files.
+ *
+ * The steps, each a function of its own: `processFiles` plans the run (stats, `plannedJobs`, cache, progress)
+ * and closes it; `consumeInOrder` hands results to the command in order; `resultOf` (file-result.ts) is one
+ * file's cache-or-compute; `ComputeWindow` (window.ts) bounds the parsing ahead.
  */
 import {statSync, type Stats} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {Io} from '../io.js'
-import {readRegularFile, UsageError, type InputFile} from '../files.js'
-import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
-import {Cache, defaultCacheDir, sha256Hex, type CacheStats} from './cache.js'
+import {UsageError, type InputFile} from '../files.js'
+import type {TaskName, Tasks} from '../tasks/index.js'
+import {Cache, defaultCacheDir, type CacheStats} from './cache.js'
+import {resultOf, type FileOutcome, type FileRun, type Outcome} from './file-result.js'
+import {ComputeWindow} from './window.js'
 import {InputIndex, type InputStats} from './inputs.js'
 import {Progress, type Summary} from './progress.js'
 import {inProcess, workerPool, type Runner} from './pool.js'
@@ -20,6 +26,7 @@ import {parseShard, selectShard, type Shard} from './shard.js'
 
 export {parseShard, selectShard, shardOf, type Shard} from './shard.js'
 export type {Summary} from './progress.js'
+export type {Outcome} from './file-result.js'
 
 export interface EngineOptions {
   shard: Shard | undefined
@@ -95,8 +102,6 @@ export function defaultJobs(cores = availableParallelism()): number {
   return cores <= 2 ? 1 : Math.min(cores - 1, 8)
 }
 
-export type Outcome<R> = {ok: true; result: R; cached: boolean; recompute: () => Promise<R>} | {ok: false; error: unknown}
-
 export interface ConsumeContext {
   /** Print text (messages about the file) without tearing the progress bar. */
   log: (text: string) => void
@@ -138,8 +143,6 @@ export interface RunResult extends Summary {
   inputs: InputStats | undefined
 }
 
-type Internal<R> = Outcome<R> | {ok: false; error: unknown; internal: true}
-
 export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): Promise<RunResult> {
   const {io, engine} = spec
   const files = selectShard(spec.files, engine.shard)
@@ -151,106 +154,40 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   const progress = new Progress({io, label: spec.label, files: files.length, bytes: totalBytes, quiet: engine.noProgress})
   const cache = engine.cacheDir === false ? undefined : (spec.cache ?? new Cache(engine.cacheDir))
   const inputs = cache && new InputIndex(cache)
-  const task = tasks[spec.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}
-
-  const planned = engine.jobs ?? (files.length >= workerThreshold.files && totalBytes >= workerThreshold.bytes ? defaultJobs() : 1)
+  const planned = plannedJobs(engine, files.length, totalBytes)
   let runner: Runner | undefined
-  const getRunner = (): Runner => (runner ??= planned > 1 ? workerPool(planned) : inProcess)
-
-  // Two bounds on the files in flight: reading, hashing and cache lookups run up to `lookAhead` files ahead
-  // of the one being consumed (cache hits are small); parsing only `computeAhead` files ahead, because a
-  // fresh result holds every output text until it is written. In the main thread parsing is one at a time:
-  // 2 ahead is enough (a window of 8 held more results: 430 MB instead of 310 MB peak RSS on the dev corpus);
-  // workers get two files each so that none waits for the main thread.
-  const computeAhead = planned > 1 ? planned * 2 + 2 : 2
-  const lookAhead = Math.max(16, computeAhead)
-  let consumed = 0
   let recomputed = 0
-  let aborted = false
-  const waiting: Array<{index: number; resolve: () => void}> = []
-  const computeSlot = (index: number): Promise<void> | undefined =>
-    index < consumed + computeAhead ? undefined : new Promise((resolve) => waiting.push({index, resolve}))
-  const release = (): void => {
-    for (let at = waiting.length - 1; at >= 0; at--) {
-      if (waiting[at]!.index < consumed + computeAhead) waiting.splice(at, 1)[0]!.resolve()
-    }
-  }
-
-  const processOne = async (file: InputFile, index: number): Promise<Internal<Tasks[Name]['result']>> => {
-    const options = spec.options(file)
-    const stat = stats[index]
-    const read = (): Buffer => readRegularFile(file.absolute)
-    // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
-    const compute = async (bytes: Buffer, content: string | undefined): Promise<Tasks[Name]['result']> => {
-      const result = await getRunner().run({task: spec.task, options, bytes})
-      if (cache) await cache.set(cache.key(spec.task, options, content ?? sha256Hex(bytes)), result, {deferBlobs: spec.deferBlobs ?? false})
-      return result
-    }
-    const lookup = async (content: string): Promise<Internal<Tasks[Name]['result']> | undefined> => {
-      const hit = await cache?.get(cache.key(spec.task, options, content), (value): value is Tasks[Name]['result'] => task.valid(value, options))
-      if (hit === undefined) return undefined
-      // Once per file at most, and counted as a parse; from the bytes as they are then.
-      let again: Promise<Tasks[Name]['result']> | undefined
-      const recompute = (): Promise<Tasks[Name]['result']> => (again ??= (recomputed++, compute(read(), undefined)))
-      return {ok: true, result: hit, cached: true, recompute}
-    }
-    // A file its input record vouches for is neither read nor hashed, unless its result is missing.
-    const known = stat && inputs?.known(file.absolute, stat)
-    const vouched = known === undefined ? undefined : await lookup(known)
-    if (vouched) return vouched
-    let bytes: Buffer
-    try {
-      bytes = read()
-    } catch (error) {
-      return {ok: false, error}
-    }
-    let content: string | undefined
-    if (inputs) {
-      content = sha256Hex(bytes)
-      inputs.hashed(file.absolute, stat, statTakenAt, content)
-      const hit = content === known ? undefined : await lookup(content)
-      if (hit) return hit
-    }
-    await computeSlot(index)
-    if (aborted) return {ok: false, error: new Error('run aborted'), internal: true}
-    try {
-      return {ok: true, result: await compute(bytes, content), cached: false, recompute: () => compute(bytes, content)}
-    } catch (error) {
-      return {ok: false, error, internal: true}
-    }
+  const run: FileRun<Name> = {
+    task: spec.task,
+    options: spec.options,
+    cache,
+    inputs,
+    statTakenAt,
+    runner: () => (runner ??= planned > 1 ? workerPool(planned) : inProcess),
+    window: new ComputeWindow(computeAhead(planned)),
+    deferBlobs: spec.deferBlobs ?? false,
+    recomputed: () => recomputed++
   }
 
   const summary: Summary = {files: files.length, bytes: totalBytes, segments: 0, errors: 0, warnings: 0, cached: 0, parsed: 0, workers: 0}
-  const pending: Array<Promise<Internal<Tasks[Name]['result']>> | undefined> = []
-  let next = 0
-  const context: ConsumeContext = {log: (text) => progress.log(text), cache}
+  const pending: Array<Promise<FileOutcome<Tasks[Name]['result']>> | undefined> = []
   try {
-    for (let index = 0; index < files.length; index++) {
-      while (next < files.length && next < index + lookAhead) {
-        pending[next] = processOne(files[next]!, next)
-        next++
-      }
-      const outcome = (await pending[index])!
-      pending[index] = undefined
-      if ('internal' in outcome) throw outcome.error
+    const lookAhead = Math.max(16, computeAhead(planned))
+    const context: ConsumeContext = {log: (text) => progress.log(text), cache}
+    await consumeInOrder({files, stats, spec, run, pending, lookAhead, context}, (index, outcome, counts) => {
       if (outcome.ok) {
         if (outcome.cached) summary.cached++
         else summary.parsed++
       }
-      const counts = await spec.consume(files[index]!, outcome, context)
       summary.segments += counts.segments
       summary.errors += counts.errors
       summary.warnings += counts.warnings
       progress.advance(sizes[index]!)
-      consumed = index + 1
-      release()
-    }
+    })
   } finally {
     // Let every started file settle before the workers go (a failure above must not leave them running,
     // nor files waiting for a slot that will never come).
-    aborted = true
-    consumed = Number.POSITIVE_INFINITY
-    release()
+    run.window.abort()
     await Promise.allSettled(pending.filter(Boolean))
     summary.workers = runner?.workers ?? 0
     summary.parsed += recomputed
@@ -261,6 +198,53 @@ export async function processFiles<Name extends TaskName>(spec: RunSpec<Name>): 
   }
   progress.finish(summary, spec.summaryExtra)
   return {...summary, cache: cache?.stats, inputs: inputs?.stats}
+}
+
+/** Worker threads for a run: as asked (`--jobs`), else none below `workerThreshold`, else `defaultJobs()`. */
+function plannedJobs(engine: EngineOptions, files: number, bytes: number): number {
+  return engine.jobs ?? (files >= workerThreshold.files && bytes >= workerThreshold.bytes ? defaultJobs() : 1)
+}
+
+/**
+ * Files parsed ahead of the one consumed. In the main thread parsing is one at a time: 2 ahead is enough (a
+ * window of 8 held more results: 430 MB instead of 310 MB peak RSS on the dev corpus); workers get two files
+ * each so that none waits for the main thread.
+ */
+function computeAhead(jobs: number): number {
+  return jobs > 1 ? jobs * 2 + 2 : 2
+}
+
+/**
+ * The files' results to the command's `consume`, in input order. Reading, hashing and cache lookups run up to
+ * `lookAhead` files ahead of the one consumed (cache hits are small); parsing only as far as the compute
+ * window lets it (file-result.ts). A failure of sxs itself (not of a file) ends the run by throwing.
+ */
+async function consumeInOrder<Name extends TaskName>(
+  step: {
+    files: readonly InputFile[]
+    stats: ReadonlyArray<Stats | undefined>
+    spec: RunSpec<Name>
+    run: FileRun<Name>
+    /** The files in flight, by index (the caller waits for them when the run ends). */
+    pending: Array<Promise<FileOutcome<Tasks[Name]['result']>> | undefined>
+    lookAhead: number
+    context: ConsumeContext
+  },
+  counted: (index: number, outcome: Outcome<Tasks[Name]['result']>, counts: Counts) => void
+): Promise<void> {
+  const {files, stats, spec, run, pending, lookAhead, context} = step
+  let next = 0
+  for (let index = 0; index < files.length; index++) {
+    while (next < files.length && next < index + lookAhead) {
+      pending[next] = resultOf(files[next]!, stats[next], next, run)
+      next++
+    }
+    const outcome = (await pending[index])!
+    pending[index] = undefined
+    if ('internal' in outcome) throw outcome.error
+    counted(index, outcome, await spec.consume(files[index]!, outcome, context))
+    run.window.consumed(index + 1)
+  }
 }
 
 /** Each file's stat (undefined for one that cannot be stat'ed: reading it will report why). */

@@ -10,7 +10,8 @@
  */
 import {promises as fs, type Stats} from 'node:fs'
 import path from 'node:path'
-import {blobFolder, cacheSchema, decodeEntry, entryFolder, isBlobRef, ledgerFolder, runLogFolder} from './cache.js'
+import {blobFolder, cacheSchema, decodeEntry, entryFolder, ledgerFolder, runLogFolder} from './cache.js'
+import {isBlobRef} from '../blob.js'
 import {inputFolder} from './inputs.js'
 
 export interface PruneOptions {

@@ -13,13 +13,14 @@ import {createLocator} from '../../document/positions.js'
 import {decodeUtf8} from '../files.js'
 import {documentFailure} from '../report.js'
 import {isPlainMessages, toPlain, type PlainMessage} from './messages.js'
-import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../engine/cache.js'
+import {blobRef, isBlobRef, unhashedBlobRef, type BlobRef} from '../blob.js'
 
 /** Where each format's outputs go; `writeFormats` writes them (the document prepared once for all). */
 export const formats = {
   xliff12: {folder: 'xliff-1.2', extension: '.xlf'},
   xliff20: {folder: 'xliff-2.0', extension: '.xlf'},
-  json: {folder: 'json', extension: '.json'}
+  json: {folder: 'json', extension: '.json'},
+  po: {folder: 'po', extension: '.po'}
 } satisfies Record<string, {folder: string; extension: string}>
 
 export type FormatName = keyof typeof formats

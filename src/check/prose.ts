@@ -1,0 +1,126 @@
+/**
+ * Prose outside pairs: the lines of paragraphs, headings and table rows (leaf blocks of the document
+ * model) that, with their pairs and code spans blanked out and markup, code, URLs and DocFX syntax taken
+ * away, still hold four words. Code blocks, HTML blocks (comments, `<pre>`), link reference definitions
+ * and front matter are no leaves of those kinds, so they are never read as prose.
+ */
+import type {BilingualDocument} from '../document/types.js'
+import type {Facts, ProseLine} from './analysis.js'
+import {pairRanges, pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
+
+/**
+ * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
+ * a substring every one of its matches contains: a line without it is left as it is (the pattern would
+ * replace nothing), so most lines skip most patterns.
+ */
+const notProse: Array<[pattern: RegExp, needs: string]> = [
+  [/<!--[\s\S]*?-->/g, '<!--'],
+  [/`[^`]*`/g, '`'],
+  [/!\[(?:[^[\]]|\[[^[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])/g, '!['],
+  // DocFX block syntax: `[!INCLUDE [title](path)]`, `[!code-json [name](path)]`, `[!NOTE]`, `[!div class="…"]`.
+  [/\[![A-Za-z][\w-]*[^\]]*\](?:\([^)]*\))?\]?/g, '[!'],
+  [/\]\([^)]*\)/g, ']('],
+  [/\]\[[^\]]*\]/g, ']['],
+  [/^\s*\[[^\]]+\]:\s*\S+.*$/g, ']:'],
+  [/<[^>]+>/g, '<'],
+  [/https?:\/\/\S+/g, '://'],
+  [/&[#\w]+;/g, '&'],
+  [/^\s*:::.*$/g, ':::'],
+  [/\{[^}]*\}/g, '{'],
+  // A DocFX cross-reference shorthand: `@System.String.Length`, `@"System.String?displayProperty=fullName"`.
+  [/(?<![\w@.])@(?:"[^"]*"|'[^']*'|[A-Za-z_][\w.`#*-]*)/g, '@']
+]
+
+export function prose(line: string): string {
+  let text = line
+  for (const [pattern, needs] of notProse) {
+    if (text.includes(needs)) text = text.replace(pattern, ' ')
+  }
+  return text
+}
+
+const cjkScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const cjkScripts = new RegExp(cjkScript.source, 'gu')
+
+/** Latin words of two letters or more, or runs of CJK characters (each counts as a word). */
+export function words(text: string): number {
+  // ASCII text (most lines): `\p{L}` is `[A-Za-z]` there and no character is CJK; the plain class is much faster.
+  if (!nonAscii.test(text)) return text.match(asciiWords)?.length ?? 0
+  return unicodeWords(text)
+}
+
+const nonAscii = /[^\0-\x7f]/
+const asciiWords = /[A-Za-z]{2,}/g
+
+function unicodeWords(text: string): number {
+  const latin = text.match(/\p{L}{2,}/gu) ?? []
+  const cjk = text.match(cjkScripts) ?? []
+  return latin.filter((word) => !cjkScript.test(word)).length + Math.floor(cjk.length / 2)
+}
+
+/**
+ * Whether a line has the eight characters that are ASCII letters or non-ASCII that four words need in
+ * what `prose` leaves of it: a word takes two letters, a CJK word two CJK characters (all non-ASCII), and
+ * `prose` only replaces text with spaces. Anchored, and each repetition can only go forward: linear.
+ */
+const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
+
+/** What is blanked out of the lines: the pairs and the code spans running over lines, as sorted, disjoint start, end… offsets. */
+function blankedRanges(document: BilingualDocument, facts: Facts): number[] | undefined {
+  const pairs = facts.pairs ? Array.from(facts.pairs) : pairRanges(document, facts.text.length)
+  if (!pairs) return undefined
+  const code = document.multiLineCode
+  const ranges: Array<[number, number]> = []
+  for (let index = 0; index < pairs.length; index += 2) ranges.push([pairs[index]!, pairs[index + 1]!])
+  for (const span of code) ranges.push([span.start, span.end])
+  // Pairs come in order and never overlap: only code spans need sorting and merging in.
+  if (code.length > 0) ranges.sort((a, b) => a[0] - b[0])
+  const merged: number[] = []
+  for (const [start, end] of ranges) {
+    if (end <= start) continue
+    if (merged.length > 0 && start <= merged[merged.length - 1]!) merged[merged.length - 1] = Math.max(merged[merged.length - 1]!, end)
+    else merged.push(start, end)
+  }
+  return merged
+}
+
+export function proseLines(document: BilingualDocument, facts: Facts): ProseLine[] {
+  const found: ProseLine[] = []
+  const {text} = facts
+  const ranges = blankedRanges(document, facts)
+  if (!ranges) return found
+  const stretchesOn = pairsOnLines(ranges)
+  const lines = facts.lines
+  let line = 0
+  for (const block of document.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'tableRow') continue
+    while (line < lines.length && lines[line]!.end < block.start) line++
+    // An HTML comment running over lines of the block is no prose.
+    let inComment = false
+    for (; line < lines.length && lines[line]!.start <= block.end; line++) {
+      const current = lines[line]!
+      const stretches = stretchesOn(current)
+      // What the compact skeleton holds of the comment markers and letters, read in place: a line without
+      // blanks is its own compact skeleton (native searches), a line with blanks has few characters besides.
+      const holds = stretches.length === 0 ? -1 : skeletonFacts(text, current, stretches)
+      if (inComment) {
+        if (holds < 0 ? current.text.includes('-->') : (holds & holdsCommentClose) !== 0) inComment = false
+        continue
+      }
+      if (holds < 0 ? current.text.includes('<!--') && !current.text.includes('-->') : (holds & (holdsCommentOpen | holdsCommentClose)) === holdsCommentOpen) {
+        inComment = true
+        continue
+      }
+      if (holds < 0 ? !enoughLetters.test(current.text) : (holds & holdsEightLetters) === 0) continue
+      const raw = blankedLine(text, current, stretches)
+      // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
+      // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
+      if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue
+      const rest = prose(raw)
+      if (words(rest) < 4) continue
+      const first = rest.search(/\p{L}/u)
+      found.push({line: current, first: current.start + Math.max(0, first), prose: rest.replace(/[\s|#>*_]+/g, ' ').trim().slice(0, 60)})
+    }
+  }
+  return found
+}

@@ -1,0 +1,20 @@
+/**
+ * Mutation testing (issue 20): `npm run mutate` runs StrykerJS over the code whose bugs the unit tests must
+ * catch: the check rules, merge, the translation reader and the merge command. Not part of CI (a full run takes
+ * hours on 2 cores); the report goes to reports/mutation/. `npx stryker run --mutate src/merge/structure.ts`
+ * runs one file.
+ */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: {configFile: 'vitest.mutate.config.ts'},
+  mutate: ['src/check/rules/**/*.ts', 'src/merge/**/*.ts', 'src/formats/read.ts', 'src/cli/commands/merge.ts'],
+  coverageAnalysis: 'perTest',
+  ignoreStatic: true,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: {fileName: 'reports/mutation/index.html'},
+  jsonReporter: {fileName: 'reports/mutation/mutation.json'},
+  concurrency: 2,
+  timeoutMS: 60_000,
+  tempDirName: '.stryker-tmp'
+}

@@ -1,0 +1,122 @@
+/**
+ * Translation files that read as nothing are errors with a place, not an empty read that merge takes for
+ * "0 merged" with exit 0 (issue 18): XLIFF 2.0 without its namespace or under 1.2's, 2.0 elements in a 1.2
+ * file, a JSON empty array, a segment that is not an object, fields of the wrong type. Built from the
+ * reference document's own files, edited as a careless tool or hand would.
+ */
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import {parse} from '../src/document/parse.js'
+import {readTranslations, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+import {recordingIo} from './helpers/io.js'
+
+const referencePath = fileURLToPath(new URL('../source-docs/help-and-support-for-eop.md', import.meta.url))
+const referenceText = readFileSync(referencePath, 'utf8')
+const reference = parse(referenceText, {path: 'help-and-support-for-eop.md'})
+const xliff12 = writeXliff12(reference)
+const xliff20 = writeXliff20(reference)
+const json = writeJson(reference)
+const work = mkdtempSync(join(tmpdir(), 'sxs-read-errors-'))
+afterAll(() => rmSync(work, {recursive: true, force: true}))
+
+function edit(text: string, from: string | RegExp, to: string): string {
+  const edited = text.replace(from, to)
+  expect(edited).not.toBe(text)
+  return edited
+}
+
+/**
+ * The messages as `line:column rule severity: reason`, and how many units were read. An XML element's
+ * place is where the XML reader puts it (the end of its start tag, today): `element` writes it `line:*`.
+ */
+function read(text: string, {element = false} = {}): {messages: string[]; units: number} {
+  const result = readTranslations(text, {path: 't'})
+  return {messages: result.messages.map((message) => `${message.line}:${element ? '*' : message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${message.reason}`), units: result.units.size}
+}
+
+describe('XLIFF whose namespace and version disagree', () => {
+  it('2.0 without its namespace', () => {
+    expect(read(edit(xliff20, ' xmlns="urn:oasis:names:tc:xliff:document:2.0"', ''), {element: true})).toEqual({
+      messages: ['2:* translations-format error: XLIFF 2.0 needs the namespace urn:oasis:names:tc:xliff:document:2.0, and this <xliff> has no namespace: no unit could be read'],
+      units: 0
+    })
+  })
+
+  it('2.0 content under the 1.2 namespace', () => {
+    expect(read(edit(xliff20, 'xmlns="urn:oasis:names:tc:xliff:document:2.0"', 'xmlns="urn:oasis:names:tc:xliff:document:1.2"'), {element: true})).toEqual({
+      messages: [
+        '2:* translations-format error: XLIFF 2.0 needs the namespace urn:oasis:names:tc:xliff:document:2.0, and this <xliff> has the namespace urn:oasis:names:tc:xliff:document:1.2: no unit could be read'
+      ],
+      units: 0
+    })
+    const labelled12 = read(edit(edit(xliff20, 'xmlns="urn:oasis:names:tc:xliff:document:2.0"', 'xmlns="urn:oasis:names:tc:xliff:document:1.2"'), 'version="2.0"', 'version="1.2"'))
+    expect(labelled12.units).toBe(0)
+    expect(labelled12.messages[0]).toMatch(/^\d+:\d+ translations-format error: <unit> is XLIFF 2\.0, in an XLIFF 1\.2 file: its units are not read$/)
+    expect(labelled12.messages).toHaveLength(76)
+  })
+
+  it('the 2.0 namespace on a 1.2 file', () => {
+    expect(read(edit(xliff12, 'xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'xmlns="urn:oasis:names:tc:xliff:document:2.0"'), {element: true}).messages).toEqual([
+      '2:* translations-format error: <xliff version="1.2"> in the XLIFF 2.0 namespace: give version="2.0", or the XLIFF 1.2 namespace urn:oasis:names:tc:xliff:document:1.2'
+    ])
+  })
+
+  it('what extract writes still reads in full', () => {
+    expect(read(xliff12)).toEqual({messages: [], units: 76})
+    expect(read(xliff20)).toEqual({messages: [], units: 76})
+    expect(read(json)).toEqual({messages: [], units: 76})
+  })
+})
+
+describe('JSON that reads as nothing, or as something else', () => {
+  it('an empty array, a segment that is null or a number', () => {
+    expect(read('[]\n')).toEqual({messages: ['1:1 translations-format error: The JSON holds no document (an empty array): nothing to merge'], units: 0})
+    expect(read('{"version": 2, "segments": [null, 42]}')).toEqual({
+      messages: ['1:29 json-type error: Segment 1 is null, not an object: it is not read', '1:35 json-type error: Segment 2 is a number, not an object: it is not read'],
+      units: 0
+    })
+  })
+
+  it('a target that is a number, an array or an object; a source that is a number; an id that is a number', () => {
+    const lines = json.split('\n')
+    const first = lines.findIndex((line) => line.includes('"id":"90f5f-103"'))
+    const at = (line: number, text: string): number => lines[line]!.indexOf(text) + 1
+    const edited = [...lines]
+    edited[first] = edit(lines[first]!, '"target":"EOP 的說明和支援"', '"target":3')
+    edited[first + 1] = edit(lines[first + 1]!, /"target":"[^"]*"/, '"target":["a"]')
+    edited[first + 2] = edit(lines[first + 2]!, /"target":"[^"]*"/, '"target":{"text":"a"}')
+    edited[first + 3] = edit(lines[first + 3]!, /"source":"[^"]*"/, '"source":7')
+    edited[first + 4] = edit(lines[first + 4]!, /"id":"[^"]*"/, '"id":106')
+    expect(read(edited.join('\n'))).toEqual({
+      messages: [
+        `${first + 1}:${at(first, '"target"')} json-type error: Unit \`90f5f-103\`: \`target\` is a number, not a string: the unit is not read`,
+        `${first + 2}:${at(first + 1, '"target"')} json-type error: Unit \`90f5f-104\`: \`target\` is an array, not a string: the unit is not read`,
+        `${first + 3}:${at(first + 2, '"target"')} json-type error: Unit \`90f5f-105\`: \`target\` is an object, not a string: the unit is not read`,
+        `${first + 4}:${at(first + 3, '"source"')} json-type error: Unit \`90f5f-106\`: \`source\` is a number, not a string: the unit is not read`,
+        // The place is searched by the id, which is not there: the previous unit's.
+        `${first + 4}:${at(first + 3, '"90f5f-106"') + 1} json-type error: Segment 5: its \`id\` is a number, not a string: it is not read`
+      ],
+      units: 71
+    })
+  })
+})
+
+describe('merge', () => {
+  it('refuses such a file with its place, exit 1, the document untouched', async () => {
+    const doc = join(work, 'help-and-support-for-eop.md')
+    copyFileSync(referencePath, doc)
+    const translations = join(work, 'help.xlf')
+    writeFileSync(translations, edit(xliff20, ' xmlns="urn:oasis:names:tc:xliff:document:2.0"', ''))
+    const io = recordingIo(work)
+    expect(await main(['merge', '--doc', doc, '--translations', translations], io)).toBe(1)
+    expect(io.err.replace(/^help\.xlf:2:\d+:/, 'help.xlf:2:*:')).toBe(
+      'help.xlf:2:*: error: XLIFF 2.0 needs the namespace urn:oasis:names:tc:xliff:document:2.0, and this <xliff> has no namespace: no unit could be read  [translations-format]\n' +
+        'help-and-support-for-eop.md: not written: the translations could not be read\n'
+    )
+    expect(readFileSync(doc, 'utf8')).toBe(referenceText)
+  })
+})

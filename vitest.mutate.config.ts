@@ -1,0 +1,32 @@
+import {defineConfig} from 'vitest/config'
+
+/**
+ * The tests a mutation run (`npm run mutate`, StrykerJS) runs against each mutant of the code it mutates
+ * (stryker.config.mjs): those that exercise the rules, merge and the translation readers in process. The
+ * corpus-wide and real-client tests are left out (they take minutes per run and reach this code through the
+ * same functions); the tests that run the built CLI (dist/) cannot see a mutant of src/.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'test/check-rules.test.ts',
+      'test/check-findings.test.ts',
+      'test/check-docs.test.ts',
+      'test/check-reference.test.ts',
+      'test/check-property.test.ts',
+      'test/check-config.test.ts',
+      'test/check-disable.test.ts',
+      'test/check-reporters.test.ts',
+      'test/check-sides.test.ts',
+      'test/merge.test.ts',
+      'test/merge-cli.test.ts',
+      'test/formats.test.ts',
+      'test/writers-exact.test.ts',
+      'test/roundtrip-property.test.ts',
+      'test/review-state.test.ts',
+      'test/cli.test.ts'
+    ],
+    testTimeout: 120_000,
+    pool: 'forks'
+  }
+})
