@@ -146,7 +146,7 @@ describe('render and extract write only below --out, never over an input', () =>
     mkdirSync(at('elsewhere'))
     symlinkSync(at('elsewhere'), at('out', 'json'))
     const result = await sxs('extract', 'docs', '--out', 'out', '--no-cache')
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.err).toMatch(/cannot write output: refused: the path leads outside .*out, to .*elsewhere/)
     expect(await listFiles(at('elsewhere'))).toEqual([])
   })

@@ -14,21 +14,25 @@ import {pairRanges, pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose,
  * replace nothing), so most lines skip most patterns.
  */
 const notProse: Array<[pattern: RegExp, needs: string]> = [
-  [/<!--[\s\S]*?-->/g, '<!--'],
+  // Every repetition that can run to the end of the line without matching is bounded (1,000 characters: far
+  // more than a link, tag or comment on one line needs): unbounded, each `](` of a line of `[a](b` repeated
+  // scanned the rest of the line and failed, quadratic (0.5 MB: 40 s). Bounded, each attempt costs at most
+  // the bound: linear.
+  [/<!--[\s\S]{0,1000}?-->/g, '<!--'],
   [/`[^`]*`/g, '`'],
-  [/!\[(?:[^[\]]|\[[^[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])/g, '!['],
+  [/!\[(?:[^[\]]|\[[^[\]]{0,100}\]){0,1000}\](?:\([^)]{0,1000}\)|\[[^\]]{0,1000}\])/g, '!['],
   // DocFX block syntax: `[!INCLUDE [title](path)]`, `[!code-json [name](path)]`, `[!NOTE]`, `[!div class="…"]`.
-  [/\[![A-Za-z][\w-]*[^\]]*\](?:\([^)]*\))?\]?/g, '[!'],
-  [/\]\([^)]*\)/g, ']('],
-  [/\]\[[^\]]*\]/g, ']['],
+  [/\[![A-Za-z][\w-]{0,100}[^\]]{0,1000}\](?:\([^)]{0,1000}\))?\]?/g, '[!'],
+  [/\]\([^)]{0,1000}\)/g, ']('],
+  [/\]\[[^\]]{0,1000}\]/g, ']['],
   [/^\s*\[[^\]]+\]:\s*\S+.*$/g, ']:'],
-  [/<[^>]+>/g, '<'],
+  [/<[^>]{1,1000}>/g, '<'],
   [/https?:\/\/\S+/g, '://'],
-  [/&[#\w]+;/g, '&'],
+  [/&[#\w]{1,40};/g, '&'],
   [/^\s*:::.*$/g, ':::'],
-  [/\{[^}]*\}/g, '{'],
+  [/\{[^}]{0,1000}\}/g, '{'],
   // A DocFX cross-reference shorthand: `@System.String.Length`, `@"System.String?displayProperty=fullName"`.
-  [/(?<![\w@.])@(?:"[^"]*"|'[^']*'|[A-Za-z_][\w.`#*-]*)/g, '@']
+  [/(?<![\w@.])@(?:"[^"]{0,1000}"|'[^']{0,1000}'|[A-Za-z_][\w.`#*-]*)/g, '@']
 ]
 
 export function prose(line: string): string {

@@ -70,6 +70,11 @@ function add(found: Map<string, InputFile>, absolute: string, relative: string, 
   })
 }
 
+/** Inputs that name no document are a usage error in every command (exit 2), as in `check`. */
+export function requireInputs<T>(files: readonly T[]): void {
+  if (files.length === 0) throw new UsageError('no markdown files in the inputs')
+}
+
 /**
  * Refuse inputs whose outputs would be the same file: two folders given with a file of the same relative
  * path each (`a/x.md`, `b/x.md`), or names that differ only in case (one file where the file system ignores
@@ -291,7 +296,7 @@ export async function writeOutput(file: string, content: string | Uint8Array | r
   const existing = await fs.stat(target).catch(() => undefined)
   if (existing && !existing.isFile()) throw new OutputRefused(`refused: ${kindOf(existing)} is there, not a regular file`)
   if (guard.within !== undefined) {
-    const within = await realTarget(path.resolve(guard.within))
+    const within = await realFolder(path.resolve(guard.within))
     const relative = path.relative(within, target)
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new OutputRefused(`refused: the path leads outside ${printable(guard.within)}, to ${printable(target)}`)
   }
@@ -299,6 +304,19 @@ export async function writeOutput(file: string, content: string | Uint8Array | r
     throw new OutputRefused('refused: it is one of the inputs, which the output would replace')
   }
   await writeFileAtomic(target, content, existing?.mode)
+}
+
+/** `realTarget` of an output folder, once per run (every output of extract asks for it). */
+const realFolders = new Map<string, Promise<string>>()
+function realFolder(folder: string): Promise<string> {
+  let real = realFolders.get(folder)
+  if (!real) {
+    real = realTarget(folder)
+    realFolders.set(folder, real)
+    // Forgotten when settled a moment later: a later run in the same process (tests) may see another folder there.
+    void real.finally(() => setTimeout(() => realFolders.delete(folder), 1000).unref()).catch(() => {})
+  }
+  return real
 }
 
 /** `file` with every symbolic link followed, as far as the path exists (the rest appended as given). */

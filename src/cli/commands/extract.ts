@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, printable, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
 import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
@@ -73,6 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files
   try {
     files = await expandInputs(inputs, io.cwd)
+    requireInputs(files)
     refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('extract', error, io)
@@ -81,6 +82,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let failed = 0
   let written = 0
   let skipped = 0
+  let withErrors = 0
+  // Files that could not be read, outputs that could not be written: I/O problems, exit 2.
+  let unwritable = 0
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
   const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
   const ledger = await OutputLedger.open(cache, out)
@@ -100,6 +104,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read-error', place: {line: 1, column: 1, offset: 0}})
         log(formatMessage(file.path, message))
         failed++
+        unwritable++
         return {segments: 0, errors: 1, warnings: 0}
       }
       const {result} = outcome
@@ -118,10 +123,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         skipped++
         return counts
       }
-      if (errors > 0 || result.outputs === null) {
+      if (result.outputs === null) {
         failed++
         return counts
       }
+      // Written despite its errors (front matter that is not YAML): the run still exits 1.
+      if (errors > 0) withErrors++
       const targets = selected.map((name) => outputPath(path.join(out, formats[name].folder), file.relative, formats[name].extension))
       // The formats' files are written side by side (their system calls overlap in the thread pool).
       const writeOne = async (target: string, index: number): Promise<void> => {
@@ -153,6 +160,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         for (const target of targets) ledger.forget(target)
         log(`${printable(file.path)}: error: cannot write output: ${describeError(error)}\n`)
         failed++
+        unwritable++
         return {...counts, errors: counts.errors + 1}
       }
       written++
@@ -164,7 +172,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const notBilingual = skipped > 0 ? `, ${skipped} not bilingual (skipped)` : ''
     io.stderr(`extract: ${written} of ${run.files} file(s) written${notBilingual}${failed > 0 ? `, ${failed} failed` : ''}\n`)
   }
-  return failed > 0 ? exitCode.failure : exitCode.ok
+  if (unwritable > 0) return exitCode.usage
+  return failed > 0 || withErrors > 0 ? exitCode.failure : exitCode.ok
 }
 
 /** XLIFF 1.2 and JSON: what the translators' tools here read (translate-toolkit 3.8 and OmegaT 3.6 read no XLIFF 2.0). */

@@ -17,7 +17,7 @@ import type {MergeStatistics} from '../../merge/index.js'
 import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
-import {describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
+import {decodeFailure, describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
@@ -140,17 +140,28 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   const translationsName = shown(job.translations, io)
   let documentText: string
   let translationText: string
+  // Not UTF-8 is the file's problem (exit 1, at the first bad byte, as extract and check say it); unreadable is I/O (exit 2).
   try {
     documentText = await readUtf8(job.document)
   } catch (error) {
+    if (error instanceof DecodeError) {
+      io.stderr(formatMessage(documentName, decodeFailure(error)))
+      io.stderr(`${documentName}: not written: the document is not UTF-8\n`)
+      return exitCode.failure
+    }
     io.stderr(`${documentName}: error: cannot read the document: ${describe(error)}\n`)
     return exitCode.usage
   }
   try {
     translationText = await readUtf8(job.translations)
   } catch (error) {
+    if (error instanceof DecodeError) {
+      io.stderr(formatMessage(translationsName, decodeFailure(error)))
+      io.stderr(`${documentName}: not written: the translations are not UTF-8\n`)
+      return exitCode.failure
+    }
     io.stderr(`${translationsName}: error: cannot read the translations: ${describe(error)}\n`)
-    return error instanceof DecodeError ? exitCode.failure : exitCode.usage
+    return exitCode.usage
   }
 
   const document = parseOrReport(documentText, documentName, io)

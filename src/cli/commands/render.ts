@@ -12,8 +12,8 @@ import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../rend
 import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
-import {expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
-import {describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
+import {DecodeError, expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
+import {decodeFailure, describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
@@ -63,6 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let files
   try {
     files = selectShard(await expandInputs(inputs, io.cwd), shard)
+    requireInputs(files)
     refuseSharedOutputs(files)
   } catch (error) {
     return usageFailure('render', error, io)
@@ -86,8 +87,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       text = await readUtf8(file.absolute)
     } catch (error) {
-      io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
-      status = exitCode.usage
+      // Not UTF-8 is the document's problem (exit 1, at the first bad byte); unreadable is I/O (exit 2).
+      if (error instanceof DecodeError) {
+        io.stderr(formatMessage(file.path, decodeFailure(error)))
+        status = Math.max(status, exitCode.failure)
+      } else {
+        io.stderr(`${printable(file.path)}: error: cannot read: ${describeError(error)}\n`)
+        status = exitCode.usage
+      }
       continue
     }
     const document = parseOrReport(text, file.path, io)

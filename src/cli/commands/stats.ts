@@ -6,7 +6,7 @@
 import {parseArgs} from 'node:util'
 import {documentStats, summarize, type Counts, type DocumentStats, type Stats} from '../../stats/index.js'
 import {checkedDocuments} from '../checked.js'
-import {expandInputs, type InputFile, UsageError} from '../files.js'
+import {expandInputs, requireInputs, type InputFile, UsageError} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {usageFailure} from '../report.js'
@@ -51,6 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     format = name
     ;({sourceLanguage, targetLanguage} = readLanguageOptions(values))
     files = await expandInputs(inputs, io.cwd)
+    requireInputs(files)
   } catch (error) {
     return usageFailure('stats', error, io)
   }

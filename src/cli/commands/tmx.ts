@@ -8,7 +8,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {tmxMemory, writeTmx, type TmxDocument} from '../../formats/tmx.js'
 import {brokenPairs, checkedDocuments} from '../checked.js'
-import {expandInputs, type InputFile, printable, UsageError, writeOutput} from '../files.js'
+import {expandInputs, requireInputs, type InputFile, printable, UsageError, writeOutput} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, usageFailure} from '../report.js'
@@ -57,6 +57,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (tagsValue !== 'tmx' && tagsValue !== 'omegat') throw new UsageError(`--tags must be tmx or omegat, not '${tagsValue}'`)
     tags = tagsValue
     files = await expandInputs(inputs, io.cwd)
+    requireInputs(files)
   } catch (error) {
     return usageFailure('tmx', error, io)
   }

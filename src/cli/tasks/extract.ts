@@ -57,6 +57,12 @@ export interface ExtractResult {
   skipped: boolean
 }
 
+/**
+ * Errors that are reported while the pairs are still extracted: front matter that is not YAML (machine
+ * translation sometimes wraps it in a pair) costs only its title and description, not the page's segments.
+ */
+const extractedDespite = new Set(['front-matter-yaml'])
+
 export function extractFile(bytes: Uint8Array, options: ExtractOptions): ExtractResult {
   const messages: PlainMessage[] = []
   let document: BilingualDocument | undefined
@@ -76,7 +82,7 @@ export function extractFile(bytes: Uint8Array, options: ExtractOptions): Extract
     messages.push(toPlain(documentFailure(error, text)))
   }
   const segments = document?.segments.length ?? 0
-  if (!document || messages.some((message) => message.fatal === true)) return {messages, segments, outputs: null, error: null, skipped: false}
+  if (!document || messages.some((message) => message.fatal === true && !extractedDespite.has(message.ruleId ?? ''))) return {messages, segments, outputs: null, error: null, skipped: false}
   // Serialize every format first, so that a failure leaves all of this file's outputs as they were.
   try {
     const outputs = writeFormats(document, options.formats, {copySource: options.copySource}, options.hash === false ? unhashedBlobRef : blobRef)

@@ -1,0 +1,27 @@
+/**
+ * A bounded run of scripts/fuzz.ts in CI: real documents and their translation files, mutated, through
+ * extract, check, render and merge, with small storms (the script runs the large ones, with a watchdog for
+ * hangs and the 1x/4x scaling measurements). Every case: no throw, no stack trace, nothing written outside
+ * --out, a refused merge leaves the document as it was, an accepted one adds no check error.
+ */
+import {describe, expect, it} from 'vitest'
+import {makeCase, runCase, seedDocuments} from '../scripts/fuzz.js'
+
+const documents = seedDocuments(8)
+
+describe('fuzz (bounded)', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: 25 cases keep every guarantee`, async () => {
+      const failures: string[] = []
+      let merges = 0
+      for (let index = 0; index < 25; index++) {
+        const fuzzCase = makeCase(documents, seed, index, 0.05)
+        const outcome = await runCase(fuzzCase)
+        if (outcome.mergeWritten !== undefined) merges++
+        failures.push(...outcome.failures.map((failure) => `case ${index} (${fuzzCase.label}): ${failure}`))
+      }
+      expect(failures).toEqual([])
+      expect(merges).toBeGreaterThan(0)
+    }, 120_000)
+  }
+})
