@@ -128,6 +128,28 @@ describe('real clients', () => {
   })
 })
 
+describe('pofilter (translate-toolkit)', () => {
+  it('reads the PO, reports units by their msgctxt (the unit ids survive), and its output merges back leaving the document as it was', () => {
+    const input = file('pofilter-in.po', writePo(human))
+    const output = join(work, 'pofilter-out.po')
+    // Its default checks; it writes the units that fail one, each with a `# (pofilter)` comment naming the check.
+    const run = spawnSync('pofilter', ['--progress=none', '-i', input, '-o', output], {encoding: 'utf8'})
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stderr).not.toMatch(/error|Traceback/i)
+    const filtered = readFileSync(output, 'utf8')
+    const contexts = [...filtered.matchAll(/^msgctxt "(.*)"$/gm)].map((match) => match[1])
+    expect(contexts.length).toBeGreaterThan(0)
+    const ids = new Set(unitIds(human))
+    expect(contexts.filter((id) => !ids.has(id!))).toEqual([])
+    expect(filtered).toMatch(/^# \(pofilter\) /m)
+    // Its rewrite of those units is a PO merge reads: every unit unchanged, the document byte for byte.
+    const result = mergedWith(human, filtered)
+    expect(result.messages.map(String)).toEqual([])
+    expect(result.statistics.unchanged).toBe(contexts.length)
+    expect(result.text).toBe(humanText)
+  })
+})
+
 describe('the dev corpus', () => {
   it('msgfmt --check passes on every document’s PO, and merging each back gives the document byte for byte', () => {
     const folder = join(work, 'corpus')
