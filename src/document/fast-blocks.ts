@@ -18,6 +18,7 @@ import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
 import {Decline, decline, type DeclineReason} from './fast-decline.js'
 import {ParseError} from './messages.js'
+import {charCodes} from '../inline/char-codes.js'
 import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
 
 export type {DeclineReason} from './fast-decline.js'
@@ -465,7 +466,7 @@ class LineScanner {
       if (indent >= 4) break
       const at = this.pos + indent
       const first = line.charCodeAt(at)
-      if (first === 0x3e /* > */) {
+      if (first === charCodes.greaterThan) {
         if (!opened) {
           stack.length = this.matched
           this.close(0)
@@ -479,7 +480,7 @@ class LineScanner {
         continue
       }
       // A list marker starts with `-`, `+`, `*` or an ASCII digit: skip the regex for any other line.
-      if (first !== 0x2d && first !== 0x2b && first !== 0x2a && !(first >= 0x30 && first <= 0x39)) break
+      if (first !== charCodes.dash && first !== charCodes.plusSign && first !== charCodes.asterisk && !(first >= charCodes.digit0 && first <= charCodes.digit9)) break
       const marker = listMarker.exec(line.slice(at))
       if (!marker || thematic.test(line.slice(at))) break
       const ordered = marker[2] !== undefined
@@ -730,8 +731,6 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'par
   return completeTagLine.test(content) ? 'html7' : 'paragraph'
 }
 
-const backslash = 0x5c
-
 /** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
 function cellStarts(text: string, start: number, end: number): number[] {
   const row = text.slice(start, end)
@@ -742,7 +741,7 @@ function cellStarts(text: string, start: number, end: number): number[] {
   // one with nothing but spaces before it.
   for (let pipe = row.indexOf('|'); pipe >= 0; pipe = row.indexOf('|', pipe + 1)) {
     let backslashes = 0
-    while (row.charCodeAt(pipe - backslashes - 1) === backslash) backslashes++
+    while (row.charCodeAt(pipe - backslashes - 1) === charCodes.backslash) backslashes++
     if (backslashes % 2 === 1) continue
     if (cellStart > 0 || indentOf(row, 0) < pipe) starts.push(start + cellStart)
     cellStart = pipe + 1
