@@ -15,6 +15,7 @@
 import {decodeString} from 'micromark-util-decode-string'
 import type {SegmentContext} from './types.js'
 import {decline} from './fast-decline.js'
+import {charCodes} from '../inline/char-codes.js'
 import {countAtOrBefore, countStartingAtOrBefore} from './search.js'
 
 /** A line's range of inline content, in file offsets (end exclusive, before the line break). */
@@ -428,7 +429,8 @@ function linkDestination(content: string, from: number): {url: string; end: numb
         index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
         continue
       }
-      if (char === ' ' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
+      const code = char.charCodeAt(0)
+      if (code <= charCodes.space || code === charCodes.del) break
       if (char === '(') {
         if (++depth > 32) decline('link-destination')
       } else if (char === ')') {
