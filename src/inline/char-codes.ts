@@ -23,6 +23,7 @@ export const charCodes = {
   digit9: 0x39,
   lessThan: 0x3c,
   greaterThan: 0x3e,
+  questionMark: 0x3f,
   uppercaseA: 0x41,
   uppercaseH: 0x48,
   uppercaseW: 0x57,
