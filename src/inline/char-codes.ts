@@ -39,6 +39,7 @@ export const charCodes = {
   lowercaseT: 0x74,
   lowercaseW: 0x77,
   lowercaseZ: 0x7a,
+  verticalBar: 0x7c,
   tilde: 0x7e,
   del: 0x7f,
   /** The first code unit past ASCII. */
