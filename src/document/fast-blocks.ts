@@ -103,10 +103,9 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
   return 'declined' in found ? undefined : found
 }
 
-/** Why the fast path left a file to remark, and where (the offset of the line it was reading, if any). */
+/** Why the fast path left a file to remark. */
 export interface FastDecline {
   declined: DeclineReason
-  at: number | undefined
 }
 
 /** `fastStructure`, saying why it declines. */
@@ -114,10 +113,10 @@ export function fastAttempt(text: string, pairs: readonly PairMatch[], htmlCells
   try {
     return text.includes('\r') || text.startsWith('\uFEFF') ? scanCopy(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
   } catch (error) {
-    if (error instanceof Decline) return {declined: error.reason, at: error.at}
+    if (error instanceof Decline) return {declined: error.reason}
     // The full parse meets a ParseError again and reports it at the file's offset (here it may be an offset
     // of scanCopy's LF copy).
-    if (error instanceof ParseError) return {declined: 'parse-error', at: undefined}
+    if (error instanceof ParseError) return {declined: 'parse-error'}
     throw error
   }
 }
@@ -180,13 +179,7 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   // A footnote definition (remark-gfm) can interrupt a paragraph: anywhere in the file, it is remark's.
   if (text.includes('[^') && footnoteDefinition.test(text)) decline('footnote')
   const scanner = new LineScanner(text, blocks, htmlBlocks)
-  try {
-    while (lineStart <= text.length) lineStart = scanner.read(lineStart)
-  } catch (error) {
-    // Where: the line being read (an offset of the LF copy, for a file scanCopy reads).
-    if (error instanceof Decline) error.at = lineStart
-    throw error
-  }
+  while (lineStart <= text.length) lineStart = scanner.read(lineStart)
   const {labels} = scanner
 
   // Blocks are pushed as their first lines are read, so they are nearly always in order already: checking

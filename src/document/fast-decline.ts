@@ -49,8 +49,6 @@ export type DeclineReason =
   | 'parse-error'
 
 export class Decline extends Error {
-  /** The file offset of the line the block scanner was reading, when it was reading one. */
-  at: number | undefined = undefined
   constructor(readonly reason: DeclineReason) {
     super(reason)
   }
