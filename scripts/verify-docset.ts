@@ -3,6 +3,7 @@
  * (a docset of your own, or documents from docsets the corpus does not have). For each `*.md` file:
  * - the document prints back byte for byte, and has one segment per `data-ttu-id`;
  * - the fast block path (or the masked remark parse) gives the contexts and code blocks of the full remark parse;
+ *   the files it declines are counted by its reason;
  * - XLIFF 1.2, XLIFF 2.0 and JSON written, read back and merged give the file back unchanged, with no message;
  * - every XLIFF validates against the OASIS schemas (../shared/tools/validate-xliff, when it is there);
  * - check runs; its findings are counted by rule (findings are the documents' problems, not sxs's).
@@ -17,7 +18,7 @@ import {fileURLToPath} from 'node:url'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import {scanPairs} from '../src/document/pairs.js'
-import {fastStructure} from '../src/document/fast-blocks.js'
+import {fastAttempt} from '../src/document/fast-blocks.js'
 import {findReferencePairs} from '../src/document/reference.js'
 import {merge} from '../src/merge/index.js'
 import {check} from '../src/check/index.js'
@@ -29,6 +30,13 @@ const validator = fileURLToPath(new URL('../../shared/tools/validate-xliff', imp
 
 /** What the parses must agree on (front matter, messages, segments' ids, contexts and positions, code blocks). */
 const structure = (text: string, options: {path: string; mask?: boolean}): string => JSON.stringify(structureOf(text, options))
+
+/** `name count` pairs, most first (then by name, so the line is the same from run to run). */
+const tally = (counts: ReadonlyMap<string, number>): string =>
+  [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ')
 
 const inputs = process.argv.slice(2)
 if (inputs.length === 0) {
@@ -43,6 +51,8 @@ const xliffs: string[] = []
 let files = 0
 let characters = 0
 let segments = 0
+/** Files the fast path left to remark, counted by its reason. */
+const declines = new Map<string, number>()
 let declined = 0
 try {
   // The documents extract and check would take from these inputs.
@@ -58,7 +68,11 @@ try {
       const attributes = text.match(/data-ttu-id/g)?.length ?? 0
       if (attributes !== document.segments.length) problems.push(`${name}: ${document.segments.length} segments for ${attributes} data-ttu-id`)
       const pairs = scanPairs(text).pairs
-      if (fastStructure(text, pairs, () => () => undefined) === undefined) declined++
+      const fast = fastAttempt(text, pairs, () => () => undefined)
+      if ('declined' in fast) {
+        declined++
+        declines.set(fast.declined, (declines.get(fast.declined) ?? 0) + 1)
+      }
       if (structure(text, {path: name}) !== structure(text, {path: name, mask: false})) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
       const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
       const unseen = pairs.filter((pair) => !seen.has(pair.pairStart)).length
@@ -94,7 +108,8 @@ try {
 }
 
 console.log(`${files} file(s), ${(characters / 1e6).toFixed(2)} M characters, ${segments} segment(s); the fast path declined ${declined} file(s) (remark read them)`)
-console.log(`check findings: ${[...findings].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`)
+if (declined > 0) console.log(`fast path declines: ${tally(declines)}`)
+console.log(`check findings: ${tally(findings) || 'none'}`)
 for (const line of reference) console.log(line)
 if (problems.length > 0) {
   console.log(`${problems.length} problem(s):`)

@@ -1,6 +1,7 @@
 /**
  * `npm run verify -- DIR…` (scripts/verify-docset.ts), the corpus invariants over any folder: it holds them on
- * the reference document and a corpus file with recovered span problems, and says how to call it.
+ * the reference document and a corpus file with recovered span problems, counts the fast path's declines by
+ * reason, and says how to call it.
  */
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
@@ -19,8 +20,22 @@ describe('npm run verify', () => {
     expect(result.status).toBe(0)
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^2 file\(s\), [\d.]+ M characters, \d+ segment\(s\); the fast path declined 0 file\(s\)/)
-    expect(lines[1]).toContain('table-shape (warning)')
+    // The file was chosen for its recovered span problems (pairs.ts reports them; check counts them).
+    expect(lines[1]).toContain('unbalanced-span (warning) 2')
     expect(lines.at(-1)).toBe('every invariant holds')
+  })
+
+  it('counts the files the fast path declines by its reason', {timeout: 120_000}, () => {
+    // Corpus lines with one construct added each that the fast path leaves to remark (see SOURCE there).
+    const result = run('test/fixtures/verify-declines')
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      '4 file(s), 0.00 M characters, 7 segment(s); the fast path declined 4 file(s) (remark read them)',
+      'fast path declines: footnote 2, definition 1, tab 1',
+      'check findings: id-gap (warning) 2',
+      'every invariant holds'
+    ])
   })
 
   it('says how to call it without a folder (exit 2)', () => {

@@ -2,6 +2,7 @@
  * Pipes and cells of one table row's text, as GFM splits it: on unescaped `|`, outer pipes dropped. Which
  * lines are table rows is the block parse's answer (the document model); this only reads inside a row.
  */
+import {charCodes} from '../inline/char-codes.js'
 
 /** Cells of a table row's text (the number of `cellTexts`). */
 export function countCells(row: string): number {
@@ -15,8 +16,8 @@ export function unescapedPipes(text: string): number[] {
   if (!text.includes('|')) return found
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code === 92) index++
-    else if (code === 124) found.push(index)
+    if (code === charCodes.backslash) index++
+    else if (code === charCodes.verticalBar) found.push(index)
   }
   return found
 }

@@ -1,4 +1,5 @@
 /** The lines of a text with their offsets: where rules place what they report (no markdown is read here). */
+import {charCodes} from '../inline/char-codes.js'
 
 export interface Line {
   /** 0-based line index. */
@@ -16,7 +17,7 @@ export function splitLines(text: string): Line[] {
   while (start <= text.length) {
     let next = text.indexOf('\n', start)
     if (next < 0) next = text.length
-    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
+    const end = next > start && text.charCodeAt(next - 1) === charCodes.carriageReturn ? next - 1 : next
     lines.push({index: index++, start, end, text: text.slice(start, end)})
     if (next >= text.length) break
     start = next + 1

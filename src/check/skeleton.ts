@@ -5,6 +5,7 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {Line} from './lines.js'
+import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
 
 /**
  * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid
@@ -91,11 +92,11 @@ export function skeletonFacts(text: string, line: Line, stretches: number[]): nu
     const end = index < stretches.length ? stretches[index]! : line.end
     for (; at < end; at++) {
       const code = text.charCodeAt(at)
-      if (code >= 128 || ((code | 32) >= 97 && (code | 32) <= 122)) {
+      if (code >= charCodes.nonAscii || ((code | asciiCaseBit) >= charCodes.lowercaseA && (code | asciiCaseBit) <= charCodes.lowercaseZ)) {
         if (++letters === 8) facts |= holdsEightLetters
-      } else if (code === 60 /* < */) {
+      } else if (code === charCodes.lessThan) {
         if (at + 4 <= end && text.startsWith('<!--', at)) facts |= holdsCommentOpen
-      } else if (code === 45 /* - */) {
+      } else if (code === charCodes.dash) {
         if (at + 3 <= end && text.startsWith('-->', at)) facts |= holdsCommentClose
       }
     }

@@ -8,6 +8,7 @@ import {randomBytes} from 'node:crypto'
 import {threadId} from 'node:worker_threads'
 import {promisify} from 'node:util'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {charCodes} from '../inline/char-codes.js'
 
 export interface InputFile {
   /** Path as the user can find it (relative to the working directory when inside it). */
@@ -205,7 +206,7 @@ export function encodeUtf8(text: string): Buffer {
     let end = Math.min(start + encodeStep, text.length)
     // Never split a surrogate pair between two steps.
     const last = text.charCodeAt(end - 1)
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    if (end < text.length && last >= charCodes.highSurrogateFirst && last <= charCodes.highSurrogateLast) end--
     pieces.push(Buffer.from(scratch.subarray(0, encoder.encodeInto(text.slice(start, end), scratch).written)))
     start = end
   }

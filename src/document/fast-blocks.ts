@@ -16,11 +16,12 @@ import {scanPairs, type PairMatch} from './pairs.js'
 import type {ContainerKind, LeafBlock, SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore} from './search.js'
-import {Decline, decline, setDeclineLine} from './fast-decline.js'
+import {Decline, decline, type DeclineReason} from './fast-decline.js'
 import {ParseError} from './messages.js'
+import {charCodes} from '../inline/char-codes.js'
 import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
 
-export {lastDecline} from './fast-decline.js'
+export type {DeclineReason} from './fast-decline.js'
 
 /**
  * Given the text the scanner reads, its HTML blocks and `<table` offsets (html-tables.ts `tableOpens`), the
@@ -98,12 +99,24 @@ const tabInSyntax = /^[ >\-+*#\d.)`~|:=_]*\t/m
 const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`)
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
+  const found = fastAttempt(text, pairs, htmlCells)
+  return 'declined' in found ? undefined : found
+}
+
+/** Why the fast path left a file to remark. */
+export interface FastDecline {
+  declined: DeclineReason
+}
+
+/** `fastStructure`, saying why it declines. */
+export function fastAttempt(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | FastDecline {
   try {
     return text.includes('\r') || text.startsWith('\uFEFF') ? scanCopy(text, pairs, htmlCells) : scan(text, pairs, htmlCells)
   } catch (error) {
-    // A ParseError too: the full parse meets it again and reports it at the file's offset (here it may be
-    // an offset of scanCopy's LF copy).
-    if (error instanceof Decline || error instanceof ParseError) return undefined
+    if (error instanceof Decline) return {declined: error.reason}
+    // The full parse meets a ParseError again and reports it at the file's offset (here it may be an offset
+    // of scanCopy's LF copy).
+    if (error instanceof ParseError) return {declined: 'parse-error'}
     throw error
   }
 }
@@ -117,11 +130,11 @@ export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCel
  */
 function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
   const bom = text.startsWith('\uFEFF') ? 1 : 0
-  if (/\r(?!\n)/.test(text)) decline()
+  if (/\r(?!\n)/.test(text)) decline('lone-carriage-return')
   const copy = (bom ? text.slice(1) : text).replaceAll('\r\n', '\n')
   const copyPairs = scanPairs(copy).pairs
   // The same pairs, in the same order, or the contexts would not be theirs.
-  if (copyPairs.length !== pairs.length || copyPairs.some((pair, index) => pair.id !== pairs[index]!.id)) decline()
+  if (copyPairs.length !== pairs.length || copyPairs.some((pair, index) => pair.id !== pairs[index]!.id)) decline('copy-changes-pairs')
   const found = scan(copy, copyPairs, htmlCells)
   // Where each removed CR was, in the copy's offsets; an offset maps past the BOM and the CRs before it
   // (one at a line end maps to its CR, the end of that line in the file).
@@ -140,11 +153,14 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  if (text.includes('\r') || text.includes('\0') || hasEmptyComment(text)) decline()
+  // scanCopy reads a file with CRs as its LF copy and declines a lone CR: a CR here is a lone one.
+  if (text.includes('\r')) decline('lone-carriage-return')
+  if (text.includes('\0')) decline('nul')
+  if (hasEmptyComment(text)) decline('empty-comment')
   // U+FEFF is text to micromark (it drops only a leading BOM) and white space to JavaScript's `\s` and
   // `trim()`: taken inside a line's text, where neither matters (a doc writes it inside a word), not where
   // it could start or end a line's syntax or sit in an HTML tag.
-  if (text.includes('\uFEFF') && /^[ >\-+*#\d.)`~|:=_]*\uFEFF|\uFEFF *$|<[^>\n]*\uFEFF/m.test(text)) decline()
+  if (text.includes('\uFEFF') && /^[ >\-+*#\d.)`~|:=_]*\uFEFF|\uFEFF *$|<[^>\n]*\uFEFF/m.test(text)) decline('byte-order-mark')
   const blocks: Block[] = []
   const htmlBlocks: Array<{start: number; end: number}> = []
   let frontMatter: FastStructure['frontMatter']
@@ -152,16 +168,16 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
 
   if (text.startsWith('---')) {
     const close = /\n---([ ]*)(?:\n|$)/.exec(text)
-    if (!/^---\n/.test(text) || !close || close[1] !== '') decline()
+    if (!/^---\n/.test(text) || !close || close[1] !== '') decline('front-matter')
     const end = close.index + 4
-    if (text.includes('\t') && tabInSyntax.test(text.slice(0, end))) decline()
+    if (text.includes('\t') && tabInSyntax.test(text.slice(0, end))) decline('tab')
     frontMatter = {start: 0, end}
     blocks.push(new Block(0, end, 'yaml', []))
     lineStart = end + 1
   }
 
   // A footnote definition (remark-gfm) can interrupt a paragraph: anywhere in the file, it is remark's.
-  if (text.includes('[^') && footnoteDefinition.test(text)) decline()
+  if (text.includes('[^') && footnoteDefinition.test(text)) decline('footnote')
   const scanner = new LineScanner(text, blocks, htmlBlocks)
   while (lineStart <= text.length) lineStart = scanner.read(lineStart)
   const {labels} = scanner
@@ -176,9 +192,9 @@ function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): 
   for (const open of opens) {
     if (htmlBlocks.some((block) => open >= block.start && open < block.end)) continue
     const block = blockAt(blocks, open)
-    if (!block) decline()
+    if (!block) decline('html-table-tag')
     if (block.block === 'code' || block.block === 'yaml') continue
-    if (!block.lines) decline()
+    if (!block.lines) decline('html-table-tag')
     const tag = inlineContent(text, block, open, labels).tagAt(open)
     if (tag === 'code') continue
     htmlNodes.push({start: open, end: tag})
@@ -263,9 +279,8 @@ class LineScanner {
     this.lineStart = lineStart
     this.lineEnd = lineEnd
     this.line = text.slice(lineStart, lineEnd)
-    setDeclineLine(lineStart)
     if (this.line.includes('\t') && tabInSyntax.test(this.line)) {
-      if (!this.tabbedCodeLine()) decline()
+      if (!this.tabbedCodeLine()) decline('tab')
       // What `readLine` does with a code line its containers go on around and that does not close the fence.
       this.leaf!.end = lineEnd
     } else this.readLine()
@@ -356,7 +371,7 @@ class LineScanner {
       this.close(0)
       // Indented code starting on a lazy line: micromark moves the ended containers after the line, and
       // what its flow is in progress on the next line is more than this scanner models.
-      if (!blank && indent >= 4) decline()
+      if (!blank && indent >= 4) decline('lazy-indented-code')
     }
 
     if (blank) {
@@ -422,7 +437,7 @@ class LineScanner {
       return true
     }
     if (leafKind === 'table') {
-      if (!allMatched) decline()
+      if (!allMatched) decline('table-ambiguity')
       // Any other line is a row unless it starts another block (which ends the table).
       if (blank || indent >= 4 || endsTable(rest.slice(indent))) this.close(0)
       else {
@@ -444,7 +459,7 @@ class LineScanner {
       if (indent >= 4) break
       const at = this.pos + indent
       const first = line.charCodeAt(at)
-      if (first === 0x3e /* > */) {
+      if (first === charCodes.greaterThan) {
         if (!opened) {
           stack.length = this.matched
           this.close(0)
@@ -458,7 +473,7 @@ class LineScanner {
         continue
       }
       // A list marker starts with `-`, `+`, `*` or an ASCII digit: skip the regex for any other line.
-      if (first !== 0x2d && first !== 0x2b && first !== 0x2a && !(first >= 0x30 && first <= 0x39)) break
+      if (first !== charCodes.dash && first !== charCodes.plusSign && first !== charCodes.asterisk && !(first >= charCodes.digit0 && first <= charCodes.digit9)) break
       const marker = listMarker.exec(line.slice(at))
       if (!marker || thematic.test(line.slice(at))) break
       const ordered = marker[2] !== undefined
@@ -466,11 +481,11 @@ class LineScanner {
       const spaces = marker[4]!.length
       // A marker glued to text (`-foo`, `1.5`) is no list item.
       if (spaces === 0 && marker[5] !== '') break
-      if (marker[5] === '' || spaces >= 5) decline() // starts blank or with indented code
+      if (marker[5] === '' || spaces >= 5) decline('list-item-start') // starts blank or with indented code
       const previous = stack[this.matched]
       const sibling = !opened && previous?.type === 'listItem' && previous.ordered === ordered && previous.marker === char
       if (!sibling && ordered && marker[2] !== '1' && interrupt !== false) {
-        if (interrupt === 'unknown') decline()
+        if (interrupt === 'unknown') decline('table-ambiguity')
         break // no list item: a paragraph's text
       }
       if (!opened) {
@@ -489,7 +504,7 @@ class LineScanner {
   /** A line the containers do not all go on, while a paragraph is open: true when it was taken (lazily). */
   private lazyLine(rest: string, indent: number): boolean {
     const lazy = rest.slice(Math.min(indent, 3))
-    if (indent < 4 && setext.test(lazy)) decline()
+    if (indent < 4 && setext.test(lazy)) decline('setext-ambiguity')
     if (indent < 4 && completeTagLine.test(lazy)) {
       // micromark starts an HTML block (kind 7) on such a lazy line, inside all the open containers: the
       // paragraph ends there, and the block at the first line its containers do not continue.
@@ -497,7 +512,7 @@ class LineScanner {
       this.open(new Block(this.lineStart + this.pos + indent, this.lineEnd, 'html', this.containers()), 'html')
       return true
     }
-    if (delimiterRow.test(rest.trim())) decline()
+    if (delimiterRow.test(rest.trim())) decline('table-ambiguity')
     if (indent >= 4 || !thematic.test(lazy)) {
       const leaf = this.leaf!
       leaf.end = this.lineEnd
@@ -521,7 +536,7 @@ class LineScanner {
     }
     const last = paragraph.lines!.at(-1)!
     if (indent < 4 && delimiterRow.test(content.trim())) {
-      if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(this.text.slice(last[0], last[1]))) decline()
+      if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(this.text.slice(last[0], last[1]))) decline('table-ambiguity')
       // The paragraph's last line is a table's header row, when their cells agree.
       const cells = cellStarts(this.text, last[0], last[1])
       if (cells.length === cellStarts(this.text, start, lineEnd).length) {
@@ -567,7 +582,7 @@ class LineScanner {
     } else if (content.startsWith('<')) {
       const kind = htmlStart(content)
       if (kind === 'paragraph') {
-        if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline()
+        if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline('definition')
         this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
       } else {
         this.open(new Block(start + indent, lineEnd, 'html', containers), kind === 'html7' ? 'html' : kind)
@@ -576,14 +591,14 @@ class LineScanner {
     } else if (thematic.test(content)) {
       // A thematic break: no pair can start in it.
     } else if (delimiterRow.test(content.trim())) {
-      decline()
+      decline('table-ambiguity')
     } else {
       // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
       if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) {
         if (this.definition(content, containers, start + indent, lineEnd)) return
         // A title closed on the line with more after it (a translation that put quotes in a title) makes
         // the line no definition: a paragraph starts, and the lines after it are its text, definitions or not.
-        if (!brokenDefinition.test(content) || content.startsWith('[^')) decline()
+        if (!brokenDefinition.test(content) || content.startsWith('[^')) decline('definition')
       }
       this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
     }
@@ -658,7 +673,7 @@ function interrupts(rest: string, indent: number): boolean {
   const marker = listMarker.exec(content)
   if (marker && (marker[4] !== '' || marker[5] === '')) {
     // An empty item cannot interrupt a paragraph (and may be a setext underline): leave it to remark.
-    if (marker[5] === '') decline()
+    if (marker[5] === '') decline('list-item-start')
     // The scan of containers took every list item it could; an ordered one not at 1 is text here.
     return marker[2] === undefined || marker[2] === '1'
   }
@@ -669,10 +684,10 @@ function interrupts(rest: string, indent: number): boolean {
 function endsTable(content: string): boolean {
   if (atx.test(content) || isFence(content) || content.startsWith('>')) return true
   if (content.startsWith('<')) return htmlStart(content) !== 'paragraph'
-  if (thematic.test(content) || setext.test(content)) decline()
+  if (thematic.test(content) || setext.test(content)) decline('table-ambiguity')
   const marker = listMarker.exec(content)
   if (marker && (marker[4] !== '' || marker[5] === '')) {
-    if (marker[2] !== undefined || marker[5] === '') decline()
+    if (marker[2] !== undefined || marker[5] === '') decline('table-ambiguity')
     return true
   }
   return false
@@ -690,7 +705,7 @@ function isFence(content: string): boolean {
  */
 function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'paragraph' {
   if (content.startsWith('<!--')) return 'comment'
-  if (/^<[!?]/.test(content)) decline()
+  if (/^<[!?]/.test(content)) decline('html-kind')
   const tag = tagName.exec(content)
   if (!tag) return 'paragraph'
   const name = tag[2]!.toLowerCase()
@@ -699,7 +714,7 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'par
   if (!ends) return 'paragraph'
   if (htmlRawNames.has(name) && tag[1] === '') {
     // `<pre/`: not this kind (micromark then judges it as any other tag); left to remark.
-    if (after === '/') decline()
+    if (after === '/') decline('html-kind')
     return 'raw'
   }
   if (htmlBlockNames.has(name)) {
@@ -708,8 +723,6 @@ function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'par
   }
   return completeTagLine.test(content) ? 'html7' : 'paragraph'
 }
-
-const backslash = 0x5c
 
 /** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
 function cellStarts(text: string, start: number, end: number): number[] {
@@ -721,7 +734,7 @@ function cellStarts(text: string, start: number, end: number): number[] {
   // one with nothing but spaces before it.
   for (let pipe = row.indexOf('|'); pipe >= 0; pipe = row.indexOf('|', pipe + 1)) {
     let backslashes = 0
-    while (row.charCodeAt(pipe - backslashes - 1) === backslash) backslashes++
+    while (row.charCodeAt(pipe - backslashes - 1) === charCodes.backslash) backslashes++
     if (backslashes % 2 === 1) continue
     if (cellStart > 0 || indentOf(row, 0) < pipe) starts.push(start + cellStart)
     cellStart = pipe + 1
@@ -771,7 +784,7 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
     const offset = pair.pairStart
     while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
     const block = blocks[index]
-    if (!block || offset < block.start || offset >= block.end) decline()
+    if (!block || offset < block.start || offset >= block.end) decline('pair-position')
     contexts.push(contextOf(block, offset, cellAt, inlineOf))
   }
   return contexts

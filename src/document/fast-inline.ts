@@ -15,6 +15,7 @@
 import {decodeString} from 'micromark-util-decode-string'
 import type {SegmentContext} from './types.js'
 import {decline} from './fast-decline.js'
+import {charCodes} from '../inline/char-codes.js'
 import {countAtOrBefore, countStartingAtOrBefore} from './search.js'
 
 /** A line's range of inline content, in file offsets (end exclusive, before the line break). */
@@ -149,13 +150,13 @@ export class InlineContent {
     // Tags and code spans do not overlap and come in content order: the one that may hold the pair is the
     // last starting before it (a search, not a loop: a paragraph of thousands of pairs asks thousands of times).
     const tag = countAtOrBefore(tags.length / 2, target - 1, (index) => tags[index * 2]!) - 1
-    if (tag >= 0 && target < tags[tag * 2 + 1]!) decline()
+    if (tag >= 0 && target < tags[tag * 2 + 1]!) decline('pair-position')
     const span = countAtOrBefore(codeSpans.length / 2, target, (index) => codeSpans[index * 2]!) - 1
     const inCode = span >= 0 && target < codeSpans[span * 2 + 1]!
     let found: InlineAnswer | undefined
     for (const link of this.linksAround(target)) {
       // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
-      if (link.reference) decline()
+      if (link.reference) decline('reference-link')
       // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
       if (!found || link.image) found = {code: false, link: {url: link.url, image: link.image}}
     }
@@ -190,9 +191,9 @@ export class InlineContent {
     const target = this.indexOf(offset)
     const {tags, stop} = tokenize(this.content, target, this.labels)
     for (let index = 0; index < tags.length; index += 2) {
-      if (target > tags[index]! && target < tags[index + 1]!) decline()
+      if (target > tags[index]! && target < tags[index + 1]!) decline('html-table-tag')
     }
-    if (!stop) decline()
+    if (!stop) decline('html-table-tag')
     return stop.code ? 'code' : this.toFile(stop.tagEnd)
   }
 
@@ -234,7 +235,7 @@ export class InlineContent {
   private indexOf(offset: number): number {
     // Lines are in file order and do not overlap: the only candidate is the last one starting at or before it.
     const line = countStartingAtOrBefore(this.lines, offset, ([start]) => start) - 1
-    if (line < 0 || offset >= this.lines[line]![1]) decline()
+    if (line < 0 || offset >= this.lines[line]![1]) decline('pair-position')
     return this.map[line]! + (offset - this.lines[line]![0])
   }
 
@@ -305,7 +306,7 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
         }
         index = inlineTag.lastIndex
       } else {
-        if (/^<[!?]/.test(content.slice(index, index + 2))) decline()
+        if (/^<[!?]/.test(content.slice(index, index + 2))) decline('html-kind')
         index++
       }
       continue
@@ -319,7 +320,7 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
         const next = content[end]!
         if (next === '<' || /\s/.test(next)) break
         if (next === ']' && (end + 1 === content.length || /[([\s]/.test(content[end + 1]!))) break
-        if (next === '[' || next === ']' || next === '`') decline()
+        if (next === '[' || next === ']' || next === '`') decline('autolink-literal')
         end++
       }
       index = end
@@ -371,17 +372,17 @@ function referenceEnd(content: string, textStart: number, close: number, labels:
   const labelEnd = content.indexOf(']', close + 2)
   const label = labelEnd < 0 ? undefined : content.slice(close + 2, labelEnd)
   if (label === undefined || /[[\\<`]/.test(label) || label.length > 999) {
-    if (defined(text)) decline()
+    if (defined(text)) decline('reference-link')
     return undefined
   }
   if (label === '') return defined(text) ? labelEnd + 1 : undefined
   if (label.trim() === '') {
     // `[ ]` is no label, so a defined text before it is a shortcut: left to micromark.
-    if (defined(text)) decline()
+    if (defined(text)) decline('reference-link')
     return undefined
   }
   if (defined(label)) return labelEnd + 1
-  if (defined(text)) decline()
+  if (defined(text)) decline('reference-link')
   return undefined
 }
 
@@ -408,7 +409,7 @@ function linkDestination(content: string, from: number): {url: string; end: numb
   const skip = (): void => {
     let newlines = 0
     while (content[index] === ' ' || content[index] === '\t' || content[index] === '\n') {
-      if (content[index] === '\n' && ++newlines > 1) decline()
+      if (content[index] === '\n' && ++newlines > 1) decline('link-destination')
       index++
     }
   }
@@ -416,7 +417,7 @@ function linkDestination(content: string, from: number): {url: string; end: numb
   let url: string
   if (content[index] === '<') {
     const close = /^<((?:[^<>\n\\]|\\.)*)>/.exec(content.slice(index))
-    if (!close) decline()
+    if (!close) decline('link-destination')
     url = close[1]!
     index += close[0].length
   } else {
@@ -428,9 +429,10 @@ function linkDestination(content: string, from: number): {url: string; end: numb
         index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
         continue
       }
-      if (char === ' ' || char.charCodeAt(0) < 0x20 || char === '\x7f') break
+      const code = char.charCodeAt(0)
+      if (code <= charCodes.space || code === charCodes.del) break
       if (char === '(') {
-        if (++depth > 32) decline()
+        if (++depth > 32) decline('link-destination')
       } else if (char === ')') {
         if (depth === 0) break
         depth--
@@ -450,7 +452,7 @@ function linkDestination(content: string, from: number): {url: string; end: numb
   const closing = quote === '(' ? ')' : quote
   index++
   while (index < content.length && content[index] !== closing) {
-    if (content[index] === '\\' || (quote === '(' && content[index] === '(')) decline()
+    if (content[index] === '\\' || (quote === '(' && content[index] === '(')) decline('link-destination')
     index++
   }
   if (index >= content.length) return undefined

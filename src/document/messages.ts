@@ -2,6 +2,7 @@
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from './types.js'
 import type {MessageId} from './message-ids.js'
+import {charCodes} from '../inline/char-codes.js'
 
 export interface MessageOptions {
   /** One of the registered ids (src/document/message-ids.ts): what the message is, for reporters and docs. */
@@ -41,7 +42,7 @@ export function capReason(reason: string): string {
   if (reason.length <= maxReasonLength) return reason
   let end = maxReasonLength
   const last = reason.charCodeAt(end - 1)
-  if (last >= 0xd800 && last <= 0xdbff) end--
+  if (last >= charCodes.highSurrogateFirst && last <= charCodes.highSurrogateLast) end--
   return `${reason.slice(0, end)}… (${reason.length - end} more characters)`
 }
 

@@ -10,6 +10,7 @@
  * Problems (unclosed spans, a target with no source after it, a source with no target before it)
  * are returned with the offset where they start; positions are computed by the caller.
  */
+import {charCodes} from '../inline/char-codes.js'
 
 export interface PairMatch {
   id: string
@@ -186,7 +187,7 @@ export function scanPairs(text: string): PairScan {
   while (spanName.test(text)) {
     const nameEnd = spanName.lastIndex
     // `</span` puts its `/` where `<span` has its `<`.
-    const closing = text.charCodeAt(nameEnd - 5) === 0x2f
+    const closing = text.charCodeAt(nameEnd - 5) === charCodes.slash
     const start = nameEnd - (closing ? 6 : 5)
     spanRest.lastIndex = nameEnd
     if (!spanRest.test(text)) {
@@ -197,7 +198,7 @@ export function scanPairs(text: string): PairScan {
     const end = spanRest.lastIndex
     spanName.lastIndex = end
     const tag: Tag = {start, end, closing}
-    const selfClosing = text.charCodeAt(end - 2) === 0x2f
+    const selfClosing = text.charCodeAt(end - 2) === charCodes.slash
     let pairId: string | undefined
     let startsLookup = false
     if (!closing) {
@@ -288,16 +289,16 @@ export function scanPairs(text: string): PairScan {
 export function parseId(id: string): {prefix: string; number: number; merged: boolean} {
   // `lastIndexOf` and `Number(slice)` are calls into the runtime; these loops compile inline.
   let dash = id.length - 1
-  while (dash >= 0 && id.charCodeAt(dash) !== 0x2d /* - */) dash--
-  const merged = id.charCodeAt(dash + 1) === 0x70 // p
+  while (dash >= 0 && id.charCodeAt(dash) !== charCodes.dash) dash--
+  const merged = id.charCodeAt(dash + 1) === charCodes.lowercaseP
   const digits = dash + (merged ? 2 : 1)
   let end = digits
   let number = 0
-  for (let code = id.charCodeAt(end); code >= 0x30 && code <= 0x39; code = id.charCodeAt(++end)) number = number * 10 + (code - 0x30)
+  for (let code = id.charCodeAt(end); code >= charCodes.digit0 && code <= charCodes.digit9; code = id.charCodeAt(++end)) number = number * 10 + (code - charCodes.digit0)
   if (dash < 0 || end === digits || end !== id.length) return {prefix: id, number: Number.NaN, merged: false}
   for (let index = 0; index < dash; index++) {
     const code = id.charCodeAt(index)
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return {prefix: id, number: Number.NaN, merged: false}
+    if (code === charCodes.lineFeed || code === charCodes.carriageReturn || code === charCodes.lineSeparator || code === charCodes.paragraphSeparator) return {prefix: id, number: Number.NaN, merged: false}
   }
   // Past 15 digits the sum may round differently from `Number`.
   return {prefix: id.slice(0, dash), number: end - digits > 15 ? Number(id.slice(digits)) : number, merged}

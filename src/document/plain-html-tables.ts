@@ -16,6 +16,7 @@
  * test/document-html-tables.test.ts proves it equal to rehype on every corpus table and on random ones.
  */
 import type {HtmlTableCell} from './html-tables.js'
+import {charCodes} from '../inline/char-codes.js'
 
 /** Children allowed straight inside a table-structure element (besides white space). */
 const structure: Record<string, readonly string[]> = {
@@ -59,11 +60,11 @@ export function readPlainTables(region: string, base: number, nextTable: number,
   let textFrom = 0
   for (let at = region.indexOf('<'); at >= 0; at = region.indexOf('<', at + 1)) {
     const next = region.charCodeAt(at + 1)
-    const letter = (next >= 65 && next <= 90) || (next >= 97 && next <= 122)
-    if (!letter && next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */) continue // `<` as text
+    const letter = (next >= charCodes.uppercaseA && next <= charCodes.uppercaseZ) || (next >= charCodes.lowercaseA && next <= charCodes.lowercaseZ)
+    if (!letter && next !== charCodes.slash && next !== charCodes.exclamationMark && next !== charCodes.questionMark) continue // `<` as text
     const parent = stack.at(-1)
     if (parent && parent.name in structure && !space.test(region.slice(textFrom, at))) return undefined
-    if (next === 47) {
+    if (next === charCodes.slash) {
       endTag.lastIndex = at
       const tag = endTag.exec(region)
       const name = tag?.[1]!.toLowerCase()

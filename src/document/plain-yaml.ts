@@ -8,6 +8,7 @@
  * reads as yaml does). test/document-front-matter.test.ts proves it equal to `yaml` on every corpus file
  * and on random front matter.
  */
+import {charCodes} from '../inline/char-codes.js'
 
 /** Characters the reader leaves to `yaml`: control characters, tabs, CR, BOM, Unicode line separators, surrogates. */
 const unsure = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/
@@ -87,6 +88,6 @@ function scalar(text: string): string | boolean | undefined {
 /** `text.replace(/ +$/, '')` without the regex. */
 function trimSpaces(text: string): string {
   let end = text.length
-  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--
+  while (end > 0 && text.charCodeAt(end - 1) === charCodes.space) end--
   return end === text.length ? text : text.slice(0, end)
 }

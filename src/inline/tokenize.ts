@@ -15,6 +15,7 @@
  * `tokens.map(t => t.type === 'text' ? t.value : t.data).join('') === text`.
  */
 import type {CodeKind, CodeToken, InlineToken} from './types.js'
+import {asciiCaseBit, charCodes} from './char-codes.js'
 
 interface TextNode {
   t: 'text'
@@ -87,17 +88,17 @@ const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'
 /** True for a UTF-16 code unit that XML 1.0 cannot carry at `index` of `text` (lone surrogates included). */
 function invalidXmlAt(text: string, index: number): number {
   const c = text.charCodeAt(index)
-  if (c < 0x20) return c === 9 || c === 10 || c === 13 ? 0 : 1
-  if (c < 0xd800) return 0
-  if (c <= 0xdbff) {
+  if (c < charCodes.space) return c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn ? 0 : 1
+  if (c < charCodes.highSurrogateFirst) return 0
+  if (c <= charCodes.highSurrogateLast) {
     const d = text.charCodeAt(index + 1)
-    return d >= 0xdc00 && d <= 0xdfff ? 0 : 1
+    return d >= charCodes.lowSurrogateFirst && d <= charCodes.lowSurrogateLast ? 0 : 1
   }
-  if (c <= 0xdfff) {
+  if (c <= charCodes.lowSurrogateLast) {
     const b = text.charCodeAt(index - 1)
-    return index > 0 && b >= 0xd800 && b <= 0xdbff ? 0 : 1
+    return index > 0 && b >= charCodes.highSurrogateFirst && b <= charCodes.highSurrogateLast ? 0 : 1
   }
-  return c === 0xfffe || c === 0xffff ? 1 : 0
+  return c === charCodes.nonCharacterFffe || c === charCodes.nonCharacterFfff ? 1 : 0
 }
 
 /** Whether `text` holds a character XML 1.0 cannot carry. */
@@ -112,9 +113,9 @@ export function hasInvalidXmlChar(text: string): boolean {
 function charBefore(text: string, index: number): string {
   if (index <= 0) return ''
   const c = text.charCodeAt(index - 1)
-  if (c >= 0xdc00 && c <= 0xdfff && index >= 2) {
+  if (c >= charCodes.lowSurrogateFirst && c <= charCodes.lowSurrogateLast && index >= 2) {
     const h = text.charCodeAt(index - 2)
-    if (h >= 0xd800 && h <= 0xdbff) return text.slice(index - 2, index)
+    if (h >= charCodes.highSurrogateFirst && h <= charCodes.highSurrogateLast) return text.slice(index - 2, index)
   }
   return text[index - 1]!
 }
@@ -129,10 +130,10 @@ function charAfter(text: string, index: number): string {
 function classify(char: string): 0 | 1 | 2 {
   if (char === '') return 1
   const c = char.charCodeAt(0)
-  if (c < 0x80) {
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) return 1
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0
-    return c > 32 && c !== 127 ? 2 : 0
+  if (c < charCodes.nonAscii) {
+    if (c === charCodes.space || c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn || c === charCodes.formFeed) return 1
+    if ((c >= charCodes.digit0 && c <= charCodes.digit9) || (c >= charCodes.uppercaseA && c <= charCodes.uppercaseZ) || (c >= charCodes.lowercaseA && c <= charCodes.lowercaseZ)) return 0
+    return c > charCodes.space && c !== charCodes.del ? 2 : 0
   }
   if (WHITESPACE.test(char)) return 1
   if (PUNCTUATION.test(char)) return 2
@@ -144,7 +145,7 @@ function classify(char: string): 0 | 1 | 2 {
  * Returns the index after the closing `)`, or -1.
  */
 function parseLinkTail(text: string, start: number): number {
-  if (text.charCodeAt(start) !== 40 /* ( */) return -1
+  if (text.charCodeAt(start) !== charCodes.leftParenthesis) return -1
   const n = text.length
   let i = skipSpace(text, start + 1)
   if (i < 0) return -1
@@ -168,13 +169,13 @@ function parseLinkTail(text: string, start: number): number {
     const begin = i
     while (i < n) {
       const c = text.charCodeAt(i)
-      if (c === 92 /* \ */ && i + 1 < n && ASCII_PUNCTUATION.includes(text[i + 1]!)) i += 2
-      else if (c <= 0x20 || c === 0x7f) break
-      else if (c === 40) {
+      if (c === charCodes.backslash && i + 1 < n && ASCII_PUNCTUATION.includes(text[i + 1]!)) i += 2
+      else if (c <= charCodes.space || c === charCodes.del) break
+      else if (c === charCodes.leftParenthesis) {
         depth++
         if (depth > 32) return -1
         i++
-      } else if (c === 41) {
+      } else if (c === charCodes.rightParenthesis) {
         if (depth === 0) break
         depth--
         i++
@@ -374,8 +375,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
     s.i = next.lastIndex - 1
     const c = text.charCodeAt(s.i)
     switch (c) {
-      case 92: {
-        // \
+      case charCodes.backslash: {
         const next = text[s.i + 1]
         if (next !== undefined && ASCII_PUNCTUATION.includes(next)) {
           pushCode(s, 'escape', s.i + 2)
@@ -386,17 +386,16 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         } else s.i++
         continue
       }
-      case 96: {
-        // `
+      case charCodes.graveAccent: {
         let run = 1
-        while (text.charCodeAt(s.i + run) === 96) run++
+        while (text.charCodeAt(s.i + run) === charCodes.graveAccent) run++
         let j = s.i + run
         let end = -1
         while (j < n) {
           const k = text.indexOf('`', j)
           if (k < 0) break
           let r = 1
-          while (text.charCodeAt(k + r) === 96) r++
+          while (text.charCodeAt(k + r) === charCodes.graveAccent) r++
           if (r === run) {
             end = k + r
             break
@@ -407,8 +406,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         else pushCode(s, 'inlineCode', end)
         continue
       }
-      case 60: {
-        // <
+      case charCodes.lessThan: {
         let m: RegExpExecArray | null
         URI_AUTOLINK.lastIndex = s.i
         if ((m = URI_AUTOLINK.exec(text))) {
@@ -439,22 +437,20 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         s.i++
         continue
       }
-      case 38: {
-        // &
+      case charCodes.ampersand: {
         ENTITY.lastIndex = s.i
         const m = ENTITY.exec(text)
         if (m) pushCode(s, 'entity', s.i + m[0].length)
         else s.i++
         continue
       }
-      case 42: // *
-      case 95: // _
-      case 126: {
-        // ~
+      case charCodes.asterisk:
+      case charCodes.underscore:
+      case charCodes.tilde: {
         const char = text[s.i]!
         let run = 1
         while (text.charCodeAt(s.i + run) === c) run++
-        if (c === 126 && run > 2) {
+        if (c === charCodes.tilde && run > 2) {
           s.i += run
           continue
         }
@@ -464,7 +460,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         const rightFlanking = before !== 1 && (before !== 2 || after !== 0)
         let canOpen: boolean
         let canClose: boolean
-        if (c === 95) {
+        if (c === charCodes.underscore) {
           canOpen = leftFlanking && (!rightFlanking || before === 2)
           canClose = rightFlanking && (!leftFlanking || after === 2)
         } else {
@@ -483,9 +479,8 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         s.textStart = s.i
         continue
       }
-      case 33: {
-        // !
-        if (text.charCodeAt(s.i + 1) !== 91) {
+      case charCodes.exclamationMark: {
+        if (text.charCodeAt(s.i + 1) !== charCodes.leftSquareBracket) {
           s.i++
           continue
         }
@@ -497,8 +492,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         s.textStart = s.i
         continue
       }
-      case 91: {
-        // [
+      case charCodes.leftSquareBracket: {
         flushText(s, s.i)
         const node: BracketNode = {t: 'bracket', data: '['}
         s.bracketTop = {node, index: nodes.length, start: s.i, image: false, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
@@ -507,8 +501,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         s.textStart = s.i
         continue
       }
-      case 93: {
-        // ]
+      case charCodes.rightSquareBracket: {
         const opener: Bracket | null = s.bracketTop
         if (opener === null) {
           s.i++
@@ -542,15 +535,14 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         s.textStart = end
         continue
       }
-      case 104: // h
-      case 72: // H
-      case 119: // w
-      case 87: {
-        // W
-        const next = text.charCodeAt(s.i + 1) | 0x20
+      case charCodes.lowercaseH:
+      case charCodes.uppercaseH:
+      case charCodes.lowercaseW:
+      case charCodes.uppercaseW: {
+        const next = text.charCodeAt(s.i + 1) | asciiCaseBit
         const before = s.i === 0 ? '' : text[s.i - 1]!
         if (
-          (next === 116 /* t */ || next === 119) /* w */ &&
+          (next === charCodes.lowercaseT || next === charCodes.lowercaseW) &&
           (before === '' || before === '*' || before === '_' || before === '~' || before === '(' || WHITESPACE.test(before))
         ) {
           URL_LITERAL.lastIndex = s.i
@@ -568,7 +560,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         continue
       }
       default: {
-        if ((c < 0x20 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) && invalidXmlAt(text, s.i)) {
+        if ((c < charCodes.space || (c >= charCodes.highSurrogateFirst && c <= charCodes.lowSurrogateLast) || c >= charCodes.nonCharacterFffe) && invalidXmlAt(text, s.i)) {
           pushCode(s, 'char', s.i + 1)
           continue
         }

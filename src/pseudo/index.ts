@@ -11,6 +11,7 @@
 import type {BilingualDocument} from '../document/types.js'
 import {unitIds} from '../document/unit-ids.js'
 import {tokenize, untokenize} from '../inline/index.js'
+import {charCodes} from '../inline/char-codes.js'
 import {merge, type MergeResult, type TranslationUnit} from '../merge/index.js'
 import {protectedTokens} from '../check/text-tokens.js'
 
@@ -45,7 +46,7 @@ function letters(text: string): string {
 
 function accentLetter(letter: string): string {
   const code = letter.charCodeAt(0)
-  return code >= 97 ? LOWER[code - 97]! : UPPER[code - 65]!
+  return code >= charCodes.lowercaseA ? LOWER[code - charCodes.lowercaseA]! : UPPER[code - charCodes.uppercaseA]!
 }
 
 /** The white space a target starts and ends with, which its pseudo-translation keeps. */

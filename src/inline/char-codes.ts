@@ -1,0 +1,59 @@
+/**
+ * The UTF-16 code units the scanners compare `charCodeAt` results against, by name (micromark's `codes`,
+ * with its names; `charCodes` here, as "codes" are a segment's inline codes in sxs). In `inline/`, the
+ * lowest layer, so that the document scanners (pairs, fast path) and the inline tokenizer share one list.
+ * Only the units some scanner reads are here.
+ */
+export const charCodes = {
+  horizontalTab: 0x09,
+  lineFeed: 0x0a,
+  formFeed: 0x0c,
+  carriageReturn: 0x0d,
+  /** Also the first code unit that is no C0 control character. */
+  space: 0x20,
+  exclamationMark: 0x21,
+  ampersand: 0x26,
+  leftParenthesis: 0x28,
+  rightParenthesis: 0x29,
+  asterisk: 0x2a,
+  plusSign: 0x2b,
+  dash: 0x2d,
+  slash: 0x2f,
+  digit0: 0x30,
+  digit9: 0x39,
+  lessThan: 0x3c,
+  greaterThan: 0x3e,
+  questionMark: 0x3f,
+  uppercaseA: 0x41,
+  uppercaseH: 0x48,
+  uppercaseW: 0x57,
+  uppercaseZ: 0x5a,
+  leftSquareBracket: 0x5b,
+  backslash: 0x5c,
+  rightSquareBracket: 0x5d,
+  underscore: 0x5f,
+  graveAccent: 0x60,
+  lowercaseA: 0x61,
+  lowercaseH: 0x68,
+  lowercaseP: 0x70,
+  lowercaseT: 0x74,
+  lowercaseW: 0x77,
+  lowercaseZ: 0x7a,
+  verticalBar: 0x7c,
+  tilde: 0x7e,
+  del: 0x7f,
+  /** The first code unit past ASCII. */
+  nonAscii: 0x80,
+  highSurrogateFirst: 0xd800,
+  highSurrogateLast: 0xdbff,
+  lowSurrogateFirst: 0xdc00,
+  lowSurrogateLast: 0xdfff,
+  lineSeparator: 0x2028,
+  paragraphSeparator: 0x2029,
+  /** U+FFFE and U+FFFF: noncharacters XML 1.0 cannot carry. */
+  nonCharacterFffe: 0xfffe,
+  nonCharacterFfff: 0xffff
+} as const
+
+/** The bit an ASCII letter's upper and lower case differ by: `code | asciiCaseBit` is the lower case. */
+export const asciiCaseBit = 0x20
