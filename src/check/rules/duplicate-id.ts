@@ -1,5 +1,4 @@
 import type {Rule} from '../rule.js'
-import {firstWithId} from '../ids.js'
 import {pair} from '../example.js'
 
 const rule: Rule = {
@@ -10,7 +9,7 @@ const rule: Rule = {
   bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3}],
   good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
   check(context) {
-    const first = firstWithId(context.document)
+    const first = context.facts.ids.first
     const segments = context.document.segments
     for (let index = 0; index < segments.length; index++) {
       if (first[index] === index) continue

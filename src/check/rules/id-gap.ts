@@ -1,6 +1,5 @@
 import type {Rule, RuleContext} from '../rule.js'
 import {pair} from '../example.js'
-import {imagesBefore, plainRun} from '../ids.js'
 import {normalizeLabel} from '../../document/fast-inline.js'
 import {countStartingAtOrBefore} from '../../document/search.js'
 
@@ -43,10 +42,10 @@ const rule: Rule = {
   ],
   check(context) {
     const {document} = context
-    const images = imagesBefore(document)
+    const images = context.facts.ids.imagesBefore
     const labels = labelCredits(context)
     const prose = context.facts.prose
-    const {indices: plain, run} = plainRun(document)
+    const {indices: plain, run} = context.facts.ids.plain
     let previous: number | undefined
     plain.forEach((index, position) => {
       if (run[position] !== 1) return

@@ -1,6 +1,5 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {wellShaped} from '../ids.js'
 
 const rule: Rule = {
   id: 'id-shape',
@@ -10,7 +9,7 @@ const rule: Rule = {
   bad: [{title: 'A typo in the id', markdown: `${pair('90f5f-10x3', 'Hilfe', 'Help')}\n`, line: 1}],
   good: [{title: 'A plain and a merged id', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p104', 'Eins. Zwei.', 'One. Two.')}\n`}],
   check(context) {
-    const shaped = wellShaped(context.document)
+    const shaped = context.facts.ids.shaped
     context.document.segments.forEach((segment, index) => {
       if (shaped[index]) return
       const at = segment.position.pair.start.offset + Math.max(0, segment.markup.open.indexOf(segment.id))

@@ -1,6 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {countSentences, imagesBefore, mainPrefix, wellShaped} from '../ids.js'
+import {countSentences} from '../ids.js'
 import type {Segment} from '../../document/types.js'
 
 const rule: Rule = {
@@ -17,9 +17,7 @@ const rule: Rule = {
   ],
   check(context) {
     const {document} = context
-    const prefix = mainPrefix(document)
-    const images = imagesBefore(document)
-    const shaped = wellShaped(document)
+    const {prefix, imagesBefore: images, shaped} = context.facts.ids
     let previous: number | undefined
     document.segments.forEach((segment, index) => {
       if (segment.merged || segment.prefix !== prefix || !shaped[index]) return

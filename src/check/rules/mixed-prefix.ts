@@ -1,6 +1,5 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {mainPrefix, wellShaped} from '../ids.js'
 import type {Segment} from '../../document/types.js'
 
 function countWithPrefix(segments: Segment[], prefix: string): number {
@@ -17,9 +16,8 @@ const rule: Rule = {
   bad: [{title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, line: 3}],
   good: [{title: 'One prefix', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
   check(context) {
-    const prefix = mainPrefix(context.document)
+    const {prefix, shaped} = context.facts.ids
     const reported = new Set<string>()
-    const shaped = wellShaped(context.document)
     context.document.segments.forEach((segment, index) => {
       if (!shaped[index] || segment.prefix === prefix) return
       const note = reported.has(segment.prefix) ? undefined : `${countWithPrefix(context.document.segments, segment.prefix)} pair(s) with prefix \`${segment.prefix}\``
