@@ -23,7 +23,10 @@ const rule: Rule = {
   severity: 'warning',
   description:
     'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers, or an image alt text, the title of a link definition, or the label of a definition that the text uses as a collapsed or shortcut reference (`[Contoso portal][]`) was translated outside a pair (each takes one per sentence). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose. A gap with prose outside pairs between its two ids is one incident, reported once, as `prose-outside-pair` (the pair was flattened to plain text).',
-  bad: [{title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)']}],
+  bad: [
+    {title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)']},
+    {title: 'One pair deleted: a gap of one id', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']}
+  ],
   good: [
     {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: []},
     {
