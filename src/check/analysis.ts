@@ -2,7 +2,9 @@
  * What several rules read, computed at most once per `check` run and handed to each rule through its
  * context (`context.facts`): the bilingual file's text and lines, its tables and those of the two documents
  * `render` makes from it (each pair replaced by its target, or by its source), read from leaf blocks of the
- * one block parse (the document model for the bilingual file, `parseLeafBlocks` for a rendered one).
+ * one block parse (the document model for the bilingual file, `parseLeafBlocks` for a rendered one), and the
+ * id facts (ids.ts). Nothing outlives the run: there is no module-level cache keyed by the document, so a
+ * document edited between two runs is read afresh (as ESLint hands each run a fresh `context.sourceCode`).
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {parseLeafBlocks} from '../document/parse.js'
@@ -10,6 +12,7 @@ import {print} from '../document/print.js'
 import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
 import {splitLines, type Line} from './lines.js'
 import {tablesOf, type Table} from './tables.js'
+import {createIdFacts, type IdFacts} from './ids.js'
 
 /** One of the two documents `render` makes, as the rules read it. */
 export interface SideScan {
@@ -41,6 +44,8 @@ export interface Facts {
   readonly pairs: Int32Array | undefined
   /** Lines of prose outside pairs (prose-outside-pair's findings). */
   readonly prose: ProseLine[]
+  /** What the id rules share (ids.ts): shapes, the main prefix, first uses, the run of ids in order, image counts. */
+  readonly ids: IdFacts
 }
 
 interface Printed {
@@ -104,6 +109,9 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
     },
     get prose() {
       return once('prose', () => proseLines(document, facts))
+    },
+    get ids() {
+      return once('ids', () => createIdFacts(document))
     }
   }
   return facts

@@ -2,10 +2,10 @@
 import {rules} from './registry.js'
 import {otherMessages} from '../document/message-ids.js'
 
-function fence(text: string): string {
+function fence(text: string, language = 'markdown'): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const marker = '`'.repeat(longest + 1)
-  return `${marker}markdown\n${text.replace(/\n$/, '')}\n${marker}`
+  return `${marker}${language}\n${text.replace(/\n$/, '')}\n${marker}`
 }
 
 export function rulesMarkdown(): string {
@@ -55,11 +55,15 @@ export function rulesMarkdown(): string {
   ]
   for (const rule of rules) {
     lines.push(`## ${rule.id}`, '', `Default severity: **${rule.severity}**.`, '', rule.description, '')
-    for (const example of rule.bad) {
-      lines.push(`### Bad: ${example.title}`, '', fence(example.markdown), '')
-      if (example.line !== undefined) lines.push(`Reported on line ${example.line}${example.options?.targetLanguage ? ` (with \`--target-lang ${example.options.targetLanguage}\`)` : ''}.`, '')
+    for (const [kind, examples] of [['Bad', rule.bad], ['Good', rule.good]] as const) {
+      for (const example of examples) {
+        lines.push(`### ${kind}: ${example.title}`, '', fence(example.markdown), '')
+        const options = example.options?.targetLanguage ? ` (with \`--target-lang ${example.options.targetLanguage}\`)` : ''
+        // The messages as the example test pins them (src/check/example.ts), in a text block as remark-lint's docs show theirs.
+        if (example.messages.length === 0) lines.push(`No messages${options}.`, '')
+        else lines.push(`Messages${options}:`, '', fence(example.messages.join('\n'), 'text'), '')
+      }
     }
-    for (const example of rule.good) lines.push(`### Good: ${example.title}`, '', fence(example.markdown), '')
   }
   lines.push(
     '## Other messages',

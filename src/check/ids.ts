@@ -1,29 +1,70 @@
-/** What the id rules share: well-shaped ids, the file's prefix, and the longest run of ids in order. */
+/**
+ * What the id rules share: well-shaped ids, the file's prefix, and the longest run of ids in order. Pure
+ * functions of a document (src/update calls some of them too); `createIdFacts` computes each once per
+ * `check` run, lazily, for the rules to read through `context.facts.ids`. No module-level cache: a document
+ * edited between two runs is read afresh.
+ */
 import type {BilingualDocument, Segment} from '../document/types.js'
 import type {RuleContext} from './rule.js'
 
 const idShape = /^[0-9a-f]{5}-p?\d+$/
 
-/** Per-document answers several rules ask for (a document is not changed once parsed, as `analyse` assumes too). */
-const shapes = new WeakMap<BilingualDocument, readonly boolean[]>()
-const prefixes = new WeakMap<BilingualDocument, string | undefined>()
-const imageCounts = new WeakMap<BilingualDocument, readonly number[]>()
-const firsts = new WeakMap<BilingualDocument, Int32Array>()
-const plainRuns = new WeakMap<BilingualDocument, {indices: number[]; run: Uint8Array; repeats: boolean}>()
+/** The plain, well-shaped segments of the main prefix and the longest increasing run of their numbers. */
+export interface PlainRun {
+  indices: number[]
+  run: Uint8Array
+  /** Whether an id repeats among them. */
+  repeats: boolean
+}
+
+/** The id facts of one document, each computed when a rule first asks. */
+export interface IdFacts {
+  /** For each segment (by index), whether its id has the shape `xxxxx-N` / `xxxxx-pN`. */
+  readonly shaped: readonly boolean[]
+  /** The prefix most well-shaped segments have. */
+  readonly prefix: string | undefined
+  /** For each segment (by index), the index of the first segment with its id. */
+  readonly first: Int32Array
+  readonly plain: PlainRun
+  /** For each segment (by index), how many translated image alt texts the skeleton holds before it. */
+  readonly imagesBefore: readonly number[]
+}
+
+export function createIdFacts(document: BilingualDocument): IdFacts {
+  let shaped: readonly boolean[] | undefined
+  let prefix: {value: string | undefined} | undefined
+  let first: Int32Array | undefined
+  let plain: PlainRun | undefined
+  let images: readonly number[] | undefined
+  const facts: IdFacts = {
+    get shaped() {
+      return (shaped ??= wellShaped(document))
+    },
+    get prefix() {
+      return (prefix ??= {value: mainPrefix(document, facts.shaped)}).value
+    },
+    get first() {
+      return (first ??= firstWithId(document))
+    },
+    get plain() {
+      return (plain ??= plainRun(document, facts.prefix, facts.shaped, facts.first))
+    },
+    get imagesBefore() {
+      return (images ??= imagesBefore(document))
+    }
+  }
+  return facts
+}
 
 /** For each segment (by index), the index of the first segment with its id: itself, unless its id is a repeat. */
 export function firstWithId(document: BilingualDocument): Int32Array {
-  let first = firsts.get(document)
-  if (!first) {
-    first = new Int32Array(document.segments.length)
-    const seen = new Map<string, number>()
-    document.segments.forEach((segment, index) => {
-      const earlier = seen.get(segment.id)
-      if (earlier === undefined) seen.set(segment.id, index)
-      first![index] = earlier ?? index
-    })
-    firsts.set(document, first)
-  }
+  const first = new Int32Array(document.segments.length)
+  const seen = new Map<string, number>()
+  document.segments.forEach((segment, index) => {
+    const earlier = seen.get(segment.id)
+    if (earlier === undefined) seen.set(segment.id, index)
+    first[index] = earlier ?? index
+  })
   return first
 }
 
@@ -32,46 +73,25 @@ export function firstWithId(document: BilingualDocument): Int32Array {
  * increasing run of their numbers; `repeats` tells whether an id repeats among them. id-gap reads it, and
  * id-order too when no id repeats (its segments are then the same).
  */
-export function plainRun(document: BilingualDocument): {indices: number[]; run: Uint8Array; repeats: boolean} {
-  let plain = plainRuns.get(document)
-  if (!plain) {
-    const prefix = mainPrefix(document)
-    const shaped = wellShaped(document)
-    const first = firstWithId(document)
-    const indices: number[] = []
-    let repeats = false
-    document.segments.forEach((segment, index) => {
-      if (segment.merged || segment.prefix !== prefix || !shaped[index]) return
-      indices.push(index)
-      if (first[index] !== index) repeats = true
-    })
-    plain = {indices, run: increasingRun(indices.map((index) => document.segments[index]!.number)), repeats}
-    plainRuns.set(document, plain)
-  }
-  return plain
+export function plainRun(document: BilingualDocument, prefix = mainPrefix(document), shaped = wellShaped(document), first = firstWithId(document)): PlainRun {
+  const indices: number[] = []
+  let repeats = false
+  document.segments.forEach((segment, index) => {
+    if (segment.merged || segment.prefix !== prefix || !shaped[index]) return
+    indices.push(index)
+    if (first[index] !== index) repeats = true
+  })
+  return {indices, run: increasingRun(indices.map((index) => document.segments[index]!.number)), repeats}
 }
 
 /** For each segment (by index), whether its id has the shape `idShape`. */
 export function wellShaped(document: BilingualDocument): readonly boolean[] {
-  let shaped = shapes.get(document)
-  if (!shaped) {
-    shaped = document.segments.map((segment) => idShape.test(segment.id))
-    shapes.set(document, shaped)
-  }
-  return shaped
+  return document.segments.map((segment) => idShape.test(segment.id))
 }
 
 /** The prefix most segments of the document have (the first one on a tie). */
-export function mainPrefix(document: BilingualDocument): string | undefined {
-  if (prefixes.has(document)) return prefixes.get(document)
-  const prefix = countPrefixes(document)
-  prefixes.set(document, prefix)
-  return prefix
-}
-
-function countPrefixes(document: BilingualDocument): string | undefined {
+export function mainPrefix(document: BilingualDocument, shaped = wellShaped(document)): string | undefined {
   const counts = new Map<string, number>()
-  const shaped = wellShaped(document)
   document.segments.forEach((segment, index) => {
     if (shaped[index]) counts.set(segment.prefix, (counts.get(segment.prefix) ?? 0) + 1)
   })
@@ -91,10 +111,8 @@ function countPrefixes(document: BilingualDocument): string | undefined {
  * a segment passes the filter depends on its id alone (prefix, `p`, shape), so an id seen among them is one
  * seen anywhere before: `firstWithId` tells.
  */
-export function orderedSegments(document: BilingualDocument, merged: boolean): Segment[] {
-  const prefix = mainPrefix(document)
-  const shaped = wellShaped(document)
-  const first = firstWithId(document)
+export function orderedSegments(document: BilingualDocument, merged: boolean, ids: IdFacts): Segment[] {
+  const {prefix, shaped, first} = ids
   const result: Segment[] = []
   document.segments.forEach((segment, index) => {
     if (segment.merged !== merged || segment.prefix !== prefix || !shaped[index] || first[index] !== index) return
@@ -135,10 +153,11 @@ export function increasingRun(numbers: number[]): Uint8Array {
 /** Report the ids (plain or merged) that are not in the longest increasing run. */
 export function checkOrder(context: RuleContext, merged: boolean): void {
   const {document} = context
-  const plain = merged ? undefined : plainRun(document)
+  const ids = context.facts.ids
+  const plain = merged ? undefined : ids.plain
   // Without repeated ids the plain segments are id-gap's, and so is their run.
   const shared = plain && !plain.repeats ? plain : undefined
-  const segments = shared ? shared.indices.map((index) => document.segments[index]!) : orderedSegments(document, merged)
+  const segments = shared ? shared.indices.map((index) => document.segments[index]!) : orderedSegments(document, merged, ids)
   const run = shared ? shared.run : increasingRun(segments.map((segment) => segment.number))
   let before: string | undefined
   segments.forEach((segment, index) => {
@@ -195,16 +214,7 @@ function altSentences(text: string): number {
  * For each segment index k, how many translated image alt texts the skeleton holds before segment k:
  * `before[k] - before[j]` is the count between segments j and k.
  */
-export function imagesBefore(document: BilingualDocument): readonly number[] {
-  let before = imageCounts.get(document)
-  if (!before) {
-    before = countImagesBefore(document)
-    imageCounts.set(document, before)
-  }
-  return before
-}
-
-function countImagesBefore(document: BilingualDocument): number[] {
+export function imagesBefore(document: BilingualDocument): number[] {
   const before: number[] = []
   let count = 0
   for (const part of document.parts) {

@@ -15,8 +15,12 @@ export interface RuleExample {
   title: string
   /** A bilingual markdown document (small, real where possible). */
   markdown: string
-  /** For bad examples: the 1-based line the rule must report. */
-  line?: number
+  /**
+   * Every message the rule gives on the example, in full, as `exampleMessage` writes it
+   * (`line:column-line:column: severity: reason`), in check's order: the test compares exactly, and the docs show
+   * them. A good example has none, unless it is there to show a warning.
+   */
+  messages: string[]
   /** Options the example needs (`targetLanguage`). */
   options?: Partial<CheckOptions>
 }

@@ -7,10 +7,13 @@ const rule: Rule = {
   description:
     'The front matter of a localized document names its language in `ms.contentlocale`. Missing, the docs build cannot tell the page\'s language; different from the expected language (`--target-lang`, or `targetLanguage` in the config), the file is in the wrong docset.',
   bad: [
-    {title: 'No `ms.contentlocale`', markdown: `---\ntitle: Hilfe\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 2},
-    {title: 'Another language than expected', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3, options: {targetLanguage: 'nl-NL'}}
+    {title: 'No `ms.contentlocale`', markdown: `---\ntitle: Hilfe\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['2:1-2:13: error: Front matter has no `ms.contentlocale`']},
+    {title: 'Another language than expected', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['3:1-3:24: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'], options: {targetLanguage: 'nl-NL'}}
   ],
-  good: [{title: 'The locale named', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}}],
+  good: [
+    {title: 'The locale named', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}, messages: []},
+    {title: 'The locale in another letter case', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-de\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}, messages: []}
+  ],
   check(context) {
     const front = context.document.frontMatter
     if (!front) return

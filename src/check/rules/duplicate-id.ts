@@ -1,5 +1,4 @@
 import type {Rule} from '../rule.js'
-import {firstWithId} from '../ids.js'
 import {pair} from '../example.js'
 
 const rule: Rule = {
@@ -7,10 +6,10 @@ const rule: Rule = {
   severity: 'error',
   description:
     'Two pairs carry the same id. An id names one segment: with two, an extracted translation would be written back into both places (or into the wrong one), and one of the pairs is usually a copy-paste of the other.',
-  bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, line: 3}],
-  good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
+  bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['3:1-3:116: error: Duplicate id `90f5f-103` (first used on line 1)']}],
+  good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`, messages: []}],
   check(context) {
-    const first = firstWithId(context.document)
+    const first = context.facts.ids.first
     const segments = context.document.segments
     for (let index = 0; index < segments.length; index++) {
       if (first[index] === index) continue

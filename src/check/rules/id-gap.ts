@@ -1,6 +1,5 @@
 import type {Rule, RuleContext} from '../rule.js'
 import {pair} from '../example.js'
-import {imagesBefore, plainRun} from '../ids.js'
 import {normalizeLabel} from '../../document/fast-inline.js'
 import {countStartingAtOrBefore} from '../../document/search.js'
 
@@ -24,29 +23,35 @@ const rule: Rule = {
   severity: 'warning',
   description:
     'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers, or an image alt text, the title of a link definition, or the label of a definition that the text uses as a collapsed or shortcut reference (`[Contoso portal][]`) was translated outside a pair (each takes one per sentence). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose. A gap with prose outside pairs between its two ids is one incident, reported once, as `prose-outside-pair` (the pair was flattened to plain text).',
-  bad: [{title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, line: 3}],
+  bad: [
+    {title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)']},
+    {title: 'One pair deleted: a gap of one id', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']}
+  ],
   good: [
-    {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`},
+    {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: []},
     {
       title: 'Link definitions with titles explain one number each',
-      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n[Bild]: media/a.png "Abbildung 1: das Menü"\n[Start]: ../open.md 'Öffnen'\n\n${pair('90f5f-106', 'Ende', 'End')}\n`
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n[Bild]: media/a.png "Abbildung 1: das Menü"\n[Start]: ../open.md 'Öffnen'\n\n${pair('90f5f-106', 'Ende', 'End')}\n`,
+      messages: []
     },
     {
       title: 'Definitions whose labels the text uses as collapsed or shortcut references explain one number each',
-      markdown: `${pair('90f5f-103', 'Öffnen Sie das [Contoso portal][] oder das [Admin Center].', 'Open the [Contoso portal][] or the [Admin Center].')}\n\n[Contoso portal]: https://portal.contoso.com\n[Admin Center]: https://admin.contoso.com "Admin"\n\n${pair('90f5f-107', 'Ende', 'End')}\n`
+      markdown: `${pair('90f5f-103', 'Öffnen Sie das [Contoso portal][] oder das [Admin Center].', 'Open the [Contoso portal][] or the [Admin Center].')}\n\n[Contoso portal]: https://portal.contoso.com\n[Admin Center]: https://admin.contoso.com "Admin"\n\n${pair('90f5f-107', 'Ende', 'End')}\n`,
+      messages: []
     },
-    {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`},
+    {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: []},
     {
       title: 'A pair flattened to plain text: prose-outside-pair reports it, id-gap not again',
-      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')} Wählen Sie dann die Einstellungen des Kontos aus. ${pair('90f5f-105', 'Ende', 'End')}\n`
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')} Wählen Sie dann die Einstellungen des Kontos aus. ${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: []
     }
   ],
   check(context) {
     const {document} = context
-    const images = imagesBefore(document)
+    const images = context.facts.ids.imagesBefore
     const labels = labelCredits(context)
     const prose = context.facts.prose
-    const {indices: plain, run} = plainRun(document)
+    const {indices: plain, run} = context.facts.ids.plain
     let previous: number | undefined
     plain.forEach((index, position) => {
       if (run[position] !== 1) return

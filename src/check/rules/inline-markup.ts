@@ -16,14 +16,14 @@ const rule: Rule = {
   description:
     'The inline markup of a target differs from its source, judged as `merge` judges a translation (code parity): a link or image lost or pointing elsewhere, inline code lost or changed, an HTML element lost, changed or left open are errors (the page loses them; `merge` would refuse such a target); bold, italics or a line break lost, a placeholder changed and markup the target adds are warnings (translators may drop emphasis on purpose). Links are compared by destination, images by source, code by its text; translated link text and alt text, a localized locale in a URL (`/en-us/` → `/de-de/`), and a bare URL written as `[url](url)` are the same markup; escapes and entities are characters, not markup, but escaped emphasis markers the source does not have (`\\*\\*\\*\\*`, machine translation\'s debris, raw `**` on the page) are reported.',
   bad: [
-    {title: 'A link lost', markdown: `${pair('ac8fe-156', 'Siehe eDiscovery-Fälle.', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, line: 1},
-    {title: 'Bold escaped by machine translation (a warning)', markdown: `${pair('90f5f-134', 'Wechseln Sie zu \\*\\*Support\\*\\*', 'Go to **Support**')}\n`, line: 1},
-    {title: 'An escaped backtick is not code: the code span is lost', markdown: `${pair('7cf4e-120', 'Führen Sie \\`Get-Mailbox\\` aus.', 'Run `Get-Mailbox`.')}\n`, line: 1}
+    {title: 'A link lost', markdown: `${pair('ac8fe-156', 'Siehe eDiscovery-Fälle.', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, messages: ['1:31-1:54: error: Inline markup of `ac8fe-156` differs from its source: link to `ediscovery-cases.md` lost']},
+    {title: 'Bold escaped by machine translation (a warning)', markdown: `${pair('90f5f-134', 'Wechseln Sie zu \\*\\*Support\\*\\*', 'Go to **Support**')}\n`, messages: ['1:31-1:62: warning: Inline markup of `90f5f-134` differs from its source: bold lost']},
+    {title: 'An escaped backtick is not code: the code span is lost', markdown: `${pair('7cf4e-120', 'Führen Sie \\`Get-Mailbox\\` aus.', 'Run `Get-Mailbox`.')}\n`, messages: ['1:31-1:62: error: Inline markup of `7cf4e-120` differs from its source: inline code `Get-Mailbox` lost']}
   ],
   good: [
-    {title: 'Same link, same bold, link text translated', markdown: `${pair('90f5f-134', 'Wechseln Sie zu **Support** ([Hilfe](help.md))', 'Go to **Support** ([Help](help.md))')}\n`},
-    {title: 'A bare URL written as a link to the same URL', markdown: `${pair('90f5f-140', 'Siehe [https://aka.ms/eop](https://aka.ms/eop).', 'See https://aka.ms/eop.')}\n`},
-    {title: 'The locale of a docs URL localized', markdown: `${pair('a1eda-121', 'Siehe [Multi-Geo](https://docs.microsoft.com/de-de/office365/enterprise/multi-geo).', 'See [Multi-Geo](https://docs.microsoft.com/en-us/office365/enterprise/multi-geo).')}\n`}
+    {title: 'Same link, same bold, link text translated', markdown: `${pair('90f5f-134', 'Wechseln Sie zu **Support** ([Hilfe](help.md))', 'Go to **Support** ([Help](help.md))')}\n`, messages: []},
+    {title: 'A bare URL written as a link to the same URL', markdown: `${pair('90f5f-140', 'Siehe [https://aka.ms/eop](https://aka.ms/eop).', 'See https://aka.ms/eop.')}\n`, messages: []},
+    {title: 'The locale of a docs URL localized', markdown: `${pair('a1eda-121', 'Siehe [Multi-Geo](https://docs.microsoft.com/de-de/office365/enterprise/multi-geo).', 'See [Multi-Geo](https://docs.microsoft.com/en-us/office365/enterprise/multi-geo).')}\n`, messages: []}
   ],
   check(context) {
     for (const segment of context.document.segments) {

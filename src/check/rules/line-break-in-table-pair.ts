@@ -8,8 +8,8 @@ const rule: Rule = {
   severity: 'error',
   description:
     'A GFM table row is one line. A pair in a table row whose target holds a line break ends the row there: the rest of the row becomes a new row (or leaves the table). Real targets start with a newline and indentation when machine translation kept the layout of the source file. A line break in the source only is a warning.',
-  bad: [{title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, line: 3}],
-  good: [{title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`}],
+  bad: [{title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: ['3:32-4:1: error: Line break in the target of `2ca24-384` inside a table row: the row ends there']}],
+  good: [{title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: []}],
   check(context) {
     const {tableSegments} = context.facts
     for (const segment of tableSegments) {

@@ -1,6 +1,5 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
-import {mainPrefix, wellShaped} from '../ids.js'
 import type {Segment} from '../../document/types.js'
 
 function countWithPrefix(segments: Segment[], prefix: string): number {
@@ -14,12 +13,11 @@ const rule: Rule = {
   severity: 'error',
   description:
     'The ids of one file share one prefix (the five hex digits before the hyphen): it identifies the file in the localization handoff. A pair with another prefix was pasted from another file, and its translation belongs to that file.',
-  bad: [{title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, line: 3}],
-  good: [{title: 'One prefix', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`}],
+  bad: [{title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, messages: ['3:1-3:117: error: Id `2ca24-104` has prefix `2ca24`, the file\'s is `90f5f`']}],
+  good: [{title: 'One prefix', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`, messages: []}],
   check(context) {
-    const prefix = mainPrefix(context.document)
+    const {prefix, shaped} = context.facts.ids
     const reported = new Set<string>()
-    const shaped = wellShaped(context.document)
     context.document.segments.forEach((segment, index) => {
       if (!shaped[index] || segment.prefix === prefix) return
       const note = reported.has(segment.prefix) ? undefined : `${countWithPrefix(context.document.segments, segment.prefix)} pair(s) with prefix \`${segment.prefix}\``

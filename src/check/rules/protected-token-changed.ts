@@ -45,12 +45,12 @@ const rule: Rule = {
   description:
     'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
   bad: [
-    {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), line: 5},
-    {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), line: 5}
+    {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: ['5:31-5:95: warning: Target of `7cf4e-140` does not keep what must not be translated: cmdlet `Get-MsolUser` written `get-msoluser`; versioned name `TLS 1.2` missing']},
+    {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), messages: ['5:31-5:67: warning: Target of `7cf4e-141` does not keep what must not be translated: placeholder `{0}` missing']}
   ],
   good: [
-    {title: 'The tokens kept, the sentence translated', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets Get-MsolUser und Set-MsolUser mit TLS 1.2.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`)},
-    {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`)}
+    {title: 'The tokens kept, the sentence translated', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets Get-MsolUser und Set-MsolUser mit TLS 1.2.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: []},
+    {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`), messages: []}
   ],
   check(context) {
     for (const segment of context.document.segments) {

@@ -50,16 +50,16 @@ const rule: Rule = {
   description:
     'A table row has more or fewer cells than the delimiter row in the localized document, and not the same number as in the source document: the translation changed the row, and the localized page shows it otherwise than the source page. Where a target on the row has a line break or an unescaped `|` of its own, `line-break-in-table-pair` or `pair-split-across-cells` reports that pair (one incident, one finding). Where the source document has the same row, GFM pads a short row with empty cells and drops empty extra cells, so the page is as its author wrote it: no finding. Only a row of the source document whose extra cells hold text (GFM drops them from the page) is a warning: the translation is not at fault.',
   bad: [
-    {title: 'A backslash ending a target escapes the `|` after it: the row loses a cell', markdown: `${header}|${pair('90f5f-148', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-149', '0800', '0800')}|\n`, line: 3},
-    {title: 'Text in an extra cell of the source document (a warning)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| ${pair('90f5f-150', 'gebührenfrei', 'toll-free')} |\n`, line: 3}
+    {title: 'A backslash ending a target escapes the `|` after it: the row loses a cell', markdown: `${header}|${pair('90f5f-148', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: ['3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2']},
+    {title: 'Text in an extra cell of the source document (a warning)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| ${pair('90f5f-150', 'gebührenfrei', 'toll-free')} |\n`, messages: ['3:1-3:369: warning: Table row has 3 cell(s) in the source document, the delimiter row 2: GFM drops the text of the extra cells (the source already had this)']}
   ],
   good: [
-    {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`},
-    {title: 'A line break in a target: line-break-in-table-pair reports the pair, the split row is not reported again', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`},
-    {title: 'Rows as wide as the delimiter row', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei \\| 0800', 'Toll-free \\| 0800')}|\n`},
-    {title: 'A row of empty cells shorter than the delimiter row (GFM pads it)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n|\n`},
-    {title: 'A row whose last cell is empty after a trailing `|`, shorter than the delimiter row', markdown: `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|${pair('90f5f-147', 'Hinweis', 'Note')}|\n|---|---|---|\n|${pair('90f5f-148', 'Brasilien', 'Brazil')}| |\n`},
-    {title: 'Empty extra cells (GFM drops them; the page is unchanged)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| | |\n`}
+    {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`, messages: []},
+    {title: 'A line break in a target: line-break-in-table-pair reports the pair, the split row is not reported again', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: []},
+    {title: 'Rows as wide as the delimiter row', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei \\| 0800', 'Toll-free \\| 0800')}|\n`, messages: []},
+    {title: 'A row of empty cells shorter than the delimiter row (GFM pads it)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n|\n`, messages: []},
+    {title: 'A row whose last cell is empty after a trailing `|`, shorter than the delimiter row', markdown: `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|${pair('90f5f-147', 'Hinweis', 'Note')}|\n|---|---|---|\n|${pair('90f5f-148', 'Brasilien', 'Brazil')}| |\n`, messages: []},
+    {title: 'Empty extra cells (GFM drops them; the page is unchanged)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| | |\n`, messages: []}
   ],
   check(context) {
     const {facts, document} = context
