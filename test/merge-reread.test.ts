@@ -47,6 +47,14 @@ describe('merge refuses a target that changes how the document is read', () => {
     })
   }
 
+  it('refuses text in the target of a pair whose source is empty (an anchor captured as a pair)', () => {
+    const text = '## <span data-ttu-id="1ce8c-107"><a name="steps"> </a></span><span class="sxs-lookup"><span data-stu-id="1ce8c-107"></span></span>Steps\n'
+    const anchor = parse(text)
+    const result = merge(anchor, new Map([['1ce8c-107', {source: '', target: '<a name="steps"> ~~~</a>'}]]))
+    expect(result.messages.map((message) => [message.ruleId, message.reason])).toEqual([['empty-source', '`1ce8c-107`: not merged: the source is empty: a target with text would translate nothing']])
+    expect(result.text).toBe(text)
+  })
+
   it('is quiet and changes nothing when no target changes', () => {
     const result = merge(document, current())
     expect(result.changed).toBe(false)

@@ -46,9 +46,19 @@ function escapesClosingTag(text: string): boolean {
   return match !== null && match[0].length % 2 === 1
 }
 
+/** The text a reader sees of a target: tags and non-breaking spaces left out (as check's `empty-source` reads it). */
+function visibleText(text: string): string {
+  return text.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;/g, '').trim()
+}
+
 export function structureProblems(segment: Segment, target: string): StructureProblem[] {
   const current = segment.target
   const problems: StructureProblem[] = []
+  // A pair with no source (an anchor `<a name="x"> </a>` captured as a pair) translates nothing: text in its
+  // target would show where the page has none, and `check` reports it as an error.
+  if (segment.source.trim() === '' && visibleText(target) !== '' && visibleText(current) === '') {
+    problems.push({ruleId: 'empty-source', reason: 'the source is empty: a target with text would translate nothing'})
+  }
   const gfmTable = segment.context.table !== undefined && !segment.context.table.html
 
   if (gfmTable && count(lineBreak, target) > count(lineBreak, current)) {
