@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {check} from '../src/check/index.js'
 import {parse} from '../src/document/parse.js'
-import {capReason, maxReasonLength} from '../src/document/messages.js'
+import {capReason, createMessage, maxReasonLength} from '../src/document/messages.js'
 import {main} from '../src/cli/main.js'
 import {readTranslations} from '../src/formats/index.js'
 import {recordingIo} from './helpers/io.js'
@@ -23,7 +23,11 @@ describe('messages', () => {
     const messages = [...document.messages, ...check(document)]
     expect(messages.length).toBeGreaterThan(0)
     for (const message of messages) expect(message.reason.length).toBeLessThan(maxReasonLength + 40)
-    expect(messages.some((message) => /… \(\d+ more characters\)$/.test(message.reason))).toBe(true)
+    // Check's inline-markup now counts the spans (`HTML <span> added (100000×)`) instead of quoting them; a
+    // reason that does quote that much is cut so, saying how much was left out.
+    const long = createMessage(`Prose: ${'<span>'.repeat(100_000)}`, {ruleId: 'prose-outside-pair', place: {line: 1, column: 1, offset: 0}})
+    expect(long.reason.length).toBeLessThan(maxReasonLength + 40)
+    expect(long.reason).toMatch(/… \(599\d{3} more characters\)$/)
   })
 
   it('are cut on a character, never inside a surrogate pair', () => {
