@@ -3,7 +3,7 @@ import {pair} from '../example.js'
 import {mainPrefix, wellShaped} from '../ids.js'
 import type {Segment} from '../../document/types.js'
 
-function countWithPrefix(segments: Segment[], prefix: string): number {
+function countWithPrefix(segments: readonly Segment[], prefix: string): number {
   let count = 0
   for (const segment of segments) if (segment.prefix === prefix) count++
   return count
