@@ -3,6 +3,9 @@
  *
  * A document is its text cut into an alternation of skeleton strings and segments
  * (`parts`), so that `print(parse(text)) === text` for every input.
+ *
+ * Read-only throughout: a document is made whole (by parse, or by merge from another one) and never edited,
+ * so the offsets its segments hold (`position`, the layout: document/layout.ts) always agree with its text.
  */
 import type {VFileMessage} from 'vfile-message'
 
@@ -105,7 +108,10 @@ export interface BilingualDocument {
   readonly path: string | undefined
   readonly frontMatter: FrontMatter | undefined
   readonly languages: Languages
-  /** Skeleton text and segments, in file order: concatenated they give the file back. */
+  /**
+   * Skeleton text and segments, in file order: concatenated they give the file back. They alternate,
+   * skeleton first and last (a skeleton text may be empty): `parts[2 * k]` is the text before segment k.
+   */
   readonly parts: ReadonlyArray<string | Segment>
   /** The segments of `parts`, in document order. */
   readonly segments: readonly Segment[]
