@@ -166,13 +166,19 @@ describe('document fixtures', () => {
 })
 
 /** Real pair pieces (from help-and-support-for-eop.md, nl-NL) put together into broken inputs. */
+/** The line table a document should hold for `text`: the offset after each line break, then the length + 1. */
+function lineEndsOf(text: string): number[] {
+  return [...[...text.matchAll(/\r\n|\r|\n/g)].map((lineBreak) => lineBreak.index + lineBreak[0].length), text.length + 1]
+}
+
 describe('the layout (document/layout.ts): computed once, read everywhere', () => {
   for (const name of cases) {
     const input = readFileSync(new URL(`${name}/input.md`, fixtures), 'utf8')
 
     it(`${name}: pair offsets and skeleton starts are where print puts them`, () => {
-      for (const text of [input, '\uFEFF' + input.replace(/\n/g, '\r\n')]) {
+      for (const text of [input, '\uFEFF' + input.replace(/\n/g, '\r\n'), input.replace(/\n/g, '\r')]) {
         const document = parse(text)
+        expect(document.lineEnds).toEqual(lineEndsOf(text))
         const pairs = pairOffsets(document)
         document.segments.forEach((segment, index) => {
           expect([pairs[2 * index], pairs[2 * index + 1]]).toEqual([segment.position.pair.start.offset, segment.position.pair.end.offset])
@@ -197,6 +203,7 @@ describe('the layout (document/layout.ts): computed once, read everywhere', () =
       const changed = withTargets(document, targets)
       expect(changed.text).toBe(print(changed.document))
       expectPositionsAgree(changed.text, changed.document)
+      expect(changed.document.lineEnds).toEqual(lineEndsOf(changed.text))
       expect(changed.document.segments.map((segment) => segment.position)).toEqual(parse(changed.text).segments.map((segment) => segment.position))
       expect(JSON.stringify(document)).toBe(before)
     })

@@ -67,5 +67,5 @@ export function withTargets(document: BilingualDocument, targets: ReadonlyMap<Se
     segments.push(segment)
     return segment
   })
-  return {document: {...document, parts, segments}, text}
+  return {document: {...document, parts, segments, lineEnds: locator.lineEnds()}, text}
 }

@@ -135,6 +135,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     parts,
     segments,
     messages,
+    lineEnds: locator.lineEnds(),
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
     bom
   }

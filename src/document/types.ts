@@ -129,6 +129,11 @@ export interface BilingualDocument {
   readonly blocks: readonly LeafBlock[]
   /** Inline code spans that run over more than one line (their text is code, not prose), in file offsets. */
   readonly multiLineCode: ReadonlyArray<{readonly start: number; readonly end: number}>
+  /**
+   * The line table (part of the layout): the offset just after each line's line break, which is where the
+   * next line starts; the last is the text's length + 1. Lines end at `\r\n`, `\r` or `\n`, as vfile-location's.
+   */
+  readonly lineEnds: readonly number[]
   /** Line ending the file mostly uses. */
   readonly eol: '\n' | '\r\n'
   readonly bom: boolean
