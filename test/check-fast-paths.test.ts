@@ -6,12 +6,12 @@
 import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
 import {parse} from '../src/document/parse.js'
-import {print} from '../src/document/print.js'
+import {print, printSegment} from '../src/document/print.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {countCells, unescapedPipes} from '../src/check/cells.js'
 import {splitLines} from '../src/check/lines.js'
 import {printWithPairs} from '../src/check/analysis.js'
-import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairRanges, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
+import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
 import {prose, words} from '../src/check/prose.js'
 import {corpusFiles} from './helpers/corpus.js'
@@ -111,31 +111,29 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
       const printed = printWithPairs(document)
       agree('bilingual text', printed.text, text, file)
       const skeleton = reference.skeleton(document)
-      const pairs = pairRanges(document, text.length)
-      agree('pair ranges add up', pairs !== undefined, skeleton.length === text.length, file)
-      // The offsets made with the text are the ranges (no pair of the corpus is empty).
-      agree('pair offsets', JSON.stringify(Array.from(printed.pairs ?? [])), JSON.stringify(pairs), file)
-      const stretchesOn = pairsOnLines(pairs ?? [])
+      agree('skeleton length', skeleton.length, text.length, file)
+      // The layout parse computed is where print puts each pair (no pair of the corpus is empty).
+      const pairs = Array.from(printed.pairs)
+      document.segments.forEach((segment, index) => agree('pair offsets', text.slice(pairs[2 * index], pairs[2 * index + 1]), printSegment(segment), `${file} ${segment.id}`))
+      const stretchesOn = pairsOnLines(pairs)
       for (const line of splitLines(text)) {
         lines++
         const where = `${file}:${line.index + 1}`
-        if (pairs) {
-          const stretches = stretchesOn(line)
-          const raw = skeleton.slice(line.start, line.end)
-          agree('blanked line', blankedLine(text, line, stretches), raw, where)
-          const compact = compactLine(text, line, stretches)
-          for (const marker of ['<!--', '-->']) agree(`compact line holds ${marker}`, compact.includes(marker), raw.includes(marker), where)
-          const letters = letterLike(raw)
-          agree('letters of the compact line', letterLike(compact), letters, where)
-          agree('skeleton facts', skeletonFacts(text, line, stretches), facts(compact), where)
-          if (letters > 0) {
-            const rest = prose(raw)
-            agree('prose', rest, reference.prose(raw), where)
-            const count = reference.words(rest)
-            agree('words', words(rest), count, where)
-            // The eight-letter bound: a line with fewer has fewer than four words.
-            if (letters < 8) agree('fewer than four words', count < 4, true, where)
-          }
+        const stretches = stretchesOn(line)
+        const raw = skeleton.slice(line.start, line.end)
+        agree('blanked line', blankedLine(text, line, stretches), raw, where)
+        const compact = compactLine(text, line, stretches)
+        for (const marker of ['<!--', '-->']) agree(`compact line holds ${marker}`, compact.includes(marker), raw.includes(marker), where)
+        const letters = letterLike(raw)
+        agree('letters of the compact line', letterLike(compact), letters, where)
+        agree('skeleton facts', skeletonFacts(text, line, stretches), facts(compact), where)
+        if (letters > 0) {
+          const rest = prose(raw)
+          agree('prose', rest, reference.prose(raw), where)
+          const count = reference.words(rest)
+          agree('words', words(rest), count, where)
+          // The eight-letter bound: a line with fewer has fewer than four words.
+          if (letters < 8) agree('fewer than four words', count < 4, true, where)
         }
         if (line.text.includes('|')) agree('cells', countCells(line.text), reference.countCells(line.text), where)
       }

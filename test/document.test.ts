@@ -9,8 +9,9 @@ import {describe, expect, it} from 'vitest'
 import {parse} from '../src/document/parse.js'
 import {scanPairs} from '../src/document/pairs.js'
 import {print} from '../src/document/print.js'
+import {pairOffsets, skeletonStart, withTargets} from '../src/document/layout.js'
 import {findReferencePairs} from '../src/document/reference.js'
-import type {BilingualDocument, Point, Position} from '../src/document/types.js'
+import type {BilingualDocument, Point, Position, Segment} from '../src/document/types.js'
 import {corpusDir} from './helpers/corpus.js'
 
 const fixtures = new URL('./fixtures/document/', import.meta.url)
@@ -165,6 +166,65 @@ describe('document fixtures', () => {
 })
 
 /** Real pair pieces (from help-and-support-for-eop.md, nl-NL) put together into broken inputs. */
+/** The line table a document should hold for `text`: the offset after each line break, then the length + 1. */
+function lineEndsOf(text: string): number[] {
+  return [...[...text.matchAll(/\r\n|\r|\n/g)].map((lineBreak) => lineBreak.index + lineBreak[0].length), text.length + 1]
+}
+
+describe('the layout (document/layout.ts): computed once, read everywhere', () => {
+  for (const name of cases) {
+    const input = readFileSync(new URL(`${name}/input.md`, fixtures), 'utf8')
+
+    it(`${name}: pair offsets and skeleton starts are where print puts them`, () => {
+      for (const text of [input, '\uFEFF' + input.replace(/\n/g, '\r\n'), input.replace(/\n/g, '\r')]) {
+        const document = parse(text)
+        expect(document.lineEnds).toEqual(lineEndsOf(text))
+        const pairs = pairOffsets(document)
+        document.segments.forEach((segment, index) => {
+          expect([pairs[2 * index], pairs[2 * index + 1]]).toEqual([segment.position.pair.start.offset, segment.position.pair.end.offset])
+        })
+        let offset = 0
+        document.parts.forEach((part, index) => {
+          if (typeof part === 'string') {
+            // Parts alternate skeleton, segment, …, skeleton.
+            expect(index % 2).toBe(0)
+            expect(skeletonStart(document, index / 2)).toBe(offset)
+          }
+          offset += print({...document, parts: [part]}).length
+        })
+      }
+    })
+
+    it(`${name}: new targets give a new document laid out as its parse is, the old one untouched`, () => {
+      const document = parse(input)
+      const before = JSON.stringify(document)
+      // Targets longer, shorter, over more lines: every later place moves.
+      const targets = new Map<Segment, string>(document.segments.map((segment, index) => [segment, index % 2 === 0 ? `${segment.target}\nmehr Text` : segment.target.slice(1)]))
+      const changed = withTargets(document, targets)
+      expect(changed.text).toBe(print(changed.document))
+      expectPositionsAgree(changed.text, changed.document)
+      expect(changed.document.lineEnds).toEqual(lineEndsOf(changed.text))
+      expect(changed.document.segments.map((segment) => segment.position)).toEqual(parse(changed.text).segments.map((segment) => segment.position))
+      expect(JSON.stringify(document)).toBe(before)
+    })
+  }
+
+  it('is read-only: editing a parsed document does not compile', () => {
+    const document = parse(`<span data-ttu-id="90f5f-101">Hilfe</span><span class="sxs-lookup"><span data-stu-id="90f5f-101">Help</span></span>\n`)
+    // Never called: tsc (`npx tsc --noEmit -p .`) checks that each edit below is an error.
+    const edits = (): void => {
+      // @ts-expect-error a segment's texts are read-only
+      document.segments[0]!.target = 'Hilfe!'
+      // @ts-expect-error so is its layout
+      document.segments[0]!.position.pair.start.offset = 0
+      // @ts-expect-error and the lists of the document
+      document.parts.push('')
+    }
+    expect(edits).toBeTypeOf('function')
+    expect(document.segments[0]!.target).toBe('Hilfe')
+  })
+})
+
 describe('bad input', () => {
   const pair = '<span data-ttu-id="90f5f-103">Help en ondersteuning</span><span class="sxs-lookup"><span data-stu-id="90f5f-103">Help and support</span></span>'
 

@@ -168,6 +168,7 @@ const document: fc.Arbitrary<BilingualDocument> = fc
     codeBlocks: [],
     blocks: [],
     multiLineCode: [],
+    lineEnds: [],
     eol: '\n',
     bom: false
   }))

@@ -9,6 +9,7 @@
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {parseLeafBlocks} from '../document/parse.js'
 import {print} from '../document/print.js'
+import {pairOffsets} from '../document/layout.js'
 import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
 import {splitLines, type Line} from './lines.js'
 import {tablesOf, type Table} from './tables.js'
@@ -40,8 +41,8 @@ export interface Facts {
   readonly source: SideScan
   /** Segments whose pair starts in a GFM table (or a broken one) of the bilingual file or the source document. */
   readonly tableSegments: Set<Segment>
-  /** Start and end offset of each segment's pair (`2 * index`, `2 * index + 1`), undefined when the parts do not add up. */
-  readonly pairs: Int32Array | undefined
+  /** Start and end offset of each segment's pair (`2 * index`, `2 * index + 1`): `pairOffsets`. */
+  readonly pairs: Int32Array
   /** Lines of prose outside pairs (prose-outside-pair's findings). */
   readonly prose: ProseLine[]
   /** What the id rules share (ids.ts): shapes, the main prefix, first uses, the run of ids in order, image counts. */
@@ -50,33 +51,12 @@ export interface Facts {
 
 interface Printed {
   text: string
-  pairs: Int32Array | undefined
+  pairs: Int32Array
 }
 
-/**
- * The bilingual file's text, `print(document)`, and where its pairs are, in one pass: reading every part's
- * strings costs about as much as joining them.
- */
+/** The bilingual file's text, `print(document)`, and where its pairs are (the layout parse computed). */
 export function printWithPairs(document: BilingualDocument): Printed {
-  const pieces: string[] = []
-  const pairs = new Int32Array(2 * document.segments.length)
-  let offset = 0
-  let segment = 0
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      pieces.push(part)
-      offset += part.length
-      continue
-    }
-    const {open, middle, close} = part.markup
-    pieces.push(open, part.target, middle, part.source, close)
-    pairs[2 * segment] = offset
-    offset += open.length + part.target.length + middle.length + part.source.length + close.length
-    pairs[2 * segment + 1] = offset
-    segment++
-  }
-  const whole = segment === document.segments.length
-  return {text: whole ? pieces.join('') : print(document), pairs: whole ? pairs : undefined}
+  return {text: print(document), pairs: pairOffsets(document)}
 }
 
 /**

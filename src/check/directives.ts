@@ -107,10 +107,11 @@ function findDirectives(document: BilingualDocument, text: string, locator: Loca
   // Code blocks in file order, as the comments are found: one pass over both.
   const blocks = document.codeBlocks
   let block = 0
+  // Where the skeleton text starts: the file's start, then the end of the pair before it (the layout).
   let offset = 0
   for (const part of document.parts) {
     if (typeof part !== 'string') {
-      offset += part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
+      offset = part.position.pair.end.offset
       continue
     }
     for (let at = part.indexOf('<!--'); at !== -1; at = part.indexOf('<!--', at + 4)) {

@@ -42,7 +42,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
   const printed = printWithPairs(document)
   const text = printed.text
   const facts = createFacts(document, printed, proseLines)
-  const locator = createLocator(text)
+  const locator = createLocator(text, document.lineEnds)
   const messages: CheckMessage[] = []
   for (const rule of rules) {
     const setting = options.rules?.[rule.id]

@@ -6,7 +6,7 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {Facts, ProseLine} from './analysis.js'
-import {pairRanges, pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
+import {pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
 
 /**
  * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
@@ -70,9 +70,8 @@ function unicodeWords(text: string): number {
 const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
 
 /** What is blanked out of the lines: the pairs and the code spans running over lines, as sorted, disjoint start, end… offsets. */
-function blankedRanges(document: BilingualDocument, facts: Facts): number[] | undefined {
-  const pairs = facts.pairs ? Array.from(facts.pairs) : pairRanges(document, facts.text.length)
-  if (!pairs) return undefined
+function blankedRanges(document: BilingualDocument, facts: Facts): number[] {
+  const {pairs} = facts
   const code = document.multiLineCode
   const ranges: Array<[number, number]> = []
   for (let index = 0; index < pairs.length; index += 2) ranges.push([pairs[index]!, pairs[index + 1]!])
@@ -92,7 +91,6 @@ export function proseLines(document: BilingualDocument, facts: Facts): ProseLine
   const found: ProseLine[] = []
   const {text} = facts
   const ranges = blankedRanges(document, facts)
-  if (!ranges) return found
   const stretchesOn = pairsOnLines(ranges)
   const lines = facts.lines
   let line = 0

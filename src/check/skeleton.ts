@@ -3,29 +3,8 @@
  * (offsets kept), what is left being markup and text outside pairs. Built per line from the pairs on it,
  * which costs far less than blanking the whole file and reading it back line by line.
  */
-import type {BilingualDocument} from '../document/types.js'
 import type {Line} from './lines.js'
 import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
-
-/**
- * Where the pairs are in the bilingual file, as start, end, start, end… offsets in order (the parts laid
- * end to end, as `print` does). Undefined when they do not add up to the file's length.
- */
-export function pairRanges(document: BilingualDocument, length: number): number[] | undefined {
-  const ranges: number[] = []
-  let offset = 0
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      offset += part.length
-      continue
-    }
-    const end = offset + part.markup.open.length + part.target.length + part.markup.middle.length + part.source.length + part.markup.close.length
-    // An empty pair blanks nothing.
-    if (end > offset) ranges.push(offset, end)
-    offset = end
-  }
-  return offset === length ? ranges : undefined
-}
 
 /**
  * For each line, the stretches of it the pairs cover, as start, end… offsets (none empty). Lines must be

@@ -41,7 +41,6 @@ export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTa
     const ancestors: string[] = []
     let block = 'root'
     let kind: ContextKind = 'paragraph'
-    const context: Partial<SegmentContext> = {}
     let listDepth = -1
     let inCode = false
     let link: SegmentContext['link']
@@ -112,15 +111,16 @@ export function createContextLocator(tree: Root, text: string, htmlCells: HtmlTa
     else if (block === 'html') kind = 'html'
     else kind = 'paragraph'
 
-    context.kind = kind
-    context.block = block
-    context.ancestors = ancestors
-    if (headingDepth !== undefined) context.headingDepth = headingDepth
-    if (table) context.table = table
-    if (alert) context.alert = alert
-    if (link) context.link = link
-    if (listDepth >= 0) context.listDepth = listDepth
-    return context as SegmentContext
+    return {
+      kind,
+      block,
+      ancestors,
+      ...(headingDepth !== undefined ? {headingDepth} : {}),
+      ...(table ? {table} : {}),
+      ...(alert ? {alert} : {}),
+      ...(link ? {link} : {}),
+      ...(listDepth >= 0 ? {listDepth} : {})
+    }
   }
 
   return {locate}

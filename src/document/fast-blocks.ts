@@ -218,11 +218,15 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
   for (const block of blocks) {
     if (block.block === 'yaml') continue
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
-    const leaf: LeafBlock = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
-    if (block.fenced) leaf.fence = {closed: block.closed}
-    // A row of a lone `|` starts no cell, but micromark gives it an empty one.
-    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
-    leaves.push(leaf)
+    leaves.push({
+      kind: block.block,
+      start: block.start,
+      end: block.end,
+      containers: block.containers.map(containerKind),
+      ...(block.fenced ? {fence: {closed: block.closed}} : {}),
+      // A row of a lone `|` starts no cell, but micromark gives it an empty one.
+      ...(block.table ? {table: {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}} : {})
+    })
     const lines = block.lines
     if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 1 && lines.some(([start, end]) => text.slice(start, end).includes('`'))) {
       multiLineCode.push(...new InlineContent(text, marks, lines, labels).codeSpansAcrossLines())
@@ -858,13 +862,16 @@ function contextOf(
   else if (block.block === 'html') kind = 'html'
   else kind = 'paragraph'
 
-  const context: Partial<SegmentContext> = {kind, block: block.block, ancestors}
-  if (block.headingDepth !== undefined) context.headingDepth = block.headingDepth
-  if (table) context.table = table
-  if (alert) context.alert = alert
-  if (link) context.link = link
-  if (listDepth >= 0) context.listDepth = listDepth
-  return context as SegmentContext
+  return {
+    kind,
+    block: block.block,
+    ancestors,
+    ...(block.headingDepth !== undefined ? {headingDepth: block.headingDepth} : {}),
+    ...(table ? {table} : {}),
+    ...(alert ? {alert} : {}),
+    ...(link ? {link} : {}),
+    ...(listDepth >= 0 ? {listDepth} : {})
+  }
 }
 
 /** Index of the table row cell holding `offset`: the last that starts at or before it; -1 when none does. */

@@ -20,23 +20,20 @@ export function leafBlocks(tree: Root, markdown: string, toFile: (offset: number
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
-    const leaf = (kind: LeafBlock['kind']): LeafBlock => {
-      const found: LeafBlock = {kind, start: toFile(start), end: toFile(end), containers}
-      leaves.push(found)
-      return found
+    const leaf = (kind: LeafBlock['kind'], details: Pick<LeafBlock, 'fence' | 'definition'> = {}): void => {
+      leaves.push({kind, start: toFile(start), end: toFile(end), containers, ...details})
     }
     switch (node.type) {
       case 'code': {
-        const found = leaf('code')
         const open = fence.exec(markdown.slice(start, start + 200))
-        if (open) found.fence = {closed: fenceClosed(markdown, start, end, open[1]!, containers)}
+        leaf('code', open ? {fence: {closed: fenceClosed(markdown, start, end, open[1]!, containers)}} : {})
         return
       }
       case 'html':
         leaf('html')
         return
       case 'definition':
-        leaf('definition').definition = {label: normalizeLabel(node.label ?? node.identifier), title: node.title !== null && node.title !== undefined}
+        leaf('definition', {definition: {label: normalizeLabel(node.label ?? node.identifier), title: node.title !== null && node.title !== undefined}})
         return
       case 'paragraph':
       case 'heading':

@@ -11,6 +11,7 @@ import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
 import {createContextLocator, htmlCellFinder} from './context.js'
 import {fastStructure} from './fast-blocks.js'
 import {createLocator, type Locator} from './positions.js'
+import {placeSegment} from './layout.js'
 import {visit} from 'unist-util-visit'
 import type {Root} from 'mdast'
 import {createMessage} from './messages.js'
@@ -88,37 +89,28 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const parts: Array<string | Segment> = []
   const segments: Segment[] = []
   let cursor = 0
-  const {point} = locator
   for (let index = 0; index < scan.pairs.length; index++) {
     const pair = scan.pairs[index]!
     parts.push(text.slice(cursor, pair.pairStart))
     const {prefix, number, merged} = parseId(pair.id)
-    // The points in file order, which keeps the locator's cursor moving forward.
-    const pairStart = point(pair.pairStart)
-    const targetStart = point(pair.targetStart)
-    const targetEnd = point(pair.targetEnd)
-    const sourceStart = point(pair.sourceStart)
-    const sourceEnd = point(pair.sourceEnd)
-    const pairEnd = point(pair.pairEnd)
-    const segment: Segment = {
-      id: pair.id,
-      prefix,
-      number,
-      merged,
-      sourceId: pair.sourceId,
+    const texts = {
       source: text.slice(pair.sourceStart, pair.sourceEnd),
       target: text.slice(pair.targetStart, pair.targetEnd),
       markup: {
         open: text.slice(pair.pairStart, pair.targetStart),
         middle: text.slice(pair.targetEnd, pair.sourceStart),
         close: text.slice(pair.sourceEnd, pair.pairEnd)
-      },
-      context: contextOf(index, pair.pairStart),
-      position: {
-        pair: {start: pairStart, end: pairEnd},
-        target: {start: targetStart, end: targetEnd},
-        source: {start: sourceStart, end: sourceEnd}
       }
+    }
+    const segment: Segment = {
+      id: pair.id,
+      prefix,
+      number,
+      merged,
+      sourceId: pair.sourceId,
+      ...texts,
+      context: contextOf(index, pair.pairStart),
+      position: placeSegment(locator, pair.pairStart, texts)
     }
     parts.push(segment)
     segments.push(segment)
@@ -143,6 +135,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     parts,
     segments,
     messages,
+    lineEnds: locator.lineEnds(),
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
     bom
   }

@@ -10,12 +10,15 @@ import type {Point, Position} from './types.js'
 export interface Locator {
   point(offset: number): Point
   position(start: number, end: number): Position
+  /** The whole line table (`BilingualDocument.lineEnds`): the offset just after each line's line break, the last `text.length + 1`. */
+  lineEnds(): readonly number[]
 }
 
-export function createLocator(text: string): Locator {
+/** `known`: the text's whole line table, when known (a document's `lineEnds`), so that it is not found again. */
+export function createLocator(text: string, known?: readonly number[]): Locator {
   // `ends[index]` is the offset just after line `index`'s line break (vfile-location's `indices`), found
   // lazily, as far as the points asked for need; `line` is the cursor: the line of the last point.
-  const ends: number[] = []
+  const ends: number[] = known ? [...known] : []
   let cr = -1
   let lf = -1
   let line = 0
@@ -60,7 +63,12 @@ export function createLocator(text: string): Locator {
     return {line: line + 1, column: offset - (line > 0 ? ends[line - 1]! : 0) + 1, offset}
   }
 
-  return {point, position: (start, end) => ({start: point(start), end: point(end)})}
+  function lineEnds(): readonly number[] {
+    while (ends.length === 0 || ends[ends.length - 1]! <= text.length) grow()
+    return ends.slice()
+  }
+
+  return {point, position: (start, end) => ({start: point(start), end: point(end)}), lineEnds}
 }
 
 /**

@@ -3,19 +3,22 @@
  *
  * A document is its text cut into an alternation of skeleton strings and segments
  * (`parts`), so that `print(parse(text)) === text` for every input.
+ *
+ * Read-only throughout: a document is made whole (by parse, or by merge from another one) and never edited,
+ * so the offsets its segments hold (`position`, the layout: document/layout.ts) always agree with its text.
  */
 import type {VFileMessage} from 'vfile-message'
 
 /** A place in the file: 1-based line and column (UTF-16 code units, as unist counts), 0-based offset. */
 export interface Point {
-  line: number
-  column: number
-  offset: number
+  readonly line: number
+  readonly column: number
+  readonly offset: number
 }
 
 export interface Position {
-  start: Point
-  end: Point
+  readonly start: Point
+  readonly end: Point
 }
 
 export type ContextKind =
@@ -34,98 +37,106 @@ export type ContextKind =
 /** Where a segment sits in the document's structure. */
 export interface SegmentContext {
   /** The most specific container: a link inside a table cell is `link`, with `table` set too. */
-  kind: ContextKind
+  readonly kind: ContextKind
   /** The mdast block that holds the pair (`paragraph`, `heading`, `tableRow`, `html`, `code`, …). */
-  block: string
+  readonly block: string
   /** Enclosing containers, outermost first, as mdast types (`list`, `listItem`, `blockquote`, `table`, …). */
-  ancestors: string[]
-  headingDepth?: number
+  readonly ancestors: readonly string[]
+  readonly headingDepth?: number
   /** GFM table (`html: false`) or HTML table: 0-based index among the document's tables of that kind, row 0 is the header. */
-  table?: {html: boolean; index: number; row: number; column: number}
+  readonly table?: {readonly html: boolean; readonly index: number; readonly row: number; readonly column: number}
   /** `NOTE`, `TIP`, `IMPORTANT`, `CAUTION`, `WARNING`, … for a `> [!TYPE]` alert. */
-  alert?: string
+  readonly alert?: string
   /** Destination of the link (or image) whose text holds the pair. */
-  link?: {url: string; image: boolean}
+  readonly link?: {readonly url: string; readonly image: boolean}
   /** 0-based depth of list nesting, when inside a list item. */
-  listDepth?: number
+  readonly listDepth?: number
 }
 
 /** The markup of a pair around its two texts, kept byte for byte. */
 export interface PairMarkup {
   /** `<span data-ttu-id="…">` */
-  open: string
+  readonly open: string
   /** `</span><span class="sxs-lookup"><span data-stu-id="…">` */
-  middle: string
+  readonly middle: string
   /** `</span></span>` */
-  close: string
+  readonly close: string
 }
 
 export interface Segment {
   /** The pair id as written, e.g. `90f5f-103` or `90f5f-p104`. */
-  id: string
+  readonly id: string
   /** `90f5f` */
-  prefix: string
+  readonly prefix: string
   /** `103`; for a merged id `p104`, `104`. `NaN` when the id has no number. */
-  number: number
+  readonly number: number
   /** A `p` id: a merged paragraph whose source holds several sentences. */
-  merged: boolean
+  readonly merged: boolean
   /** The id of the `sxs-lookup` span (equal to `id` in a healthy pair). */
-  sourceId: string
+  readonly sourceId: string
   /** Source text, the exact markdown between the tags. */
-  source: string
+  readonly source: string
   /** Target (translated) text, the exact markdown between the tags. */
-  target: string
-  markup: PairMarkup
-  context: SegmentContext
-  position: {
+  readonly target: string
+  readonly markup: PairMarkup
+  readonly context: SegmentContext
+  readonly position: {
     /** The whole pair, from `<span data-ttu-id` to the final `</span>`. */
-    pair: Position
-    target: Position
-    source: Position
+    readonly pair: Position
+    readonly target: Position
+    readonly source: Position
   }
 }
 
 export interface FrontMatter {
   /** The text between the `---` fences, as written. */
-  raw: string
+  readonly raw: string
   /** Parsed YAML (an empty object when it is not a mapping). */
-  data: Record<string, unknown>
-  position: Position
+  readonly data: Readonly<Record<string, unknown>>
+  readonly position: Position
 }
 
 export interface Languages {
   /** BCP 47 tag of the source; `en-US` unless the caller says otherwise. */
-  source: string
+  readonly source: string
   /** `ms.contentlocale`, when the front matter has it. */
-  target: string | undefined
+  readonly target: string | undefined
 }
 
 export interface BilingualDocument {
   /** Path as given by the caller, if any (used in messages and outputs). */
-  path: string | undefined
-  frontMatter: FrontMatter | undefined
-  languages: Languages
-  /** Skeleton text and segments, in file order: concatenated they give the file back. */
-  parts: Array<string | Segment>
+  readonly path: string | undefined
+  readonly frontMatter: FrontMatter | undefined
+  readonly languages: Languages
+  /**
+   * Skeleton text and segments, in file order: concatenated they give the file back. They alternate,
+   * skeleton first and last (a skeleton text may be empty): `parts[2 * k]` is the text before segment k.
+   */
+  readonly parts: ReadonlyArray<string | Segment>
   /** The segments of `parts`, in document order. */
-  segments: Segment[]
+  readonly segments: readonly Segment[]
   /** Problems found while parsing (unclosed spans, a target without its source, …). */
-  messages: VFileMessage[]
+  readonly messages: readonly VFileMessage[]
   /**
    * The fenced and indented code blocks, as line ranges (1-based, inclusive; blank lines at their end left
    * out), from the block parse: skeleton text there is code, not prose.
    */
-  codeBlocks: Array<{startLine: number; endLine: number}>
+  readonly codeBlocks: ReadonlyArray<{readonly startLine: number; readonly endLine: number}>
   /**
    * The leaf blocks of the block parse (the fast path, or remark where it declines), in file order: what
    * every check rule judges block structure from, so that check reads the document as parse does.
    */
-  blocks: LeafBlock[]
+  readonly blocks: readonly LeafBlock[]
   /** Inline code spans that run over more than one line (their text is code, not prose), in file offsets. */
-  multiLineCode: Array<{start: number; end: number}>
+  readonly multiLineCode: ReadonlyArray<{readonly start: number; readonly end: number}>
+  /**
+   * The line table (part of the layout): the offset just after each line's line break, which is where the
+   * next line starts; the last is the text's length + 1. Lines end at `\r\n`, `\r` or `\n`, as vfile-location's.
+   */
+  readonly lineEnds: readonly number[]
   /** Line ending the file mostly uses. */
-  eol: '\n' | '\r\n'
-  bom: boolean
+  readonly eol: '\n' | '\r\n'
+  readonly bom: boolean
 }
 
 /** A container a leaf block is in (outermost first): a block quote (alerts too), a list item, a footnote definition. */
@@ -136,14 +147,14 @@ export type ContainerKind = 'blockquote' | 'listItem' | 'footnote'
  * starts or ends with (the two parse paths agree on them then). A table's delimiter row is no block.
  */
 export interface LeafBlock {
-  kind: 'code' | 'html' | 'paragraph' | 'heading' | 'tableRow' | 'definition'
-  start: number
-  end: number
-  containers: ContainerKind[]
+  readonly kind: 'code' | 'html' | 'paragraph' | 'heading' | 'tableRow' | 'definition'
+  readonly start: number
+  readonly end: number
+  readonly containers: readonly ContainerKind[]
   /** Fenced code (not indented): whether a closing fence ends it (else its container or the file does). */
-  fence?: {closed: boolean}
+  readonly fence?: {readonly closed: boolean}
   /** A GFM table row: its table (numbered in file order), row (0: the header), cells, and the delimiter row's cells. */
-  table?: {index: number; row: number; cells: number; columns: number}
+  readonly table?: {readonly index: number; readonly row: number; readonly cells: number; readonly columns: number}
   /** A link reference definition: its label (normalized as references match it), and whether it has a title. */
-  definition?: {label: string; title: boolean}
+  readonly definition?: {readonly label: string; readonly title: boolean}
 }

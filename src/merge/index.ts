@@ -6,9 +6,9 @@
  * Pure: a document and units in, a new document, its text and messages out.
  */
 import type {VFileMessage} from 'vfile-message'
-import type {BilingualDocument, Point, Position, Segment} from '../document/types.js'
+import type {BilingualDocument, Point, Segment} from '../document/types.js'
 import {print} from '../document/print.js'
-import {createLocator} from '../document/positions.js'
+import {withTargets} from '../document/layout.js'
 import {createMessage} from '../document/messages.js'
 import type {MessageId} from '../document/message-ids.js'
 import {structureProblems} from './structure.js'
@@ -178,7 +178,7 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
     report(segment, 'block-structure', `not merged: ${reason}`)
   })
   if (accepted.size === 0) return {document, text: print(document), messages, statistics, changed: false}
-  const merged = applyTargets(document, accepted)
+  const merged = withTargets(document, accepted)
   return {document: merged.document, text: merged.text, messages, statistics, changed: true}
 }
 
@@ -198,7 +198,7 @@ function keepStructure(document: BilingualDocument, targets: ReadonlyMap<Segment
     budget--
     const trial = new Map(accepted)
     for (const segment of extra) trial.set(segment, targets.get(segment)!)
-    const merged = applyTargets(document, trial)
+    const merged = withTargets(document, trial)
     const changed = document.segments.flatMap((segment, index) => (trial.has(segment) ? [index] : []))
     return rereadProblem(document, merged.document, merged.text, changed)
   }
@@ -223,39 +223,4 @@ function keepStructure(document: BilingualDocument, targets: ReadonlyMap<Segment
   }
   settle([...targets.keys()])
   return accepted
-}
-
-/** Build the new document: new segments where the target changed, positions recomputed on the new text. */
-function applyTargets(document: BilingualDocument, targets: ReadonlyMap<Segment, string>): {document: BilingualDocument; text: string} {
-  const offsets: Array<{segment: Segment; start: number}> = []
-  let text = ''
-  const parts: Array<string | Segment> = []
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      text += part
-      parts.push(part)
-      continue
-    }
-    const segment: Segment = {...part, target: targets.get(part) ?? part.target}
-    offsets.push({segment, start: text.length})
-    text += segment.markup.open + segment.target + segment.markup.middle + segment.source + segment.markup.close
-    parts.push(segment)
-  }
-  const locator = createLocator(text)
-  const position = (start: number, end: number): Position => locator.position(start, end)
-  for (const {segment, start} of offsets) {
-    const targetStart = start + segment.markup.open.length
-    const targetEnd = targetStart + segment.target.length
-    const sourceStart = targetEnd + segment.markup.middle.length
-    const sourceEnd = sourceStart + segment.source.length
-    segment.position = {
-      pair: position(start, sourceEnd + segment.markup.close.length),
-      target: position(targetStart, targetEnd),
-      source: position(sourceStart, sourceEnd)
-    }
-  }
-  return {
-    document: {...document, parts, segments: parts.filter((part): part is Segment => typeof part !== 'string')},
-    text
-  }
 }

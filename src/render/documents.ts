@@ -36,6 +36,7 @@ export function renderSideWithMap(document: BilingualDocument, side: Side): Rend
   const pieces: RenderedPiece[] = []
   const chunks: string[] = []
   let length = 0
+  // Where the next skeleton text is in the bilingual file: its start, then the end of the pair before it (the layout).
   let original = 0
   let segmentIndex = 0
   for (const part of document.parts) {
@@ -43,11 +44,9 @@ export function renderSideWithMap(document: BilingualDocument, side: Side): Rend
       if (part.length > 0) pieces.push({start: length, length: part.length, original, segment: -1})
       chunks.push(part)
       length += part.length
-      original += part.length
     } else {
-      const text = side === 'target' ? part.target : part.source
-      const at = side === 'target' ? part.position.target.start.offset : part.position.source.start.offset
-      pieces.push({start: length, length: text.length, original: at, segment: segmentIndex})
+      const text = part[side]
+      pieces.push({start: length, length: text.length, original: part.position[side].start.offset, segment: segmentIndex})
       chunks.push(text)
       length += text.length
       original = part.position.pair.end.offset

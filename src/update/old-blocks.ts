@@ -5,7 +5,7 @@
  * units included.
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
-import {renderSide} from '../render/documents.js'
+import {renderSideWithMap} from '../render/documents.js'
 import {blockKey, readBlocks, type Block} from './blocks.js'
 
 export interface OldBlock extends Block {
@@ -34,18 +34,10 @@ export interface OldReading {
 }
 
 export function readOldDocument(document: BilingualDocument): OldReading {
-  const text = renderSide(document, 'source')
+  // The rendering's pieces: where each skeleton text and each segment's source sits in it.
+  const {text, pieces} = renderSideWithMap(document, 'source')
   const reading = readBlocks(text)
-  // Where each segment's source sits in the rendering.
-  const spans: Array<{start: number; end: number; segment: Segment}> = []
-  let at = 0
-  for (const part of document.parts) {
-    if (typeof part === 'string') at += part.length
-    else {
-      spans.push({start: at, end: at + part.source.length, segment: part})
-      at += part.source.length
-    }
-  }
+  const spans = pieces.flatMap((piece) => (piece.segment < 0 ? [] : [{start: piece.start, end: piece.start + piece.length, segment: document.segments[piece.segment]!}]))
   const blocks = joinAcrossSegments(reading.blocks, spans)
   // Assign parts: skeleton text cut at block edges (text outside blocks is dropped: the English gives it),
   // segments to the block they start in.
@@ -59,16 +51,16 @@ export function readOldDocument(document: BilingualDocument): OldReading {
   }))
   absorbStraySegments(text, result, spans)
   let index = 0
-  at = 0
   const blockAt = (offset: number): OldBlock | undefined => {
     while (index < result.length && result[index]!.end <= offset && !(result[index]!.start === offset && result[index]!.end === offset)) index++
     const block = result[index]
     return block && block.start <= offset && offset < block.end ? block : undefined
   }
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
+  for (const piece of pieces) {
+    const at = piece.start
+    if (piece.segment < 0) {
       let offset = at
-      const end = at + part.length
+      const end = at + piece.length
       while (offset < end) {
         const block = blockAt(offset)
         if (!block) {
@@ -77,17 +69,16 @@ export function readOldDocument(document: BilingualDocument): OldReading {
           continue
         }
         const stop = Math.min(end, block.end)
-        block.parts.push(part.slice(offset - at, stop - at))
+        block.parts.push(text.slice(offset, stop))
         offset = stop
       }
-      at = end
     } else {
+      const segment = document.segments[piece.segment]!
       const block = blockAt(at) ?? nearestBefore(result, at)
       if (block) {
-        block.parts.push(part)
-        block.segments.push(part)
+        block.parts.push(segment)
+        block.segments.push(segment)
       }
-      at += part.source.length
     }
   }
   const frontMatter = reading.frontMatterEnd > 0 ? text.slice(0, reading.frontMatterEnd) : ''

@@ -11,8 +11,7 @@ const rule: Rule = {
   check(context) {
     for (const segment of context.document.segments) {
       if (segment.sourceId === segment.id) continue
-      const offset = segment.position.pair.start.offset + segment.markup.open.length + segment.target.length
-      const at = offset + segment.markup.middle.indexOf(segment.sourceId)
+      const at = segment.position.target.end.offset + segment.markup.middle.indexOf(segment.sourceId)
       context.report(`Source span id \`${segment.sourceId}\` differs from target span id \`${segment.id}\``, context.position(at, at + segment.sourceId.length), {segment})
     }
   }

@@ -2,7 +2,7 @@ import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import type {Segment} from '../../document/types.js'
 
-function countWithPrefix(segments: Segment[], prefix: string): number {
+function countWithPrefix(segments: readonly Segment[], prefix: string): number {
   let count = 0
   for (const segment of segments) if (segment.prefix === prefix) count++
   return count
