@@ -64,7 +64,7 @@ const cases: Array<[string, string, boolean]> = [
   ['a definition in a block quote', '> [x]: /u\n\nP\n', false],
   ['a defined text before an undefined label', '[x][q] P\n\n[x]: /u\n', false],
   ['a [ line whose label closes without a colon, holds a [ or stays open to a blank line: no definition', '1. [String]$x = [Env]::Get(P)\n\n- [P, no label\n  P\n\n[a [b]: P\n\n[P\n\n[x]: /u\n', true],
-  ['a label open at a line\'s end that may close as a definition\'s on the next line', '[P\nx]: /u\n\nP\n', false],
+  ['a label open at a line\'s end that may close as a definition\'s on the next line', '[x\ny]: /u\n\nP\n', false],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', false],
   ['a footnote definition interrupting a paragraph (the scanner read it as the paragraph\'s text)', 'P\n[^1]: P\n', false],
   ['empty list item', '-\n  P\n', false],
