@@ -69,6 +69,8 @@ const cases: Array<[string, string, true | DeclineReason]> = [
   ['a definition with a title on the next line', '[x]: /u\n"t"\n\nP\n', 'definition'],
   ['a definition in a block quote', '> [x]: /u\n\nP\n', 'definition'],
   ['a defined text before an undefined label', '[x][q] P\n\n[x]: /u\n', 'reference-link'],
+  ['a [ line whose label closes without a colon, holds a [ or stays open to a blank line: no definition', '1. [String]$x = [Env]::Get(P)\n\n- [P, no label\n  P\n\n[a [b]: P\n\n[P\n\n[x]: /u\n', true],
+  ['a label open at a line\'s end that may close as a definition\'s on the next line', '[x\ny]: /u\n\nP\n', 'definition'],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', 'footnote'],
   ['a footnote definition interrupting a paragraph (the scanner read it as the paragraph\'s text)', 'P\n[^1]: P\n', 'footnote'],
   ['empty list item', '-\n  P\n', 'list-item-start'],
@@ -163,7 +165,7 @@ describe('fast path', () => {
     // Top-level link reference definitions (valid, broken by a translated title, with or without blank
     // lines) among paragraphs whose links and brackets they may turn into references.
     const definitions = ['[r]: /url', '[R]: /u "T"', "[ r ]: <a b> 't'", '[q]: /q (t)', '[r]: /a "b "c" d"', '[q]: /u text', '[r]:', '[s]: /s', '']
-    const texts = ['P', '[r] P', '[x [r] P](u)', '[x [s] P](u)', '![i][r] P', '[r][] P', '[x][q] P', '[P](u) [s][r]', '[s] [P](u)', '# [q] P', '- [r] P', '[r](<bad) P', 'P [r]', '']
+    const texts = ['P', '[r] P', '[x [r] P](u)', '[x [s] P](u)', '![i][r] P', '[r][] P', '[x][q] P', '[P](u) [s][r]', '[s] [P](u)', '# [q] P', '- [r] P', '[r](<bad) P', 'P [r]', '[P open', '[a]$b = [c]::d P', '[a [b]: P', '']
     let defined = 0
     for (let index = 0; index < 600; index++) {
       const lines = Array.from({length: 2 + Math.floor(random() * 10)}, () => (random() < 0.5 ? pick(definitions) : pick(texts)))

@@ -29,11 +29,11 @@ describe('one unit by translation type', () => {
       const document = parse(documentOf(type), {path: 'a.md'})
       return [/<trans-unit[^>]*>\s*<source>.*<\/source>\s*<target[^>]*>/.exec(writeXliff12(document, {copySource}))![0].replace(/\s+/g, ' '), /<segment[^>]*>/.exec(writeXliff20(document, {copySource}))![0]]
     }
-    expect(unit('HT')).toEqual(['<trans-unit id="a-1" resname="a-1" approved="yes" xml:space="preserve"> <source>Source</source> <target state="translated">', '<segment state="final">'])
+    expect(unit('HT')).toEqual(['<trans-unit id="a-1" approved="yes" xml:space="preserve"> <source>Source</source> <target state="translated">', '<segment state="final">'])
     expect(unit('ht')).toEqual(unit('HT'))
-    expect(unit('MT')).toEqual(['<trans-unit id="a-1" resname="a-1" xml:space="preserve"> <source>Source</source> <target state="needs-review-translation" state-qualifier="mt-suggestion">', '<segment state="translated" subState="sxs:machine-translation">'])
-    expect(unit(undefined)).toEqual(['<trans-unit id="a-1" resname="a-1" xml:space="preserve"> <source>Source</source> <target state="translated">', '<segment state="translated">'])
-    expect(unit('HT', true)).toEqual(['<trans-unit id="a-1" resname="a-1" xml:space="preserve"> <source>Source</source> <target state="new">', '<segment state="initial">'])
+    expect(unit('MT')).toEqual(['<trans-unit id="a-1" xml:space="preserve"> <source>Source</source> <target state="needs-review-translation" state-qualifier="mt-suggestion">', '<segment state="translated" subState="sxs:machine-translation">'])
+    expect(unit(undefined)).toEqual(['<trans-unit id="a-1" xml:space="preserve"> <source>Source</source> <target state="translated">', '<segment state="translated">'])
+    expect(unit('HT', true)).toEqual(['<trans-unit id="a-1" xml:space="preserve"> <source>Source</source> <target state="new">', '<segment state="initial">'])
   })
 })
 

@@ -11,6 +11,8 @@ import {parseLeafBlocks} from '../document/parse.js'
 import {print} from '../document/print.js'
 import {pairOffsets} from '../document/layout.js'
 import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
+import {tokenize} from '../inline/index.js'
+import type {InlineToken} from '../inline/types.js'
 import {splitLines, type Line} from './lines.js'
 import {tablesOf, type Table} from './tables.js'
 import {createIdFacts, type IdFacts} from './ids.js'
@@ -47,6 +49,11 @@ export interface Facts {
   readonly prose: ProseLine[]
   /** What the id rules share (ids.ts): shapes, the main prefix, first uses, the run of ids in order, image counts. */
   readonly ids: IdFacts
+  /**
+   * `tokenize(text)`, once per text of the document: inline-markup, protected-token-changed and untranslated
+   * read the same segment texts (about a third of their time was tokenizing them again). Read-only.
+   */
+  tokens(text: string): readonly InlineToken[]
 }
 
 interface Printed {
@@ -69,7 +76,13 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
     if (!memo.has(key)) memo.set(key, make())
     return memo.get(key) as T
   }
+  const tokens = new Map<string, readonly InlineToken[]>()
   const facts: Facts = {
+    tokens(text) {
+      let found = tokens.get(text)
+      if (found === undefined) tokens.set(text, (found = tokenize(text)))
+      return found
+    },
     text: printed.text,
     pairs: printed.pairs,
     get lines() {

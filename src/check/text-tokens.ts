@@ -4,6 +4,10 @@
  * known and kept apart; and the tokens in that prose that must come through translation unchanged.
  */
 import {mayHoldMarkup, tokenize} from '../inline/index.js'
+import type {InlineToken} from '../inline/types.js'
+
+/** `tokenize`, or check's per-document memo of it (`Facts.tokens`). */
+export type TokensOf = (text: string) => readonly InlineToken[]
 
 /** Stands for a standalone code in prose: no token pattern crosses it. */
 export const CODE = '\u0001'
@@ -14,10 +18,10 @@ export const CODE = '\u0001'
  * HTML tag, and each end of bold, italics or a link) a `CODE` mark: a token does not run across markup
  * (`**Start**.The` holds no identifier `Start.The`).
  */
-export function proseOf(text: string): string {
+export function proseOf(text: string, tokensOf: TokensOf = tokenize): string {
   if (!mayHoldMarkup(text)) return text
   let out = ''
-  for (const token of tokenize(text)) {
+  for (const token of tokensOf(text)) {
     if (token.type === 'text') out += token.value
     else if (token.kind === 'escape') out += token.data.slice(1)
     else if (token.kind === 'entity') out += ENTITIES[token.data] ?? CODE
@@ -32,10 +36,10 @@ export function proseOf(text: string): string {
  * or HTML tags (a cmdlet name in a link's URL is not on the page). Bold and link markers vanish, so
  * `Microsoft **365-rapporten**` reads `Microsoft 365-rapporten`.
  */
-export function visibleText(text: string): string {
+export function visibleText(text: string, tokensOf: TokensOf = tokenize): string {
   if (!mayHoldMarkup(text)) return text
   let out = ''
-  for (const token of tokenize(text)) {
+  for (const token of tokensOf(text)) {
     if (token.type === 'text') out += token.value
     else if (token.kind === 'escape') out += token.data.slice(1)
     else if (token.kind === 'entity') out += ENTITIES[token.data] ?? ' '

@@ -598,7 +598,7 @@ class LineScanner {
       decline('table-ambiguity')
     } else {
       // A link reference or footnote definition (`[label]: url`, `[^1]: text`) can only start a paragraph.
-      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) {
+      if (content.startsWith('[') && (content.includes(']:') || !content.includes(']')) && (content.startsWith('[^') || this.mayBeDefinition(content))) {
         if (this.definition(content, containers, start + indent, lineEnd)) return
         // A title closed on the line with more after it (a translation that put quotes in a title) makes
         // the line no definition: a paragraph starts, and the lines after it are its text, definitions or not.
@@ -606,6 +606,35 @@ class LineScanner {
       }
       this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
     }
+  }
+
+  /**
+   * Whether a line starting with `[` may start a link reference definition: its label ends at the first
+   * unescaped `]`, which a `:` must follow, and holds no unescaped `[` (CommonMark). `[String]$path =
+   * [Environment]::GetFolderPath(…)` in a list item is no definition; a label still open at the line's end
+   * may close on a later line.
+   */
+  private mayBeDefinition(content: string): boolean {
+    for (let at = 1; at < content.length; at++) {
+      const char = content[at]
+      if (char === '\\') at++
+      else if (char === '[') return false
+      else if (char === ']') return content[at + 1] === ':'
+    }
+    return this.labelMayClose()
+  }
+
+  /**
+   * Whether a label opened on this line (a `[` with no `]` after it) may close as a definition's, `]:`, on a
+   * later line: not when no `]:` comes before the next blank line, which no label crosses (a list item
+   * starting `[**Trusted Root Certification Authorities**, …` and its label broken by the translation).
+   */
+  private labelMayClose(): boolean {
+    const close = this.text.indexOf(']:', this.lineStart)
+    if (close < 0) return false
+    blankLine.lastIndex = this.lineStart
+    const blank = blankLine.exec(this.text)
+    return blank === null || close < blank.index
   }
 
   /**
@@ -644,6 +673,8 @@ const brokenDefinition = new RegExp(`^${definitionLabel}${definitionDestination}
 
 /** A footnote definition's start, `[^label]:`, anywhere. */
 const footnoteDefinition = /\[\^[^\]\n]*\]:/
+/** A blank line (only spaces and tabs), or the end of the text, from a line start on. */
+const blankLine = /\n[ \t]*(?:\n|$)/g
 
 /** Whether blocks are sorted by start (a stable sort would leave them as they are). */
 function inOrder(blocks: readonly Block[]): boolean {

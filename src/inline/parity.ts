@@ -106,7 +106,7 @@ function isElement(item: Item): boolean {
 }
 
 /** The markup items of a text, in order (a pair at its opening token). */
-function items(tokens: InlineToken[]): Item[] {
+function items(tokens: readonly InlineToken[]): Item[] {
   const result: Item[] = []
   const open = new Map<number, {index: number; kind: CodeKind; data: string}>()
   for (const token of tokens) {
@@ -206,12 +206,13 @@ function times(count: number): string {
 /**
  * The parity problems of a target against its source (none: `[]`). The target is tokenized again, so markup
  * a translator moved where it no longer parses (`** bold**`, a `](url)` split by a line) counts as lost.
+ * `tokensOf` is `tokenize`, or check's per-document memo of it (`Facts.tokens`: several rules read the same texts).
  */
-export function codeParity(source: string, target: string): ParityProblem[] {
+export function codeParity(source: string, target: string, tokensOf: (text: string) => readonly InlineToken[] = tokenize): ParityProblem[] {
   // Texts with no character that starts markup have none (most segment texts): nothing to compare.
   if (source === target || (!mayHoldMarkup(source) && !mayHoldMarkup(target))) return []
-  const inSource = items(tokenize(source))
-  const inTarget = items(tokenize(target))
+  const inSource = items(tokensOf(source))
+  const inTarget = items(tokensOf(target))
   let lost = without(inSource, inTarget)
   let added = without(inTarget, inSource)
   if (lost.length === 0 && added.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []

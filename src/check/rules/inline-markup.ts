@@ -30,7 +30,7 @@ const rule: Rule = {
       if (segment.source === segment.target || segment.source.trim() === '' || segment.target.trim() === '') continue
       // Markup machine translation left as `<b0>`…: `mt-placeholder`'s error says so.
       if (mtPlaceholder(segment)) continue
-      const problems = codeParity(segment.source, segment.target)
+      const problems = codeParity(segment.source, segment.target, context.facts.tokens)
       if (problems.length === 0) continue
       const major = problems.some((problem) => problem.major)
       context.report(`Inline markup of \`${segment.id}\` differs from its source: ${problems.map((problem) => problem.reason).join('; ')}`, segment.position.target, {segment, warning: !major})

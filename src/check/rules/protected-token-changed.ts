@@ -2,10 +2,24 @@ import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
 import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
 
+/** Patterns of `loosePattern` by token text: the same tokens (`Office 365`, `Get-Mailbox`) recur across a run, and compiling was most of `instead`'s time. */
+const LOOSE = new Map<string, RegExp>()
+
+/** A token's characters in any case, with white space allowed between them (no `g`: `exec` keeps no state). */
+function loosePattern(text: string): RegExp {
+  let pattern = LOOSE.get(text)
+  if (pattern === undefined) {
+    pattern = new RegExp([...text.replace(/\s+/g, '')].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i')
+    if (LOOSE.size >= 4096) LOOSE.clear()
+    LOOSE.set(text, pattern)
+  }
+  return pattern
+}
+
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
 function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
   // The same characters in another case, or with spaces put in (`o365importtool. exe`).
-  const loose = new RegExp([...token.text.replace(/\s+/g, '')].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i').exec(target)
+  const loose = loosePattern(token.text).exec(target)
   if (loose) return loose[0]
   const lower = token.text.toLowerCase()
   let best: string | undefined
@@ -55,15 +69,15 @@ const rule: Rule = {
   check(context) {
     for (const segment of context.document.segments) {
       if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
-      const tokens = protectedTokens(proseOf(segment.source))
+      const tokens = protectedTokens(proseOf(segment.source, context.facts.tokens))
       if (tokens.length === 0) continue
       // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).
-      const target = spaced(visibleText(segment.target))
+      const target = spaced(visibleText(segment.target, context.facts.tokens))
       const changed: string[] = []
       let targetTokens: ProtectedToken[] | undefined
       for (const token of tokens) {
         if (target.includes(spaced(token.text))) continue
-        targetTokens ??= protectedTokens(proseOf(segment.target))
+        targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
         const other = instead(token, target, targetTokens)
         if (other !== undefined && tolerated(token, other)) continue
         // `M365`, `O365` written out in full.

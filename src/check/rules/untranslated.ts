@@ -32,7 +32,7 @@ const rule: Rule = {
     for (const segment of context.document.segments) {
       if (segment.context.kind === 'code' || segment.source.trim() === '') continue
       if (!maySearchEqual(segment.source, segment.target) || searchable(segment.target).trim() !== searchable(segment.source).trim()) continue
-      if (!isTranslatableProse(proseOf(segment.source), source)) continue
+      if (!isTranslatableProse(proseOf(segment.source, context.facts.tokens), source)) continue
       context.report(`Target of \`${segment.id}\` is its source, untranslated (the document is \`${target}\`)`, segment.position.target, {segment})
     }
   }
