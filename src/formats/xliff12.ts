@@ -149,6 +149,24 @@ export function* xliff12Pieces(documents: readonly PreparedDocument[]): Generato
   yield '</xliff>\n'
 }
 
+/**
+ * A `<file>`'s start tag and `<header>` (the tool, then `notes`) for `document`, in the layout of `extract`'s
+ * XLIFF 1.2: shared by every XLIFF 1.2 sxs writes (update's translator file too).
+ */
+export function fileStart(document: BilingualDocument, notes: readonly string[]): string {
+  const target = document.languages.target
+  let out = ` ${startTag('file', {
+    original: visible(document.path ?? ''),
+    'source-language': isLanguageTag(document.languages.source) ? document.languages.source : 'und',
+    'target-language': target !== undefined && isLanguageTag(target) ? target : undefined,
+    datatype: 'x-markdown'
+  })}\n`
+  out += '  <header>\n'
+  out += `   ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
+  for (const note of notes) out += `   ${textElement('note', {from: 'sxs'}, visible(note))}\n`
+  return out + '  </header>\n'
+}
+
 function* file(prepared: PreparedDocument): Generator<string> {
   const {document, options} = prepared
   const target = document.languages.target
@@ -158,17 +176,7 @@ function* file(prepared: PreparedDocument): Generator<string> {
   for (const [key, value] of Object.entries(documentMetadata(document))) headerNotes.push(`${key}: ${value}`)
   if (options.copySource) headerNotes.push('sxs: targets are copies of the sources (--copy-source)')
 
-  let out = ` ${startTag('file', {
-    original: visible(document.path ?? ''),
-    'source-language': isLanguageTag(document.languages.source) ? document.languages.source : 'und',
-    'target-language': target !== undefined && isLanguageTag(target) ? target : undefined,
-    datatype: 'x-markdown'
-  })}\n`
-  out += '  <header>\n'
-  out += `   ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
-  for (const note of headerNotes) out += `   ${textElement('note', {from: 'sxs'}, visible(note))}\n`
-  out += '  </header>\n'
-  yield out + '  <body>\n'
+  yield fileStart(document, headerNotes) + '  <body>\n'
   yield* piecesOf(prepared.segments, unit)
   yield '  </body>\n </file>\n'
 }

@@ -8,48 +8,38 @@
 import type {BilingualDocument} from '../document/types.js'
 import {codeSegment} from '../inline/index.js'
 import {prepareDocument} from '../formats/prepare.js'
-import {xliff12Content, XLIFF12_NAMESPACE} from '../formats/xliff12.js'
+import {fileStart, xliff12Content, XLIFF12_NAMESPACE} from '../formats/xliff12.js'
 import {dataId, writeXliff20, xliff20Content, XLIFF20_NAMESPACE} from '../formats/xliff20.js'
-import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible} from '../formats/xml.js'
+import {XML_DECLARATION, escapeAttribute, escapeText, textElement, visible} from '../formats/xml.js'
 import {wordDiff} from './diff.js'
 import type {UpdatedUnit} from './update.js'
 
 export function todoXliff(document: BilingualDocument, units: readonly UpdatedUnit[]): string {
   const prepared = prepareDocument(document, {copySource: true})
-  const target = document.languages.target
   let out = XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
-  out += `  ${startTag('file', {
-    original: visible(document.path ?? ''),
-    'source-language': isLanguageTag(document.languages.source) ? document.languages.source : 'und',
-    'target-language': target !== undefined && isLanguageTag(target) ? target : undefined,
-    datatype: 'x-markdown'
-  })}\n`
-  out += '    <header>\n'
-  out += `      ${emptyTag('tool', {'tool-id': 'sxs', 'tool-name': 'sxs'})}\n`
-  out += `      ${textElement('note', {from: 'sxs'}, 'sxs update: only the units that need work; targets are copies of the sources')}\n`
-  out += '    </header>\n    <body>\n'
+  out += fileStart(document, ['sxs update: only the units that need work; targets are copies of the sources']) + '  <body>\n'
   units.forEach((unit, index) => {
     if (!unit.needsWork) return
     const segment = prepared.segments[index]!
     const {coded} = segment
-    out += `      <trans-unit id="${escapeAttribute(segment.unit)}" resname="${escapeAttribute(segment.segment.id)}"${segment.segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n`
-    out += `        <source>${xliff12Content(coded.source, coded.codes, false)}</source>\n`
-    out += `        <target state="needs-translation">${xliff12Content(coded.target, coded.codes, false)}</target>\n`
+    out += `   <trans-unit id="${escapeAttribute(segment.unit)}" resname="${escapeAttribute(segment.segment.id)}"${segment.segment.merged ? ' restype="x-sxs-merged-paragraph"' : ''} xml:space="preserve">\n`
+    out += `    <source>${xliff12Content(coded.source, coded.codes, false)}</source>\n`
+    out += `    <target state="needs-translation">${xliff12Content(coded.target, coded.codes, false)}</target>\n`
     let note = `sxs update: ${unit.class}`
     if (unit.candidate) {
       note += `; previous version ${unit.candidate.id} (${unit.candidate.score}%): ${wordDiff(unit.candidate.source, unit.source)}`
     }
-    out += `        ${textElement('note', {from: 'sxs'}, visible(note))}\n`
+    out += `    ${textElement('note', {from: 'sxs'}, visible(note))}\n`
     if (unit.candidate) {
       const old = codeSegment(unit.candidate.source, unit.candidate.target)
-      out += `        <alt-trans match-quality="${unit.candidate.score}" alttranstype="previous-version" origin="${escapeAttribute(unit.candidate.id)}">\n`
-      out += `          <source>${xliff12Content(old.source, old.codes, false)}</source>\n`
-      out += `          <target>${xliff12Content(old.target, old.codes, false)}</target>\n`
-      out += '        </alt-trans>\n'
+      out += `    <alt-trans match-quality="${unit.candidate.score}" alttranstype="previous-version" origin="${escapeAttribute(unit.candidate.id)}">\n`
+      out += `     <source>${xliff12Content(old.source, old.codes, false)}</source>\n`
+      out += `     <target>${xliff12Content(old.target, old.codes, false)}</target>\n`
+      out += '    </alt-trans>\n'
     }
-    out += '      </trans-unit>\n'
+    out += '   </trans-unit>\n'
   })
-  out += '    </body>\n  </file>\n</xliff>\n'
+  out += '  </body>\n </file>\n</xliff>\n'
   return out
 }
 
