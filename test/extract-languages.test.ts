@@ -56,7 +56,7 @@ describe('target language', () => {
     expect(io.err).toContain(`${path.join('docs', 'german.md')}:2:1: warning: \`ms.contentlocale: de-DE\` differs from --target-lang zh-TW: the document's is used  [target-language]`)
     expect(await rootOf('given/xliff-2.0/german.xlf')).toContain('trgLang="de-DE"')
     expect(await rootOf('given/xliff-2.0/include.xlf')).toContain('trgLang="zh-TW"')
-    expect((await readFile(path.join(work, 'given/xliff-1.2/include.xlf'), 'utf8')).split('\n')[2]).toBe('  <file original="include.md" source-language="en-US" target-language="zh-TW" datatype="x-markdown">')
+    expect((await readFile(path.join(work, 'given/xliff-1.2/include.xlf'), 'utf8')).split('\n')[2]).toBe(' <file original="include.md" source-language="en-US" target-language="zh-TW" datatype="x-markdown">')
     expect(JSON.parse(await readFile(path.join(work, 'given/json/include.json'), 'utf8')).languages).toEqual({source: 'en-US', target: 'zh-TW'})
   })
 

@@ -2,7 +2,9 @@
  * Memory does not grow with the number of files: the same real documents, 4 and 16 times over, give about the
  * same peak RSS for extract and check (each run in a child process of its own, as `npm run bench` measures it:
  * scripts/bench-sxs.mjs, cold cache). Not once against many: V8 grows its heap during the first second or
- * two of a run whatever comes next (one copy peaked at 86 MB, 6, 12 and 24 copies at 139, 142 and 150 MB).
+ * two of a run whatever comes next (one copy peaked at 86 MB, 6, 12 and 24 copies at 139, 142 and 150 MB),
+ * and as sxs got faster 4 copies ended inside that growth (115 MB, against 150 MB for 16 on a CI run with two test
+ * workers): 8 copies (about 250 documents) reach the plateau.
  */
 import {spawnSync} from 'node:child_process'
 import {cp, mkdir, mkdtemp, rm} from 'node:fs/promises'
@@ -13,7 +15,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 
 const phase = fileURLToPath(new URL('../scripts/bench-sxs.mjs', import.meta.url))
-const copies = {few: 4, many: 16}
+const copies = {few: 8, many: 32}
 
 let work: string
 let runs = 0
@@ -50,7 +52,7 @@ describe('memory', () => {
     it(`${command}: peak RSS over ${copies.many} copies of the files stays about that of ${copies.few}`, async () => {
       const few = await peak(command, 'few')
       const bound = few * 1.2 + 10e6
-      // A document or an output kept per file would add hundreds of megabytes here (372 more documents);
+      // A document or an output kept per file would add hundreds of megabytes here (744 more documents);
       // garbage collection timing and check's report (it holds every message) move the peak by some
       // megabytes. On a busy machine the concurrent marker falls behind and the heap grows further (a CI
       // run beside another job: check 181 MB, where 143-146 MB is usual): that noise only ever adds, so
