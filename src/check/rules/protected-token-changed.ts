@@ -2,6 +2,9 @@ import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
 import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
 
+/** A letter or digit of a script that separates words with spaces, or a mark on one. */
+const spacedWordCharacter = '[\\p{sc=Latin}\\p{sc=Cyrillic}\\p{sc=Greek}\\p{M}\\p{N}_]'
+
 /** Patterns of `loosePattern` by token text: the same tokens (`Office 365`, `Get-Mailbox`) recur across a run, and compiling was most of `instead`'s time. */
 const LOOSE = new Map<string, RegExp>()
 
@@ -33,7 +36,16 @@ function instead(token: ProtectedToken, target: string, targetTokens: ProtectedT
       best = other.text
     }
   }
-  return best
+  // The target's token patterns read ASCII: quote the word as the target writes it (`Microsoft.Quantum.Oráculos`,
+  // not `Microsoft.Quantum.Or`).
+  return best === undefined ? undefined : wholeWord(target, best)
+}
+
+/** `part` with the letters and digits that follow it in `text` (where `text` holds it), else `part`. */
+function wholeWord(text: string, part: string): string {
+  const at = text.indexOf(part)
+  if (at < 0) return part
+  return part + (new RegExp(`^${spacedWordCharacter}*`, 'u').exec(text.slice(at + part.length))?.[0] ?? '')
 }
 
 /**
@@ -60,6 +72,7 @@ const rule: Rule = {
     'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
   bad: [
     {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: ['5:31-5:95: warning: Target of `7cf4e-140` does not keep what must not be translated: cmdlet `Get-MsolUser` written `get-msoluser`; versioned name `TLS 1.2` missing']},
+    {title: 'An identifier translated with letters beyond ASCII (quoted as the target writes it)', markdown: doc(`${pair('7cf4e-143', 'Veja o namespace Microsoft.Quantum.Oráculos.', 'See the Microsoft.Quantum.Oracles namespace.')}\n`), messages: ['5:31-5:75: warning: Target of `7cf4e-143` does not keep what must not be translated: identifier `Microsoft.Quantum.Oracles` written `Microsoft.Quantum.Oráculos`']},
     {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), messages: ['5:31-5:67: warning: Target of `7cf4e-141` does not keep what must not be translated: placeholder `{0}` missing']}
   ],
   good: [
