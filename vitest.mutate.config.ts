@@ -27,7 +27,6 @@ export default defineConfig({
       'test/merge-nothing.test.ts',
       'test/merge-reread.test.ts',
       'test/check-facts.test.ts',
-      'test/pseudo.test.ts',
       'test/read-errors.test.ts',
       'test/po.test.ts',
       'test/formats.test.ts',
