@@ -2,6 +2,7 @@
  * `sxs update` (src/update/): identity on dev-corpus documents, locality of edits (fast-check), the real
  * handoffs of ../shared/corpus/update (figures also in docs/update.md), sentence rules, and the command.
  */
+import type {BilingualDocument, Segment} from '../src/document/types.js'
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
@@ -44,6 +45,19 @@ const propertyDocs = ['nu1101-20190816', 'cli-ref-install-20190628', 'nuget-serv
 
 const pairKey = (segment: {source: string; target: string}): string => `${segment.source}\u0000${segment.target}`
 
+/**
+ * A pair the locality properties may edit: not a merged unit, four words or more, its source written once in the
+ * English and neither holding nor held by another pair's source (so that the edit is found where it was made).
+ */
+function standsAlone(document: BilingualDocument, english: string, segment: Segment): boolean {
+  return (
+    !segment.merged &&
+    segment.source.split(' ').length >= 4 &&
+    english.indexOf(segment.source) === english.lastIndexOf(segment.source) &&
+    document.segments.filter((other) => other.source.includes(segment.source) || segment.source.includes(other.source)).length === 1
+  )
+}
+
 describe('locality', () => {
   it('changing one sentence puts exactly that sentence in the todo, and every other pair keeps its target', () => {
     fc.assert(
@@ -53,10 +67,7 @@ describe('locality', () => {
         // A sentence the rules see as one, written once in the English, with a few words to change.
         const eligible = document.segments.filter(
           (segment) =>
-            !segment.merged &&
-            segment.source.split(' ').length >= 4 &&
-            english.indexOf(segment.source) === english.lastIndexOf(segment.source) &&
-            document.segments.filter((other) => other.source.includes(segment.source) || segment.source.includes(other.source)).length === 1 &&
+            standsAlone(document, english, segment) &&
             splitSentences(segment.source, {start: 0, end: segment.source.length}).length === 1 &&
             // Not a sentence the pipeline cut in the middle (nu1605: `… runtime.<RID>` + `in the dependency
             // chain.`): once edited, the rules see one sentence there and take in the old fragment after it.
@@ -117,11 +128,7 @@ describe('locality', () => {
         const english = renderSide(document, 'source')
         const eligible = document.segments.filter(
           (segment) =>
-            !segment.merged &&
-            segment.source.split(' ').length >= 4 &&
-            /\.$/.test(segment.source) &&
-            english.indexOf(segment.source) === english.lastIndexOf(segment.source) &&
-            document.segments.filter((other) => other.source.includes(segment.source) || segment.source.includes(other.source)).length === 1
+            standsAlone(document, english, segment) && /\.$/.test(segment.source)
         )
         fc.pre(eligible.length > 0)
         const chosen = eligible[pick % eligible.length]!
