@@ -306,22 +306,24 @@ export function verifyCodes(source: string, target: string): CodeProblem[] {
   return problems
 }
 
-const KIND_NAMES: Record<CodeKind, string> = {
-  strong: 'Bold',
-  emphasis: 'Italics',
-  delete: 'Strikethrough',
-  link: 'Link',
-  image: 'Image',
-  inlineCode: 'Inline code',
-  autolink: 'Autolink',
+/** What each kind of code is called in messages (merge's, and check's parity: `src/inline/parity.ts`). */
+export const codeKindNames: Record<CodeKind, string> = {
+  strong: 'bold',
+  emphasis: 'italics',
+  delete: 'strikethrough',
+  link: 'link',
+  image: 'image',
+  inlineCode: 'inline code',
+  autolink: 'autolink',
   url: 'URL',
   html: 'HTML',
-  entity: 'Entity',
-  escape: 'Escape',
-  break: 'Line break',
-  char: 'Control character'
+  entity: 'entity',
+  escape: 'escape',
+  break: 'line break',
+  char: 'control character'
 }
 
 function describe(kind: CodeKind): string {
-  return KIND_NAMES[kind]
+  const name = codeKindNames[kind]
+  return name.charAt(0).toUpperCase() + name.slice(1)
 }

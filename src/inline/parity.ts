@@ -22,6 +22,7 @@
  * elsewhere, inline code lost or changed, an HTML element lost, changed or left unclosed. Emphasis, line
  * breaks, placeholders and markup the target adds are minor.
  */
+import {codeKindNames} from './codes.js'
 import {mayHoldMarkup, tokenize} from './tokenize.js'
 import type {CodeKind, CodeProblemType, InlineToken} from './types.js'
 
@@ -170,18 +171,6 @@ function without(a: Item[], b: Item[]): Item[] {
   return rest
 }
 
-const NAMES: Record<ParityKind, string> = {
-  link: 'link',
-  image: 'image',
-  inlineCode: 'inline code',
-  strong: 'bold',
-  emphasis: 'italics',
-  delete: 'strikethrough',
-  html: 'HTML',
-  break: 'line break',
-  char: 'control character'
-}
-
 /** Markup as inline code; a long one keeps its start and its end (a changed URL often differs at the end). */
 function show(data: string): string {
   const flat = data.replace(/\r?\n/g, ' ')
@@ -195,8 +184,8 @@ function describe(item: Item): string {
   if (item.kind === 'link') return `link to ${show(item.data.startsWith('](') ? destination(item.data) : item.data.replace(/^<|>$/g, ''))}`
   if (item.kind === 'image') return `image ${show(imageSource(item.data))}`
   if (item.kind === 'inlineCode') return `inline code ${show(codeContent(item.data))}`
-  if (item.kind === 'strong' || item.kind === 'emphasis' || item.kind === 'delete' || item.kind === 'break') return NAMES[item.kind]
-  return `${NAMES[item.kind]} ${show(item.data)}`
+  if (item.kind === 'strong' || item.kind === 'emphasis' || item.kind === 'delete' || item.kind === 'break') return codeKindNames[item.kind]
+  return `${codeKindNames[item.kind]} ${show(item.data)}`
 }
 
 function times(count: number): string {
