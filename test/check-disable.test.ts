@@ -126,7 +126,7 @@ describe('what is not a directive, and bad directives', () => {
     const messages = check(parse(text, {path: 'a.md'}))
     expect(messages.map((message) => [message.ruleId, message.line, message.column, message.fatal, message.reason])).toEqual([
       ['disable-comment', 2, 1, false, 'Unknown rule `duplicate-ids` in `<!-- sxs-disable-next-line duplicate-ids -->`'],
-      ['duplicate-id', 3, 1, true, 'Duplicate id `90f5f-103` (first used on line 1)'],
+      ['duplicate-id', 3, 1, true, 'Duplicate id `90f5f-103`'],
       ['disable-comment', 4, 1, false, 'Unknown directive `sxs-disabel`: expected one of `sxs-disable`, `sxs-enable`, `sxs-disable-file`, `sxs-disable-next-line`, `sxs-disable-line`'],
       ['disable-comment', 5, 1, false, 'Unknown keyword `silence` in `<!--sxs silence duplicate-id-->`: expected `disable`, `enable` or `ignore`']
     ])

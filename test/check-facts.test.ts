@@ -5,6 +5,7 @@
  * is checked, edited in place (same length, so that every position stays right), and checked again: the findings
  * must be those of a fresh parse of the edited text.
  */
+import {reasonWithRelated} from '../src/document/messages.js'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
@@ -33,7 +34,7 @@ function editInPlace(document: BilingualDocument, index: number, change: {id?: s
   if (change.target !== undefined) segment.target = change.target
 }
 
-const summary = (messages: CheckMessage[]) => messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.fatal ? 'error' : 'warning'}: ${m.reason}`)
+const summary = (messages: CheckMessage[]) => messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.fatal ? 'error' : 'warning'}: ${reasonWithRelated(m)}`)
 
 function expectFresh(text: string, index: number, change: {id?: string; target?: string}, edited: string): string[] {
   const document = parse(text)
@@ -50,7 +51,7 @@ describe('check reads a document afresh on every run', () => {
   const ids = (third: string) => `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Start', 'Start')}\n\n${pair(third, 'Ende', 'End')}\n`
 
   it('an id edited into a repeat is a duplicate-id (first uses are not remembered from the last run)', () => {
-    expect(expectFresh(ids('90f5f-105'), 2, {id: '90f5f-103'}, ids('90f5f-103'))).toEqual(['5:1-5:114 duplicate-id error: Duplicate id `90f5f-103` (first used on line 1)'])
+    expect(expectFresh(ids('90f5f-105'), 2, {id: '90f5f-103'}, ids('90f5f-103'))).toEqual(['5:1-5:114 duplicate-id error: Duplicate id `90f5f-103` (first used here: line 1, column 1)'])
   })
 
   it('an id edited out of shape is an id-shape error (shapes are not remembered)', () => {

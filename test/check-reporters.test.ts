@@ -41,7 +41,8 @@ describe('reporters', () => {
     expect(stdout).toBe(
       [
         'a b.md',
-        '  a b.md:6:1  error    Duplicate id `90f5f-103` (first used on line 4)  duplicate-id',
+        '  a b.md:6:1  error    Duplicate id `90f5f-103`  duplicate-id',
+        '                       ↳ 4:1 First used here',
         '  a b.md:8:1  warning  Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)  id-gap',
         '',
         '✖ 2 problem(s) (1 error(s), 1 warning(s)) in 2 file(s)',
@@ -53,7 +54,7 @@ describe('reporters', () => {
   it('json: an array of flat problems', async () => {
     const {stdout} = await runCheck([folder, '--format', 'json'], folder)
     expect(JSON.parse(stdout)).toEqual([
-      {file: 'a b.md', line: 6, column: 1, endLine: 6, endColumn: 130, severity: 'error', ruleId: 'duplicate-id', message: 'Duplicate id `90f5f-103` (first used on line 4)', segmentId: '90f5f-103'},
+      {file: 'a b.md', line: 6, column: 1, endLine: 6, endColumn: 130, severity: 'error', ruleId: 'duplicate-id', message: 'Duplicate id `90f5f-103`', segmentId: '90f5f-103', related: {line: 4, column: 1, endLine: 4, endColumn: 116, message: 'First used here'}},
       {
         file: 'a b.md',
         line: 8,
@@ -63,7 +64,8 @@ describe('reporters', () => {
         severity: 'warning',
         ruleId: 'id-gap',
         message: 'Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)',
-        segmentId: '90f5f-106'
+        segmentId: '90f5f-106',
+        related: null
       }
     ])
   })
@@ -73,7 +75,7 @@ describe('reporters', () => {
     const lines = stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(3)
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) [^\n]*::[^\n]*$/)
-    expect(lines[0]).toBe('::error file=a b.md,line=6,col=1,endLine=6,endColumn=130,title=duplicate-id::Duplicate id `90f5f-103` (first used on line 4)')
+    expect(lines[0]).toBe('::error file=a b.md,line=6,col=1,endLine=6,endColumn=130,title=duplicate-id::Duplicate id `90f5f-103` (first used here: line 4, column 1)')
     expect(lines[2]).toBe('::notice title=sxs check::1 error(s) and 1 warning(s) in 2 file(s)')
     expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext')
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25')
@@ -101,6 +103,21 @@ describe('reporters', () => {
       ['duplicate-id', 'duplicate-id', 'error', 'a%20b.md', 6],
       ['id-gap', 'id-gap', 'warning', 'a%20b.md', 8]
     ])
+    // A related place (where the duplicated id was first used) is a related location, as code scanning shows it.
+    expect((run.results[0] as unknown as {relatedLocations: unknown}).relatedLocations).toEqual([
+      {id: 1, physicalLocation: {artifactLocation: {uri: 'a%20b.md', uriBaseId: '%SRCROOT%'}, region: {startLine: 4, startColumn: 1, endLine: 4, endColumn: 116}}, message: {text: 'First used here'}}
+    ])
+    expect((run.results[1] as unknown as {relatedLocations?: unknown}).relatedLocations).toBeUndefined()
+  })
+
+  it('a related place survives the cache and the worker boundary (messages cross both as plain data)', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'sxs-reporters-cache-'))
+    const fresh = (await runCheck([folder, '--format', 'json', '--no-cache'], folder)).stdout
+    const filling = (await runCheck([folder, '--format', 'json', '--cache-dir', cache], folder)).stdout
+    const cached = (await runCheck([folder, '--format', 'json', '--cache-dir', cache], folder)).stdout
+    const workers = (await runCheck([folder, '--format', 'json', '--no-cache', '--jobs', '2'], folder)).stdout
+    expect((JSON.parse(fresh) as Array<{related: unknown}>)[0]!.related).toEqual({line: 4, column: 1, endLine: 4, endColumn: 116, message: 'First used here'})
+    expect([filling, cached, workers]).toEqual([fresh, fresh, fresh])
   })
 
   it('exit 2 on a bad option, an unknown format or a missing input', async () => {

@@ -7,6 +7,7 @@
  * dev-corpus document byte for byte, and a translator's edit lands in its target alone. Bad PO is an error
  * at its line. Needs Debian's gettext and translate-toolkit (`.ci/run` installs them).
  */
+import {reasonWithRelated} from '../src/document/messages.js'
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -178,7 +179,7 @@ describe('the dev corpus', () => {
 })
 
 describe('bad PO is an error at its line', () => {
-  const read = (text: string): string[] => readTranslations(text, {path: 'bad.po'}).messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
+  const read = (text: string): string[] => readTranslations(text, {path: 'bad.po'}).messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${reasonWithRelated(message)}`)
 
   it('a keyword gettext does not know, a string not closed on its line, an entry without msgstr', () => {
     expect(read('msgctxt "a-1"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a-2"\nmsgid "x" y"\nmsgstr "z"\n')).toEqual([
@@ -195,7 +196,7 @@ describe('bad PO is an error at its line', () => {
   it('an entry without msgctxt, a msgctxt given twice', () => {
     expect(read('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "no id"\nmsgstr "x"\n\nmsgctxt "a-1"\nmsgid "one"\nmsgstr "1"\n\nmsgctxt "a-1"\nmsgid "two"\nmsgstr "2"\n')).toEqual([
       '4:1 unit-id error: A PO entry without `msgctxt` (the unit id) is ignored',
-      '11:1 duplicate-unit error: Duplicate unit id `a-1` (msgctxt): the first one (line 7) is used'
+      '11:1 duplicate-unit error: Duplicate unit id `a-1` (msgctxt): the first one is used (the entry used: line 7, column 1)'
     ])
   })
 

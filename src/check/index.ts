@@ -57,7 +57,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
       point: locator.point,
       report(reason: string, place: Position | Point | UnistPosition | UnistPoint, extra: ReportOptions = {}) {
         const severity: Severity = configured ?? (extra.warning ? 'warning' : rule.severity)
-        const message = createMessage(reason, {ruleId: rule.id, place: place as Position, fatal: severity === 'error', ...(extra.note ? {note: extra.note} : {})}) as CheckMessage
+        const message = createMessage(reason, {ruleId: rule.id, place: place as Position, fatal: severity === 'error', ...(extra.related ? {related: extra.related} : {})}) as CheckMessage
         message.url = ruleUrl(rule.id)
         if (document.path !== undefined) message.file = document.path
         if (extra.segment) message.segmentId = extra.segment.id
@@ -85,13 +85,5 @@ function runRule(rule: Rule, context: RuleContext, messages: CheckMessage[]): vo
   }
 }
 
-/** Counts of a list of messages. */
-export function tally(messages: CheckMessage[]): {errors: number; warnings: number} {
-  let errors = 0
-  let warnings = 0
-  for (const message of messages) {
-    if (message.fatal === true) errors++
-    else warnings++
-  }
-  return {errors, warnings}
-}
+/** Counts of a list of messages: the one tally (src/document/messages.ts), exported where check's users find it. */
+export {tally} from '../document/messages.js'

@@ -7,6 +7,7 @@ import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position, Segment} from '../document/types.js'
 import type {CheckRuleId} from '../document/message-ids.js'
 import type {Facts} from './analysis.js'
+import type {RelatedPlace} from '../document/messages.js'
 
 export type Severity = 'error' | 'warning'
 
@@ -49,7 +50,8 @@ export interface ReportOptions {
   /** Report as a warning although the rule is an error rule (e.g. the source already has the problem). */
   warning?: boolean
   segment?: Segment
-  note?: string
+  /** Another place the problem involves (where a duplicated id was first used), shown by every reporter. */
+  related?: RelatedPlace
 }
 
 export interface RuleContext {

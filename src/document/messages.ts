@@ -1,5 +1,6 @@
 /** Problems as vfile messages: a reason, a place, a rule id and `source: 'sxs'`. */
 import {VFileMessage} from 'vfile-message'
+import {statistics} from 'vfile-statistics'
 import type {Point, Position} from './types.js'
 import type {MessageId} from './message-ids.js'
 import {charCodes} from '../inline/char-codes.js'
@@ -9,9 +10,16 @@ export interface MessageOptions {
   ruleId: MessageId
   place: Point | Position
   fatal?: boolean
-  note?: string
+  /** Another place the problem involves (where a duplicated id was first used): the message's `cause`. */
+  related?: RelatedPlace
   /** What caused it: the error behind an `internal-error`. */
   cause?: Error
+}
+
+/** A second place a message points at, with what is there: reporters show it (SARIF `relatedLocations`). */
+export interface RelatedPlace {
+  reason: string
+  place: Point | Position
 }
 
 /**
@@ -24,14 +32,49 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
   Error.stackTraceLimit = 0
   let message: VFileMessage
   try {
-    message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(options.cause === undefined ? {} : {cause: options.cause})})
+    const cause = options.related === undefined ? options.cause : relatedMessage(options.related)
+    message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(cause === undefined ? {} : {cause})})
   } finally {
     Error.stackTraceLimit = limit
   }
   // `fatal: true` is an error, `false` a warning (vfile's convention).
   message.fatal = options.fatal ?? true
-  if (options.note !== undefined) message.note = options.note
   return message
+}
+
+/**
+ * A related place as vfile carries it: the message's `cause`, itself a message with a place and no severity
+ * (`fatal: undefined`, vfile's "info"), as vfile-reporter prints causes.
+ */
+function relatedMessage(related: RelatedPlace): VFileMessage {
+  const message = new VFileMessage(capReason(related.reason), {place: related.place, source: 'sxs'})
+  message.fatal = undefined
+  return message
+}
+
+/** The related place of a message (a `cause` that is a message with a place), if it has one; an `internal-error`'s cause is an Error and has none. */
+export function relatedOf(message: VFileMessage): RelatedPlace | undefined {
+  const cause = message.cause
+  if (!(cause instanceof VFileMessage) || !cause.place) return undefined
+  return {reason: cause.reason, place: cause.place as Point | Position}
+}
+
+/** `reason`, then its related place for one-line formats: `Duplicate id `x` (first used here: line 3, column 1)`. */
+export function reasonWithRelated(message: VFileMessage): string {
+  const related = relatedOf(message)
+  if (related === undefined) return message.reason
+  const start = 'start' in related.place ? related.place.start : related.place
+  return `${message.reason} (${related.reason.charAt(0).toLowerCase()}${related.reason.slice(1)}: line ${start.line}, column ${start.column})`
+}
+
+/**
+ * Errors and warnings among messages, the one count every command and reporter gives: vfile-statistics'
+ * `fatal` (errors) and `nonfatal` (warnings, and infos, which sxs does not emit).
+ */
+export function tally(messages: readonly VFileMessage[]): {errors: number; warnings: number} {
+  // vfile-statistics takes a mutable array type but only reads it.
+  const counts = statistics(messages as VFileMessage[])
+  return {errors: counts.fatal, warnings: counts.nonfatal}
 }
 
 /** The longest reason a message keeps: what it quotes from a document (a list of tags, a text) is cut there. */

@@ -235,7 +235,7 @@ export function readPo(text: string): PoReading {
     header = false
     const first = seen.get(context)
     if (first) {
-      messages.push(createMessage(`Duplicate unit id \`${context}\` (msgctxt): the first one (line ${first.line}) is used`, {ruleId: 'duplicate-unit', place}))
+      messages.push(createMessage(`Duplicate unit id \`${context}\` (msgctxt): the first one is used`, {ruleId: 'duplicate-unit', place, related: {reason: 'The entry used', place: first}}))
       continue
     }
     seen.set(context, place)

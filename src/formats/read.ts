@@ -81,9 +81,10 @@ export function readTranslations(text: string, options: ReadOptions = {}): ReadR
 function addUnit(result: ReadResult, document: ReadDocument, id: string, unit: ReadUnit): void {
   if (document.units.has(id)) {
     result.messages.push(
-      createMessage(`Duplicate unit id \`${id}\`: the first one (line ${document.units.get(id)!.place.line}) is used`, {
+      createMessage(`Duplicate unit id \`${id}\`: the first one is used`, {
         ruleId: 'duplicate-unit',
-        place: unit.place
+        place: unit.place,
+        related: {reason: 'The unit used', place: document.units.get(id)!.place}
       })
     )
     return

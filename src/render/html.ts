@@ -19,6 +19,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument, Segment} from '../document/types.js'
+import {tally} from '../document/messages.js'
 
 const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku'])
 
@@ -139,12 +140,6 @@ function segmentAt(document: BilingualDocument, starts: number[], place: ReviewF
 function findingItem(finding: ReviewFinding): string {
   const severity = finding.fatal === true ? 'error' : 'warning'
   return `<li class="${severity}"><span class="severity">${severity}</span> <code>${escapeHtml(finding.ruleId ?? 'sxs')}</code> ${escapeHtml(finding.reason)} <span class="place">${finding.line ?? 1}:${finding.column ?? 1}</span></li>`
-}
-
-function tally(findings: readonly ReviewFinding[]): {errors: number; warnings: number} {
-  let errors = 0
-  for (const finding of findings) if (finding.fatal === true) errors++
-  return {errors, warnings: findings.length - errors}
 }
 
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"

@@ -6,7 +6,7 @@ const rule: Rule = {
   severity: 'error',
   description:
     'Two pairs carry the same id. An id names one segment: with two, an extracted translation would be written back into both places (or into the wrong one), and one of the pairs is usually a copy-paste of the other.',
-  bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['3:1-3:116: error: Duplicate id `90f5f-103` (first used on line 1)']}],
+  bad: [{title: 'A pair copied', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['3:1-3:116: error: Duplicate id `90f5f-103`; related 1:1-1:116: First used here']}],
   good: [{title: 'Distinct ids', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`, messages: []}],
   check(context) {
     const first = context.facts.ids.first
@@ -15,7 +15,7 @@ const rule: Rule = {
       if (first[index] === index) continue
       const segment = segments[index]!
       const earlier = segments[first[index]!]!
-      context.report(`Duplicate id \`${segment.id}\` (first used on line ${earlier.position.pair.start.line})`, segment.position.pair, {segment})
+      context.report(`Duplicate id \`${segment.id}\``, segment.position.pair, {segment, related: {reason: 'First used here', place: earlier.position.pair}})
     }
   }
 }

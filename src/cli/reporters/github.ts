@@ -6,6 +6,7 @@
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
 import {printable} from '../files.js'
+import {reasonWithRelated, tally} from '../../document/messages.js'
 
 export function escapeData(text: string): string {
   // Other control characters (ESC starts a terminal escape sequence in the log) as printable escapes.
@@ -18,13 +19,9 @@ export function escapeProperty(text: string): string {
 
 export const github: Reporter = (results) => {
   const lines: string[] = []
-  let errors = 0
-  let warnings = 0
   for (const result of results) {
     for (const message of result.messages) {
       const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else warnings++
       const end = message.place && 'end' in message.place ? message.place.end : undefined
       const properties = [
         `file=${escapeProperty(result.path.split('\\').join('/'))}`,
@@ -33,9 +30,11 @@ export const github: Reporter = (results) => {
         ...(end ? [`endLine=${end.line}`, ...(end.line === message.line ? [`endColumn=${end.column}`] : [])] : []),
         `title=${escapeProperty(message.ruleId ?? 'sxs')}`
       ]
-      lines.push(`::${severity} ${properties.join(',')}::${escapeData(message.reason)}`)
+      // An annotation has one place: a related place goes into its text.
+      lines.push(`::${severity} ${properties.join(',')}::${escapeData(reasonWithRelated(message))}`)
     }
   }
+  const {errors, warnings} = tally(results.flatMap((result) => result.messages))
   lines.push(`::notice title=sxs check::${escapeData(`${errors} error(s) and ${warnings} warning(s) in ${results.length} file(s)`)}`)
   return `${lines.join('\n')}\n`
 }

@@ -1,6 +1,7 @@
 /** JSON: one array of every problem, flat, for scripts. */
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
+import {relatedOf} from '../../document/messages.js'
 
 export interface JsonProblem {
   file: string
@@ -12,6 +13,8 @@ export interface JsonProblem {
   ruleId: string
   message: string
   segmentId: string | null
+  /** Another place the problem involves (where a duplicated id was first used), or null. */
+  related: {line: number; column: number; endLine: number; endColumn: number; message: string} | null
 }
 
 export const json: Reporter = (results) => {
@@ -27,9 +30,18 @@ export const json: Reporter = (results) => {
         severity: severityOf(message),
         ruleId: message.ruleId ?? '',
         message: message.reason,
-        segmentId: message.segmentId ?? null
+        segmentId: message.segmentId ?? null,
+        related: relatedProblem(message)
       })
     }
   }
   return `${JSON.stringify(problems, null, 2)}\n`
+}
+
+function relatedProblem(message: Parameters<typeof relatedOf>[0]): JsonProblem['related'] {
+  const related = relatedOf(message)
+  if (related === undefined) return null
+  const start = 'start' in related.place ? related.place.start : related.place
+  const end = 'end' in related.place ? related.place.end : start
+  return {line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: related.reason}
 }

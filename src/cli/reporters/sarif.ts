@@ -8,6 +8,7 @@ import {rules, ruleUrl} from '../../check/index.js'
 import {otherMessages} from '../../document/message-ids.js'
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
+import {relatedOf} from '../../document/messages.js'
 
 const version = '0.1.0'
 
@@ -31,6 +32,9 @@ export const sarif: Reporter = (results, {cwd}) => {
     for (const message of result.messages) {
       const end = message.place && 'end' in message.place ? message.place.end : undefined
       const ruleIndex = index.get(message.ruleId ?? '')
+      const related = relatedOf(message)
+      const relatedStart = related && ('start' in related.place ? related.place.start : related.place)
+      const relatedEnd = related && 'end' in related.place ? related.place.end : undefined
       sarifResults.push({
         ruleId: message.ruleId ?? 'sxs',
         ...(ruleIndex === undefined ? {} : {ruleIndex}),
@@ -48,6 +52,20 @@ export const sarif: Reporter = (results, {cwd}) => {
             }
           }
         ],
+        ...(related && relatedStart
+          ? {
+              relatedLocations: [
+                {
+                  id: 1,
+                  physicalLocation: {
+                    artifactLocation: {uri: relativeUri(result.path, cwd), uriBaseId: '%SRCROOT%'},
+                    region: {startLine: relatedStart.line, startColumn: relatedStart.column, ...(relatedEnd ? {endLine: relatedEnd.line, endColumn: relatedEnd.column} : {})}
+                  },
+                  message: {text: related.reason}
+                }
+              ]
+            }
+          : {}),
         ...(message.segmentId ? {properties: {segmentId: message.segmentId}} : {})
       })
     }

@@ -1,31 +1,31 @@
 /**
  * Stylish, as remark-lint and ESLint print: a header per file, then one row per problem
- * (`file:line:column  severity  message  rule-id`), then a summary line.
+ * (`file:line:column  severity  message  rule-id`), a related place on an indented line under its row
+ * (as vfile-reporter prints a cause), then a summary line.
  */
 import type {Reporter} from './types.js'
 import {severityOf} from './types.js'
 import {printable} from '../files.js'
+import {relatedOf, tally} from '../../document/messages.js'
 
 const paint = (code: number, text: string, color: boolean): string => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
 
 export const stylish: Reporter = (results, {color}) => {
   const blocks: string[] = []
-  let errors = 0
-  let warnings = 0
   for (const result of results) {
     if (result.messages.length === 0) continue
-    const rows = result.messages.map((message) => {
-      const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else warnings++
-      return [`${printable(result.path)}:${message.line ?? 1}:${message.column ?? 1}`, severity, message.reason.replace(/\r?\n/g, ' '), message.ruleId ?? '']
-    })
+    const rows = result.messages.map((message) => [`${printable(result.path)}:${message.line ?? 1}:${message.column ?? 1}`, severityOf(message), message.reason.replace(/\r?\n/g, ' '), message.ruleId ?? ''])
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)))
-    const lines = rows.map(([place, severity, reason, rule]) =>
-      `  ${place!.padEnd(widths[0]!)}  ${paint(severity === 'error' ? 31 : 33, severity!.padEnd(widths[1]!), color)}  ${reason}  ${paint(90, rule!, color)}`.trimEnd()
-    )
+    const lines = rows.map(([place, severity, reason, rule], index) => {
+      const row = `  ${place!.padEnd(widths[0]!)}  ${paint(severity === 'error' ? 31 : 33, severity!.padEnd(widths[1]!), color)}  ${reason}  ${paint(90, rule!, color)}`.trimEnd()
+      const related = relatedOf(result.messages[index]!)
+      if (related === undefined) return row
+      const start = 'start' in related.place ? related.place.start : related.place
+      return `${row}\n  ${' '.repeat(widths[0]! + widths[1]! + 2)}  ${paint(90, `↳ ${start.line}:${start.column}`, color)} ${related.reason.replace(/\r?\n/g, ' ')}`
+    })
     blocks.push(`${paint(4, printable(result.path), color)}\n${lines.join('\n')}\n`)
   }
+  const {errors, warnings} = tally(results.flatMap((result) => result.messages))
   const total = errors + warnings
   const files = results.length
   const summary =

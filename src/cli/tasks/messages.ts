@@ -1,9 +1,11 @@
 /**
  * Messages as plain data, so that they can cross a worker boundary and live in the cache: the fields
- * sxs sets on a vfile message (reason, place, rule, severity, note, url, file, segment) and back.
+ * sxs sets on a vfile message (reason, place, rule, severity, related place, url, file, segment) and back.
  */
 import {VFileMessage} from 'vfile-message'
 import type {CheckMessage} from '../../check/index.js'
+import {createMessage, relatedOf, type RelatedPlace} from '../../document/messages.js'
+import type {MessageId} from '../../document/message-ids.js'
 import type {Point, Position} from '../../document/types.js'
 
 export interface PlainMessage {
@@ -12,7 +14,8 @@ export interface PlainMessage {
   ruleId: string | null
   /** `true` error, `false` warning, `null` info (vfile's convention). */
   fatal: boolean | null
-  note: string | null
+  /** The message's related place (its `cause`), if any. */
+  related: RelatedPlace | null
   url: string | null
   file: string | null
   segmentId: string | null
@@ -24,7 +27,7 @@ export function toPlain(message: CheckMessage): PlainMessage {
     place: (message.place as Point | Position | undefined) ?? null,
     ruleId: message.ruleId ?? null,
     fatal: message.fatal ?? null,
-    note: message.note ?? null,
+    related: relatedOf(message) ?? null,
     url: message.url ?? null,
     file: message.file || null,
     segmentId: message.segmentId ?? null
@@ -32,17 +35,22 @@ export function toPlain(message: CheckMessage): PlainMessage {
 }
 
 export function fromPlain(plain: PlainMessage): CheckMessage {
-  const message = new VFileMessage(plain.reason, {
-    ...(plain.place ? {place: plain.place} : {}),
-    ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
-    source: 'sxs'
-  }) as CheckMessage
+  const message = (
+    plain.related === null
+      ? new VFileMessage(plain.reason, {...(plain.place ? {place: plain.place} : {}), ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}), source: 'sxs'})
+      : createMessage(plain.reason, {place: plain.place ?? {line: 1, column: 1, offset: 0}, ruleId: plain.ruleId as MessageId, related: plain.related})
+  ) as CheckMessage
   message.fatal = plain.fatal
-  if (plain.note !== null) message.note = plain.note
   if (plain.url !== null) message.url = plain.url
   if (plain.file !== null) message.file = plain.file
   if (plain.segmentId !== null) message.segmentId = plain.segmentId
   return message
+}
+
+function isRelatedPlace(value: unknown): value is RelatedPlace {
+  if (typeof value !== 'object' || value === null) return false
+  const related = value as Record<string, unknown>
+  return typeof related['reason'] === 'string' && typeof related['place'] === 'object' && related['place'] !== null
 }
 
 const optionalString = (value: unknown): boolean => value === null || typeof value === 'string'
@@ -55,7 +63,8 @@ export function isPlainMessage(value: unknown): value is PlainMessage {
     typeof message['reason'] === 'string' &&
     (message['place'] === null || (typeof message['place'] === 'object' && message['place'] !== null)) &&
     (message['fatal'] === null || typeof message['fatal'] === 'boolean') &&
-    ['ruleId', 'note', 'url', 'file', 'segmentId'].every((field) => optionalString(message[field]))
+    (message['related'] === null || isRelatedPlace(message['related'])) &&
+    ['ruleId', 'url', 'file', 'segmentId'].every((field) => optionalString(message[field]))
   )
 }
 
