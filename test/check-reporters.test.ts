@@ -1,4 +1,4 @@
-/** The four output formats of `sxs check`: stylish, json, github annotations, SARIF 2.1.0 (validated against its schema). */
+/** The five output formats of `sxs check`: stylish, compact, json, github annotations, SARIF 2.1.0 (validated against its schema). */
 import {describe, expect, it} from 'vitest'
 import {mkdtempSync, writeFileSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -46,6 +46,19 @@ describe('reporters', () => {
         '  a b.md:8:1  warning  Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)  id-gap',
         '',
         '✖ 2 problem(s) (1 error(s), 1 warning(s)) in 2 file(s)',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('compact: the one-line form every command prints its messages in, then the tally', async () => {
+    const {code, stdout} = await runCheck([folder, '--format', 'compact'], folder)
+    expect(code).toBe(1)
+    expect(stdout).toBe(
+      [
+        'a b.md:6:1: error: Duplicate id `90f5f-103` (first used here: line 4, column 1)  [duplicate-id]',
+        'a b.md:8:1: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)  [id-gap]',
+        '1 error(s), 1 warning(s) in 2 file(s)',
         ''
       ].join('\n')
     )

@@ -26,7 +26,7 @@ describe('usage errors', () => {
     }
     expect((await sxs('extract', '--out')).err).toBe("sxs extract: option '--out' needs a value\nRun 'sxs extract --help' for usage.\n")
     expect((await sxs('check', '-f')).err).toBe("sxs check: option '--format' needs a value\nRun 'sxs check --help' for usage.\n")
-    expect((await sxs('check', '--format', 'xml')).err).toBe("sxs check: unknown format 'xml' (use stylish, json, github or sarif)\nRun 'sxs check --help' for usage.\n")
+    expect((await sxs('check', '--format', 'xml')).err).toBe("sxs check: unknown format 'xml' (use stylish, compact, json, github or sarif)\nRun 'sxs check --help' for usage.\n")
     expect((await sxs('extract', '--jobs', '0')).err).toBe("sxs extract: --jobs '0' must be a whole number from 1 to 256\nRun 'sxs extract --help' for usage.\n")
     expect((await sxs('render', '--shard', '5/4', 'source-docs')).err).toBe("sxs render: --shard '5/4': i must be between 1 and n, n at least 1 (for example 1/4 … 4/4)\nRun 'sxs render --help' for usage.\n")
     expect((await sxs('merge', '--doc', 'a.md')).err).toBe("sxs merge: --translations is required\nRun 'sxs merge --help' for usage.\n")

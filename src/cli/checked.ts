@@ -9,7 +9,8 @@ import {parse} from '../document/parse.js'
 import type {BilingualDocument} from '../document/types.js'
 import {decodeUtf8, printable, readRegularFile, type InputFile} from './files.js'
 import type {Io} from './io.js'
-import {describeError, documentFailure, formatMessage} from './report.js'
+import {describeError, documentFailure} from './report.js'
+import {formatMessage} from './reporters/compact.js'
 
 export interface CheckedDocument {
   file: InputFile

@@ -1,18 +1,12 @@
-/** One-line diagnostics and usage failures shared by the commands (`check` has full reporters of its own). */
+/** Usage failures and the messages for documents a command cannot read, shared by the commands (messages print with `formatMessage`, reporters/compact.ts). */
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
 import {DecodeError, printable, UsageError} from './files.js'
+import {formatMessage} from './reporters/compact.js'
 import {parse} from '../document/parse.js'
-import {createMessage, ParseError, reasonWithRelated} from '../document/messages.js'
+import {createMessage, ParseError} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
 import type {BilingualDocument} from '../document/types.js'
-
-/** `path:line:column: error|warning: reason  [rule]`, one line per message (a related place in the reason's words). */
-export function formatMessage(file: string, message: VFileMessage): string {
-  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`
-  // A file name or reason with a line break would split the line (and could start one with `::error`).
-  return `${printable(file)}${place}: ${message.fatal ? 'error' : 'warning'}: ${printable(reasonWithRelated(message))}${message.ruleId ? `  [${message.ruleId}]` : ''}\n`
-}
 
 /**
  * A usage error in the one form every command uses: `sxs <command>: <what>`, then where its help is;

@@ -3,7 +3,7 @@ export const usage = `Usage: sxs <command> [options]
 Commands:
   extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--copy-source]
       Bilingual documents → aligned segments as XLIFF 1.2 and JSON, XLIFF 2.0 and PO on request (default: source-docs → out).
-  check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
+  check [inputs…] [--format stylish|compact|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]
       Validate ids, pairs and tables; exit 1 on errors (--quiet: report errors only).
   merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]
   merge --docs DIR --translations DIR [--out DIR] [--allow-stale]

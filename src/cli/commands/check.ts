@@ -1,5 +1,5 @@
 /**
- * `sxs check [inputs…] [--format stylish|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]`
+ * `sxs check [inputs…] [--format stylish|compact|json|github|sarif] [--max-warnings N] [--config FILE] [--target-lang TAG] [--quiet]`
  *
  * A thin shell over `check()`: expand inputs (less the configuration's `ignores`), read each file, parse,
  * check with the options the configuration gives its path, format. A file that cannot be read becomes a
@@ -25,7 +25,7 @@ export const checkUsage = `Usage: sxs check [inputs…] [options]
 Validate ids, pairs, tables and content of bilingual documents (default input: source-docs).
 
 Options:
-  --format stylish|json|github|sarif   output format (default: stylish)
+  --format F                           output format: stylish, compact, json, github, sarif (default: stylish)
   --max-warnings N                     exit 1 when there are more than N warnings (default: no limit)
   --config FILE                        configuration file (default: .sxsrc.json or the "sxs" key of package.json)
   --target-lang TAG                    expected ms.contentlocale of every document (over the configuration's)
@@ -72,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const format = values.format ?? 'stylish'
   const reporter = reporters[format]
   if (!reporter) {
-    return usageError('check', `unknown format '${format}' (use stylish, json, github or sarif)`, io)
+    return usageError('check', `unknown format '${format}' (use stylish, compact, json, github or sarif)`, io)
   }
   let maxWarnings = Number.POSITIVE_INFINITY
   if (values['max-warnings'] !== undefined) {

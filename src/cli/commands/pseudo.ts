@@ -13,7 +13,8 @@ import {pseudoDocument} from '../../pseudo/index.js'
 import {expandInputs, type InputFile, outputPath, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {describeError, formatMessage, parseFailure, usageFailure} from '../report.js'
+import {describeError, parseFailure, usageFailure} from '../report.js'
+import {formatMessage} from '../reporters/compact.js'
 import {formats, type FormatName} from '../tasks/extract.js'
 
 const help = `Usage: sxs pseudo [inputs…] --out DIR [--format md,xliff12,xliff20,json,po] [--expansion PERCENT]

@@ -4,6 +4,7 @@ import {stylish} from './stylish.js'
 import {json} from './json.js'
 import {github} from './github.js'
 import {sarif} from './sarif.js'
+import {compact} from './compact.js'
 
 export type {FileResult, Reporter, ReportContext} from './types.js'
-export const reporters: Record<string, Reporter> = {stylish, json, github, sarif}
+export const reporters: Record<string, Reporter> = {stylish, compact, json, github, sarif}
