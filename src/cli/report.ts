@@ -2,10 +2,8 @@
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
 import {DecodeError, printable, UsageError} from './files.js'
-import {parse} from '../document/parse.js'
 import {createMessage, ParseError} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
-import type {BilingualDocument} from '../document/types.js'
 
 /** `path:line:column: error|warning: reason  [rule]`, one line per message. */
 export function formatMessage(file: string, message: VFileMessage): string {
@@ -56,14 +54,4 @@ export function parseFailure(error: unknown, text: string): VFileMessage {
 /** The message for a document that could not be decoded (`decodeFailure`) or parsed (`parseFailure`): extract and check. */
 export function documentFailure(error: unknown, text: string | undefined): VFileMessage {
   return error instanceof DecodeError ? decodeFailure(error) : parseFailure(error, text ?? '')
-}
-
-/** `parse`, or undefined after printing `parseFailure` (for the commands that parse in the main thread: merge, render). */
-export function parseOrReport(text: string, name: string, io: Io): BilingualDocument | undefined {
-  try {
-    return parse(text, {path: name})
-  } catch (error) {
-    io.stderr(formatMessage(name, parseFailure(error, text)))
-    return undefined
-  }
 }

@@ -13,12 +13,12 @@ import {languageArgs, readLanguageOptions} from '../languages.js'
 import {expandInputs, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
 import {describeError, formatMessage, usageFailure} from '../report.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
-import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
+import {formats, type ExtractOptions, type FormatName} from '../tasks/extract-result.js'
 import {fromPlain} from '../tasks/messages.js'
 import {Cache} from '../engine/cache.js'
 import {OutputLedger} from '../engine/ledger.js'
 
-export {formats, type FormatName} from '../tasks/extract.js'
+export {formats, type FormatName} from '../tasks/extract-result.js'
 
 const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
                    [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--no-progress] [--quiet]

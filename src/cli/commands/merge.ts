@@ -17,7 +17,8 @@ import type {MergeStatistics} from '../../merge/index.js'
 import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
-import {decodeFailure, describeError, formatMessage, parseOrReport, usageFailure} from '../report.js'
+import {decodeFailure, describeError, formatMessage, usageFailure} from '../report.js'
+import {parseOrReport} from '../parse-or-report.js'
 import {readShardOption, shardOf} from '../engine/index.js'
 
 const help = `Usage: sxs merge --doc DOC.md --translations FILE [--out OUT.md] [--allow-stale]

@@ -13,7 +13,8 @@ import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
-import {decodeFailure, describeError, formatMessage, parseOrReport, usageError, usageFailure} from '../report.js'
+import {decodeFailure, describeError, formatMessage, usageError, usageFailure} from '../report.js'
+import {parseOrReport} from '../parse-or-report.js'
 import {readShardOption, selectShard, type Shard} from '../engine/index.js'
 
 const folders: Record<Side, string> = {target: 'localized', source: 'source'}
