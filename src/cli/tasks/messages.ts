@@ -32,11 +32,20 @@ export function toPlain(message: CheckMessage): PlainMessage {
 }
 
 export function fromPlain(plain: PlainMessage): CheckMessage {
-  const message = new VFileMessage(plain.reason, {
-    ...(plain.place ? {place: plain.place} : {}),
-    ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
-    source: 'sxs'
-  }) as CheckMessage
+  // A VFileMessage is an Error, whose constructor captures a stack trace that vfile-message then sets to
+  // '': with no frames to capture, a warm run rebuilding thousands of cached messages skips that work.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: CheckMessage
+  try {
+    message = new VFileMessage(plain.reason, {
+      ...(plain.place ? {place: plain.place} : {}),
+      ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
+      source: 'sxs'
+    }) as CheckMessage
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.fatal = plain.fatal
   if (plain.note !== null) message.note = plain.note
   if (plain.url !== null) message.url = plain.url
