@@ -54,7 +54,8 @@ describe('merge fixtures', () => {
       const result = merge(document, unitsFor(input, spec.units), spec.options)
       expect(print(result.document)).toBe(result.text)
       expectGolden(join(folder, 'output.md'), result.text)
-      expectGolden(join(folder, 'messages.txt'), formatMessages(result.messages))
+      // The tallies and `changed` too: a unit refused, kept or merged shows in them when no message does.
+      expectGolden(join(folder, 'messages.txt'), formatMessages(result.messages) + `changed: ${result.changed}, ${JSON.stringify(result.statistics)}\n`)
     })
   }
 })
