@@ -67,6 +67,10 @@ describe('a translation file that matches nothing', () => {
 
 describe('a stale source', () => {
   const segment = reference.segments.find((candidate) => candidate.source.length > 150)!
+  const staleReasonOf = (stale: typeof segment, source: string, document = reference): string => {
+    const result = merge(document, new Map([[stale.id, {source, target: 'x'}]]))
+    return result.messages.map((message) => message.reason).join('\n')
+  }
   const staleReason = (source: string): string => {
     const result = merge(reference, new Map([[segment.id, {source, target: 'x'}]]))
     return result.messages.find((message) => message.ruleId === 'stale-source')!.reason
@@ -78,6 +82,50 @@ describe('a stale source', () => {
     const reason = staleReason(changed)
     const window = (text: string): string => '…' + text.slice(at - 20, at + 40).replace('\u00A0', '\\u00A0') + '…'
     expect(reason).toBe(`\`${segment.id}\`: the translation was made for another source: the document has “${window(segment.source)}”, the translation file “${window(changed)}”`)
+  })
+
+  it('tabs, CRs and other invisible characters as escapes', () => {
+    const short = reference.segments.find((candidate) => candidate.source === 'Help and support for EOP')!
+    expect(staleReasonOf(short, 'Help\tand support\rfor\vEOP\f')).toBe(
+      '`90f5f-103`: the translation was made for another source: the document has “Help and support for EOP”, the translation file “Help\\tand support\\rfor\\u000BEOP\\u000C”'
+    )
+  })
+
+  it('both sources whole up to 60 characters each, cut from 61 on', () => {
+    const short = reference.segments.find((candidate) => candidate.source === 'Help and support for EOP')!
+    const stale = (file: string): string => `\`90f5f-103\`: the translation was made for another source: the document has “${file.length <= 60 ? short.source : '… and support for EOP'}”, the translation file “${file.length <= 60 ? file : '… and support for EOP' + file.slice(24)}”`
+    const sixty = short.source + '!'.repeat(36)
+    expect(staleReasonOf(short, sixty)).toBe(stale(sixty))
+    expect(staleReasonOf(short, sixty + '!')).toBe(stale(sixty + '!'))
+    // The document's side at 60: its source edited to exactly 60 characters.
+    const edited = parse(referenceText.replace('extra support options.</span></span>', 'extra support options also.</span></span>'))
+    const premier = edited.segments.find((candidate) => candidate.source.startsWith('Premier Support'))!
+    expect(premier.source).toHaveLength(60)
+    expect(staleReasonOf(premier, 'Premier Support subscribers have extra support options.', edited)).toBe(
+      `\`${premier.id}\`: the translation was made for another source: the document has “Premier Support subscribers have extra support options also.”, the translation file “Premier Support subscribers have extra support options.”`
+    )
+  })
+
+  it('no "…" at an end the stretch reaches: a difference in the first 20 characters, or 40 before the end', () => {
+    const long = reference.segments.find((candidate) => candidate.source.length > 150)!
+    expect(staleReasonOf(long, 'X' + long.source.slice(1))).toBe(
+      '`90f5f-108`: the translation was made for another source: the document has “In Microsoft 365 organizations with mail…”, the translation file “Xn Microsoft 365 organizations with mail…”'
+    )
+    const at = long.source.length - 40
+    expect(staleReasonOf(long, long.source.slice(0, at) + 'X' + long.source.slice(at + 1))).toBe(
+      '`90f5f-108`: the translation was made for another source: the document has “…help you find answers if you are having difficulty with EOP.”, the translation file “…help you find answerX if you are having difficulty with EOP.”'
+    )
+  })
+
+  it('is not stale when the translation file has CRLF where the document has LF (or the other way round)', () => {
+    const multiline = parse(referenceText.replace('extra support options.</span></span>', 'extra support\noptions.</span></span>'))
+    const premier = multiline.segments.find((candidate) => candidate.source.startsWith('Premier Support'))!
+    expect(premier.source).toBe('Premier Support subscribers have extra support\noptions.')
+    for (const source of [premier.source.replace('\n', '\r\n'), premier.source]) {
+      const result = merge(multiline, new Map([[premier.id, {source, target: 'x'}]]))
+      expect(result.messages).toEqual([])
+      expect(result.statistics).toMatchObject({merged: 1, refused: 0})
+    }
   })
 
   it('a short source whole, a line break as \\n', () => {

@@ -71,6 +71,22 @@ describe('merge refuses a target that changes how the document is read', () => {
     expect(result.text).toBe(text)
   })
 
+  it('refuses the last group whole once the document has been read again 64 times', () => {
+    // Every pair outside the table and the headings gets a heading line: 33 bad targets need 65 reads to blame
+    // one by one (the halving tree has 2 × 33 − 1 nodes), one more than the budget, so the last is refused whole.
+    const units = current()
+    document.segments.forEach((segment, index) => {
+      if (segment.context.table === undefined && segment.context.block !== 'heading') units.set(ids[index]!, {source: segment.source, target: `${segment.target}\n# 改`})
+    })
+    const result = merge(document, units)
+    expect(result.statistics).toEqual({merged: 0, unchanged: 43, missing: 0, refused: 33, unknown: 0})
+    expect(result.changed).toBe(false)
+    expect(result.text).toBe(reference)
+    expect(result.messages.filter((message) => message.reason.includes('too many')).map((message) => message.reason)).toEqual([
+      '`90f5f-181`: not merged: the targets together would change how the document is read (too many such targets to tell which)'
+    ])
+  })
+
   it('is quiet and changes nothing when no target changes', () => {
     const result = merge(document, current())
     expect(result.changed).toBe(false)
