@@ -9,7 +9,8 @@
  * targets, changed ones go to the translator. Every output is written atomically and only when the update
  * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
- * still written), 2 usage or I/O error. Not built yet: taking an old XLIFF as extra memory.
+ * still written), 2 usage or I/O error. `--memory FILE` (repeatable): a translation file (XLIFF 1.2, 2.0, JSON, PO),
+ * typically exported from the old revision and translated since, used by source (src/update/memory.ts).
  */
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
@@ -21,9 +22,14 @@ import {update, type UpdateResult} from '../../update/update.js'
 import {todoXliff, todoXliff20} from '../../update/xliff.js'
 import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
+import {memoryUnits, type MemoryUnit} from '../../update/memory.js'
+import {readTranslations} from '../../formats/read.js'
+import {unitIds} from '../../document/unit-ids.js'
+import {codeSegment} from '../../inline/index.js'
+import type {BilingualDocument} from '../../document/types.js'
 
 const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--xliff20 todo2.xlf] [--tmx todo.tmx] [--report update.json]
-                  [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
+                  [--memory FILE]… [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
        sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] [options]
 
 Brings the bilingual OLD.md to the English revision NEW-EN.md: unchanged blocks are copied as they are,
@@ -34,6 +40,9 @@ text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered
   --xliff20 FILE             the same units as XLIFF 2.0, old pairs as <mtc:match> (matches module)
   --tmx FILE                 the same old pairs as a TMX 1.4b memory in OmegaT's tag view (OmegaT's fuzzy matches)
   --report FILE              JSON: counts per match class, old→new id map, changed and deleted pairs
+  --memory FILE              a translation file (XLIFF 1.2/2.0, JSON, PO) exported from the old revision and
+                             translated since, matched by source: its translated targets replace the old
+                             ones and place new sentences it holds exactly (repeatable)
   --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
   --source-commit SHA        ms.sourcegitcommit to write (kept as it was when not given)
   --handoff-date DATE        ms.lasthandoff to write (kept as it was when not given)
@@ -53,6 +62,8 @@ interface Job {
 
 interface Settings {
   report: string | undefined
+  /** Memory files and their text, read once. */
+  memory: Array<{file: string; text: string}>
   threshold: number
   sourceCommit: string | undefined
   handoffDate: string | undefined
@@ -81,6 +92,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         xliff20: {type: 'string'},
         tmx: {type: 'string'},
         report: {type: 'string'},
+        memory: {type: 'string', multiple: true},
         threshold: {type: 'string'},
         'source-commit': {type: 'string'},
         'handoff-date': {type: 'string'},
@@ -95,6 +107,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const resolve = (file: string): string => path.resolve(io.cwd, file)
     settings = {
       report: values.report === undefined ? undefined : resolve(values.report),
+      memory: (values.memory ?? []).map((file) => ({file: resolve(file), text: ''})),
       threshold: readInteger('threshold', values.threshold, 0, 100) ?? 75,
       sourceCommit: values['source-commit'],
       handoffDate: values['handoff-date'],
@@ -126,6 +139,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const job of jobs) {
       const outputs = [job.out, job.xliff, job.xliff20, job.tmx, settings.report].filter((file) => file !== undefined)
       for (const file of outputs) {
+        if (settings.memory.some((entry) => entry.file === file)) throw new UsageError(`${path.relative(io.cwd, file)} is a --memory input: write the outputs elsewhere`)
+      }
+      for (const file of outputs) {
         if (file === job.old || file === job.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
       }
       if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --xliff20, --tmx and --report must be different files')
@@ -135,6 +151,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const name = (file: string): string => path.relative(io.cwd, file) || file
+  for (const entry of settings.memory) {
+    try {
+      entry.text = await readUtf8(entry.file)
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        io.stderr(formatMessage(name(entry.file), decodeFailure(error)))
+        return exitCode.failure
+      }
+      io.stderr(`${name(entry.file)}: error: cannot read: ${describeError(error)}\n`)
+      return exitCode.usage
+    }
+  }
   const reports: UpdateReport[] = []
   let status: number = exitCode.ok
   let needs = 0
@@ -186,9 +214,11 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
     io.stderr(`update: ${name(job.old)} has ${fatal.length} broken pair(s): fix them first (sxs check); nothing written\n`)
     return {code: exitCode.failure, report: undefined}
   }
+  const memory = readMemory(old, settings.memory, io, name, name(job.old))
+  if (!memory) return {code: exitCode.failure, report: undefined}
   let result: UpdateResult
   try {
-    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out)})
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory})
   } catch (error) {
     io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
     return {code: exitCode.failure, report: undefined}
@@ -198,13 +228,44 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
     await writeFileAtomic(job.out, result.text)
     if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units))
     if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
-    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(old, result.units).text)
+    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(result.base, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
     return {code: exitCode.usage, report: undefined}
   }
   io.stderr(`update: ${name(job.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${report.counts.needsWork} need translation\n`)
   return {code: exitCode.ok, report}
+}
+
+/**
+ * The translated units of the memory files, read for this document: codes a CAT tool returned without their
+ * native data are resolved from the old document's pair with that unit id (the file was exported from it).
+ * Undefined, with the errors printed, when a file cannot be read as a translation file.
+ */
+function readMemory(old: BilingualDocument, files: Settings['memory'], io: Io, name: (file: string) => string, document: string): MemoryUnit[] | undefined {
+  if (files.length === 0) return []
+  const ids = unitIds(old)
+  const segments = new Map(old.segments.map((segment, index) => [ids[index]!, segment]))
+  const codes = (id: string): ReturnType<typeof codeSegment>['codes'] | undefined => {
+    const segment = segments.get(id)
+    return segment && codeSegment(segment.source, segment.target).codes
+  }
+  const units: MemoryUnit[] = []
+  let failed = false
+  for (const entry of files) {
+    const read = readTranslations(entry.text, {path: name(entry.file), codes})
+    for (const message of read.messages) io.stderr(formatMessage(name(entry.file), message))
+    if (read.messages.some((message) => message.fatal)) {
+      failed = true
+      continue
+    }
+    units.push(...memoryUnits(read, name(entry.file)))
+  }
+  if (failed) {
+    io.stderr(`update: a --memory file cannot be read: nothing written for ${document}\n`)
+    return undefined
+  }
+  return units
 }
 
 /** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
