@@ -6,7 +6,7 @@ export interface UpdateReport {
   report: 'sxs-update'
   version: 1
   files: {old: string; english: string; out: string}
-  counts: Record<MatchClass, number> & {deleted: number; needsWork: number; markupToReview: number; fromMemory: number; units: number}
+  counts: Record<MatchClass, number> & {deleted: number; needsWork: number; markupToReview: number; fromMemory: number; frontMatterToTranslate: number; units: number}
   blocks: UpdateResult['blocks']
   renumbered: boolean
   frontMatter: UpdateResult['frontMatter']
@@ -23,6 +23,7 @@ export function updateReport(result: UpdateResult, files: UpdateReport['files'])
     needsWork: result.units.filter((unit) => unit.needsWork).length,
     markupToReview: result.units.filter((unit) => unit.markupToReview).length,
     fromMemory: result.units.filter((unit) => unit.memory).length,
+    frontMatterToTranslate: result.frontMatter.translate.length,
     units: result.units.length
   }
   const changes = result.units

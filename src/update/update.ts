@@ -15,7 +15,7 @@ import {readBlocks} from './blocks.js'
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
 import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass} from './cascade.js'
-import {sha1, updateFrontMatter} from './front-matter.js'
+import {frontMatterBlock, sha1, updateFrontMatter, type FrontMatterResult} from './front-matter.js'
 import {positionalIds} from './ids.js'
 import {joinWrappedLines} from './wrap.js'
 import {headingSlug, usesHeadingAnchors} from './anchors.js'
@@ -33,6 +33,11 @@ export interface UpdateOptions {
   handoffDate?: string | undefined
   /** Path of the new document, for its messages. */
   path?: string | undefined
+  /**
+   * The English the old document was made from (`--old-english`): tells whether the translated front-matter
+   * keys (`title`, `description`, `keywords`) changed, which the bilingual document cannot.
+   */
+  oldEnglish?: string | undefined
   /** Translated units of extra memory files (`--memory`, memory.ts), matched by source. */
   memory?: readonly MemoryUnit[] | undefined
 }
@@ -72,7 +77,7 @@ export interface UpdateResult {
   /** Old id → new id of every reused pair. */
   idMap: Record<string, string>
   blocks: {same: number; moved: number; changed: number; added: number}
-  frontMatter: {openlocfilehash: string; changed: string[]; notCarried: string[]}
+  frontMatter: Omit<FrontMatterResult, 'text'> & {openlocfilehash: string}
   /** False when every pair is the old one in its old place: the old ids still describe the document. */
   renumbered: boolean
   /** The old document the update worked from: the given one with the extra memory's targets (memory.ts). */
@@ -109,7 +114,11 @@ export function update(given: BilingualDocument, englishBytes: string, options: 
   const blocks = {same: 0, moved: 0, changed: 0, added: 0}
 
   const englishFront = newReading.frontMatterEnd > 0 ? english.slice(0, newReading.frontMatterEnd) : ''
-  const front = updateFrontMatter(oldReading.frontMatter, englishFront, englishBytes, options)
+  const front = updateFrontMatter(oldReading.frontMatter, englishFront, englishBytes, {
+    sourceCommit: options.sourceCommit,
+    handoffDate: options.handoffDate,
+    oldEnglish: options.oldEnglish === undefined ? undefined : frontMatterBlock(options.oldEnglish)
+  })
   pieces.push(oldReading.frontMatter !== '' ? front.text : englishFront)
   let cursor = newReading.frontMatterEnd
   let placeholder = 0
@@ -212,7 +221,15 @@ export function update(given: BilingualDocument, englishBytes: string, options: 
     deleted,
     idMap,
     blocks,
-    frontMatter: {openlocfilehash: hashLine?.[1] ?? sha1(englishBytes), changed: front.changed, notCarried: front.notCarried},
+    frontMatter: {
+      openlocfilehash: hashLine?.[1] ?? sha1(englishBytes),
+      changed: front.changed,
+      notCarried: front.notCarried,
+      translate: front.translate,
+      kept: front.kept,
+      unverified: front.unverified,
+      removed: front.removed
+    },
     renumbered: !identity,
     base: old,
     memoryApplied: applied.map(({id, file, unit}) => ({id, file, unit}))
