@@ -238,7 +238,7 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   try {
     await writeFileAtomic(job.out, result.text)
     if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units, result.frontMatter.translate))
-    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
+    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units, result.frontMatter.translate))
     if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(result.base, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
