@@ -15,7 +15,7 @@ import {writeXliff20} from '../src/formats/xliff20.js'
 import {writeJson} from '../src/formats/json.js'
 import {readTranslations} from '../src/formats/read.js'
 import {check, tally} from '../src/check/index.js'
-import {memoryUnits} from '../src/update/memory.js'
+import {memoryUnits, type MemoryUnit} from '../src/update/memory.js'
 import {update} from '../src/update/update.js'
 import {main} from '../src/cli/main.js'
 import {recordingIo} from './helpers/io.js'
@@ -104,6 +104,26 @@ describe('an old revision exported, translated and given back as memory', () => 
       expect(tally(check(result.document)).errors, name).toBe(0)
     }
     expect({before, memory, left}).toEqual({before: 88, memory: 88, left: 0})
+  })
+})
+
+describe('memory units that are not taken', () => {
+  it('a target that loses the source’s link, an untranslated state, an empty target: the old target stays', () => {
+    const name = 'analyzers-conventions-20210323'
+    const old = parse(read(name, 'old.md'))
+    const english = read(name, 'new-en.md')
+    const linked = old.segments.find((segment) => segment.source.includes('](') && !segment.merged && english.includes(segment.source))!
+    const plain = old.segments.find((segment) => !segment.source.includes('[') && !segment.source.includes('`') && !segment.merged)!
+    const unit = (source: string, target: string): MemoryUnit => ({id: 'x', source, target, file: 'm.json', document: undefined})
+    const memory = [unit(linked.source, 'Bez linku.'), unit(plain.source, '')]
+    const units = memoryUnits(readTranslations(JSON.stringify({format: 'sxs', version: 2, documents: []})), 'm')
+    expect(units).toEqual([])
+    const result = update(old, english, {memory})
+    expect(result.memoryApplied).toEqual([])
+    expect(result.units.find((unit) => unit.oldId === linked.id)?.target).toBe(linked.target)
+    // A unit whose state says nobody translated it is not memory.
+    const copied = writeXliff12(old, {copySource: true}).replace(/<target state="[^"]*"/g, '<target state="needs-translation"')
+    expect(memoryUnits(readTranslations(copied), 'copy.xlf')).toEqual([])
   })
 })
 
