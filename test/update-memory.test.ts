@@ -147,6 +147,24 @@ describe('sxs update --memory', () => {
     expect(report.changes.filter((change) => change.memory?.file === 'old.xlf').length).toBe(changed.size)
   })
 
+  it('the old export merged by id into the new document is refused (stale-source); given as memory, it lands', async () => {
+    const history = 'nu1201-20190510'
+    const old = parse(read(history, 'old.md'))
+    const {document, changed} = translated(old)
+    writeFileSync(join(work, 'nu1201-old.xlf'), writeXliff12(document))
+    writeFileSync(join(work, 'nu1201.md'), read(history, 'old.md'))
+    writeFileSync(join(work, 'nu1201-en.md'), read(history, 'new-en.md'))
+    expect(await main(['update', 'nu1201.md', 'nu1201-en.md', '--out', 'nu1201-new.md'], recordingIo(work))).toBe(0)
+    const merging = recordingIo(work)
+    expect(await main(['merge', '--doc', 'nu1201-new.md', '--translations', 'nu1201-old.xlf', '--out', 'nu1201-merged.md'], merging)).toBe(1)
+    expect(merging.err).toContain('[stale-source]')
+    const io = recordingIo(work)
+    expect(await main(['update', 'nu1201.md', 'nu1201-en.md', '--out', 'nu1201-new2.md', '--memory', 'nu1201-old.xlf'], io)).toBe(0)
+    const text = readFileSync(join(work, 'nu1201-new2.md'), 'utf8')
+    expect(changed.size).toBe(2)
+    for (const target of changed.values()) expect(text).toContain(target)
+  })
+
   it('a memory file that is not a translation file: file:line:column, exit 1, nothing written', async () => {
     writeFileSync(join(work, 'bad.xlf'), '<xliff version="1.2"><file>\n<body><trans-unit id="a"></body></xliff>')
     const io = recordingIo(work)
