@@ -4,9 +4,11 @@
  * are kept when their English did not change, written in English and flagged when it did (known from the old
  * English, `--old-english`), dropped when the English dropped them. Figures in docs/update.md.
  */
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {parse} from '../src/document/parse.js'
 import {update} from '../src/update/update.js'
@@ -14,6 +16,7 @@ import {main} from '../src/cli/main.js'
 import {recordingIo} from './helpers/io.js'
 import {historiesDir, historyNames} from './helpers/update-histories.js'
 
+const validator = fileURLToPath(new URL('../../shared/tools/validate-xliff', import.meta.url))
 const read = (name: string, file: string): string => readFileSync(join(historiesDir, name, file), 'utf8')
 const translatedKeys = ['title', 'description', 'keywords']
 /** Keys the update cannot know: the pipeline's own (hash, commit, date, id, translation type). */
@@ -97,7 +100,7 @@ describe('sxs update --old-english', () => {
   it('writes the changed title in English, names it on stderr, in the report and the XLIFF header, and counts it', async () => {
     for (const file of ['old.md', 'old-en.md', 'new-en.md']) writeFileSync(join(work, file), read(name, file))
     const io = recordingIo(work)
-    const code = await main(['update', 'old.md', 'new-en.md', '--old-english', 'old-en.md', '--out', 'new.md', '--xliff', 'todo.xlf', '--report', 'r.json', '--max-needs-translation', '1'], io)
+    const code = await main(['update', 'old.md', 'new-en.md', '--old-english', 'old-en.md', '--out', 'new.md', '--xliff', 'todo.xlf', '--xliff20', 'todo20.xlf', '--report', 'r.json', '--max-needs-translation', '1'], io)
     expect(io.err).toContain('; 1 need translation; front matter to translate: title\n')
     expect(io.err).toContain('update: 2 unit(s) need translation, more than --max-needs-translation 1')
     expect(code).toBe(1)
@@ -110,6 +113,12 @@ describe('sxs update --old-english', () => {
     expect(readFileSync(join(work, 'todo.xlf'), 'utf8')).toContain(
       '<note from="sxs">sxs update: front matter `title` changed: translate it in the document: Manage package trust boundaries; previous English: Install a signed NuGet package; previous translation: Instalowanie pakietu NuGet podpisem</note>'
     )
+    expect(readFileSync(join(work, 'todo20.xlf'), 'utf8')).toContain(
+      '<note category="sxs-update">sxs update: front matter `title` changed: translate it in the document: Manage package trust boundaries;'
+    )
+    // The notes keep both files valid (strict XLIFF 1.2 schema, XLIFF 2.0 core).
+    const validated = spawnSync(validator, [join(work, 'todo.xlf'), join(work, 'todo20.xlf')], {encoding: 'utf8', env: {...process.env, LC_ALL: 'C'}})
+    expect(validated.status, validated.stderr).toBe(0)
   })
 
   it('warns when the old English is not the one the document was made from', async () => {

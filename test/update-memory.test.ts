@@ -15,7 +15,7 @@ import {writeXliff20} from '../src/formats/xliff20.js'
 import {writeJson} from '../src/formats/json.js'
 import {readTranslations} from '../src/formats/read.js'
 import {check, tally} from '../src/check/index.js'
-import {memoryUnits} from '../src/update/memory.js'
+import {memoryUnits, type MemoryUnit} from '../src/update/memory.js'
 import {update} from '../src/update/update.js'
 import {main} from '../src/cli/main.js'
 import {recordingIo} from './helpers/io.js'
@@ -107,6 +107,26 @@ describe('an old revision exported, translated and given back as memory', () => 
   })
 })
 
+describe('memory units that are not taken', () => {
+  it('a target that loses the source’s link, an untranslated state, an empty target: the old target stays', () => {
+    const name = 'analyzers-conventions-20210323'
+    const old = parse(read(name, 'old.md'))
+    const english = read(name, 'new-en.md')
+    const linked = old.segments.find((segment) => segment.source.includes('](') && !segment.merged && english.includes(segment.source))!
+    const plain = old.segments.find((segment) => !segment.source.includes('[') && !segment.source.includes('`') && !segment.merged)!
+    const unit = (source: string, target: string): MemoryUnit => ({id: 'x', source, target, file: 'm.json', document: undefined})
+    const memory = [unit(linked.source, 'Bez linku.'), unit(plain.source, '')]
+    const units = memoryUnits(readTranslations(JSON.stringify({format: 'sxs', version: 2, documents: []})), 'm')
+    expect(units).toEqual([])
+    const result = update(old, english, {memory})
+    expect(result.memoryApplied).toEqual([])
+    expect(result.units.find((unit) => unit.oldId === linked.id)?.target).toBe(linked.target)
+    // A unit whose state says nobody translated it is not memory.
+    const copied = writeXliff12(old, {copySource: true}).replace(/<target state="[^"]*"/g, '<target state="needs-translation"')
+    expect(memoryUnits(readTranslations(copied), 'copy.xlf')).toEqual([])
+  })
+})
+
 describe('sxs update --memory', () => {
   const work = mkdtempSync(join(tmpdir(), 'sxs-update-memory-'))
   afterAll(() => rmSync(work, {recursive: true, force: true}))
@@ -125,6 +145,24 @@ describe('sxs update --memory', () => {
     const report = JSON.parse(readFileSync(join(work, 'r.json'), 'utf8')) as {counts: {fromMemory: number}; changes: Array<{memory?: {file: string}}>}
     expect(report.counts.fromMemory).toBe(changed.size)
     expect(report.changes.filter((change) => change.memory?.file === 'old.xlf').length).toBe(changed.size)
+  })
+
+  it('the old export merged by id into the new document is refused (stale-source); given as memory, it lands', async () => {
+    const history = 'nu1201-20190510'
+    const old = parse(read(history, 'old.md'))
+    const {document, changed} = translated(old)
+    writeFileSync(join(work, 'nu1201-old.xlf'), writeXliff12(document))
+    writeFileSync(join(work, 'nu1201.md'), read(history, 'old.md'))
+    writeFileSync(join(work, 'nu1201-en.md'), read(history, 'new-en.md'))
+    expect(await main(['update', 'nu1201.md', 'nu1201-en.md', '--out', 'nu1201-new.md'], recordingIo(work))).toBe(0)
+    const merging = recordingIo(work)
+    expect(await main(['merge', '--doc', 'nu1201-new.md', '--translations', 'nu1201-old.xlf', '--out', 'nu1201-merged.md'], merging)).toBe(1)
+    expect(merging.err).toContain('[stale-source]')
+    const io = recordingIo(work)
+    expect(await main(['update', 'nu1201.md', 'nu1201-en.md', '--out', 'nu1201-new2.md', '--memory', 'nu1201-old.xlf'], io)).toBe(0)
+    const text = readFileSync(join(work, 'nu1201-new2.md'), 'utf8')
+    expect(changed.size).toBe(2)
+    for (const target of changed.values()) expect(text).toContain(target)
   })
 
   it('a memory file that is not a translation file: file:line:column, exit 1, nothing written', async () => {

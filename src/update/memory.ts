@@ -70,6 +70,8 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
     const found = bySource.get(withoutCr(segment.source))
     if (!found) return
     const unit = found.find((candidate) => candidate.id === ids[index]) ?? found[0]!
+    // An empty target is no translation (memoryUnits leaves them out; a caller's own units too).
+    if (unit.target.trim() === '') return
     const target = old.eol === '\r\n' && !unit.target.includes('\r') ? unit.target.replace(/\n/g, '\r\n') : unit.target
     if (withoutCr(target) === withoutCr(segment.target)) return
     if (codeParity(segment.source, target).some((problem) => problem.major)) return
@@ -91,7 +93,7 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
 export function memoryBySource(memory: readonly MemoryUnit[], eol: '\n' | '\r\n'): Map<string, MemoryUnit> {
   const map = new Map<string, MemoryUnit>()
   for (const unit of memory) {
-    if (map.has(unit.source)) continue
+    if (map.has(unit.source) || unit.target.trim() === '') continue
     map.set(unit.source, eol === '\r\n' && !unit.target.includes('\r') ? {...unit, target: unit.target.replace(/\n/g, '\r\n')} : unit)
   }
   return map

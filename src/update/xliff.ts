@@ -49,11 +49,17 @@ export function todoXliff(document: BilingualDocument, units: readonly UpdatedUn
  * (targets copies of the sources), and each gets the old pair as an `<mtc:match>` (its first child, where the
  * core schema puts module elements) pointing at the unit's one segment, and the class and word diff as a note.
  */
-export function todoXliff20(document: BilingualDocument, units: readonly UpdatedUnit[]): string {
+export function todoXliff20(document: BilingualDocument, units: readonly UpdatedUnit[], frontMatter: readonly FrontMatterTodo[] = []): string {
   const todo = document.segments.filter((_, index) => units[index]!.needsWork)
   const byId = new Map(units.filter((unit) => unit.needsWork).map((unit) => [unit.id, unit]))
   let text = writeXliff20({...document, segments: todo}, {copySource: true})
   text = text.replace(`<xliff xmlns="${XLIFF20_NAMESPACE}"`, `<xliff xmlns="${XLIFF20_NAMESPACE}" xmlns:mtc="${MATCHES_NAMESPACE}"`)
+  // The front-matter keys to translate join the file's notes (where extract's writer says how targets were made).
+  const fileNotes = '\n    </notes>\n'
+  if (frontMatter.length > 0 && text.includes(fileNotes)) {
+    const notes = frontMatter.map((todo) => `      ${textElement('note', {category: 'sxs-update'}, visible(frontMatterNote(todo)))}\n`).join('')
+    text = text.replace(fileNotes, '\n' + notes.slice(0, -1) + fileNotes)
+  }
   text = text.replace(/( {4}<unit id="([^"]*)"[^>]*>\n)( {6}<notes>)/g, (whole, start: string, id: string, notes: string) => {
     const unit = byId.get(id)
     if (!unit) return whole

@@ -11,6 +11,8 @@
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
  * still written), 2 usage or I/O error. `--memory FILE` (repeatable): a translation file (XLIFF 1.2, 2.0, JSON, PO),
  * typically exported from the old revision and translated since, used by source (src/update/memory.ts).
+ * `--old-english FILE` (batch: DIR): the English OLD.md was made from, so that a changed title, description or
+ * keywords is noticed (src/update/front-matter.ts).
  */
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
@@ -240,7 +242,7 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   try {
     await writeFileAtomic(job.out, result.text)
     if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units, result.frontMatter.translate))
-    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
+    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units, result.frontMatter.translate))
     if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(result.base, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
