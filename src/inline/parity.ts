@@ -207,13 +207,32 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
   if (lost.length === 0 && added.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []
   const problems: ParityProblem[] = []
   // An HTML element paired in the source whose tag stands alone in the target: left open (or closed twice).
-  for (const item of [...lost]) {
+  // Each takes the first tag standing alone that is one of its two (queues by tag, in `added`'s order: a
+  // search of `added` and two filters per element made a storm of them quadratic).
+  const alone = new Map<string, {at: number; items: Item[]}>()
+  for (const other of added) {
+    if (other.kind !== 'html' || other.tags?.length !== 1) continue
+    const queue = alone.get(other.tags[0]!)
+    if (queue) queue.items.push(other)
+    else alone.set(other.tags[0]!, {at: 0, items: [other]})
+  }
+  const order = new Map(added.map((other, index) => [other, index]))
+  const leftOpen = new Set<Item>()
+  for (const item of alone.size > 0 ? lost : []) {
     if (item.kind !== 'html' || item.tags?.length !== 2) continue
-    const alone = added.find((other) => other.kind === 'html' && other.tags?.length === 1 && item.tags!.includes(other.tags[0]!))
-    if (!alone) continue
-    lost = lost.filter((other) => other !== item)
-    added = added.filter((other) => other !== alone)
-    problems.push({change: 'unbalanced', kind: 'html', source: item.data, target: alone.data, count: 1, major: isElement(item), type: 'unbalanced', reason: `HTML ${show(alone.data)} not closed (source ${show(item.data)})`})
+    let first: {at: number; items: Item[]} | undefined
+    for (const tag of item.tags) {
+      const queue = alone.get(tag)
+      if (queue && queue.at < queue.items.length && (!first || order.get(queue.items[queue.at]!)! < order.get(first.items[first.at]!)!)) first = queue
+    }
+    if (!first) continue
+    const other = first.items[first.at++]!
+    leftOpen.add(item).add(other)
+    problems.push({change: 'unbalanced', kind: 'html', source: item.data, target: other.data, count: 1, major: isElement(item), type: 'unbalanced', reason: `HTML ${show(other.data)} not closed (source ${show(item.data)})`})
+  }
+  if (leftOpen.size > 0) {
+    lost = lost.filter((other) => !leftOpen.has(other))
+    added = added.filter((other) => !leftOpen.has(other))
   }
   const sourceKeys = new Set(inSource.map((item) => item.key))
   // A link, image, inline code or tag lost where the target has another of its kind: changed. The most alike
