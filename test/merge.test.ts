@@ -98,6 +98,15 @@ describe('merge keeps the bytes around the targets', () => {
     expect(result.messages).toEqual([])
     expect(result.text).toBe('\uFEFF' + lf.replace(/\n/g, '\r\n').replace(/\r\n$/, ''))
   })
+
+  it('writes line breaks of targets as CR in a CR-only (old Mac) document', () => {
+    const lf = merge(parse(input), unitsFor(input, edits)).text
+    const crInput = input.replace(/\n/g, '\r')
+    expect(parse(crInput).eol).toBe('\r')
+    const result = merge(parse(crInput), unitsFor(input, edits))
+    expect(result.messages).toEqual([])
+    expect(result.text).toBe(lf.replace(/\n/g, '\r'))
+  })
 })
 
 describe('structure guards judge the new target against the one the document has', () => {

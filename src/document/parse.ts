@@ -141,9 +141,14 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     segments,
     messages,
     lineEnds: locator.lineEnds(),
-    eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
+    eol: crlf > 0 ? (crlf * 2 >= lf ? '\r\n' : '\n') : onlyCarriageReturns(text) ? '\r' : '\n',
     bom
   }
+}
+
+/** Whether the file's line breaks are lone CRs (old Mac files): a CR and no LF (called only when there is no CRLF). */
+function onlyCarriageReturns(text: string): boolean {
+  return text.indexOf('\n') < 0 && text.indexOf('\r') >= 0
 }
 
 /** Throw a ParseError at the costliest paragraph of a declined file when remark would do too much work on it. */

@@ -134,8 +134,8 @@ export interface BilingualDocument {
    * next line starts; the last is the text's length + 1. Lines end at `\r\n`, `\r` or `\n`, as vfile-location's.
    */
   readonly lineEnds: readonly number[]
-  /** Line ending the file mostly uses. */
-  readonly eol: '\n' | '\r\n'
+  /** Line ending the file mostly uses (`\r` only when it has no other): merge writes a target's line breaks with it. */
+  readonly eol: LineEnding
   readonly bom: boolean
 }
 
@@ -158,3 +158,6 @@ export interface LeafBlock {
   /** A link reference definition: its label (normalized as references match it), and whether it has a title. */
   readonly definition?: {readonly label: string; readonly title: boolean}
 }
+
+/** A line ending, as a document's `eol` names the one it mostly uses. */
+export type LineEnding = '\n' | '\r\n' | '\r'

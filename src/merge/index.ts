@@ -7,6 +7,7 @@
  */
 import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument, Point, Segment} from '../document/types.js'
+import {withLineEnding} from '../document/line-ending.js'
 import {print} from '../document/print.js'
 import {withTargets} from '../document/layout.js'
 import {createMessage} from '../document/messages.js'
@@ -87,9 +88,6 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** In a CRLF document, a line break that came back as LF (from XML, from a CAT tool) is written as CRLF again. */
-function toCrlf(text: string): string {
-  return text.replace(/\r?\n/g, '\r\n')
-}
 
 /**
  * `units` are keyed by unit id, as `extract` writes them: the pair id, and `<id>:<k>` for the k-th repeat of
@@ -134,7 +132,7 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
       statistics.unchanged++
       continue
     }
-    const target = document.eol === '\r\n' && !unit.target.includes('\r') ? toCrlf(unit.target) : unit.target
+    const target = withLineEnding(unit.target, document.eol)
     if (unit.state !== undefined && untranslatedStates.has(unit.state) && sameText(target, unit.source ?? segment.source)) {
       // A copied source (`extract --copy-source`) that nobody translated: keep the document's target.
       statistics.missing++

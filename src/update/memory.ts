@@ -9,7 +9,8 @@
  * pair (exact, moved, merged, text-only) carries the translator's work. A translated unit whose source is a new
  * sentence no old pair holds is placed by the cascade's `memory` step, before sub-segment and fuzzy.
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument, LineEnding, Segment} from '../document/types.js'
+import {withLineEnding} from '../document/line-ending.js'
 import {parse} from '../document/parse.js'
 import {print} from '../document/print.js'
 import {unitIds} from '../document/unit-ids.js'
@@ -72,7 +73,7 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
     const unit = found.find((candidate) => candidate.id === ids[index]) ?? found[0]!
     // An empty target is no translation (memoryUnits leaves them out; a caller's own units too).
     if (unit.target.trim() === '') return
-    const target = old.eol === '\r\n' && !unit.target.includes('\r') ? unit.target.replace(/\n/g, '\r\n') : unit.target
+    const target = withLineEnding(unit.target, old.eol)
     if (withoutCr(target) === withoutCr(segment.target)) return
     if (codeParity(segment.source, target).some((problem) => problem.major)) return
     targets.set(segment, {target, unit})
@@ -90,11 +91,12 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
 }
 
 /** Memory units by source, for the cascade's `memory` step. */
-export function memoryBySource(memory: readonly MemoryUnit[], eol: '\n' | '\r\n'): Map<string, MemoryUnit> {
+export function memoryBySource(memory: readonly MemoryUnit[], eol: LineEnding): Map<string, MemoryUnit> {
   const map = new Map<string, MemoryUnit>()
   for (const unit of memory) {
     if (map.has(unit.source) || unit.target.trim() === '') continue
-    map.set(unit.source, eol === '\r\n' && !unit.target.includes('\r') ? {...unit, target: unit.target.replace(/\n/g, '\r\n')} : unit)
+    const target = withLineEnding(unit.target, eol)
+    map.set(unit.source, target === unit.target ? unit : {...unit, target})
   }
   return map
 }

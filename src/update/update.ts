@@ -6,7 +6,8 @@
  * Ids are then renumbered positionally (ids.ts), unless every pair is the old one in its old place.
  * Pure: strings and the parsed document in, strings and records out.
  */
-import type {BilingualDocument} from '../document/types.js'
+import type {BilingualDocument, LineEnding} from '../document/types.js'
+import {withLineEnding} from '../document/line-ending.js'
 import {parse} from '../document/parse.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
@@ -237,11 +238,11 @@ export function update(given: BilingualDocument, englishBytes: string, options: 
 }
 
 /** The English with the document's line ending, when it uses the other one throughout (mixed files stay as they are). */
-function sameLineEndings(text: string, eol: '\n' | '\r\n'): string {
+function sameLineEndings(text: string, eol: LineEnding): string {
   const crlf = text.includes('\r\n')
   const loneLf = /(?<!\r)\n/.test(text)
   if (eol === '\n') return crlf && !loneLf ? text.replace(/\r\n/g, '\n') : text
-  return !crlf && loneLf ? text.replace(/\n/g, '\r\n') : text
+  return !crlf && loneLf ? withLineEnding(text, eol) : text
 }
 
 function parseOptions(options: UpdateOptions): {path?: string} {
