@@ -20,10 +20,20 @@ function loosePattern(text: string): RegExp {
 }
 
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
-function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
+function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[], sourceTokens: readonly ProtectedToken[]): string | undefined {
   // The same characters in another case, or with spaces put in (`o365importtool. exe`).
   const loose = loosePattern(token.text).exec(target)
   if (loose) return loose[0]
+  // A cmdlet whose verb the translation changed and whose noun it lower-cased (`Test-CsTrunkConfiguration`
+  // written `New-cstrunkconfiguration`): no longer a cmdlet to the token patterns, but the name is there.
+  // Not another cmdlet of the source with the same noun (`Get-X` and `Set-X` in one sentence): that one is
+  // its own token.
+  if (token.kind === 'cmdlet') {
+    const noun = token.text.slice(token.text.indexOf('-') + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const renamed of target.matchAll(new RegExp(`(?<![\\w-])[A-Za-z]+-${noun}(?![\\w-])`, 'gi'))) {
+      if (!sourceTokens.some((other) => other.kind === 'cmdlet' && other.text.toLowerCase() === renamed[0].toLowerCase())) return renamed[0]
+    }
+  }
   const lower = token.text.toLowerCase()
   let best: string | undefined
   let bestCommon = 0
@@ -91,7 +101,7 @@ const rule: Rule = {
       for (const token of tokens) {
         if (target.includes(spaced(token.text))) continue
         targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
-        const other = instead(token, target, targetTokens)
+        const other = instead(token, target, targetTokens, tokens)
         if (other !== undefined && tolerated(token, other)) continue
         // `M365`, `O365` written out in full.
         if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
