@@ -35,6 +35,8 @@ export default defineConfig({
       'test/review-state.test.ts',
       'test/cli.test.ts'
     ],
+    // Fixed fast-check seed: the same mutant gets the same verdict in every run (see the file).
+    setupFiles: ['test/helpers/mutation-seed.ts'],
     testTimeout: 120_000,
     pool: 'forks'
   }

@@ -3,7 +3,7 @@
  * in place and to --out, the batch form, and the failures that must change nothing (a stale source, a broken
  * inline code, an XXE attempt, an unwritable output), each with a clear message and exit code.
  */
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -11,7 +11,7 @@ import {afterAll, beforeEach, describe, expect, it} from 'vitest'
 import {recordingIo, type RecordingIo} from './helpers/io.js'
 import {run} from '../src/cli/commands/merge.js'
 import {parse} from '../src/document/parse.js'
-import {writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
+import {writeJson, writePo, writeXliff12, writeXliff20} from '../src/formats/index.js'
 
 const reference = fileURLToPath(new URL('../source-docs/help-and-support-for-eop.md', import.meta.url))
 const original = readFileSync(reference, 'utf8')
@@ -240,5 +240,157 @@ describe('sxs merge', () => {
     const session = io()
     expect(await run(['--doc', doc], session)).toBe(2)
     expect(session.err).toMatch(/--translations is required/)
+  })
+})
+
+describe('sxs merge says exactly what it did not do', () => {
+  /** A batch layout below the work folder: `docs/` with the reference as the given names, `xliff/` with the given files. */
+  function batch(name: string, documents: string[], files: Record<string, string>): string {
+    const folder = join(work, `${counter}-${name}`)
+    for (const document of documents) {
+      mkdirSync(join(folder, 'docs', document, '..'), {recursive: true})
+      copyFileSync(reference, join(folder, 'docs', document))
+    }
+    mkdirSync(join(folder, 'xliff'), {recursive: true})
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(join(folder, 'xliff', file, '..'), {recursive: true})
+      writeFileSync(join(folder, 'xliff', file), text)
+    }
+    return folder
+  }
+  const edited = (): string => edit(xliff12, '>EOP 的說明和支援</target>', '>EOP 說明與支援</target>')
+  const mergedText = original.replace('>EOP 的說明和支援</span>', '>EOP 說明與支援</span>')
+
+  it('prints its usage with --help (exit 0) and refuses calls it cannot take (exit 2)', async () => {
+    const help = io()
+    expect(await run(['--help'], help)).toBe(0)
+    expect(help.out).toMatch(/^Usage: sxs merge --doc DOC\.md --translations FILE \[--out OUT\.md\] \[--allow-stale\]\n {7}sxs merge --docs DIR/)
+    for (const [args, message] of [
+      [['stray', '--doc', 'a.md', '--translations', 'a.xlf'], "unexpected argument 'stray' (use --doc or --docs)"],
+      [['--translations', 'a.xlf'], 'give either --doc DOC.md or --docs DIR'],
+      [['--doc', 'a.md', '--docs', 'd', '--translations', 'a.xlf'], 'give either --doc DOC.md or --docs DIR']
+    ] as const) {
+      const session = io()
+      expect(await run([...args], session), message).toBe(2)
+      expect(session.err).toContain(message)
+    }
+  })
+
+  it('batch: refuses folders that are not folders (exit 2)', async () => {
+    const folder = batch('not-folders', ['help.md'], {'help.xlf': edited()})
+    const notDocs = io()
+    expect(await run(['--docs', join(folder, 'docs/help.md'), '--translations', join(folder, 'xliff')], notDocs)).toBe(2)
+    expect(notDocs.err).toContain(`--docs ${join(folder, 'docs/help.md')}: not a folder`)
+    const notTranslations = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff/help.xlf')], notTranslations)).toBe(2)
+    expect(notTranslations.err).toContain(`--translations ${join(folder, 'xliff/help.xlf')}: not a folder (the batch form pairs folders)`)
+    const missing = io()
+    expect(await run(['--docs', join(folder, 'nothing'), '--translations', join(folder, 'xliff')], missing)).toBe(2)
+    expect(missing.err).toContain(`--docs ${join(folder, 'nothing')}: not a folder`)
+    expect(readFileSync(join(folder, 'docs/help.md'), 'utf8')).toBe(original)
+  })
+
+  it('batch: pairs `.xliff`, `.json` and `.po` files too, refuses two for one document, names every extension it looked for', async () => {
+    const folder = batch('extensions', ['a.md', 'b.md', 'c.md', 'd.md'], {'a.xliff': edited(), 'b.json': writeJson(document).replace('"target":"EOP 的說明和支援"', '"target":"EOP 說明與支援"'), 'c.po': writePo(document).replace('msgstr "EOP 的說明和支援"', 'msgstr "EOP 說明與支援"')})
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff')], session)).toBe(0)
+    for (const name of ['a', 'b', 'c']) expect(readFileSync(join(folder, `docs/${name}.md`), 'utf8'), name).toBe(mergedText)
+    expect(session.err).toContain(`${counter}-extensions/docs/d.md: no translation file (d.xlf, d.xliff, d.json, d.po): skipped\n`)
+    expect(session.err).toMatch(/\nmerge: 3 document\(s\), 0 with problems \(reported above\)\n$/)
+
+    writeFileSync(join(folder, 'xliff/a.json'), writeJson(document))
+    const two = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff')], two)).toBe(2)
+    expect(two.err).toContain(`a.md has several translation files (${join(folder, 'xliff/a.xliff')}, ${join(folder, 'xliff/a.json')}): give one folder per format`)
+  })
+
+  it('batch: counts the documents with problems and exits with the worst code, not the last one\'s', async () => {
+    const stale = edit(edited(), '<source>Help and support for EOP</source>', '<source>Help and Support for EOP</source>')
+    const folder = batch('worst', ['a.md', 'b.md', 'c.md'], {'a.xlf': stale, 'b.xlf': edited(), 'c.xlf': edited()})
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff')], session)).toBe(1)
+    expect(session.err).toMatch(/\nmerge: 3 document\(s\), 1 with problems \(reported above\)\n$/)
+    expect(readFileSync(join(folder, 'docs/a.md'), 'utf8')).toBe(original)
+    expect(readFileSync(join(folder, 'docs/c.md'), 'utf8')).toBe(mergedText)
+  })
+
+  it('batch: --shard i/n merges each document in exactly one shard', async () => {
+    const names = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']
+    const folder = batch('shards', names, Object.fromEntries(names.map((name) => [name.replace('.md', '.xlf'), edited()])))
+    const merged = (): string[] => names.filter((name) => readFileSync(join(folder, 'docs', name), 'utf8') === mergedText)
+    const first = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--shard', '1/2'], first)).toBe(0)
+    const inFirst = merged()
+    expect(inFirst.length).toBeGreaterThan(0)
+    expect(inFirst.length).toBeLessThan(names.length)
+    expect(first.err).toMatch(new RegExp(`\\nmerge: ${inFirst.length} document\\(s\\), 0 with problems`))
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--shard', '2/2'], io())).toBe(0)
+    expect(merged()).toEqual(names)
+  })
+
+  it('a document or translation file that is not UTF-8: exit 1 at the first bad byte; one it cannot read: exit 2', async () => {
+    const file = translations('help.xlf', edited())
+    writeFileSync(doc, Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]))
+    const latin1 = io()
+    expect(await run(['--doc', doc, '--translations', file], latin1)).toBe(1)
+    expect(latin1.err).toContain(`${counter}/help-and-support-for-eop.md: not written: the document is not UTF-8\n`)
+    copyFileSync(reference, doc)
+    const badTranslations = translations('latin1.xlf', '')
+    writeFileSync(badTranslations, Buffer.concat([Buffer.from('<xliff>'), Buffer.from([0xe9]), Buffer.from('</xliff>')]))
+    const latin1Translations = io()
+    expect(await run(['--doc', doc, '--translations', badTranslations], latin1Translations)).toBe(1)
+    expect(latin1Translations.err).toContain(`${counter}/help-and-support-for-eop.md: not written: the translations are not UTF-8\n`)
+    const folderAsDocument = io()
+    expect(await run(['--doc', join(work, String(counter)), '--translations', file], folderAsDocument)).toBe(2)
+    expect(folderAsDocument.err).toMatch(new RegExp(`^${counter}: error: cannot read the document: `))
+    const folderAsTranslations = io()
+    expect(await run(['--doc', doc, '--translations', join(work, String(counter))], folderAsTranslations)).toBe(2)
+    expect(folderAsTranslations.err).toMatch(new RegExp(`^${counter}: error: cannot read the translations: `))
+    expect(readFileSync(doc, 'utf8')).toBe(original)
+  })
+
+  it('a document it cannot parse: exit 1, not written', async () => {
+    const deep = `${original}\n<table>${'<tr><td><table>'.repeat(5_000)}\n`
+    writeFileSync(doc, deep)
+    const session = io()
+    expect(await run(['--doc', doc, '--translations', translations('help.xlf', edited())], session)).toBe(1)
+    expect(session.err).toMatch(new RegExp(`\\n${counter}/help-and-support-for-eop\\.md: not written: the document could not be parsed\\n$`))
+    expect(readFileSync(doc, 'utf8')).toBe(deep)
+  })
+
+  it('names files below the working folder relatively, others absolutely, and where --out went', async () => {
+    const out = join(tmpdir(), `sxs-merge-out-${process.pid}-${counter}.md`)
+    const session = io()
+    try {
+      expect(await run(['--doc', doc, '--translations', translations('help.xlf', edited()), '--out', out], session)).toBe(0)
+    } finally {
+      rmSync(out, {force: true})
+    }
+    expect(session.err).toBe(`${counter}/help-and-support-for-eop.md: 1 merged, 75 unchanged, 0 kept, 0 refused, 0 unknown → ${out}\n`)
+    const inside = io()
+    expect(await run(['--doc', doc, '--translations', translations('help.xlf', edited()), '--out', join(work, `${counter}-o/x.md`)], inside)).toBe(0)
+    expect(inside.err).toBe(`${counter}/help-and-support-for-eop.md: 1 merged, 75 unchanged, 0 kept, 0 refused, 0 unknown → ${counter}-o/x.md\n`)
+  })
+
+  it('batch: writes no output through a symbolic link that leaves --out', async () => {
+    const folder = batch('escape', ['sub/help.md', 'alone.md'], {'sub/help.xlf': edited()})
+    const outside = join(folder, 'outside')
+    mkdirSync(outside)
+    mkdirSync(join(folder, 'merged'))
+    symlinkSync(outside, join(folder, 'merged/sub'))
+    const session = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], session)).toBe(2)
+    expect(session.err).toContain('error: cannot write: refused: the path leads outside')
+    expect(existsSync(join(outside, 'help.md'))).toBe(false)
+    // The copy of a document without a translation file is guarded the same way.
+    rmSync(join(folder, 'merged/sub'))
+    symlinkSync(outside, join(folder, 'merged/sub'))
+    writeFileSync(join(folder, 'xliff/alone.xlf'), edited())
+    rmSync(join(folder, 'xliff/sub/help.xlf'))
+    const copy = io()
+    expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff'), '--out', join(folder, 'merged')], copy)).toBe(2)
+    expect(copy.err).toContain('error: cannot copy to')
+    expect(copy.err).toContain('refused: the path leads outside')
+    expect(existsSync(join(outside, 'help.md'))).toBe(false)
   })
 })

@@ -11,6 +11,8 @@ import type {VFileMessage} from 'vfile-message'
 import {parse} from '../src/document/parse.js'
 import {print} from '../src/document/print.js'
 import {merge, type MergeOptions, type TranslationUnit} from '../src/merge/index.js'
+import {structureProblems} from '../src/merge/structure.js'
+import type {Segment} from '../src/document/types.js'
 import {expectGolden} from './helpers/golden.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/merge', import.meta.url))
@@ -54,7 +56,8 @@ describe('merge fixtures', () => {
       const result = merge(document, unitsFor(input, spec.units), spec.options)
       expect(print(result.document)).toBe(result.text)
       expectGolden(join(folder, 'output.md'), result.text)
-      expectGolden(join(folder, 'messages.txt'), formatMessages(result.messages))
+      // The tallies and `changed` too: a unit refused, kept or merged shows in them when no message does.
+      expectGolden(join(folder, 'messages.txt'), formatMessages(result.messages) + `changed: ${result.changed}, ${JSON.stringify(result.statistics)}\n`)
     })
   }
 })
@@ -94,5 +97,70 @@ describe('merge keeps the bytes around the targets', () => {
     const result = merge(parse(crlfInput), unitsFor(input, edits))
     expect(result.messages).toEqual([])
     expect(result.text).toBe('\uFEFF' + lf.replace(/\n/g, '\r\n').replace(/\r\n$/, ''))
+  })
+})
+
+describe('structure guards judge the new target against the one the document has', () => {
+  // Segments of the reference excerpt: a paragraph (90f5f-104, `**適用於**`) and a table cell (90f5f-146).
+  const excerpt = parse(readFileSync(join(fixtures, 'reference-excerpt', 'input.md'), 'utf8'))
+  const segment = (id: string, target?: string): Segment => {
+    const found = excerpt.segments.find((candidate) => candidate.id === id)!
+    return target === undefined ? found : {...found, target}
+  }
+  const problems = (of: Segment, target: string): string[] => structureProblems(of, target).map((problem) => `${problem.ruleId}: ${problem.reason}`)
+  const closesEarly = 'unbalanced-span: the target has a `</span>` without its `<span>`: it would close the pair early'
+  const swallows = 'unbalanced-span: the target has a `<span>` without its `</span>`: it would swallow the rest of the pair'
+  const blank = 'blank-line: an empty line would end the paragraph (and the pair) in the middle'
+  const pipe = 'pair-split-across-cells: an unescaped `|` in a table cell would split the cell (write `\\|`)'
+  const backslash = 'trailing-backslash: a backslash at the end would escape the `<` of the closing `</span>`'
+
+  it('counts <span> tags, quoted attributes and all, and not a self-closing one', () => {
+    const paragraph = segment('90f5f-104')
+    expect(problems(paragraph, '**適用於** <span class="x">a</span>')).toEqual([])
+    expect(problems(paragraph, '**適用於** <span/> <span />')).toEqual([])
+    expect(problems(paragraph, '**適用於** <span title="a>b">')).toEqual([swallows])
+    expect(problems(paragraph, "**適用於** <span title='a>b'>")).toEqual([swallows])
+    expect(problems(paragraph, '**適用於** </span><span>')).toEqual([closesEarly])
+  })
+
+  it('reports an imbalance only when the target changes it', () => {
+    expect(problems(segment('90f5f-104', 'a <span>'), 'b <span>')).toEqual([])
+    expect(problems(segment('90f5f-104', 'a <span>'), 'b')).toEqual([])
+    expect(problems(segment('90f5f-104', 'a </span>'), 'b </span><span>')).toEqual([closesEarly])
+    expect(problems(segment('90f5f-104', 'a <span>'), 'b </span><span><span>')).toEqual([closesEarly])
+  })
+
+  it('finds an empty line however it is written, and only a new one', () => {
+    const paragraph = segment('90f5f-104')
+    for (const target of ['a\n\nb', 'a\n \t \nb', 'a\r\rb', 'a\r\n\r\nb', 'a\r\n \r\nb']) expect(problems(paragraph, target), JSON.stringify(target)).toEqual([blank])
+    for (const target of ['a\nb', 'a\r\nb', 'a\rb', 'a\n \tb']) expect(problems(paragraph, target), JSON.stringify(target)).toEqual([])
+    expect(problems(segment('90f5f-104', 'a\n\nb'), 'c\n\nd')).toEqual([])
+  })
+
+  it('takes a `|` after an odd number of backslashes as escaped, after an even number as a cell border', () => {
+    const cell = segment('90f5f-146')
+    expect(problems(cell, '購買前 \\| 帳務問題')).toEqual([])
+    expect(problems(cell, '購買前 \\\\\\| 帳務問題')).toEqual([])
+    expect(problems(cell, '購買前 \\\\| 帳務問題')).toEqual([pipe])
+    expect(problems(cell, '購買前 | 帳務問題')).toEqual([pipe])
+  })
+
+  it('refuses an odd number of backslashes at the very end only', () => {
+    const paragraph = segment('90f5f-104')
+    expect(problems(paragraph, '**適用於** \\')).toEqual([backslash])
+    expect(problems(paragraph, '**適用於** \\\\\\')).toEqual([backslash])
+    expect(problems(paragraph, '**適用於** \\\\')).toEqual([])
+    expect(problems(paragraph, '**適用於** \\ 等')).toEqual([])
+    expect(problems(segment('90f5f-104', 'a \\'), 'b \\')).toEqual([])
+  })
+
+  it('refuses text in the target of a pair with no source unless its target already has text; tags and &nbsp; are no text', () => {
+    const anchorText = '## <span data-ttu-id="1ce8c-107"><a name="steps"> </a></span><span class="sxs-lookup"><span data-stu-id="1ce8c-107"></span></span>Steps\n'
+    const anchor = parse(anchorText).segments[0]!
+    const emptySource = 'empty-source: the source is empty: a target with text would translate nothing'
+    expect(problems(anchor, '<a name="steps">&nbsp;&#160;</a>')).toEqual([])
+    expect(problems(anchor, '<a name="steps">步驟</a>')).toEqual([emptySource])
+    expect(problems({...anchor, source: ' '}, '<a name="steps">步驟</a>')).toEqual([emptySource])
+    expect(problems({...anchor, target: '<a name="steps">Steps</a>'}, '<a name="steps">步驟</a>')).toEqual([])
   })
 })

@@ -86,7 +86,7 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
     text: printed.text,
     pairs: printed.pairs,
     get lines() {
-      return once('lines', () => splitLines(printed.text))
+      return once('lines', () => splitLines(printed.text, document.lineEnds))
     },
     get tables() {
       return once('tables', () => tablesOf(printed.text, document.blocks))

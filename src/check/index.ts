@@ -8,33 +8,16 @@ import type {Point as UnistPoint, Position as UnistPosition} from 'unist'
 import type {BilingualDocument, Point, Position} from '../document/types.js'
 import {createLocator} from '../document/positions.js'
 import {createMessage} from '../document/messages.js'
-import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, RuleSetting, Severity} from './rule.js'
+import type {CheckMessage, CheckOptions, ReportOptions, Rule, RuleContext, Severity} from './rule.js'
 import {rules} from './registry.js'
 import {createFacts, printWithPairs} from './analysis.js'
 import {proseLines} from './prose.js'
 import {applyDirectives} from './directives.js'
+import {normalizeSetting, ruleUrl} from './meta.js'
 
 export type {CheckMessage, CheckOptions, Rule, RuleExample, RuleSetting, Severity} from './rule.js'
 export {rules} from './registry.js'
-
-/**
- * Where each rule is documented: docs/rules.md of the installed package (it ships the page; the project has
- * no public URL yet), as an absolute file URL. This module is two levels below the package root in the
- * sources, in the compiled library and in the bundled CLI alike (scripts/build.mjs).
- */
-export const docsUrl = new URL('../../docs/rules.md', import.meta.url).href
-
-export function ruleUrl(id: string): string {
-  return `${docsUrl}#${id}`
-}
-
-/** `off` → undefined; `warn`/`warning`/1 → warning; `error`/2 → error. Throws on anything else. */
-export function normalizeSetting(setting: RuleSetting | unknown): Severity | 'off' {
-  if (setting === 'off' || setting === 0) return 'off'
-  if (setting === 'warn' || setting === 'warning' || setting === 1) return 'warning'
-  if (setting === 'error' || setting === 2) return 'error'
-  throw new TypeError(`invalid rule setting ${JSON.stringify(setting)} (use "off", "warn" or "error")`)
-}
+export {docsUrl, normalizeSetting, ruleUrl, tally} from './meta.js'
 
 const knownIds = rules.map((rule) => rule.id)
 
@@ -84,6 +67,3 @@ function runRule(rule: Rule, context: RuleContext, messages: CheckMessage[]): vo
     messages.push(message)
   }
 }
-
-/** Counts of a list of messages: the one tally (src/document/messages.ts), exported where check's users find it. */
-export {tally} from '../document/messages.js'

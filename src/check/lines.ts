@@ -10,7 +10,14 @@ export interface Line {
   text: string
 }
 
-export function splitLines(text: string): Line[] {
+/**
+ * The lines of `text`, ended where its layout ends them (`lineEnds`: the document's line table, in which a
+ * line ends at LF, CRLF or a lone CR, as micromark and the positions of every message read it); without it,
+ * at LF and CRLF. Splitting on LF alone read a file with CR-only line endings as one line, and check gave one
+ * `prose-outside-pair` warning over the whole file where extract read its lines right.
+ */
+export function splitLines(text: string, lineEnds?: readonly number[]): Line[] {
+  if (lineEnds) return linesOf(text, lineEnds)
   const lines: Line[] = []
   let start = 0
   let index = 0
@@ -20,6 +27,20 @@ export function splitLines(text: string): Line[] {
     const end = next > start && text.charCodeAt(next - 1) === charCodes.carriageReturn ? next - 1 : next
     lines.push({index: index++, start, end, text: text.slice(start, end)})
     if (next >= text.length) break
+    start = next + 1
+  }
+  return lines
+}
+
+/** The lines of a line table (`ends[i]`: the offset just after line i's line break; the last, `text.length + 1`). */
+function linesOf(text: string, ends: readonly number[]): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (let index = 0; index < ends.length; index++) {
+    // The line break's last character (LF, or a lone CR), or the text's end for the last line.
+    const next = Math.min(ends[index]! - 1, text.length)
+    const end = next > start && text.charCodeAt(next) === charCodes.lineFeed && text.charCodeAt(next - 1) === charCodes.carriageReturn ? next - 1 : next
+    lines.push({index, start, end, text: text.slice(start, end)})
     start = next + 1
   }
   return lines

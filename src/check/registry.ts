@@ -26,6 +26,7 @@ import protectedTokenChanged from './rules/protected-token-changed.js'
 import pairInCode from './rules/pair-in-code.js'
 import proseOutsidePair from './rules/prose-outside-pair.js'
 import unclosedCodeFence from './rules/unclosed-code-fence.js'
+import unclosedComment from './rules/unclosed-comment.js'
 import contentLocale from './rules/content-locale.js'
 import frontMatterYaml from './rules/front-matter-yaml.js'
 
@@ -56,6 +57,7 @@ export const rules: Rule[] = [
   pairInCode,
   proseOutsidePair,
   unclosedCodeFence,
+  unclosedComment,
   contentLocale,
   frontMatterYaml
 ]

@@ -64,12 +64,13 @@ function rowOf(text: string, start: number, end: number, cells: number, columns:
  */
 function brokenTable(text: string, block: LeafBlock): Table | undefined {
   const content = text.slice(block.start, block.end)
-  if (!content.includes('|') || !content.includes('-') || !content.includes('\n')) return undefined
+  if (!content.includes('|') || !content.includes('-') || !/[\r\n]/.test(content)) return undefined
   const quotes = block.containers.filter((container) => container === 'blockquote').length
   const lines: Array<{start: number; end: number; text: string}> = []
   let start = block.start
-  for (const raw of content.split('\n')) {
-    let line = raw.replace(/\r$/, '')
+  // Lines end at LF, CRLF or a lone CR, as the block parse ends them.
+  for (const raw of content.split(/(?<=\r\n|\r(?!\n)|\n)/)) {
+    let line = raw.replace(/\r?\n$|\r$/, '')
     let offset = start
     // The block's first line starts at its content; later lines carry their container prefixes.
     if (lines.length > 0) {
@@ -84,7 +85,7 @@ function brokenTable(text: string, block: LeafBlock): Table | undefined {
       offset += indent
     }
     lines.push({start: offset, end: offset + line.length, text: line})
-    start += raw.length + 1
+    start += raw.length
   }
   for (let at = 0; at + 1 < lines.length; at++) {
     const header = lines[at]!

@@ -1,12 +1,9 @@
-/** Usage failures and the messages for documents a command cannot read, shared by the commands (messages print with `formatMessage`, reporters/compact.ts). */
+/** Usage failures and the messages for documents a command cannot read, shared by the commands (messages print with reporters/compact.ts's `formatMessage`). */
 import type {VFileMessage} from 'vfile-message'
 import {exitCode, type Io} from './io.js'
 import {DecodeError, printable, UsageError} from './files.js'
-import {formatMessage} from './reporters/compact.js'
-import {parse} from '../document/parse.js'
 import {createMessage, ParseError} from '../document/messages.js'
 import {createLocator} from '../document/positions.js'
-import type {BilingualDocument} from '../document/types.js'
 
 /**
  * A usage error in the one form every command uses: `sxs <command>: <what>`, then where its help is;
@@ -50,14 +47,4 @@ export function parseFailure(error: unknown, text: string): VFileMessage {
 /** The message for a document that could not be decoded (`decodeFailure`) or parsed (`parseFailure`): extract and check. */
 export function documentFailure(error: unknown, text: string | undefined): VFileMessage {
   return error instanceof DecodeError ? decodeFailure(error) : parseFailure(error, text ?? '')
-}
-
-/** `parse`, or undefined after printing `parseFailure` (for the commands that parse in the main thread: merge, render). */
-export function parseOrReport(text: string, name: string, io: Io): BilingualDocument | undefined {
-  try {
-    return parse(text, {path: name})
-  } catch (error) {
-    io.stderr(formatMessage(name, parseFailure(error, text)))
-    return undefined
-  }
 }

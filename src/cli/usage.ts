@@ -16,7 +16,8 @@ Commands:
       Word counts per document, language pair and in total, with check's errors and warnings.
   pseudo [inputs…] --out DIR [--format md,xliff12,xliff20,json,po] [--expansion PERCENT]
       Pseudo-translated documents (accented, longer, ⟦bracketed⟧, codes kept) to test layout and merge.
-  update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--report update.json] [--threshold 75]
+  update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--tmx todo.tmx] [--report update.json]
+         [--old-english OLD-EN.md] [--memory FILE…] [--threshold 75]  (or --docs DIR --english DIR --out DIR)
       Bring a bilingual document to a new English revision; only changed sentences need translation.
   cache prune [--max-age DAYS] [--cache-dir DIR] [--dry-run]
       Delete from the cache what no run used in the last DAYS days (default 7).

@@ -16,7 +16,7 @@ import {decodeString} from 'micromark-util-decode-string'
 import type {SegmentContext} from './types.js'
 import {decline} from './fast-decline.js'
 import {charCodes} from '../inline/char-codes.js'
-import {countAtOrBefore, countStartingAtOrBefore} from './search.js'
+import {countAtOrBefore, countStartingAtOrBefore, Occurrences} from './search.js'
 
 /** A line's range of inline content, in file offsets (end exclusive, before the line break). */
 export type LineRange = [number, number]
@@ -271,6 +271,8 @@ interface Opener {
 function tokenize(content: string, stopAt: number | undefined, labels: ReadonlySet<string>): InlineTokens {
   const tokens: InlineTokens = {codeSpans: [], tags: [], links: []}
   const openers: Opener[] = []
+  // An unclosed `<!--` repeated thousands of times asks for `-->` from each: found once, not once each.
+  const closers = new Occurrences(content)
   let index = 0
   while (index < content.length) {
     acted.lastIndex = index
@@ -306,8 +308,15 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
         }
         index = inlineTag.lastIndex
       } else {
-        if (/^<[!?]/.test(content.slice(index, index + 2))) decline('html-kind')
-        index++
+        const end = content[index + 1] === '!' || content[index + 1] === '?' ? htmlSpecialEnd(content, index, closers) : -1
+        if (end >= 0) {
+          tokens.tags.push(index, end)
+          if (stopAt === index) {
+            tokens.stop = {code: false, tagEnd: end}
+            return tokens
+          }
+          index = end
+        } else index++
       }
       continue
     }
@@ -391,6 +400,29 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase()
 }
 
+/**
+ * Where the inline HTML that micromark reads at `content[index]` (`<!` or `<?`) as a comment (`<!--` to the
+ * first `-->`), CDATA (`<![CDATA[` to `]]>`), a declaration (`<!` and a letter, to `>`) or a processing
+ * instruction (`<?` to `?>`) ends, or -1 when it is none of them and the `<` is text (no closer before the
+ * content's end: micromark-core-commonmark's html-text, which crosses line breaks as the content does).
+ * The closer may overlap the opener only in `<!-->` and `<!--->`, which decline the whole file
+ * (fast-blocks.ts `hasEmptyComment`).
+ */
+function htmlSpecialEnd(content: string, index: number, closers: Occurrences): number {
+  const [closer, from] = content.startsWith('<!--', index)
+    ? ['-->', index + 4]
+    : content.startsWith('<![CDATA[', index)
+      ? [']]>', index + 9]
+      : content[index + 1] === '?'
+        ? ['?>', index + 2]
+        : /^[A-Za-z]$/.test(content[index + 2] ?? '')
+          ? ['>', index + 3]
+          : ['', -1]
+  if (from < 0) return -1
+  const found = closers.next(closer, from)
+  return found < 0 ? -1 : found + closer.length
+}
+
 /** Index of the next backtick run of exactly `length` from `from`, or -1. */
 function findRun(content: string, from: number, length: number): number {
   let index = content.indexOf('`', from)
@@ -432,7 +464,9 @@ function linkDestination(content: string, from: number): {url: string; end: numb
       const code = char.charCodeAt(0)
       if (code <= charCodes.space || code === charCodes.del) break
       if (char === '(') {
-        if (++depth > 32) decline('link-destination')
+        // micromark takes 32 nested parentheses (constants.linkResourceDestinationBalanceMax); a 33rd ends
+        // the destination unread: no link (factory-destination's \`raw\`: nok).
+        if (++depth > 32) return undefined
       } else if (char === ')') {
         if (depth === 0) break
         depth--

@@ -76,7 +76,10 @@ export function leafBlocks(tree: Root, markdown: string, toFile: (offset: number
  * of each block quote it is in, taken off) is a fence of the opening's character, at least as long.
  */
 function fenceClosed(markdown: string, start: number, end: number, open: string, containers: readonly ContainerKind[]): boolean {
-  const lineStart = markdown.lastIndexOf('\n', end - 1) + 1
+  // Its last line starts after a LF or a lone CR (a CR-only file's lines end there, as micromark's do); a
+  // walk back over that line, not lastIndexOf('\r'), which would scan to the file's start in a file without CR.
+  let lineStart = end
+  while (lineStart > start && markdown[lineStart - 1] !== '\n' && markdown[lineStart - 1] !== '\r') lineStart--
   if (lineStart <= start) return false
   let last = markdown.slice(lineStart, end)
   for (const container of containers) if (container === 'blockquote') last = last.replace(/^ {0,3}> ?/, '')

@@ -35,6 +35,7 @@ export const checkRuleIds = [
   'pair-in-code',
   'prose-outside-pair',
   'unclosed-code-fence',
+  'unclosed-comment',
   'content-locale',
   'front-matter-yaml'
 ] as const

@@ -32,7 +32,7 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
   Error.stackTraceLimit = 0
   let message: VFileMessage
   try {
-    const cause = options.related === undefined ? options.cause : relatedMessage(options.related)
+    const cause = options.related === undefined ? options.cause : relatedCause(options.related)
     message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(cause === undefined ? {} : {cause})})
   } finally {
     Error.stackTraceLimit = limit
@@ -46,7 +46,7 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
  * A related place as vfile carries it: the message's `cause`, itself a message with a place and no severity
  * (`fatal: undefined`, vfile's "info"), as vfile-reporter prints causes.
  */
-function relatedMessage(related: RelatedPlace): VFileMessage {
+export function relatedCause(related: RelatedPlace): VFileMessage {
   const message = new VFileMessage(capReason(related.reason), {place: related.place, source: 'sxs'})
   message.fatal = undefined
   return message

@@ -178,13 +178,27 @@ function countOf(text: string, part: string): number {
  * Offsets are the text's.
  */
 export function parseLeafBlocks(text: string, options: {fast?: boolean} = {}): LeafBlock[] {
+  return parseBlockReading(text, options).leaves
+}
+
+/**
+ * `parseLeafBlocks` with the YAML front matter's end (after its closing fence, 0 without one) and whether
+ * the fast path answered, for readers of a plain markdown text that need them (update's block reading).
+ */
+export function parseBlockReading(text: string, options: {fast?: boolean} = {}): {leaves: LeafBlock[]; frontMatterEnd: number; fast: boolean} {
   const fast = options.fast === false ? undefined : fastStructure(text, [], () => () => undefined)
   let leaves: LeafBlock[]
-  if (fast) leaves = fast.leaves
-  else {
+  let frontMatterEnd = 0
+  if (fast) {
+    leaves = fast.leaves
+    frontMatterEnd = fast.frontMatter?.end ?? 0
+  } else {
     const shift = text.startsWith(BOM) ? 1 : 0
     const markdown = shift ? text.slice(1) : text
-    leaves = leafBlocks(parseBlocks(markdown), markdown, (offset) => offset + shift).leaves
+    const tree = parseBlocks(markdown)
+    leaves = leafBlocks(tree, markdown, (offset) => offset + shift).leaves
+    const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].position?.end.offset : undefined
+    if (yaml !== undefined) frontMatterEnd = yaml + shift
   }
-  return leaves.map((leaf) => trimLeaf(text, leaf))
+  return {leaves: leaves.map((leaf) => trimLeaf(text, leaf)), frontMatterEnd, fast: fast !== undefined}
 }

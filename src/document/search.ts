@@ -17,3 +17,22 @@ export function countAtOrBefore(length: number, offset: number, startAt: (index:
   }
   return low
 }
+
+/**
+ * `text.indexOf(part, from)` for places asked in (mostly) growing order, remembered per part: a search that
+ * found `part` at `at` from `from` answers every place between the two, and one that found none answers
+ * every later place. Scans that ask from each of many places (an unclosed `<!--` repeated thousands of
+ * times, thousands of HTML blocks) then read the text about once per part instead of once per place.
+ */
+export class Occurrences {
+  private readonly last = new Map<string, {from: number; at: number}>()
+  constructor(private readonly text: string) {}
+
+  next(part: string, from: number): number {
+    const last = this.last.get(part)
+    if (last && from >= last.from && (last.at < 0 || from <= last.at)) return last.at
+    const at = this.text.indexOf(part, from)
+    this.last.set(part, {from, at})
+    return at
+  }
+}

@@ -8,11 +8,12 @@
  * 4. `text-only`: the same words, only markup, URLs, entities or white space changed: the old target with
  *    its codes repaired from the new source (kind by kind; a kind whose count changed, such as bold added,
  *    stays as it was and the unit is marked for review, not sent to the translator);
- * 5. `sub-segment`: the sentence occurs word for word inside an old merged unit (offered, not placed);
- * 6. `fuzzy`: the most similar old source scores at least the threshold (offered, not placed);
- * 7. `new`.
+ * 5. `memory`: a translated unit of the extra memory (`--memory`, memory.ts) whose source is this sentence;
+ * 6. `sub-segment`: the sentence occurs word for word inside an old merged unit (offered, not placed);
+ * 7. `fuzzy`: the most similar old source scores at least the threshold (offered, not placed);
+ * 8. `new`.
  *
- * Classes 5-7 leave the English as the target and go to the translator
+ * Classes 6-8 leave the English as the target and go to the translator
  * with the old source and target as a candidate.
  */
 import type {Segment} from '../document/types.js'
@@ -20,10 +21,11 @@ import {codeParity} from '../inline/parity.js'
 import {wordsOnly} from './normalize.js'
 import {repairTarget} from './repair.js'
 import {fuzzyScore, tokenScore, tokens} from './score.js'
+import type {MemoryUnit} from './memory.js'
 
-export type MatchClass = 'exact' | 'moved' | 'merged' | 'text-only' | 'sub-segment' | 'fuzzy' | 'new'
+export type MatchClass = 'exact' | 'moved' | 'merged' | 'text-only' | 'memory' | 'sub-segment' | 'fuzzy' | 'new'
 
-export const matchClasses: readonly MatchClass[] = ['exact', 'moved', 'merged', 'text-only', 'sub-segment', 'fuzzy', 'new']
+export const matchClasses: readonly MatchClass[] = ['exact', 'moved', 'merged', 'text-only', 'memory', 'sub-segment', 'fuzzy', 'new']
 
 /** Classes whose units a translator must see. */
 export function needsWork(match: MatchClass): boolean {
@@ -45,6 +47,8 @@ export interface Match {
   candidate?: Candidate
   /** text-only whose markup could not all be carried over (bold added, a link removed): for review. */
   markupToReview?: boolean
+  /** The extra memory's unit placed (`memory`). */
+  memoryUnit?: MemoryUnit
 }
 
 /** What the cascade looks things up in: the old document's segments, indexed once. */
@@ -59,9 +63,11 @@ export interface Memory {
   offered: Set<Segment>
   /** Each old source's tokens, made when first scored. */
   tokens: Map<Segment, string[]>
+  /** Translated units of the extra memory by source (`--memory`). */
+  extra: ReadonlyMap<string, MemoryUnit>
 }
 
-export function createMemory(segments: readonly Segment[]): Memory {
+export function createMemory(segments: readonly Segment[], extra: ReadonlyMap<string, MemoryUnit> = new Map()): Memory {
   const bySource = new Map<string, Segment[]>()
   const byWords = new Map<string, Segment[]>()
   const merged: Segment[] = []
@@ -71,7 +77,7 @@ export function createMemory(segments: readonly Segment[]): Memory {
     if (words !== '') push(byWords, words, segment)
     if (segment.merged) merged.push(segment)
   }
-  return {segments, bySource, byWords, merged, used: new Set(), offered: new Set(), tokens: new Map()}
+  return {segments, bySource, byWords, merged, used: new Set(), offered: new Set(), tokens: new Map(), extra}
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -92,6 +98,9 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
 
   const words = wordsOnly(source)
   const sameWords = words === '' ? [] : (memory.byWords.get(words) ?? [])
+  // A translated unit of the extra memory with exactly this source: a translation, placed (beats fuzzy).
+  const extra = memory.extra.get(source.replace(/\r\n/g, '\n'))
+  const fromFile = extra && !codeParity(source, extra.target).some((problem) => problem.major) ? extra : undefined
   const textOnly = pick([...sameWords.filter((segment) => place.includes(segment)), ...sameWords])
   if (textOnly) {
     const repaired = repairTarget(textOnly.source, textOnly.target, source)
@@ -102,8 +111,9 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
       memory.used.add(textOnly)
       return {class: 'text-only', target: repaired.text, reused: textOnly, ...(repaired.complete ? {} : {markupToReview: true})}
     }
-    return offer('fuzzy', source, {segment: textOnly, score: fuzzyScore(textOnly.source, source)}, memory)
+    if (!fromFile) return offer('fuzzy', source, {segment: textOnly, score: fuzzyScore(textOnly.source, source)}, memory)
   }
+  if (fromFile) return {class: 'memory', target: fromFile.target, memoryUnit: fromFile}
 
   if (words.split(' ').length >= 3) {
     const holder = memory.merged.find((segment) => segment.source.includes(source))

@@ -6,7 +6,8 @@
  */
 import type {BilingualDocument, Segment} from '../document/types.js'
 import {renderSideWithMap} from '../render/documents.js'
-import {blockKey, readBlocks, type Block} from './blocks.js'
+import {blockKey, type Block} from './blocks.js'
+import {readBlocks} from './read-blocks.js'
 
 export interface OldBlock extends Block {
   /** Skeleton text and segments of the bilingual file that render to the block's source text. */

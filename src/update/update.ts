@@ -11,17 +11,18 @@ import {parse} from '../document/parse.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
 import {mainPrefix} from '../check/ids.js'
-import {readBlocks} from './blocks.js'
+import {readBlocks} from './read-blocks.js'
 import {readOldDocument, type OldBlock} from './old-blocks.js'
 import {alignBlocks} from './align.js'
 import {createMemory, matchClasses, matchSentence, needsWork, type Match, type MatchClass} from './cascade.js'
-import {sha1, updateFrontMatter} from './front-matter.js'
+import {frontMatterBlock, sha1, updateFrontMatter, type FrontMatterResult} from './front-matter.js'
 import {positionalIds} from './ids.js'
 import {joinWrappedLines} from './wrap.js'
 import {headingSlug, usesHeadingAnchors} from './anchors.js'
 import {translatedAlts, withOldAlts} from './alts.js'
 import {mirrorJoins} from './joins.js'
 import {indexByFirstWord, unitsOf} from './units.js'
+import {applyMemory, memoryBySource, type MemoryUnit} from './memory.js'
 
 export interface UpdateOptions {
   /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
@@ -32,6 +33,13 @@ export interface UpdateOptions {
   handoffDate?: string | undefined
   /** Path of the new document, for its messages. */
   path?: string | undefined
+  /**
+   * The English the old document was made from (`--old-english`): tells whether the translated front-matter
+   * keys (`title`, `description`, `keywords`) changed, which the bilingual document cannot.
+   */
+  oldEnglish?: string | undefined
+  /** Translated units of extra memory files (`--memory`, memory.ts), matched by source. */
+  memory?: readonly MemoryUnit[] | undefined
 }
 
 export interface UnitCandidate {
@@ -55,6 +63,8 @@ export interface UpdatedUnit {
   needsWork: boolean
   /** text-only whose markup could not all be carried over: the translation kept, `check` shows the difference. */
   markupToReview?: boolean
+  /** The target came from an extra memory file: its unit (reused old pairs whose target it gave, and `memory`). */
+  memory?: {file: string; unit: string}
 }
 
 export interface UpdateResult {
@@ -67,9 +77,13 @@ export interface UpdateResult {
   /** Old id → new id of every reused pair. */
   idMap: Record<string, string>
   blocks: {same: number; moved: number; changed: number; added: number}
-  frontMatter: {openlocfilehash: string; changed: string[]; notCarried: string[]}
+  frontMatter: Omit<FrontMatterResult, 'text'> & {openlocfilehash: string}
   /** False when every pair is the old one in its old place: the old ids still describe the document. */
   renumbered: boolean
+  /** The old document the update worked from: the given one with the extra memory's targets (memory.ts). */
+  base: BilingualDocument
+  /** Old pairs whose target the extra memory gave (by old id). */
+  memoryApplied: Array<{id: string; file: string; unit: string}>
 }
 
 interface Pending {
@@ -77,8 +91,11 @@ interface Pending {
   source: string
 }
 
-export function update(old: BilingualDocument, englishBytes: string, options: UpdateOptions = {}): UpdateResult {
+export function update(given: BilingualDocument, englishBytes: string, options: UpdateOptions = {}): UpdateResult {
   const threshold = options.threshold ?? 75
+  const extra = options.memory ?? []
+  const {document: old, applied} = applyMemory(given, extra)
+  const fromMemory = new Map(applied.map((entry) => [entry.id, {file: entry.file, unit: entry.unit}]))
   // The new document keeps the old one's line endings (the pipeline writes LF whatever the English has);
   // the hash is still of the English as given.
   const english = sameLineEndings(englishBytes, old.eol)
@@ -89,7 +106,7 @@ export function update(old: BilingualDocument, englishBytes: string, options: Up
     oldReading.blocks.map((block) => block.key),
     newReading.blocks.map((block) => block.key)
   )
-  const memory = createMemory(old.segments)
+  const memory = createMemory(old.segments, memoryBySource(extra, old.eol))
   const byFirstWord = indexByFirstWord(old.segments)
   const prefix = mainPrefix(old) ?? sha1(english).slice(0, 5)
   const pieces: string[] = []
@@ -97,7 +114,11 @@ export function update(old: BilingualDocument, englishBytes: string, options: Up
   const blocks = {same: 0, moved: 0, changed: 0, added: 0}
 
   const englishFront = newReading.frontMatterEnd > 0 ? english.slice(0, newReading.frontMatterEnd) : ''
-  const front = updateFrontMatter(oldReading.frontMatter, englishFront, englishBytes, options)
+  const front = updateFrontMatter(oldReading.frontMatter, englishFront, englishBytes, {
+    sourceCommit: options.sourceCommit,
+    handoffDate: options.handoffDate,
+    oldEnglish: options.oldEnglish === undefined ? undefined : frontMatterBlock(options.oldEnglish)
+  })
   pieces.push(oldReading.frontMatter !== '' ? front.text : englishFront)
   let cursor = newReading.frontMatterEnd
   let placeholder = 0
@@ -176,6 +197,9 @@ export function update(old: BilingualDocument, englishBytes: string, options: Up
     counts[match.class]++
     const unit: UpdatedUnit = {id: segment.id, class: match.class, source: segment.source, target: segment.target, needsWork: needsWork(match.class)}
     if (match.markupToReview) unit.markupToReview = true
+    const memoryUnit = match.memoryUnit
+    if (memoryUnit) unit.memory = {file: memoryUnit.file, unit: memoryUnit.id}
+    else if (match.reused && fromMemory.has(match.reused.id)) unit.memory = fromMemory.get(match.reused.id)!
     if (match.reused) {
       unit.oldId = match.reused.id
       idMap[match.reused.id] ??= segment.id
@@ -197,8 +221,18 @@ export function update(old: BilingualDocument, englishBytes: string, options: Up
     deleted,
     idMap,
     blocks,
-    frontMatter: {openlocfilehash: hashLine?.[1] ?? sha1(englishBytes), changed: front.changed, notCarried: front.notCarried},
-    renumbered: !identity
+    frontMatter: {
+      openlocfilehash: hashLine?.[1] ?? sha1(englishBytes),
+      changed: front.changed,
+      notCarried: front.notCarried,
+      translate: front.translate,
+      kept: front.kept,
+      unverified: front.unverified,
+      removed: front.removed
+    },
+    renumbered: !identity,
+    base: old,
+    memoryApplied: applied.map(({id, file, unit}) => ({id, file, unit}))
   }
 }
 

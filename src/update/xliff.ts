@@ -13,11 +13,12 @@ import {dataId, writeXliff20, xliff20Content, XLIFF20_NAMESPACE} from '../format
 import {XML_DECLARATION, escapeAttribute, escapeText, textElement, visible} from '../formats/xml.js'
 import {wordDiff} from './diff.js'
 import type {UpdatedUnit} from './update.js'
+import type {FrontMatterTodo} from './front-matter.js'
 
-export function todoXliff(document: BilingualDocument, units: readonly UpdatedUnit[]): string {
+export function todoXliff(document: BilingualDocument, units: readonly UpdatedUnit[], frontMatter: readonly FrontMatterTodo[] = []): string {
   const prepared = prepareDocument(document, {copySource: true})
   let out = XML_DECLARATION + `<xliff version="1.2" xmlns="${XLIFF12_NAMESPACE}">\n`
-  out += fileStart(document, ['sxs update: only the units that need work; targets are copies of the sources']) + '  <body>\n'
+  out += fileStart(document, ['sxs update: only the units that need work; targets are copies of the sources', ...frontMatter.map(frontMatterNote)]) + '  <body>\n'
   units.forEach((unit, index) => {
     if (!unit.needsWork) return
     const segment = prepared.segments[index]!
@@ -48,11 +49,17 @@ export function todoXliff(document: BilingualDocument, units: readonly UpdatedUn
  * (targets copies of the sources), and each gets the old pair as an `<mtc:match>` (its first child, where the
  * core schema puts module elements) pointing at the unit's one segment, and the class and word diff as a note.
  */
-export function todoXliff20(document: BilingualDocument, units: readonly UpdatedUnit[]): string {
+export function todoXliff20(document: BilingualDocument, units: readonly UpdatedUnit[], frontMatter: readonly FrontMatterTodo[] = []): string {
   const todo = document.segments.filter((_, index) => units[index]!.needsWork)
   const byId = new Map(units.filter((unit) => unit.needsWork).map((unit) => [unit.id, unit]))
   let text = writeXliff20({...document, segments: todo}, {copySource: true})
   text = text.replace(`<xliff xmlns="${XLIFF20_NAMESPACE}"`, `<xliff xmlns="${XLIFF20_NAMESPACE}" xmlns:mtc="${MATCHES_NAMESPACE}"`)
+  // The front-matter keys to translate join the file's notes (where extract's writer says how targets were made).
+  const fileNotes = '\n    </notes>\n'
+  if (frontMatter.length > 0 && text.includes(fileNotes)) {
+    const notes = frontMatter.map((todo) => `      ${textElement('note', {category: 'sxs-update'}, visible(frontMatterNote(todo)))}\n`).join('')
+    text = text.replace(fileNotes, '\n' + notes.slice(0, -1) + fileNotes)
+  }
   text = text.replace(/( {4}<unit id="([^"]*)"[^>]*>\n)( {6}<notes>)/g, (whole, start: string, id: string, notes: string) => {
     const unit = byId.get(id)
     if (!unit) return whole
@@ -61,6 +68,15 @@ export function todoXliff20(document: BilingualDocument, units: readonly Updated
     return start + (unit.candidate ? match(unit.candidate) : '') + notes + textElement('note', {category: 'sxs-update'}, visible(note))
   })
   return text.replace(/( {6}<segment) state=/g, '$1 id="s1" state=')
+}
+
+/**
+ * A translated front-matter key a translator must see: a header note, not a unit (it has no pair, so `merge`
+ * could not apply one); the new document holds the English value until someone translates it there.
+ */
+export function frontMatterNote(todo: FrontMatterTodo): string {
+  const was = todo.oldEnglish === undefined ? '' : `; previous English: ${todo.oldEnglish}${todo.oldTarget === undefined ? '' : `; previous translation: ${todo.oldTarget}`}`
+  return `sxs update: front matter \`${todo.key}\` ${todo.class === 'new' ? 'is new' : 'changed'}: translate it in the document: ${todo.english}${was}`
 }
 
 export const MATCHES_NAMESPACE = 'urn:oasis:names:tc:xliff:matches:2.0'

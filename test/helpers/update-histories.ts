@@ -63,7 +63,7 @@ export function measureHistory(name: string): HistoryMeasure {
   const old = parse(read('old.md'))
   const expected = parse(read('expected.md'))
   const meta = JSON.parse(read('meta.json')) as {h2: {'ms.openlocfilehash': string}}
-  const result = update(old, read('new-en.md'))
+  const result = update(old, read('new-en.md'), {oldEnglish: read('old-en.md')})
 
   const oldPairs = new Set(old.segments.map((segment) => norm(segment.source) + '\u0000' + segment.target))
   const oldSources = new Set(old.segments.map((segment) => norm(segment.source)))

@@ -13,8 +13,8 @@ const rule: Rule = {
   check(context) {
     const {tableSegments} = context.facts
     for (const segment of tableSegments) {
-      const inTarget = segment.target.search(/\r?\n/)
-      const inSource = segment.source.search(/\r?\n/)
+      const inTarget = segment.target.search(/[\r\n]/)
+      const inSource = segment.source.search(/[\r\n]/)
       if (inTarget >= 0) {
         const at = segment.position.target.start.offset + inTarget
         context.report(`Line break in the target of \`${segment.id}\` inside a table row: the row ends there`, context.position(at, at + 1), {segment})

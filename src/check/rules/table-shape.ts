@@ -32,8 +32,8 @@ function raggedRows(document: BilingualDocument, side: SideScan): Ragged[] {
  */
 function brokenByPair(document: BilingualDocument, text: string, start: number, end: number): boolean {
   // To the end of the row's last bilingual line: a target whose line break ends the row starts there, after the row's rendered end.
-  const lineEnd = text.indexOf('\n', end)
-  end = lineEnd < 0 ? text.length : lineEnd
+  // (A line ends at LF, CRLF or a lone CR.)
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
   return document.segments.some(
     (segment) =>
       segment.position.pair.start.offset <= end &&

@@ -18,8 +18,9 @@ const rule: Rule = {
     const {text} = context
     for (const block of context.document.blocks) {
       if (block.kind !== 'code' || !block.fence || block.fence.closed) continue
-      const firstLineEnd = text.indexOf('\n', block.start)
-      const openEnd = firstLineEnd < 0 ? text.length : text[firstLineEnd - 1] === '\r' ? firstLineEnd - 1 : firstLineEnd
+      // The opening line ends at its line break: LF, CRLF or a lone CR (a CR-only file's lines end there).
+      let openEnd = block.start
+      while (openEnd < text.length && text[openEnd] !== '\n' && text[openEnd] !== '\r') openEnd++
       const marker = /^(`{3,}|~{3,})/.exec(text.slice(block.start, openEnd))?.[1] ?? '```'
       // The line that ended it: the next one with text.
       const next = text.slice(block.end).search(/\S/)

@@ -10,14 +10,14 @@
  */
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {docsUrl, tally} from '../../check/index.js'
+import {docsUrl, tally} from '../../check/meta.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {expandInputs, readIfExists} from '../files.js'
 import {usageError, usageFailure} from '../report.js'
 import {exitCode, type Io} from '../io.js'
 import {reporters, type FileResult} from '../reporters/index.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
-import {readError, type CheckFileOptions} from '../tasks/check.js'
+import {readError, type CheckFileOptions} from '../tasks/check-result.js'
 import {fromPlain} from '../tasks/messages.js'
 
 export const checkUsage = `Usage: sxs check [inputs…] [options]
@@ -70,8 +70,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return usageFailure('check', error, io)
   }
   const format = values.format ?? 'stylish'
-  const reporter = reporters[format]
-  if (!reporter) {
+  const loadReporter = Object.hasOwn(reporters, format) ? reporters[format] : undefined
+  if (!loadReporter) {
     return usageError('check', `unknown format '${format}' (use stylish, compact, json, github or sarif)`, io)
   }
   let maxWarnings = Number.POSITIVE_INFINITY
@@ -135,6 +135,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   })
 
+  const reporter = await loadReporter()
   io.stdout(reporter(results, {cwd: io.cwd, color: format === 'stylish' && io.isTTY && !process.env['NO_COLOR']}))
   const {errors} = tally(results.flatMap((result) => result.messages))
   const warnings = totalWarnings

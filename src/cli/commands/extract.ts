@@ -14,12 +14,12 @@ import {expandInputs, outputPath, printable, refuseSharedOutputs, requireInputs,
 import {describeError, usageFailure} from '../report.js'
 import {formatMessage} from '../reporters/compact.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
-import {formats, type ExtractOptions, type FormatName} from '../tasks/extract.js'
+import {formats, type ExtractOptions, type FormatName} from '../tasks/extract-result.js'
 import {fromPlain} from '../tasks/messages.js'
 import {Cache} from '../engine/cache.js'
 import {OutputLedger} from '../engine/ledger.js'
 
-export {formats, type FormatName} from '../tasks/extract.js'
+export {formats, type FormatName} from '../tasks/extract-result.js'
 
 const help = `Usage: sxs extract [inputs…] [--out DIR] [--format xliff12,json] [--source-lang TAG] [--target-lang TAG] [--copy-source]
                    [--shard i/n] [--jobs N] [--cache-dir DIR] [--no-cache] [--no-progress] [--quiet]

@@ -9,23 +9,33 @@
  * targets, changed ones go to the translator. Every output is written atomically and only when the update
  * succeeded (a document that cannot be read or parsed writes nothing). Exit code: 0 updated, 1 the input
  * could not be read or more units need translation than `--max-needs-translation` allows (the outputs are
- * still written), 2 usage or I/O error. Not built yet: taking an old XLIFF as extra memory.
+ * still written), 2 usage or I/O error. `--memory FILE` (repeatable): a translation file (XLIFF 1.2, 2.0, JSON, PO),
+ * typically exported from the old revision and translated since, used by source (src/update/memory.ts).
+ * `--old-english FILE` (batch: DIR): the English OLD.md was made from, so that a changed title, description or
+ * keywords is noticed (src/update/front-matter.ts).
  */
 import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
-import {describeError, decodeFailure, parseOrReport, usageFailure} from '../report.js'
+import {describeError, decodeFailure, usageFailure} from '../report.js'
+import {parseOrReport} from '../parse-or-report.js'
 import {formatMessage} from '../reporters/compact.js'
 import {update, type UpdateResult} from '../../update/update.js'
 import {todoXliff, todoXliff20} from '../../update/xliff.js'
 import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
+import {memoryUnits, type MemoryUnit} from '../../update/memory.js'
+import {sha1} from '../../update/front-matter.js'
+import {readTranslations} from '../../formats/read.js'
+import {unitIds} from '../../document/unit-ids.js'
+import {codeSegment} from '../../inline/index.js'
+import type {BilingualDocument} from '../../document/types.js'
 
 const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--xliff20 todo2.xlf] [--tmx todo.tmx] [--report update.json]
-                  [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
-       sxs update --docs DIR --english DIR --out DIR [--xliff DIR] [--tmx DIR] [--report update.json] [options]
+                  [--old-english OLD-EN.md] [--memory FILE]… [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
+       sxs update --docs DIR --english DIR --out DIR [--old-english DIR] [--xliff DIR] [--tmx DIR] [--report update.json] [options]
 
 Brings the bilingual OLD.md to the English revision NEW-EN.md: unchanged blocks are copied as they are,
 changed ones are cut into sentences and each is matched with the old pairs (exact, moved, merged,
@@ -35,6 +45,11 @@ text-only with its markup repaired, sub-segment, fuzzy, new); ids are renumbered
   --xliff20 FILE             the same units as XLIFF 2.0, old pairs as <mtc:match> (matches module)
   --tmx FILE                 the same old pairs as a TMX 1.4b memory in OmegaT's tag view (OmegaT's fuzzy matches)
   --report FILE              JSON: counts per match class, old→new id map, changed and deleted pairs
+  --old-english FILE         the English OLD.md was made from: a changed title, description or keywords is
+                             then written in English and flagged (else kept, reported as unverified)
+  --memory FILE              a translation file (XLIFF 1.2/2.0, JSON, PO) exported from the old revision and
+                             translated since, matched by source: its translated targets replace the old
+                             ones and place new sentences it holds exactly (repeatable)
   --threshold N              lowest fuzzy score (0-100) offered as a candidate (default 75)
   --source-commit SHA        ms.sourcegitcommit to write (kept as it was when not given)
   --handoff-date DATE        ms.lasthandoff to write (kept as it was when not given)
@@ -46,6 +61,7 @@ The batch form updates every DIR/<path>.md whose English is --english DIR/<path>
 interface Job {
   old: string
   english: string
+  oldEnglish: string | undefined
   out: string
   xliff: string | undefined
   xliff20: string | undefined
@@ -54,6 +70,8 @@ interface Job {
 
 interface Settings {
   report: string | undefined
+  /** Memory files and their text, read once. */
+  memory: Array<{file: string; text: string}>
   threshold: number
   sourceCommit: string | undefined
   handoffDate: string | undefined
@@ -78,10 +96,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         out: {type: 'string'},
         docs: {type: 'string'},
         english: {type: 'string'},
+        'old-english': {type: 'string'},
         xliff: {type: 'string'},
         xliff20: {type: 'string'},
         tmx: {type: 'string'},
         report: {type: 'string'},
+        memory: {type: 'string', multiple: true},
         threshold: {type: 'string'},
         'source-commit': {type: 'string'},
         'handoff-date': {type: 'string'},
@@ -96,6 +116,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const resolve = (file: string): string => path.resolve(io.cwd, file)
     settings = {
       report: values.report === undefined ? undefined : resolve(values.report),
+      memory: (values.memory ?? []).map((file) => ({file: resolve(file), text: ''})),
       threshold: readInteger('threshold', values.threshold, 0, 100) ?? 75,
       sourceCommit: values['source-commit'],
       handoffDate: values['handoff-date'],
@@ -109,7 +130,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const out = resolve(values.out)
       if (out === resolve(values.docs)) throw new UsageError('--out must be another folder than --docs (the old documents are inputs)')
       const folder = (value: string | undefined): string | undefined => (value === undefined ? undefined : resolve(value))
-      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, {xliff: folder(values.xliff), xliff20: folder(values.xliff20), tmx: folder(values.tmx)}, io)
+      jobs = await pairFolders(resolve(values.docs), resolve(values.english), out, {xliff: folder(values.xliff), xliff20: folder(values.xliff20), tmx: folder(values.tmx), oldEnglish: folder(values['old-english'])}, io)
     } else {
       if (positionals.length !== 2) throw new UsageError(`give the old bilingual document and the new English (${positionals.length} file(s) given)`)
       if (values.out === undefined) throw new UsageError('--out NEW.md is required')
@@ -117,6 +138,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         {
           old: resolve(positionals[0]!),
           english: resolve(positionals[1]!),
+          oldEnglish: values['old-english'] === undefined ? undefined : resolve(values['old-english']),
           out: resolve(values.out),
           xliff: values.xliff === undefined ? undefined : resolve(values.xliff),
           xliff20: values.xliff20 === undefined ? undefined : resolve(values.xliff20),
@@ -127,7 +149,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const job of jobs) {
       const outputs = [job.out, job.xliff, job.xliff20, job.tmx, settings.report].filter((file) => file !== undefined)
       for (const file of outputs) {
-        if (file === job.old || file === job.english) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
+        if (settings.memory.some((entry) => entry.file === file)) throw new UsageError(`${path.relative(io.cwd, file)} is a --memory input: write the outputs elsewhere`)
+      }
+      for (const file of outputs) {
+        if (file === job.old || file === job.english || file === job.oldEnglish) throw new UsageError(`${path.relative(io.cwd, file)} is an input: write the outputs elsewhere`)
       }
       if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --xliff, --xliff20, --tmx and --report must be different files')
     }
@@ -136,6 +161,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const name = (file: string): string => path.relative(io.cwd, file) || file
+  for (const entry of settings.memory) {
+    try {
+      entry.text = await readUtf8(entry.file)
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        io.stderr(formatMessage(name(entry.file), decodeFailure(error)))
+        return exitCode.failure
+      }
+      io.stderr(`${name(entry.file)}: error: cannot read: ${describeError(error)}\n`)
+      return exitCode.usage
+    }
+  }
   const reports: UpdateReport[] = []
   let status: number = exitCode.ok
   let needs = 0
@@ -144,7 +181,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     status = Math.max(status, done.code)
     if (done.report) {
       reports.push(done.report)
-      needs += done.report.counts.needsWork
+      needs += done.report.counts.needsWork + done.report.counts.frontMatterToTranslate
     }
   }
   if (settings.report && reports.length > 0) {
@@ -167,7 +204,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 /** One document: read, update, write; the report, or undefined when nothing was written. */
 async function updateOne(job: Job, settings: Settings, io: Io, name: (file: string) => string): Promise<{code: number; report: UpdateReport | undefined}> {
   const texts: string[] = []
-  for (const file of [job.old, job.english]) {
+  for (const file of [job.old, job.english, ...(job.oldEnglish === undefined ? [] : [job.oldEnglish])]) {
     try {
       texts.push(await readUtf8(file))
     } catch (error) {
@@ -187,9 +224,16 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
     io.stderr(`update: ${name(job.old)} has ${fatal.length} broken pair(s): fix them first (sxs check); nothing written\n`)
     return {code: exitCode.failure, report: undefined}
   }
+  const oldEnglish = texts[2]
+  const recorded = old.frontMatter?.data['ms.openlocfilehash']
+  if (oldEnglish !== undefined && typeof recorded === 'string' && sha1(oldEnglish) !== recorded) {
+    io.stderr(`${name(job.oldEnglish!)}: warning: not the English ${name(job.old)} was made from (its SHA-1 is ${sha1(oldEnglish)}, ms.openlocfilehash says ${recorded}); used as given\n`)
+  }
+  const memory = readMemory(old, settings.memory, io, name, name(job.old))
+  if (!memory) return {code: exitCode.failure, report: undefined}
   let result: UpdateResult
   try {
-    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out)})
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory, oldEnglish})
   } catch (error) {
     io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
     return {code: exitCode.failure, report: undefined}
@@ -197,15 +241,48 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   const report = updateReport(result, {old: name(job.old), english: name(job.english), out: name(job.out)})
   try {
     await writeFileAtomic(job.out, result.text)
-    if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units))
-    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units))
-    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(old, result.units).text)
+    if (job.xliff) await writeFileAtomic(job.xliff, todoXliff(result.document, result.units, result.frontMatter.translate))
+    if (job.xliff20) await writeFileAtomic(job.xliff20, todoXliff20(result.document, result.units, result.frontMatter.translate))
+    if (job.tmx) await writeFileAtomic(job.tmx, candidateTmx(result.base, result.units).text)
   } catch (error) {
     io.stderr(`update: cannot write: ${describeError(error)}\n`)
     return {code: exitCode.usage, report: undefined}
   }
-  io.stderr(`update: ${name(job.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${report.counts.needsWork} need translation\n`)
+  const keys = result.frontMatter.translate.map((todo) => todo.key)
+  const front = keys.length > 0 ? `; front matter to translate: ${keys.join(', ')}` : ''
+  io.stderr(`update: ${name(job.out)}: ${result.units.length} unit(s): ${countsLine(result)}; ${report.counts.needsWork} need translation${front}\n`)
   return {code: exitCode.ok, report}
+}
+
+/**
+ * The translated units of the memory files, read for this document: codes a CAT tool returned without their
+ * native data are resolved from the old document's pair with that unit id (the file was exported from it).
+ * Undefined, with the errors printed, when a file cannot be read as a translation file.
+ */
+function readMemory(old: BilingualDocument, files: Settings['memory'], io: Io, name: (file: string) => string, document: string): MemoryUnit[] | undefined {
+  if (files.length === 0) return []
+  const ids = unitIds(old)
+  const segments = new Map(old.segments.map((segment, index) => [ids[index]!, segment]))
+  const codes = (id: string): ReturnType<typeof codeSegment>['codes'] | undefined => {
+    const segment = segments.get(id)
+    return segment && codeSegment(segment.source, segment.target).codes
+  }
+  const units: MemoryUnit[] = []
+  let failed = false
+  for (const entry of files) {
+    const read = readTranslations(entry.text, {path: name(entry.file), codes})
+    for (const message of read.messages) io.stderr(formatMessage(name(entry.file), message))
+    if (read.messages.some((message) => message.fatal)) {
+      failed = true
+      continue
+    }
+    units.push(...memoryUnits(read, name(entry.file)))
+  }
+  if (failed) {
+    io.stderr(`update: a --memory file cannot be read: nothing written for ${document}\n`)
+    return undefined
+  }
+  return units
 }
 
 /** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
@@ -213,15 +290,17 @@ async function pairFolders(
   docs: string,
   english: string,
   out: string,
-  folders: {xliff: string | undefined; xliff20: string | undefined; tmx: string | undefined},
+  folders: {xliff: string | undefined; xliff20: string | undefined; tmx: string | undefined; oldEnglish: string | undefined},
   io: Io
 ): Promise<Job[]> {
-  for (const [option, folder] of [['--docs', docs], ['--english', english]] as const) {
+  for (const [option, folder] of [['--docs', docs], ['--english', english], ...(folders.oldEnglish === undefined ? [] : [['--old-english', folders.oldEnglish] as const])] as const) {
     const stat = await fs.stat(folder).catch(() => undefined)
     if (!stat?.isDirectory()) throw new UsageError(`${option} ${folder}: not a folder`)
   }
   const englishFiles = new Map<string, string>()
   for (const file of await expandInputs([english], io.cwd)) englishFiles.set(file.relative.toLowerCase(), file.absolute)
+  const oldEnglishFiles = new Map<string, string>()
+  if (folders.oldEnglish !== undefined) for (const file of await expandInputs([folders.oldEnglish], io.cwd)) oldEnglishFiles.set(file.relative.toLowerCase(), file.absolute)
   const jobs: Job[] = []
   for (const file of await expandInputs([docs], io.cwd)) {
     const source = englishFiles.get(file.relative.toLowerCase())
@@ -232,6 +311,7 @@ async function pairFolders(
     jobs.push({
       old: file.absolute,
       english: source,
+      oldEnglish: oldEnglishFiles.get(file.relative.toLowerCase()),
       out: outputPath(out, file.relative, '.md'),
       xliff: folders.xliff === undefined ? undefined : outputPath(folders.xliff, file.relative, '.xlf'),
       xliff20: folders.xliff20 === undefined ? undefined : outputPath(folders.xliff20, file.relative, '.xlf'),

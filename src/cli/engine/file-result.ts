@@ -5,7 +5,7 @@
  */
 import type {Stats} from 'node:fs'
 import {readRegularFile, type InputFile} from '../files.js'
-import {tasks, type TaskName, type Tasks} from '../tasks/index.js'
+import {validResult, type TaskName, type Tasks} from '../tasks/index.js'
 import {sha256Hex, type Cache} from './cache.js'
 import type {InputIndex} from './inputs.js'
 import type {Runner} from './pool.js'
@@ -36,7 +36,7 @@ export async function resultOf<Name extends TaskName>(file: InputFile, stat: Sta
   type Result = Tasks[Name]['result']
   const {cache, inputs} = run
   const options = run.options(file)
-  const valid = (tasks[run.task] as unknown as {valid: (value: unknown, options: Tasks[Name]['options']) => value is Result}).valid
+  const valid = validResult[run.task] as (value: unknown, options: Tasks[Name]['options']) => value is Result
   const read = (): Buffer => readRegularFile(file.absolute)
   // A result is computed from the bytes read for it and stored under the key of exactly those bytes.
   const compute = async (bytes: Buffer, content: string | undefined): Promise<Result> => {

@@ -1,6 +1,9 @@
-/** Worker threads for the per-file tasks (piscina), started on first use and always torn down. */
-import {Piscina} from 'piscina'
-import {runTask, type TaskName, type TaskRequest, type Tasks} from '../tasks/index.js'
+/**
+ * Worker threads for the per-file tasks (piscina), started on first use and always torn down. The tasks' code
+ * (tasks/run.ts: the parser, the rules, the writers) and piscina are loaded on the first task, not before: a
+ * run whose results all come from the cache needs neither, and loading them was most of its time.
+ */
+import type {TaskName, TaskRequest, Tasks} from '../tasks/index.js'
 import {isBundled} from './fingerprint.js'
 
 export interface Runner {
@@ -12,7 +15,7 @@ export interface Runner {
 
 /** Run tasks in the main thread, one at a time (a single file, a small run, `--jobs 1`). */
 export const inProcess: Runner = {
-  run: async (request) => runTask(request),
+  run: async (request) => (await import('../tasks/run.js')).runTask(request),
   workers: 0,
   close: async () => {}
 }
@@ -31,17 +34,17 @@ function workerModule(): {filename: string; compiled: boolean} {
 /** A pool of `threads` workers; each task's bytes are copied to the worker, its plain result copied back. */
 export function workerPool(threads: number): Runner {
   const {filename, compiled} = workerModule()
-  const pool = new Piscina({
+  const started = import('piscina').then(({Piscina}) => new Piscina({
     filename,
     // Not the parent's flags: under `tsx` (tests, the bench) they load tsx's hooks into every worker again.
     ...(compiled ? {execArgv: []} : {}),
     minThreads: threads,
     // Tasks queue in the pool without limit; the engine bounds how many files are in flight.
     maxThreads: threads
-  })
+  }))
   return {
-    run: (request) => pool.run(request),
+    run: async (request) => (await started).run(request),
     workers: threads,
-    close: () => pool.destroy()
+    close: async () => (await started).destroy()
   }
 }

@@ -1,9 +1,12 @@
 /**
  * The per-file work of the commands that the engine can run in a worker thread or take from the cache:
  * `(bytes, options) → plain data` (strings, numbers, plain messages), never a file write or a print.
+ * This module holds what a run needs when every result comes from the cache (the tasks' names, options,
+ * results and the shape check of a cached one); the work itself is run.ts, loaded on the first cache miss
+ * (in the bundled CLI a chunk of its own: the parser, the rules, remark and the writers).
  */
-import {extractFile, isExtractResult, type ExtractOptions, type ExtractResult} from './extract.js'
-import {checkFile, isCheckResult, type CheckFileOptions, type CheckResult} from './check.js'
+import {isExtractResult, type ExtractOptions, type ExtractResult} from './extract-result.js'
+import {isCheckResult, type CheckFileOptions, type CheckResult} from './check-result.js'
 
 export interface Tasks {
   extract: {options: ExtractOptions; result: ExtractResult}
@@ -12,9 +15,10 @@ export interface Tasks {
 
 export type TaskName = keyof Tasks
 
-export const tasks: {[Name in TaskName]: {run: (bytes: Uint8Array, options: Tasks[Name]['options']) => Tasks[Name]['result']; valid: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']}} = {
-  extract: {run: extractFile, valid: isExtractResult},
-  check: {run: checkFile, valid: (value: unknown): value is CheckResult => isCheckResult(value)}
+/** Whether a value (from the cache) is a result of the task run with these options. */
+export const validResult: {[Name in TaskName]: (value: unknown, options: Tasks[Name]['options']) => value is Tasks[Name]['result']} = {
+  extract: isExtractResult,
+  check: (value: unknown): value is CheckResult => isCheckResult(value)
 }
 
 /** What a worker receives: which task, its options and the file's bytes. */
@@ -22,8 +26,4 @@ export interface TaskRequest<Name extends TaskName = TaskName> {
   task: Name
   options: Tasks[Name]['options']
   bytes: Uint8Array
-}
-
-export function runTask<Name extends TaskName>(request: TaskRequest<Name>): Tasks[Name]['result'] {
-  return tasks[request.task].run(request.bytes, request.options)
 }

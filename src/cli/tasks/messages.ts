@@ -4,8 +4,7 @@
  */
 import {VFileMessage} from 'vfile-message'
 import type {CheckMessage} from '../../check/index.js'
-import {createMessage, relatedOf, type RelatedPlace} from '../../document/messages.js'
-import type {MessageId} from '../../document/message-ids.js'
+import {relatedCause, relatedOf, type RelatedPlace} from '../../document/messages.js'
 import type {Point, Position} from '../../document/types.js'
 
 export interface PlainMessage {
@@ -35,11 +34,21 @@ export function toPlain(message: CheckMessage): PlainMessage {
 }
 
 export function fromPlain(plain: PlainMessage): CheckMessage {
-  const message = (
-    plain.related === null
-      ? new VFileMessage(plain.reason, {...(plain.place ? {place: plain.place} : {}), ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}), source: 'sxs'})
-      : createMessage(plain.reason, {place: plain.place ?? {line: 1, column: 1, offset: 0}, ruleId: plain.ruleId as MessageId, related: plain.related})
-  ) as CheckMessage
+  // A VFileMessage is an Error, whose constructor captures a stack trace that vfile-message then sets to
+  // '': with no frames to capture, a warm run rebuilding thousands of cached messages skips that work.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: CheckMessage
+  try {
+    message = new VFileMessage(plain.reason, {
+      ...(plain.place ? {place: plain.place} : {}),
+      ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
+      source: 'sxs',
+      ...(plain.related === null ? {} : {cause: relatedCause(plain.related)})
+    }) as CheckMessage
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.fatal = plain.fatal
   if (plain.url !== null) message.url = plain.url
   if (plain.file !== null) message.file = plain.file
