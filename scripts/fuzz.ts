@@ -92,7 +92,7 @@ function documentCase(text: string, random: ReturnType<typeof generator>, size: 
   const kind = random.int(10)
   switch (kind) {
     case 0: {
-      const piece = random.pick(['<span>', '`', '[a](b', '<!--', '~~~\n', '> ', '|', '<span data-ttu-id="x-1">'])
+      const piece = random.pick(['<span>', '`', '[a](b', '<!--', 'a <!--', '<?', '~~~\n', '> ', '|', '<span data-ttu-id="x-1">'])
       const count = size(20_000)
       const where = at()
       return {kind: 'document', label: `storm ${JSON.stringify(piece)} x${count}`, document: text.slice(0, where) + piece.repeat(count) + text.slice(where)}
@@ -265,35 +265,54 @@ export function timeBound(fuzzCase: FuzzCase): number {
   return 5000 + (size / 100_000) * 2000
 }
 
-/** Extract + check of storm inputs at 1x and 4x: the ratio of their times (4 is linear, 16 quadratic). */
-export async function scaling(report: (line: {input: string; ratio: number; seconds: number}) => void = () => {}): Promise<Array<{input: string; ratio: number; seconds: number}>> {
+/**
+ * Inputs built to hit one step hard, `n` pieces each, from the reference document. `[a](b` repeated and an
+ * unclosed `<!--` repeated in a paragraph sent the document to remark (the fast path declined them), which is
+ * superlinear on both (80,000 `[a](b`: 95 s; 20,000 `a <!--`: 107 s); a CR-only file went to remark whatever
+ * it held. Code parity (check's inline-markup, merge's guard) was cubic in the code spans a pair changes.
+ */
+export function storms(): Record<string, (n: number) => string> {
   const reference = seedDocuments(0)[0]!
   const open = reference.indexOf('>', reference.indexOf('<span data-ttu-id=')) + 1
-  const storms: Record<string, (n: number) => string> = {
+  const sourceOpen = reference.indexOf('>', reference.indexOf('<span data-stu-id=')) + 1
+  return {
     '[a](b repeated': (n) => reference + '\n' + '[a](b'.repeat(n) + '\n',
+    '[a](b repeated, CR-only line endings': (n) => (reference + '\n' + '[a](b'.repeat(n) + '\n').replace(/\r?\n/g, '\r'),
     'backticks in a target': (n) => reference.slice(0, open) + '`'.repeat(n) + reference.slice(open),
+    // Code parity paired every lost with every added code span: 5,000 changed took check 75 s.
+    'code spans changed in a pair': (n) => reference.slice(0, open) + '`x` '.repeat(n / 4) + reference.slice(open, sourceOpen) + '`y` '.repeat(n / 4) + reference.slice(sourceOpen),
     'nested <span> in a target': (n) => reference.slice(0, open) + '<span>'.repeat(n) + 'x' + '</span>'.repeat(n) + reference.slice(open),
     'unclosed <span> storm': (n) => reference.slice(0, open) + '<span>'.repeat(n) + reference.slice(open),
     'a huge line': (n) => reference + 'a'.repeat(n * 20) + '\n',
     '<!-- storm': (n) => reference.slice(0, open) + '<!--'.repeat(n / 10) + reference.slice(open),
+    // In the reference's last paragraph, which has a link before its pairs (so its inline content is read).
+    'unclosed <!-- in a paragraph': (n) => reference + ' ' + 'a <!--'.repeat(n) + '\n',
+    'unclosed <? and <!x in a paragraph': (n) => reference + ' ' + 'a <? <!x'.repeat(n / 2) + '\n',
     'many pairs': (n) => reference + `<span data-ttu-id="zz-1">t</span><span class="sxs-lookup"><span data-stu-id="zz-1">s</span></span>\n\n`.repeat(n / 10)
   }
+}
+
+/** Milliseconds extract + check (no cache) take on `document`, in a fresh folder. */
+export async function extractAndCheck(document: string): Promise<number> {
+  const work = mkdtempSync(path.join(tmpdir(), 'sxs-fuzz-scale-'))
+  try {
+    mkdirSync(path.join(work, 'docs'))
+    writeFileSync(path.join(work, 'docs', 'x.md'), document)
+    const io: Io = {cwd: work, isTTY: false, stdout: () => {}, stderr: () => {}}
+    const started = performance.now()
+    await main(['extract', 'docs', '--out', 'out', '--no-cache', '--target-lang', 'ja-JP'], io)
+    await main(['check', 'docs', '--no-cache'], io)
+    return performance.now() - started
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+/** Extract + check of storm inputs at 1x and 4x: the ratio of their times (4 is linear, 16 quadratic). */
+export async function scaling(report: (line: {input: string; ratio: number; seconds: number}) => void = () => {}): Promise<Array<{input: string; ratio: number; seconds: number}>> {
   const results: Array<{input: string; ratio: number; seconds: number}> = []
-  for (const [input, make] of Object.entries(storms)) {
-    const time = async (n: number): Promise<number> => {
-      const work = mkdtempSync(path.join(tmpdir(), 'sxs-fuzz-scale-'))
-      try {
-        mkdirSync(path.join(work, 'docs'))
-        writeFileSync(path.join(work, 'docs', 'x.md'), make(n))
-        const io: Io = {cwd: work, isTTY: false, stdout: () => {}, stderr: () => {}}
-        const started = performance.now()
-        await main(['extract', 'docs', '--out', 'out', '--no-cache', '--target-lang', 'ja-JP'], io)
-        await main(['check', 'docs', '--no-cache'], io)
-        return performance.now() - started
-      } finally {
-        rmSync(work, {recursive: true, force: true})
-      }
-    }
+  for (const [input, make] of Object.entries(storms())) {
+    const time = (n: number): Promise<number> => extractAndCheck(make(n))
     await time(2_000)
     // The best of two at each size: one slow run on a shared machine is not a trend.
     const small = Math.min(await time(10_000), await time(10_000))

@@ -142,7 +142,11 @@ describe('what is not a directive, and bad directives', () => {
     const long = `<!-- sxs-disable-next-line ${'x'.repeat(500)} -->`
     const [problem] = check(parse(`${long}\n${help}\n`))
     expect(problem!.reason).toBe(`Unknown rule \`${'x'.repeat(60)}…${'x'.repeat(12)}\` in \`<!-- sxs-disable-next-line ${'x'.repeat(33)}…${'x'.repeat(8)} -->\``)
-    expect(found(`${help}\n${'<!-- sxs-disable '.repeat(20000)}\n\n${help}\n`)).toEqual([['duplicate-id', 4, 1, 'error']])
+    // Unclosed, the comment runs to the end of the page (unclosed-comment), and disables nothing.
+    expect(found(`${help}\n${'<!-- sxs-disable '.repeat(20000)}\n\n${help}\n`)).toEqual([
+      ['unclosed-comment', 2, 1, 'error'],
+      ['duplicate-id', 4, 1, 'error']
+    ])
   })
 
   it('other comments are left alone', () => {

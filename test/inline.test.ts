@@ -184,7 +184,6 @@ describe('the dev corpus', () => {
   it('every segment source and target round-trips byte for byte, and source/target ids agree', () => {
     let segments = 0
     let codes = 0
-    const started = performance.now()
     for (const file of corpusFiles()) {
       const text = readFileSync(file, 'utf8')
       for (const pair of scanPairs(text).pairs) {
@@ -202,12 +201,9 @@ describe('the dev corpus', () => {
         codes += coded.codes.length
       }
     }
-    const seconds = (performance.now() - started) / 1000
     // The corpus README's count: 661 files (microsoft-365-docs-pr.nl-NL/README.md is one), 82,412 pairs.
     expect(segments).toBe(82_412)
     expect(codes).toBe(33_087)
-    // Fast enough for the whole corpus (generous bound for slow CI machines).
-    expect(seconds).toBeLessThan(30)
   })
 
   it("tokenize's shortcut for plain text gives what the scanner gives, on every source and target", () => {

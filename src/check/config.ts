@@ -143,13 +143,16 @@ export function configResolver(loaded: LoadedConfig, cwd: string): ConfigResolve
   const isIgnored = ignores ? matcher(ignores) : () => false
   const compiled = (overrides ?? []).map((override) => ({matches: matcher(override.files), override}))
   return {
+    // Without ignores or overrides no path is resolved (a run asks once per file, a warm one of hundreds).
     ignored(file) {
+      if (!ignores) return false
       const inside = relative(file)
       return inside !== undefined && isIgnored(inside)
     },
     optionsFor(file) {
-      const inside = relative(file)
       const options: CheckOptions = {...top, ...(top.rules ? {rules: {...top.rules}} : {})}
+      if (compiled.length === 0) return options
+      const inside = relative(file)
       if (inside === undefined) return options
       for (const {matches, override} of compiled) {
         if (!matches(inside)) continue

@@ -126,12 +126,13 @@ export function fastAttempt(text: string, pairs: readonly PairMatch[], htmlCells
  * throughout a docset) has the block structure of its copy without the BOM and with every CRLF made LF:
  * micromark drops a leading BOM, and CommonMark reads CRLF as LF. The scanner reads that copy and the
  * offsets it gives are mapped back (contexts hold none). A lone CR, which micromark also ends a line at,
- * is left to remark.
+ * is LF in the copy (same offset: nothing to map).
  */
 function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
   const bom = text.startsWith('\uFEFF') ? 1 : 0
-  if (/\r(?!\n)/.test(text)) decline('lone-carriage-return')
-  const copy = (bom ? text.slice(1) : text).replaceAll('\r\n', '\n')
+  // A lone CR ends a line as LF does (micromark's preprocessing, parse5's too): it becomes LF in the copy,
+  // at the same offset, so that a CR-only file (or a CR left in an LF file) is read as its lines are.
+  const copy = (bom ? text.slice(1) : text).replaceAll('\r\n', '\n').replaceAll('\r', '\n')
   const copyPairs = scanPairs(copy).pairs
   // The same pairs, in the same order, or the contexts would not be theirs.
   if (copyPairs.length !== pairs.length || copyPairs.some((pair, index) => pair.id !== pairs[index]!.id)) decline('copy-changes-pairs')
@@ -139,7 +140,7 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   // Where each removed CR was, in the copy's offsets; an offset maps past the BOM and the CRs before it
   // (one at a line end maps to its CR, the end of that line in the file).
   const removed: number[] = []
-  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) removed.push(at - bom - removed.length)
+  for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) removed.push(at - bom - removed.length)
   const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
   return {
@@ -153,7 +154,7 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
 }
 
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
-  // scanCopy reads a file with CRs as its LF copy and declines a lone CR: a CR here is a lone one.
+  // scanCopy reads a file with CRs as its LF copy (every CR made LF): a CR here would be a bug's; left to remark.
   if (text.includes('\r')) decline('lone-carriage-return')
   if (text.includes('\0')) decline('nul')
   if (hasEmptyComment(text)) decline('empty-comment')

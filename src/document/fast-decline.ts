@@ -7,7 +7,7 @@
 
 /** Why the fast path left a file to remark: one name per thing it is not sure of. */
 export type DeclineReason =
-  /** A CR not followed by LF (micromark ends a line there; the LF copy would not). */
+  /** A CR the LF copy kept (none: scanCopy makes every CR a LF, as micromark ends a line at a lone CR). */
   | 'lone-carriage-return'
   /** The LF copy of a CRLF or BOM file finds other pairs than the file. */
   | 'copy-changes-pairs'

@@ -55,7 +55,7 @@ export interface MessageDescription {
 /** The messages that are not `check` rules. */
 export const otherMessages = {
   encoding: {origin: 'document', severity: 'error', description: 'The document is not valid UTF-8, so it cannot be read; reported at the first invalid byte.'},
-  'parse-error': {origin: 'document', severity: 'error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements).'},
+  'parse-error': {origin: 'document', severity: 'error', description: 'The document cannot be parsed at all (for example an HTML table nesting thousands of elements, or a paragraph repeating `]` or an unclosed `<!--` thousands of times in a file the fast reader leaves to the full markdown parse, which would take minutes).'},
   'read-error': {origin: 'cli', severity: 'error', description: 'A file cannot be read from disk (missing, no permission, not a regular file).'},
   'disable-comment': {origin: 'document', severity: 'warning', description: 'A comment that turns rules off (`<!-- sxs-disable … -->`) names a rule, directive or keyword sxs does not know: it turns nothing off.'},
   'internal-error': {origin: 'cli', severity: 'error', description: 'A bug in sxs, not a problem of the document: a step crashed. The message names the step and carries the error as its cause; please report it.'},

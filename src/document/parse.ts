@@ -9,12 +9,13 @@ import {parseBlocks} from './blocks.js'
 import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
 import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
 import {createContextLocator, htmlCellFinder} from './context.js'
-import {fastStructure} from './fast-blocks.js'
+import {fastAttempt, fastStructure, type DeclineReason} from './fast-blocks.js'
+import {inlineWork, inlineWorkLimit} from './complexity.js'
 import {createLocator, type Locator} from './positions.js'
 import {placeSegment} from './layout.js'
 import {visit} from 'unist-util-visit'
 import type {Root} from 'mdast'
-import {createMessage} from './messages.js'
+import {createMessage, ParseError} from './messages.js'
 import {maskPairs, type MaskedText} from './mask.js'
 import {leafBlocks} from './leaves.js'
 
@@ -51,7 +52,11 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const messages: VFileMessage[] = []
 
   const scan = scanPairs(text)
-  const fast = options.fast === false || options.mask === false ? undefined : fastStructure(text, scan.pairs, (scanned, blocks, opens) => htmlCellFinder(findHtmlTableCellsIn(scanned, blocks, opens)))
+  const attempt = options.fast === false || options.mask === false ? undefined : fastAttempt(text, scan.pairs, (scanned, blocks, opens) => htmlCellFinder(findHtmlTableCellsIn(scanned, blocks, opens)))
+  const fast = attempt && !('declined' in attempt) ? attempt : undefined
+  // What the fast path declines goes to remark, which is superlinear on some inline input: refused with its
+  // place past a bound (complexity.ts) rather than a parse that does not end. (Asked for remark, the caller gets it.)
+  if (attempt && 'declined' in attempt) refuseTooComplex(text, attempt.declined)
   let front: FrontMatterParse | undefined
   let toFile = (offset: number): number => offset
   let contextOf: (index: number, fileOffset: number) => SegmentContext
@@ -139,6 +144,16 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
     bom
   }
+}
+
+/** Throw a ParseError at the costliest paragraph of a declined file when remark would do too much work on it. */
+function refuseTooComplex(text: string, reason: DeclineReason): void {
+  const {start, work} = inlineWork(text)
+  if (work <= inlineWorkLimit) return
+  throw new ParseError(
+    `Too complex to read: this paragraph repeats \`]\` or an unclosed \`<!--\`, \`<?\` thousands of times, which the full markdown parse reads in superlinear time (about ${Math.round(work / inlineWorkLimit)}× its limit), and the fast reader declined the file (${reason}). Split the paragraph or remove the repeated markup`,
+    start
+  )
 }
 
 /** The offsets of the tree's `code` nodes (fenced and indented), in document order. */

@@ -229,35 +229,48 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
     problems.push({change: 'emptied', kind: 'link', source: item.data, target: item.data, count, major: true, type: 'missing', reason: `text of ${describe(item)} emptied (\`[](…)\`)${times(count)}`})
   }
   // An HTML element paired in the source whose tag stands alone in the target: left open (or closed twice).
-  for (const item of [...lost]) {
+  // Each takes the first tag standing alone that is one of its two (queues by tag, in `added`'s order: a
+  // search of `added` and two filters per element made a storm of them quadratic).
+  const alone = new Map<string, {at: number; items: Item[]}>()
+  for (const other of added) {
+    if (other.kind !== 'html' || other.tags?.length !== 1) continue
+    const queue = alone.get(other.tags[0]!)
+    if (queue) queue.items.push(other)
+    else alone.set(other.tags[0]!, {at: 0, items: [other]})
+  }
+  const order = new Map(added.map((other, index) => [other, index]))
+  const leftOpen = new Set<Item>()
+  for (const item of alone.size > 0 ? lost : []) {
     if (item.kind !== 'html' || item.tags?.length !== 2) continue
-    const alone = added.find((other) => other.kind === 'html' && other.tags?.length === 1 && item.tags!.includes(other.tags[0]!))
-    if (!alone) continue
-    lost = lost.filter((other) => other !== item)
-    added = added.filter((other) => other !== alone)
-    problems.push({change: 'unbalanced', kind: 'html', source: item.data, target: alone.data, count: 1, major: isElement(item), type: 'unbalanced', reason: `HTML ${show(alone.data)} not closed (source ${show(item.data)})`})
+    let first: {at: number; items: Item[]} | undefined
+    for (const tag of item.tags) {
+      const queue = alone.get(tag)
+      if (queue && queue.at < queue.items.length && (!first || order.get(queue.items[queue.at]!)! < order.get(first.items[first.at]!)!)) first = queue
+    }
+    if (!first) continue
+    const other = first.items[first.at++]!
+    leftOpen.add(item).add(other)
+    problems.push({change: 'unbalanced', kind: 'html', source: item.data, target: other.data, count: 1, major: isElement(item), type: 'unbalanced', reason: `HTML ${show(other.data)} not closed (source ${show(item.data)})`})
+  }
+  if (leftOpen.size > 0) {
+    lost = lost.filter((other) => !leftOpen.has(other))
+    added = added.filter((other) => !leftOpen.has(other))
   }
   const sourceKeys = new Set(inSource.map((item) => item.key))
   // A link, image, inline code or tag lost where the target has another of its kind: changed. The most alike
   // pairs first (the longest common start of their markup), so each lost one meets its own changed form.
-  const changedKinds: ParityKind[] = ['link', 'image', 'inlineCode', 'html']
-  const candidates: Array<{from: Item; to: Item; common: number}> = []
-  for (const from of lost) {
-    if (!changedKinds.includes(from.kind)) continue
-    for (const to of added) {
-      if (to.kind !== from.kind || sourceKeys.has(to.key)) continue
-      let common = 0
-      while (common < from.data.length && from.data[common] === to.data[common]) common++
-      candidates.push({from, to, common})
-    }
-  }
-  candidates.sort((a, b) => b.common - a.common)
-  for (const {from, to} of candidates) {
-    if (!lost.includes(from) || !added.includes(to)) continue
-    lost = lost.filter((candidate) => candidate !== from)
-    added = added.filter((candidate) => candidate !== to)
+  const changed = pairChanged(lost, added, sourceKeys)
+  const pairedLost = new Set<Item>()
+  const pairedAdded = new Set<Item>()
+  for (const {from, to} of changed) {
+    pairedLost.add(from)
+    pairedAdded.add(to)
     const major = from.kind !== 'html' || isElement(from)
     problems.push({change: 'changed', kind: from.kind, source: from.data, target: to.data, count: 1, major, type: 'missing', reason: `${describe(from)} changed to ${describe(to).replace(/^(link to|image|inline code|HTML) /, '')}`})
+  }
+  if (changed.length > 0) {
+    lost = lost.filter((item) => !pairedLost.has(item))
+    added = added.filter((item) => !pairedAdded.has(item))
   }
   for (const group of groups(lost)) {
     const item = group.item
@@ -286,18 +299,158 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
 
 /**
  * Links the target keeps (same destination) but with nothing between the brackets, where the source's have
- * text: per destination, the target's empty links beyond the source's, among the links both have.
+ * text: per destination, the target's empty links beyond the source's, among the links both have. Counted by
+ * destination in one pass each (a storm of links stays linear).
  */
 function emptiedLinks(inSource: Item[], inTarget: Item[]): Array<{item: Item; count: number}> {
   if (!inTarget.some((item) => item.empty)) return []
+  const tally = (list: Item[]) => {
+    const byKey = new Map<string, {all: number; empty: number; first?: Item}>()
+    for (const item of list) {
+      if (item.empty === undefined) continue
+      let entry = byKey.get(item.key)
+      if (!entry) byKey.set(item.key, (entry = {all: 0, empty: 0}))
+      entry.all++
+      if (item.empty) {
+        entry.empty++
+        entry.first ??= item
+      }
+    }
+    return byKey
+  }
+  const source = tally(inSource)
   const result: Array<{item: Item; count: number}> = []
-  for (const {item} of groups(inTarget.filter((candidate) => candidate.empty))) {
-    const same = (list: Item[]) => list.filter((other) => other.key === item.key && other.empty !== undefined)
-    const inBoth = Math.min(same(inSource).length, same(inTarget).length)
-    const count = Math.min(same(inTarget).filter((other) => other.empty).length, inBoth) - same(inSource).filter((other) => other.empty).length
-    if (count > 0) result.push({item, count})
+  for (const [key, target] of tally(inTarget)) {
+    if (target.empty === 0) continue
+    const inBoth = Math.min(source.get(key)?.all ?? 0, target.all)
+    const count = Math.min(target.empty, inBoth) - (source.get(key)?.empty ?? 0)
+    if (count > 0) result.push({item: target.first!, count})
   }
   return result
+}
+
+const changedKinds: ReadonlySet<ParityKind> = new Set(['link', 'image', 'inlineCode', 'html'])
+
+/**
+ * The lost items paired with added ones of their kind (but added ones the source has: those are duplicated),
+ * as a greedy pass over every (lost, added) candidate would pair them: by the length of their markup's
+ * common start, longest first, then by the lost one's place in `lost`, then the added one's in `added`, each
+ * item in one pair at most. That pass built all lost × added candidates, and a target changing 2,500 code
+ * spans took check 25 s (10,000: out of memory). The same pairs, found in O(n log² n): the items of a kind
+ * sorted by markup, the common start of two is the least between them of their neighbours' (a trie's depth),
+ * so neighbours are joined into groups from the longest common start down, and where a join brings lost and
+ * added ones together, the first lost ones are paired with the first added ones; a group then keeps only one
+ * side, which later joins pair at their shorter depth, as the greedy pass would.
+ */
+function pairChanged(lost: readonly Item[], added: readonly Item[], sourceKeys: ReadonlySet<string>): Array<{from: Item; to: Item}> {
+  const pairs: Array<{from: number; to: number; common: number}> = []
+  const byKind = new Map<ParityKind, Array<{data: string; from: number; to: number}>>()
+  const entry = (item: Item, from: number, to: number): void => {
+    if (!changedKinds.has(item.kind)) return
+    let list = byKind.get(item.kind)
+    if (!list) byKind.set(item.kind, (list = []))
+    list.push({data: item.data, from, to})
+  }
+  lost.forEach((item, index) => entry(item, index, -1))
+  added.forEach((item, index) => {
+    if (!sourceKeys.has(item.key)) entry(item, -1, index)
+  })
+  for (const entries of byKind.values()) {
+    if (!entries.some((e) => e.from >= 0) || !entries.some((e) => e.to >= 0)) continue
+    entries.sort((a, b) => (a.data < b.data ? -1 : a.data > b.data ? 1 : 0))
+    const count = entries.length
+    const parent = Array.from({length: count}, (_, index) => index)
+    const find = (index: number): number => {
+      while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!
+      return index
+    }
+    const froms = entries.map((e) => new MinHeap(e.from >= 0 ? [e.from] : []))
+    const tos = entries.map((e) => new MinHeap(e.to >= 0 ? [e.to] : []))
+    // Boundary k joins entries k - 1 and k; its depth is their common start.
+    const depth = new Int32Array(count)
+    const boundaries: number[] = []
+    for (let k = 1; k < count; k++) {
+      const a = entries[k - 1]!.data
+      const b = entries[k]!.data
+      let common = 0
+      while (common < a.length && a[common] === b[common]) common++
+      depth[k] = common
+      boundaries.push(k)
+    }
+    boundaries.sort((x, y) => depth[y]! - depth[x]!)
+    for (let at = 0; at < boundaries.length; ) {
+      const common = depth[boundaries[at]!]!
+      const joined: number[] = []
+      for (; at < boundaries.length && depth[boundaries[at]!] === common; at++) {
+        const k = boundaries[at]!
+        let a = find(k - 1)
+        let b = find(k)
+        // The larger heaps keep their place: each item moves O(log n) times.
+        if (froms[a]!.size + tos[a]!.size < froms[b]!.size + tos[b]!.size) [a, b] = [b, a]
+        parent[b] = a
+        froms[a]!.take(froms[b]!)
+        tos[a]!.take(tos[b]!)
+        joined.push(a)
+      }
+      for (const index of joined) {
+        const root = find(index)
+        const free = froms[root]!
+        const other = tos[root]!
+        while (free.size > 0 && other.size > 0) pairs.push({from: free.pop(), to: other.pop(), common})
+      }
+    }
+  }
+  pairs.sort((a, b) => b.common - a.common || a.from - b.from || a.to - b.to)
+  return pairs.map(({from, to}) => ({from: lost[from]!, to: added[to]!}))
+}
+
+/** A binary min-heap of numbers (indexes). */
+class MinHeap {
+  private items: number[]
+  constructor(items: number[]) {
+    this.items = items
+  }
+
+  get size(): number {
+    return this.items.length
+  }
+
+  push(value: number): void {
+    const items = this.items
+    let at = items.push(value) - 1
+    while (at > 0) {
+      const up = (at - 1) >> 1
+      if (items[up]! <= value) break
+      items[at] = items[up]!
+      at = up
+    }
+    items[at] = value
+  }
+
+  pop(): number {
+    const items = this.items
+    const top = items[0]!
+    const last = items.pop()!
+    if (items.length > 0) {
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= items.length) break
+        if (child + 1 < items.length && items[child + 1]! < items[child]!) child++
+        if (items[child]! >= last) break
+        items[at] = items[child]!
+        at = child
+      }
+      items[at] = last
+    }
+    return top
+  }
+
+  /** Move every item of `other` here (`other` is left empty). */
+  take(other: MinHeap): void {
+    for (const value of other.items) this.push(value)
+    other.items = []
+  }
 }
 
 /** Runs of two or more escaped `*` or `_` (`\*\*`, `\_\_`): each counts once. */

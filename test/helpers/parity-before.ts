@@ -1,0 +1,284 @@
+/**
+ * src/inline/parity.ts as it was before its lost/added pairing was made O(n log² n) (issue 18): every
+ * (lost, added) candidate built and sorted. Kept as the oracle test/inline-parity.test.ts compares the new
+ * pairing with (the same problems, in the same order). Not used by sxs.
+ */
+/**
+ * Code parity: whether a target carries the inline markup of its source. The one definition that `merge`
+ * enforces (it refuses a target without parity) and `check`'s `inline-markup` rule reports, so a document
+ * merge would refuse to write never passes check.
+ *
+ * Markup is compared by what it does on the page, not byte for byte, so that what translation changes on
+ * purpose is parity:
+ * - a link by its destination (its text and title are translated), an image by its source (its alt text is
+ *   translated); a GFM literal URL or an autolink is a link to that URL, so `<https://x>` or a bare
+ *   `https://x` in the source and `[https://x](https://x)` in the target are the same link;
+ * - the locale in a URL (`/en-us/` → `/de-de/`, `?ui=en-US`) is localized on purpose: the same link;
+ * - inline code by the text it shows (the backtick run and padding spaces do not show);
+ * - bold, italics and strikethrough by kind (`**` and `__` are both bold);
+ * - HTML by its text; a tag-like placeholder (`<site name>`) is HTML to CommonMark too, but it is not an
+ *   element, so a change to it weighs less;
+ * - escapes and entities are characters, not markup (`\*` is a literal `*`, `&amp;` an `&`): what losing one
+ *   does (a `*` that now makes emphasis, a `<` that now opens a tag) shows as the markup it makes; but runs of
+ *   escaped emphasis markers the source does not have (`\*\*\*\*`) are machine translation's debris, raw
+ *   `**` on the page, and count as added.
+ *
+ * A problem is `major` when the page loses something a reader needs: a link or image lost or pointing
+ * elsewhere, inline code lost or changed, an HTML element lost, changed or left unclosed. Emphasis, line
+ * breaks, placeholders and markup the target adds are minor.
+ */
+import {codeKindNames} from '../../src/inline/codes.js'
+import {mayHoldMarkup, tokenize} from '../../src/inline/tokenize.js'
+import type {CodeKind, CodeProblemType, InlineToken} from '../../src/inline/types.js'
+
+/** What parity compares: a GFM literal URL and an autolink count as links. */
+export type ParityKind = 'link' | 'image' | 'inlineCode' | 'strong' | 'emphasis' | 'delete' | 'html' | 'break' | 'char'
+
+export type ParityChange = 'lost' | 'added' | 'changed' | 'unbalanced'
+
+export interface ParityProblem {
+  change: ParityChange
+  kind: ParityKind
+  /** Native markup in the source (lost, changed, unbalanced). */
+  source?: string
+  /** Native markup in the target (added, changed, unbalanced). */
+  target?: string
+  /** How many (lost or added several times). */
+  count: number
+  /** The page loses something a reader needs (see the module comment). */
+  major: boolean
+  /** The problem in merge's terms (`code-missing`, `code-extra`, …). */
+  type: Extract<CodeProblemType, 'missing' | 'extra' | 'duplicated' | 'unbalanced'>
+  /** One phrase: `link to `x` lost`. */
+  reason: string
+}
+
+interface Item {
+  kind: ParityKind
+  key: string
+  /** The native markup (a pair: `open…close`). */
+  data: string
+  /** For a paired HTML tag: its two tags; for a standalone one: itself. */
+  tags?: string[]
+}
+
+const HTML_ELEMENTS = new Set(
+  'a abbr b big blockquote br caption center cite code col colgroup dd del details div dl dt em font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark nobr ol p pre q s samp small source span strike strong sub summary sup table tbody td th thead tr tt u ul var video wbr'.split(' ')
+)
+
+/** A locale as a whole path segment (`/en-us/`, `/zh-hant-tw/`) or a `ui=`/`rs=` query value. */
+const LOCALE_SEGMENT = /(^|\/)[a-z]{2}(?:-[a-z]{2,4}){1,2}(?=[/?#]|$)/gi
+const LOCALE_QUERY = /([?&](?:ui|rs)=)[a-z]{2}-[a-z]{2,4}/gi
+
+/** A URL as parity compares it: no scheme, no `mailto:`, no trailing slash, locale placeholders. */
+export function normalizeUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/^(?:https?:\/\/|mailto:)/i, '')
+    .replace(LOCALE_SEGMENT, '$1{locale}')
+    .replace(LOCALE_QUERY, '$1{locale}')
+    .replace(/\/$/, '')
+}
+
+/** The destination of a link's closing markup `](dest "title")`. */
+function destination(close: string): string {
+  const inner = close.slice(2, -1).trim()
+  if (inner.startsWith('<')) return inner.slice(1, inner.indexOf('>') < 0 ? undefined : inner.indexOf('>'))
+  return inner.split(/\s/, 1)[0] ?? ''
+}
+
+/** The destination of an image `![alt](src "title")`: the tail after the last `](` that closes it. */
+function imageSource(data: string): string {
+  const at = data.lastIndexOf('](')
+  return at < 0 ? data : destination(data.slice(at))
+}
+
+/** The text inline code shows: without its backtick runs, line endings as spaces, one padding space cut. */
+function codeContent(data: string): string {
+  let run = 0
+  while (data[run] === '`') run++
+  let content = data.slice(run, data.length - run).replace(/\r\n|\r|\n/g, ' ')
+  if (content.length >= 2 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '') content = content.slice(1, -1)
+  return content
+}
+
+function tagName(tag: string): string | undefined {
+  return /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase()
+}
+
+function isElement(item: Item): boolean {
+  return item.kind === 'html' && (item.tags ?? []).some((tag) => HTML_ELEMENTS.has(tagName(tag) ?? ''))
+}
+
+/** The markup items of a text, in order (a pair at its opening token). */
+function items(tokens: readonly InlineToken[]): Item[] {
+  const result: Item[] = []
+  const open = new Map<number, {index: number; kind: CodeKind; data: string}>()
+  for (const token of tokens) {
+    if (token.type === 'text') continue
+    if (token.type === 'open') {
+      open.set(token.pair!, {index: result.length, kind: token.kind, data: token.data})
+      result.push({kind: 'char', key: '', data: ''})
+      continue
+    }
+    if (token.type === 'close') {
+      const start = open.get(token.pair!)
+      if (start === undefined) continue
+      result[start.index] = pairItem(start.kind, start.data, token.data)
+      continue
+    }
+    const item = standaloneItem(token.kind, token.data)
+    if (item) result.push(item)
+  }
+  return result.filter((item) => item.key !== '')
+}
+
+function pairItem(kind: CodeKind, open: string, close: string): Item {
+  const data = `${open}…${close}`
+  if (kind === 'link') return {kind: 'link', key: `link ${normalizeUrl(destination(close))}`, data: close}
+  if (kind === 'strong' || kind === 'emphasis' || kind === 'delete') return {kind, key: kind, data}
+  return {kind: 'html', key: `html ${normalizeUrl(open)}…${close.toLowerCase()}`, data, tags: [open, close]}
+}
+
+function standaloneItem(kind: CodeKind, data: string): Item | undefined {
+  switch (kind) {
+    case 'escape':
+    case 'entity':
+      return undefined
+    case 'url':
+      return {kind: 'link', key: `link ${normalizeUrl(/^www\./i.test(data) ? `http://${data}` : data)}`, data}
+    case 'autolink':
+      return {kind: 'link', key: `link ${normalizeUrl(data.slice(1, -1))}`, data}
+    case 'image':
+      return {kind: 'image', key: `image ${normalizeUrl(imageSource(data))}`, data}
+    case 'inlineCode':
+      return {kind: 'inlineCode', key: `code ${codeContent(data)}`, data}
+    case 'html':
+      return {kind: 'html', key: `html ${normalizeUrl(data)}`, data, tags: [data]}
+    case 'break':
+      return {kind: 'break', key: 'break', data}
+    default:
+      return {kind: 'char', key: `char ${data}`, data}
+  }
+}
+
+/** `a` minus `b`, as multisets by key, in `a`'s order. */
+function without(a: Item[], b: Item[]): Item[] {
+  const left = new Map<string, number>()
+  for (const item of b) left.set(item.key, (left.get(item.key) ?? 0) + 1)
+  const rest: Item[] = []
+  for (const item of a) {
+    const count = left.get(item.key) ?? 0
+    if (count > 0) left.set(item.key, count - 1)
+    else rest.push(item)
+  }
+  return rest
+}
+
+/** Markup as inline code; a long one keeps its start and its end (a changed URL often differs at the end). */
+function show(data: string): string {
+  const flat = data.replace(/\r?\n/g, ' ')
+  const short = flat.length > 70 ? `${flat.slice(0, 34)}…${flat.slice(-34)}` : flat
+  const fence = short.includes('`') ? '``' : '`'
+  return `${fence}${fence === '``' ? ' ' : ''}${short}${fence === '``' ? ' ' : ''}${fence}`
+}
+
+/** What a reader sees of an item: links by destination, code by its text, emphasis by kind only. */
+function describe(item: Item): string {
+  if (item.kind === 'link') return `link to ${show(item.data.startsWith('](') ? destination(item.data) : item.data.replace(/^<|>$/g, ''))}`
+  if (item.kind === 'image') return `image ${show(imageSource(item.data))}`
+  if (item.kind === 'inlineCode') return `inline code ${show(codeContent(item.data))}`
+  if (item.kind === 'strong' || item.kind === 'emphasis' || item.kind === 'delete' || item.kind === 'break') return codeKindNames[item.kind]
+  return `${codeKindNames[item.kind]} ${show(item.data)}`
+}
+
+function times(count: number): string {
+  return count > 1 ? ` (${count}×)` : ''
+}
+
+/**
+ * The parity problems of a target against its source (none: `[]`). The target is tokenized again, so markup
+ * a translator moved where it no longer parses (`** bold**`, a `](url)` split by a line) counts as lost.
+ * `tokensOf` is `tokenize`, or check's per-document memo of it (`Facts.tokens`: several rules read the same texts).
+ */
+export function codeParity(source: string, target: string, tokensOf: (text: string) => readonly InlineToken[] = tokenize): ParityProblem[] {
+  // Texts with no character that starts markup have none (most segment texts): nothing to compare.
+  if (source === target || (!mayHoldMarkup(source) && !mayHoldMarkup(target))) return []
+  const inSource = items(tokensOf(source))
+  const inTarget = items(tokensOf(target))
+  let lost = without(inSource, inTarget)
+  let added = without(inTarget, inSource)
+  if (lost.length === 0 && added.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []
+  const problems: ParityProblem[] = []
+  // An HTML element paired in the source whose tag stands alone in the target: left open (or closed twice).
+  for (const item of [...lost]) {
+    if (item.kind !== 'html' || item.tags?.length !== 2) continue
+    const alone = added.find((other) => other.kind === 'html' && other.tags?.length === 1 && item.tags!.includes(other.tags[0]!))
+    if (!alone) continue
+    lost = lost.filter((other) => other !== item)
+    added = added.filter((other) => other !== alone)
+    problems.push({change: 'unbalanced', kind: 'html', source: item.data, target: alone.data, count: 1, major: isElement(item), type: 'unbalanced', reason: `HTML ${show(alone.data)} not closed (source ${show(item.data)})`})
+  }
+  const sourceKeys = new Set(inSource.map((item) => item.key))
+  // A link, image, inline code or tag lost where the target has another of its kind: changed. The most alike
+  // pairs first (the longest common start of their markup), so each lost one meets its own changed form.
+  const changedKinds: ParityKind[] = ['link', 'image', 'inlineCode', 'html']
+  const candidates: Array<{from: Item; to: Item; common: number}> = []
+  for (const from of lost) {
+    if (!changedKinds.includes(from.kind)) continue
+    for (const to of added) {
+      if (to.kind !== from.kind || sourceKeys.has(to.key)) continue
+      let common = 0
+      while (common < from.data.length && from.data[common] === to.data[common]) common++
+      candidates.push({from, to, common})
+    }
+  }
+  candidates.sort((a, b) => b.common - a.common)
+  for (const {from, to} of candidates) {
+    if (!lost.includes(from) || !added.includes(to)) continue
+    lost = lost.filter((candidate) => candidate !== from)
+    added = added.filter((candidate) => candidate !== to)
+    const major = from.kind !== 'html' || isElement(from)
+    problems.push({change: 'changed', kind: from.kind, source: from.data, target: to.data, count: 1, major, type: 'missing', reason: `${describe(from)} changed to ${describe(to).replace(/^(link to|image|inline code|HTML) /, '')}`})
+  }
+  for (const group of groups(lost)) {
+    const item = group.item
+    // A bare URL that is still in the target but no longer a link (CommonMark wants a space before it, which
+    // CJK text does not write): the reader still sees the address.
+    if (item.kind === 'link' && /^(?:https?:\/\/|www\.)/i.test(item.data) && target.includes(item.data)) {
+      problems.push({change: 'lost', kind: 'link', source: item.data, count: group.count, major: false, type: 'missing', reason: `bare URL ${show(item.data)} no longer a link (no space before it)${times(group.count)}`})
+      continue
+    }
+    const major = item.kind === 'link' || item.kind === 'image' || item.kind === 'inlineCode' || isElement(item)
+    problems.push({change: 'lost', kind: item.kind, source: item.data, count: group.count, major, type: 'missing', reason: `${describe(item)} lost${times(group.count)}`})
+  }
+  // Escaped emphasis markers the source does not have (`[儲存]\*\*\*\*`): machine translation's debris, shown
+  // as raw `**` on the page. Said when no bold is lost (a lost bold already tells).
+  if (!lost.some((item) => item.kind === 'strong')) {
+    const extra = escapedMarkers(target) - escapedMarkers(source)
+    if (extra > 0) problems.push({change: 'added', kind: 'strong', count: extra, major: false, type: 'extra', reason: `escaped \`\\*\\*\` added, shown as raw \`**\`${times(extra)}`})
+  }
+  for (const group of groups(added)) {
+    const item = group.item
+    const type = sourceKeys.has(item.key) ? 'duplicated' : 'extra'
+    problems.push({change: 'added', kind: item.kind, target: item.data, count: group.count, major: false, type, reason: `${describe(item)} added${times(group.count)}`})
+  }
+  return problems
+}
+
+/** Runs of two or more escaped `*` or `_` (`\*\*`, `\_\_`): each counts once. */
+function escapedMarkers(text: string): number {
+  return text.includes('\\') ? (text.match(/(?:\\\*){2,}|(?:\\_){2,}/g) ?? []).length : 0
+}
+
+/** Items counted by key, in order of first appearance. */
+function groups(list: Item[]): Array<{item: Item; count: number}> {
+  const byKey = new Map<string, {item: Item; count: number}>()
+  for (const item of list) {
+    const group = byKey.get(item.key)
+    if (group) group.count++
+    else byKey.set(item.key, {item, count: 1})
+  }
+  return [...byKey.values()]
+}
