@@ -105,6 +105,16 @@ describe('a link whose text the target empties (held-out set 3)', () => {
     expect(reasons('see [a](u) and [b](u)', 'siehe [ ](u) und [b](u)')).toEqual(['major missing: text of link to `u` emptied (`[](…)`)'])
   })
 
+  it('counts a storm of emptied links in linear time, one problem per destination', () => {
+    const source = Array.from({length: 20000}, (_, index) => `[x](u${index})`).join(' ')
+    const target = Array.from({length: 20000}, (_, index) => `[](u${index})`).join(' ')
+    const started = performance.now()
+    const problems = codeParity(source, target)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(problems.length).toBe(20000)
+    expect(problems.every((problem) => problem.change === 'emptied' && problem.count === 1)).toBe(true)
+  })
+
   it('is parity when the source link is empty too, or the text is an image, code or other words', () => {
     expect(reasons('see [](#top) and [a](u)', 'siehe [](#top) und [a](u)')).toEqual([])
     expect(reasons('[![Pull](a.png)](b.png)', '[![Nouda](a.png)](b.png)')).toEqual([])
