@@ -76,6 +76,22 @@ describe('protected-token-changed', () => {
     ])
   })
 
+  it('quotes a cmdlet whose verb machine translation changed, but not another cmdlet of the source with the same noun', async () => {
+    // test/fixtures/check/renamed-cmdlet: a zh-TW Skype for Business document outside the dev corpus (SOURCE).
+    const {readFileSync} = await import('node:fs')
+    const renamed = readFileSync(new URL('./fixtures/check/renamed-cmdlet/input.md', import.meta.url), 'utf8')
+    expect(findings(renamed, 'protected-token-changed')).toEqual([
+      '4:595 warning Target of `b6ae7-111` does not keep what must not be translated: cmdlet `Test-CsTrunkConfiguration` written `new-cstrunkconfiguration`',
+      '6:31 warning Target of `b6ae7-112` does not keep what must not be translated: cmdlet `Test-CsTrunkConfiguration` written `New-cstrunkconfiguration`'
+    ])
+    // OfficeDocs-O365SecComp-pr.zh-TW/SecurityCompliance/add-your-organization-brand-to-encrypted-messages.md:28, shortened:
+    // Set-omeconfiguration is the source's own Set-OMEConfiguration, so Get-OMEConfiguration is missing, not written so.
+    const both = pair('d15cc-105', '使用 Set-omeconfiguration Cmdlet。', 'Use the Get-OMEConfiguration and Set-OMEConfiguration cmdlets.')
+    expect(findings(doc(`${both}\n`, 'zh-TW'), 'protected-token-changed')).toEqual([
+      '5:31 warning Target of `d15cc-105` does not keep what must not be translated: cmdlet `Get-OMEConfiguration` missing; cmdlet `Set-OMEConfiguration` written `Set-omeconfiguration`'
+    ])
+  })
+
   it('tolerates what changes nothing: a host name capitalised, an acronym in lower case, a space in a product name', () => {
     const host = pair('d9f68-334', 'Outlook.office365.com に送信された ping 要求', 'A ping request sent to outlook.office365.com')
     const acronym = pair('b1684-118', 'CSV 檔案以 utf-8 儲存', 'save the CSV file with UTF-8')

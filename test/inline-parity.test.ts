@@ -92,3 +92,60 @@ describe('codeParity', () => {
     expect(problems.slice(0, 2).map((problem) => problem.reason)).toEqual(['inline code `s1000` changed to `s1000x`', 'inline code `s1001` changed to `s1001x`'])
   })
 })
+
+describe('a link whose text the target empties (held-out set 3)', () => {
+  // test/fixtures/inline/empty-link-text: excerpts of el-GR and uk-UA documents outside the dev corpus (SOURCE).
+  const fixture = new URL('./fixtures/inline/empty-link-text/input.md', import.meta.url)
+
+  it('is a major problem: the same destination, but nothing on the page to click', () => {
+    expect(reasons('try to [re-import the module](https://x.example/m) using it', 'βεβαιωθείτε ότι [](https://x.example/m) έχετε')).toEqual([
+      'major missing: text of link to `https://x.example/m` emptied (`[](…)`)'
+    ])
+    // White space only is empty too; two links to one destination, one emptied, count once.
+    expect(reasons('see [a](u) and [b](u)', 'siehe [ ](u) und [b](u)')).toEqual(['major missing: text of link to `u` emptied (`[](…)`)'])
+  })
+
+  it('counts a storm of emptied links in linear time, one problem per destination', () => {
+    const source = Array.from({length: 20000}, (_, index) => `[x](u${index})`).join(' ')
+    const target = Array.from({length: 20000}, (_, index) => `[](u${index})`).join(' ')
+    const started = performance.now()
+    const problems = codeParity(source, target)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(problems.length).toBe(20000)
+    expect(problems.every((problem) => problem.change === 'emptied' && problem.count === 1)).toBe(true)
+  })
+
+  it('is parity when the source link is empty too, or the text is an image, code or other words', () => {
+    expect(reasons('see [](#top) and [a](u)', 'siehe [](#top) und [a](u)')).toEqual([])
+    expect(reasons('[![Pull](a.png)](b.png)', '[![Nouda](a.png)](b.png)')).toEqual([])
+    expect(reasons('run [`Get-X`](u)', 'führen Sie [`Get-X`](u) aus')).toEqual([])
+    // uk-UA 9d9dd-105: the link text is replaced by `, див.`, words still to click: not this problem.
+    expect(reasons('see [Uninstall Microsoft Teams](https://s.example/a).', 'Windows [, див.](https://s.example/a)')).toEqual([])
+  })
+
+  it('check reports the emptied link of the real target as an inline-markup error, and nothing for the replaced text', async () => {
+    const {readFileSync} = await import('node:fs')
+    const {parse} = await import('../src/document/parse.js')
+    const {check} = await import('../src/check/index.js')
+    // Two documents' lines in one file: mixed-prefix says so; this test reads inline-markup.
+    const messages = check(parse(readFileSync(fixture, 'utf8'), {path: 'input.md'})).filter((message) => message.ruleId === 'inline-markup')
+    expect(messages.map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}`)).toEqual([
+      '1:35 error inline-markup: Inline markup of `aa966-108` differs from its source: text of link to `https://docs.microsoft.com/powersh…ershell-module?view=powershell-7.1` emptied (`[](…)`)'
+    ])
+  })
+
+  it('merge refuses a new target that empties a link text, and takes one that keeps it', async () => {
+    const {readFileSync} = await import('node:fs')
+    const {parse} = await import('../src/document/parse.js')
+    const {merge} = await import('../src/merge/index.js')
+    const document = parse(readFileSync(fixture, 'utf8'), {path: 'input.md'})
+    const segment = document.segments.find((candidate) => candidate.id === '9d9dd-105')!
+    const emptied = segment.target.replace('[, див.]', '[]')
+    expect(emptied).not.toBe(segment.target)
+    const refused = merge(document, new Map([['9d9dd-105', {target: emptied}]]))
+    expect(refused.statistics.refused).toBe(1)
+    expect(refused.messages.map((message) => message.ruleId)).toEqual(['code-missing'])
+    const kept = merge(document, new Map([['9d9dd-105', {target: segment.target.replace('[, див.]', '[Видалення Microsoft Teams]')}]]))
+    expect(kept.statistics.merged).toBe(1)
+  })
+})

@@ -18,9 +18,13 @@
  *   escaped emphasis markers the source does not have (`\*\*\*\*`) are machine translation's debris, raw
  *   `**` on the page, and count as added.
  *
+ * A link whose text the target empties (`[](url)` for `[text](url)`, machine translation moving the words out
+ * of the brackets) is still the same link by destination, but the page shows nothing to click: its text is
+ * lost.
+ *
  * A problem is `major` when the page loses something a reader needs: a link or image lost or pointing
- * elsewhere, inline code lost or changed, an HTML element lost, changed or left unclosed. Emphasis, line
- * breaks, placeholders and markup the target adds are minor.
+ * elsewhere, a link's text emptied, inline code lost or changed, an HTML element lost, changed or left
+ * unclosed. Emphasis, line breaks, placeholders and markup the target adds are minor.
  */
 import {codeKindNames} from './codes.js'
 import {mayHoldMarkup, tokenize} from './tokenize.js'
@@ -29,7 +33,7 @@ import type {CodeKind, CodeProblemType, InlineToken} from './types.js'
 /** What parity compares: a GFM literal URL and an autolink count as links. */
 export type ParityKind = 'link' | 'image' | 'inlineCode' | 'strong' | 'emphasis' | 'delete' | 'html' | 'break' | 'char'
 
-export type ParityChange = 'lost' | 'added' | 'changed' | 'unbalanced'
+export type ParityChange = 'lost' | 'added' | 'changed' | 'unbalanced' | 'emptied'
 
 export interface ParityProblem {
   change: ParityChange
@@ -55,6 +59,8 @@ interface Item {
   data: string
   /** For a paired HTML tag: its two tags; for a standalone one: itself. */
   tags?: string[]
+  /** For a `[…](url)` link: nothing shows between its brackets (no text but white space, no markup). */
+  empty?: boolean
 }
 
 const HTML_ELEMENTS = new Set(
@@ -109,20 +115,32 @@ function isElement(item: Item): boolean {
 /** The markup items of a text, in order (a pair at its opening token). */
 function items(tokens: readonly InlineToken[]): Item[] {
   const result: Item[] = []
-  const open = new Map<number, {index: number; kind: CodeKind; data: string}>()
+  const open = new Map<number, {index: number; kind: CodeKind; data: string; content: boolean}>()
+  /** Whatever shows on the page (text, markup) is content of every pair still open around it. */
+  const shows = () => {
+    for (const start of open.values()) start.content = true
+  }
   for (const token of tokens) {
-    if (token.type === 'text') continue
+    if (token.type === 'text') {
+      if (token.value.trim() !== '') shows()
+      continue
+    }
     if (token.type === 'open') {
-      open.set(token.pair!, {index: result.length, kind: token.kind, data: token.data})
+      shows()
+      open.set(token.pair!, {index: result.length, kind: token.kind, data: token.data, content: false})
       result.push({kind: 'char', key: '', data: ''})
       continue
     }
     if (token.type === 'close') {
       const start = open.get(token.pair!)
       if (start === undefined) continue
-      result[start.index] = pairItem(start.kind, start.data, token.data)
+      open.delete(token.pair!)
+      const item = pairItem(start.kind, start.data, token.data)
+      if (item.kind === 'link') item.empty = !start.content
+      result[start.index] = item
       continue
     }
+    shows()
     const item = standaloneItem(token.kind, token.data)
     if (item) result.push(item)
   }
@@ -204,8 +222,12 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
   const inTarget = items(tokensOf(target))
   let lost = without(inSource, inTarget)
   let added = without(inTarget, inSource)
-  if (lost.length === 0 && added.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []
+  const emptied = emptiedLinks(inSource, inTarget)
+  if (lost.length === 0 && added.length === 0 && emptied.length === 0 && escapedMarkers(target) <= escapedMarkers(source)) return []
   const problems: ParityProblem[] = []
+  for (const {item, count} of emptied) {
+    problems.push({change: 'emptied', kind: 'link', source: item.data, target: item.data, count, major: true, type: 'missing', reason: `text of ${describe(item)} emptied (\`[](…)\`)${times(count)}`})
+  }
   // An HTML element paired in the source whose tag stands alone in the target: left open (or closed twice).
   // Each takes the first tag standing alone that is one of its two (queues by tag, in `added`'s order: a
   // search of `added` and two filters per element made a storm of them quadratic).
@@ -273,6 +295,38 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
     problems.push({change: 'added', kind: item.kind, target: item.data, count: group.count, major: false, type, reason: `${describe(item)} added${times(group.count)}`})
   }
   return problems
+}
+
+/**
+ * Links the target keeps (same destination) but with nothing between the brackets, where the source's have
+ * text: per destination, the target's empty links beyond the source's, among the links both have. Counted by
+ * destination in one pass each (a storm of links stays linear).
+ */
+function emptiedLinks(inSource: Item[], inTarget: Item[]): Array<{item: Item; count: number}> {
+  if (!inTarget.some((item) => item.empty)) return []
+  const tally = (list: Item[]) => {
+    const byKey = new Map<string, {all: number; empty: number; first?: Item}>()
+    for (const item of list) {
+      if (item.empty === undefined) continue
+      let entry = byKey.get(item.key)
+      if (!entry) byKey.set(item.key, (entry = {all: 0, empty: 0}))
+      entry.all++
+      if (item.empty) {
+        entry.empty++
+        entry.first ??= item
+      }
+    }
+    return byKey
+  }
+  const source = tally(inSource)
+  const result: Array<{item: Item; count: number}> = []
+  for (const [key, target] of tally(inTarget)) {
+    if (target.empty === 0) continue
+    const inBoth = Math.min(source.get(key)?.all ?? 0, target.all)
+    const count = Math.min(target.empty, inBoth) - (source.get(key)?.empty ?? 0)
+    if (count > 0) result.push({item: target.first!, count})
+  }
+  return result
 }
 
 const changedKinds: ReadonlySet<ParityKind> = new Set(['link', 'image', 'inlineCode', 'html'])

@@ -6,7 +6,7 @@ import {mtPlaceholder} from '../mt-placeholders.js'
 /**
  * Code parity of each pair, as `merge` judges it (src/inline/parity.ts): what merge would refuse to write,
  * check reports. One finding per pair, an error when the page loses a link, an image, inline code or an HTML
- * element (or one points elsewhere, or is left open), a warning when only emphasis, line breaks,
+ * element (or one points elsewhere, is left open, or a link's text is emptied), a warning when only emphasis, line breaks,
  * placeholders or markup the target adds differ. A target holding a machine-translation placeholder (`<b0>`)
  * is left to `mt-placeholder`: one incident, one finding.
  */
@@ -14,10 +14,11 @@ const rule: Rule = {
   id: 'inline-markup',
   severity: 'error',
   description:
-    'The inline markup of a target differs from its source, judged as `merge` judges a translation (code parity): a link or image lost or pointing elsewhere, inline code lost or changed, an HTML element lost, changed or left open are errors (the page loses them; `merge` would refuse such a target); bold, italics or a line break lost, a placeholder changed and markup the target adds are warnings (translators may drop emphasis on purpose). Links are compared by destination, images by source, code by its text; translated link text and alt text, a localized locale in a URL (`/en-us/` → `/de-de/`), and a bare URL written as `[url](url)` are the same markup; escapes and entities are characters, not markup, but escaped emphasis markers the source does not have (`\\*\\*\\*\\*`, machine translation\'s debris, raw `**` on the page) are reported.',
+    'The inline markup of a target differs from its source, judged as `merge` judges a translation (code parity): a link or image lost or pointing elsewhere, inline code lost or changed, an HTML element lost, changed or left open are errors (the page loses them; `merge` would refuse such a target); bold, italics or a line break lost, a placeholder changed and markup the target adds are warnings (translators may drop emphasis on purpose). Links are compared by destination, images by source, code by its text, and a link whose text the target empties (`[](url)`) is lost to the reader (an error); translated link text and alt text, a localized locale in a URL (`/en-us/` → `/de-de/`), and a bare URL written as `[url](url)` are the same markup; escapes and entities are characters, not markup, but escaped emphasis markers the source does not have (`\\*\\*\\*\\*`, machine translation\'s debris, raw `**` on the page) are reported.',
   bad: [
     {title: 'A link lost', markdown: `${pair('ac8fe-156', 'Siehe eDiscovery-Fälle.', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, messages: ['1:31-1:54: error: Inline markup of `ac8fe-156` differs from its source: link to `ediscovery-cases.md` lost']},
     {title: 'Bold escaped by machine translation (a warning)', markdown: `${pair('90f5f-134', 'Wechseln Sie zu \\*\\*Support\\*\\*', 'Go to **Support**')}\n`, messages: ['1:31-1:62: warning: Inline markup of `90f5f-134` differs from its source: bold lost']},
+    {title: "A link's text emptied: machine translation moved the words out of the brackets", markdown: `${pair('aa966-108', 'Aktualisieren Sie [](https://aka.ms/spo-module) das Modul neu.', 'Try to [re-import the module](https://aka.ms/spo-module).')}\n`, messages: ['1:31-1:93: error: Inline markup of `aa966-108` differs from its source: text of link to `https://aka.ms/spo-module` emptied (`[](…)`)']},
     {title: 'An escaped backtick is not code: the code span is lost', markdown: `${pair('7cf4e-120', 'Führen Sie \\`Get-Mailbox\\` aus.', 'Run `Get-Mailbox`.')}\n`, messages: ['1:31-1:62: error: Inline markup of `7cf4e-120` differs from its source: inline code `Get-Mailbox` lost']}
   ],
   good: [

@@ -20,10 +20,20 @@ function loosePattern(text: string): RegExp {
 }
 
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
-function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[]): string | undefined {
+function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[], sourceTokens: readonly ProtectedToken[]): string | undefined {
   // The same characters in another case, or with spaces put in (`o365importtool. exe`).
   const loose = loosePattern(token.text).exec(target)
   if (loose) return loose[0]
+  // A cmdlet whose verb the translation changed and whose noun it lower-cased (`Test-CsTrunkConfiguration`
+  // written `New-cstrunkconfiguration`): no longer a cmdlet to the token patterns, but the name is there.
+  // Not another cmdlet of the source with the same noun (`Get-X` and `Set-X` in one sentence): that one is
+  // its own token.
+  if (token.kind === 'cmdlet') {
+    const noun = token.text.slice(token.text.indexOf('-') + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const renamed of target.matchAll(new RegExp(`(?<![\\w-])[A-Za-z]+-${noun}(?![\\w-])`, 'gi'))) {
+      if (!sourceTokens.some((other) => other.kind === 'cmdlet' && other.text.toLowerCase() === renamed[0].toLowerCase())) return renamed[0]
+    }
+  }
   const lower = token.text.toLowerCase()
   let best: string | undefined
   let bestCommon = 0
@@ -69,7 +79,7 @@ const rule: Rule = {
   id: 'protected-token-changed',
   severity: 'warning',
   description:
-    'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
+    'A token in the prose of a source that a translation must keep as it is does not come through in its target: a cmdlet name (`Get-ChildItem`), a dotted identifier (`System.IO.FileInfo`), a file name or path (`setup.exe`, `C:\\Temp`, `%ProgramFiles%`), a placeholder (`{0}`, `%s`, `$var`), a name with digits (`SHA256`, `TLS 1.2`, `Office 365`). The message names the token and what the target has instead (the same letters in another case, a similar token, the noun of a cmdlet after another verb) or that it is missing. Tokens are read from the text between the inline codes of `src/inline` and looked for in what the target shows (not in its link destinations); inline code and link destinations themselves are compared by `inline-markup`. A warning: it judges translation quality, not alignment.',
   bad: [
     {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: ['5:31-5:95: warning: Target of `7cf4e-140` does not keep what must not be translated: cmdlet `Get-MsolUser` written `get-msoluser`; versioned name `TLS 1.2` missing']},
     {title: 'An identifier translated with letters beyond ASCII (quoted as the target writes it)', markdown: doc(`${pair('7cf4e-143', 'Veja o namespace Microsoft.Quantum.Oráculos.', 'See the Microsoft.Quantum.Oracles namespace.')}\n`), messages: ['5:31-5:75: warning: Target of `7cf4e-143` does not keep what must not be translated: identifier `Microsoft.Quantum.Oracles` written `Microsoft.Quantum.Oráculos`']},
@@ -91,7 +101,7 @@ const rule: Rule = {
       for (const token of tokens) {
         if (target.includes(spaced(token.text))) continue
         targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
-        const other = instead(token, target, targetTokens)
+        const other = instead(token, target, targetTokens, tokens)
         if (other !== undefined && tolerated(token, other)) continue
         // `M365`, `O365` written out in full.
         if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
