@@ -7,8 +7,8 @@
  * HTML blocks that end at a blank line or `-->`; GFM tables, rows and cells), and for pairs in
  * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
  * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
- * where they can matter, CR, a BOM (U+FEFF at a line's start or end), definitions but plain top-level ones, footnotes, raw-text HTML blocks, list items that start
- * blank or with indented code, a literal autolink running through brackets or backticks, a `<table`
+ * where they can matter but after a list marker, CR, a BOM (U+FEFF at a line's start or end), definitions but plain top-level
+ * ones, footnotes, a literal autolink running through brackets or backticks, a `<table`
  * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
  */
