@@ -3,7 +3,8 @@
  * (a docset of your own, or documents from docsets the corpus does not have). For each `*.md` file:
  * - the document prints back byte for byte, and has one segment per `data-ttu-id`;
  * - the fast block path (or the masked remark parse) gives the contexts and code blocks of the full remark parse;
- *   the files it declines are counted by its reason;
+ *   the files it declines are counted by its reason, and so are the rendered sides (target, source) it declines
+ *   (check reads a side's blocks when it may hold a table: remark, cold, where the fast path declines);
  * - XLIFF 1.2, XLIFF 2.0 and JSON written, read back and merged give the file back unchanged, with no message;
  * - every XLIFF validates against the OASIS schemas (../shared/tools/validate-xliff, when it is there);
  * - check runs; its findings are counted by rule (findings are the documents' problems, not sxs's).
@@ -24,6 +25,7 @@ import {merge} from '../src/merge/index.js'
 import {check} from '../src/check/index.js'
 import {readTranslations, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
 import {expandInputs} from '../src/cli/files.js'
+import {renderSide} from '../src/render/documents.js'
 import {structureOf} from '../test/helpers/structure.js'
 
 const validator = fileURLToPath(new URL('../../shared/tools/validate-xliff', import.meta.url))
@@ -54,6 +56,9 @@ let segments = 0
 /** Files the fast path left to remark, counted by its reason. */
 const declines = new Map<string, number>()
 let declined = 0
+/** Rendered sides the fast path left to remark, counted by its reason. */
+const sideDeclines = new Map<string, number>()
+let sidesDeclined = 0
 try {
   // The documents extract and check would take from these inputs.
   for (const {absolute: file, path: name} of await expandInputs(inputs)) {
@@ -72,6 +77,13 @@ try {
       if ('declined' in fast) {
         declined++
         declines.set(fast.declined, (declines.get(fast.declined) ?? 0) + 1)
+      }
+      for (const side of ['target', 'source'] as const) {
+        const rendered = fastAttempt(renderSide(document, side), [], () => () => undefined)
+        if ('declined' in rendered) {
+          sidesDeclined++
+          sideDeclines.set(rendered.declined, (sideDeclines.get(rendered.declined) ?? 0) + 1)
+        }
       }
       if (structure(text, {path: name}) !== structure(text, {path: name, mask: false})) problems.push(`${name}: the fast or masked parse differs from the full remark parse`)
       const seen = new Set(findReferencePairs(text).pairs.map((pair) => pair.pairStart))
@@ -109,6 +121,7 @@ try {
 
 console.log(`${files} file(s), ${(characters / 1e6).toFixed(2)} M characters, ${segments} segment(s); the fast path declined ${declined} file(s) (remark read them)`)
 if (declined > 0) console.log(`fast path declines: ${tally(declines)}`)
+console.log(`rendered sides: the fast path declined ${sidesDeclined}${sidesDeclined > 0 ? ` (${tally(sideDeclines)})` : ''}`)
 console.log(`check findings: ${tally(findings) || 'none'}`)
 for (const line of reference) console.log(line)
 if (problems.length > 0) {

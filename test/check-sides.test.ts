@@ -6,11 +6,12 @@
  */
 import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
-import {parse, parseLeafBlocks} from '../src/document/parse.js'
+import {join} from 'node:path'
+import {parse, parseBlockReading, parseLeafBlocks} from '../src/document/parse.js'
 import {renderSide} from '../src/render/documents.js'
 import {tablesOf} from '../src/check/tables.js'
 import {cellTexts, countCells} from '../src/check/cells.js'
-import {corpusFiles} from './helpers/corpus.js'
+import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import fc from 'fast-check'
 
 describe('rendered sides', () => {
@@ -58,6 +59,24 @@ describe('rendered sides', () => {
       }),
       {numRuns: 3000}
     )
+  })
+
+  it('reads the rendered sides it sent to remark for a tab after a list marker or an item starting blank, as remark does', {timeout: 120_000}, () => {
+    // Word's `- \tText` lists, `- ` items with their link on the next line, and empty items in a nested
+    // list: every rendered side of the corpus the fast path declined on 2026-12-07 (check reads the first two).
+    const sides: Array<[string, 'target' | 'source']> = [
+      ['OfficeDocs-Enterprise-pr.ja-JP/Enterprise/expressroute-for-microsoft-cloud-connectivity.md', 'target'],
+      ['OfficeDocs-Enterprise-pr.ja-JP/Enterprise/use-the-centralized-deployment-powershell-cmdlets-to-manage-add-ins.md', 'source'],
+      ['OfficeDocs-Enterprise-pr.ja-JP/Enterprise/diagnosing-performance-issues-with-sharepoint-online.md', 'target'],
+      ['OfficeDocs-Enterprise-pr.ja-JP/Enterprise/introduction-to-performance-tuning-for-sharepoint-online.md', 'target'],
+      ['OfficeDocs-O365SecComp-pr.de-DE/SecurityCompliance/what-the-sensitive-information-types-look-for.md', 'target']
+    ]
+    for (const [file, side] of sides) {
+      const text = renderSide(parse(readFileSync(join(corpusDir, file), 'utf8'), {path: file}), side)
+      const reading = parseBlockReading(text)
+      expect(reading.fast, file).toBe(true)
+      expect(reading.leaves, file).toEqual(parseLeafBlocks(text, {fast: false}))
+    }
   })
 
   it('reads a table in a block quote and a broken one in a list item', () => {

@@ -10,6 +10,7 @@ import {fastAttempt, fastStructure, type DeclineReason} from '../src/document/fa
 import {scanPairs} from '../src/document/pairs.js'
 import {corpusFiles} from './helpers/corpus.js'
 import {pairDocuments, structureOf} from './helpers/structure.js'
+import {listItemSoup} from './helpers/list-item-soup.js'
 
 const summary = structureOf
 
@@ -73,9 +74,21 @@ const cases: Array<[string, string, true | DeclineReason]> = [
   ['a label open at a line\'s end that may close as a definition\'s on the next line', '[x\ny]: /u\n\nP\n', 'definition'],
   ['footnote definition', 'P[^1]\n\n[^1]: P\n', 'footnote'],
   ['a footnote definition interrupting a paragraph (the scanner read it as the paragraph\'s text)', 'P\n[^1]: P\n', 'footnote'],
-  ['empty list item', '-\n  P\n', 'list-item-start'],
   ['tabs in the text', '- P\tP\n\n# P\tx\n\n| a\t| b |\n|---|---|\n| P\t| P |\n\n[P](\tu\t"t")\n', true],
-  ['tabs where they indent or follow a marker', '-\tP\n', 'tab'],
+  ['a tab after a list marker: the content starts at the next multiple of 4 columns', '-\tP\n  P\n\n  P\n\n- \tP\n\n    P\n\n1.\tP\n\n   P\n\n10.\tP\n\n    P\n\n   -\tP\n\n        P\n', true],
+  ['a tab after a list marker under container prefixes', '> -\tP\n>   P\n>\n>   P\n\n- a\n  1.\tP\n\n     P\n\n>- \tP\n\n1. -\tP\n\n     P\n', true],
+  ['a tab after a marker in a paragraph, in code, as a setext underline, with a thematic break', 'P\n2.\tP\n\n    -\tP\n\n```\n> -\tP\n```\nP\n-\t\n\n* *\t*\n', true],
+  ['lines of white space holding tabs are blank', '- P\n \t\n  P\n\t\nP\n', true],
+  // A rendered side of the corpus (expressroute-for-microsoft-cloud-connectivity.md, ja-JP): Word's `-\t`.
+  ['items of a converted Word list: a space and a tab after the marker, lines of spaces between', 'P:\n\n- \tP\n    \n- \tP\n  \n- \tP\n\nUnformatiert\n- \tP\n\n### P\n', true],
+  ['a tab reaching 5 columns after the marker (indented code starting inside the tab)', '-\t\tP\n', 'tab'],
+  ['a tab after a marker and another in the line\'s syntax', '-\t-\tP\n', 'tab'],
+  ['a tab indenting a list item\'s line', '- P\n\t- P\n', 'tab'],
+  ['list items starting blank: content one column after the marker, on the next line only', '-\n  P\n  P\n\n-\n\n  P\n\n1.\n   P\n\n- \n P\n\n*  \t\n  P\n\n- P\n-\n- P\n', true],
+  // A rendered side of the corpus (use-the-centralized-deployment-powershell-cmdlets-to-manage-add-ins.md, en-US).
+  ['empty items in a nested list', '- P\n    -  \\>\n    -  \n    -  =   \n\nP\n', true],
+  ['an empty item cannot interrupt a paragraph: a setext underline, text', 'P\n-\n\nP\n*\nP\n1.\n\n- P\n  -\n\n> -\n>\n>   P\n', true],
+  ['a list item starting with indented code', '-     P\n\n1.      P\n      P\n', true],
   ['tabs indenting the lines of a fenced code block', '# P\n\n```csharp\nclass A {\n\tint x; // P\n  \t\tP\n-\tP\n}\n```\nP\n\n~~~\n\tP\n~~~\n', true],
   ['tabs in fenced code blocks inside list items', '1. P\n\n   ```\n\tP\n   \tP\n\t\n\t\tx\n   ```\n2. P\n   - P\n\n     ~~~\n\t P\n     ~~~\n', true],
   ['a tab short of the list items\' content in a fenced code block', '- a\n  1. P\n\n     ```\n\tP\n     ```\n', 'tab'],
@@ -161,7 +174,7 @@ describe('fast path', () => {
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
     const inline = ['P', 'text P', 'x\uFEFFP', '[P](u)', '![P](i)', '`x` P', '`P`', 'P `', 'https://x.com/a P', '<b>P</b>', 'P | P', '\\[P]', '[x [P](y)](z)', '[a `P`](b)', '[r] P', '[x [r] P](u)', '![P][r]', '[r][] P', '[P][ ]', '[x][R] P', '[r](<bad) P', '`', 'a `b', 'c` P', '``', '> quoted P', 'a <!-- x', 'y --> P', '<!-- `x` --> P', 'a <? x ?> P', '<!x> P', 'x <![CDATA[ ] ]]> P', '[a](b[a](b P', `[P](${'('.repeat(33)}) P`]
-    const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ']
+    const prefixes = ['', '', '> ', '- ', '1. ', '2. ', '  ', '   ', '    ', '> > ', '- > ', '> - ', '  - ', '   1) ', '* ', '-\t', '1. \t']
     const kinds = [(): string => pick(inline), () => '', () => '# ' + pick(inline), () => '```', () => '\t' + pick(inline), () => ' \t' + pick(inline), () => '```\t', () => '| ' + pick(inline) + ' | P |', () => '|---|---|', () => '---', () => '***', () => '<div>', () => '<br/>', () => '<!-- P', () => '-->', () => '<pre>', () => '<pre>' + pick(inline), () => '</pre> P', () => 'x </style>', () => '> [!NOTE]', () => '    ' + pick(inline), () => '[r]: /url', () => '[R]: /u "T"', () => "[ r ]: <a b> 't'", () => '[r]: /a "b "c" d"', () => '[r]: /u text', () => '[^1]: P', () => '[r]:', () => '`', () => '| |', () => '|', () => '|  |  |']
     let answered = 0
     let tabbed = 0
@@ -226,6 +239,20 @@ describe('fast path', () => {
       expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
     }
     expect(tabbed).toBeGreaterThan(150)
+    // List items starting with a tab after the marker or with a blank line, under container prefixes
+    // (scripts/fuzz-list-items.ts runs more).
+    let tabAfterMarker = 0
+    let blankStart = 0
+    for (let index = 0; index < 800; index++) {
+      const lines = listItemSoup(random)
+      const text = doc(lines.join('\n') + '\n')
+      if (!answers(text)) continue
+      if (/^[ >\-+*\d.)]*(?:[-+*]|\d{1,9}[.)]) *\t[ \t]*\S/m.test(text)) tabAfterMarker++
+      if (/^[ >\-+*\d.)]*(?:[-+*]|\d{1,9}[.)])[ \t]*$/m.test(text)) blankStart++
+      expect(summary(text, {}), lines.join('\n')).toEqual(summary(text, {mask: false}))
+    }
+    expect(tabAfterMarker).toBeGreaterThan(100)
+    expect(blankStart).toBeGreaterThan(150)
   })
 
   it('gives the full parse on every document fixture', () => {

@@ -7,8 +7,8 @@
  * HTML blocks that end at a blank line or `-->`; GFM tables, rows and cells), and for pairs in
  * paragraphs, headings and cells: code spans, HTML tags and inline links/images (`[text](url)`). It
  * DECLINES (returns undefined) the whole file as soon as it meets anything it is not sure of (tabs
- * where they can matter, CR, a BOM (U+FEFF at a line's start or end), definitions but plain top-level ones, footnotes, raw-text HTML blocks, list items that start
- * blank or with indented code, a literal autolink running through brackets or backticks, a `<table`
+ * where they can matter but after a list marker, CR, a BOM (U+FEFF at a line's start or end), definitions but plain top-level
+ * ones, footnotes, a literal autolink running through brackets or backticks, a `<table`
  * that is not an inline tag, …): `parse` then asks remark. The corpus-wide test (test/fast-path.test.ts)
  * checks that every file it answers gets exactly the contexts of the full remark parse.
  */
@@ -48,7 +48,17 @@ export interface FastStructure {
 
 type Container =
   | {type: 'blockquote'; alert: string | undefined}
-  | {type: 'listItem'; required: number; ordered: boolean; marker: string}
+  | {
+      type: 'listItem'
+      /** Columns its lines must be indented by, from the container's start (the content's column on its first line). */
+      required: number
+      ordered: boolean
+      marker: string
+      /** Started with a blank line, and no non-blank line has come since (micromark's `initialBlankLine`). */
+      initialBlank: boolean
+      /** A blank line followed that blank start: the next non-blank line ends the item (`furtherBlankLines`). */
+      furtherBlank: boolean
+    }
 
 /**
  * A block the scanner found. A class, so that every block has one shape: blocks of five literal shapes
@@ -96,6 +106,43 @@ const attribute = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'
  * tabs inside a line's text are taken as the characters they are.
  */
 const tabInSyntax = /^[ >\-+*#\d.)`~|:=_]*\t/m
+/** A tab after a list marker: where the marker's white space starts (an index of the line, and its column) and its columns. */
+interface MarkerTab {
+  at: number
+  columns: number
+}
+
+/**
+ * A line whose tabs where they count (`tabInSyntax`) can be read as spaces: a blank line (white space is all
+ * it holds), or one whose first such tab is in the white space right after a list marker with no tab before
+ * it and none in syntax after it (`-\tText`, `1. \tText`, `> -\t`). The line comes back with that white space
+ * as as many spaces as it has characters (offsets stay the file's), and the columns it spans (a tab goes to
+ * the next multiple of 4: with no tab before, a character's index is its column), which decide where the
+ * item's content starts. Tabs there are white space to block structure in every reading of the line (list
+ * item, paragraph text, code, HTML): only those columns matter. Undefined for any other line.
+ */
+function untabbedLine(line: string): {line: string; markerTab: MarkerTab | undefined} | undefined {
+  if (/^[ \t]*$/.test(line)) return {line: line.replaceAll('\t', ' '), markerTab: undefined}
+  const tab = line.indexOf('\t')
+  let at = tab
+  while (line.charCodeAt(at - 1) === charCodes.space) at--
+  const before = line.slice(0, at)
+  if (!markerBeforeTab.test(before)) return undefined
+  let end = at
+  let column = at
+  for (; end < line.length; end++) {
+    const char = line[end]
+    if (char === ' ') column++
+    else if (char === '\t') column += 4 - (column % 4)
+    else break
+  }
+  const rest = line.slice(end)
+  if (rest.includes('\t') && tabInSyntax.test(rest)) return undefined
+  return {line: before + ' '.repeat(end - at) + rest, markerTab: {at, columns: column - at}}
+}
+
+/** Container prefixes ending with a list marker (the text before a tab `untabbedLine` reads). */
+const markerBeforeTab = /^[ >\-+*\d.)]*?(?:^|[ >])(?:[-+*]|\d{1,9}[.)])$/
 const completeTagLine = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${attribute}*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`)
 /** Answer every pair's context, or undefined when the file holds anything the scanner is not sure of. */
 export function fastStructure(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure | undefined {
@@ -269,6 +316,8 @@ class LineScanner {
   private line = ''
   private pos = 0
   private matched = 0
+  /** The line's tab after a list marker (`untabbedLine`), if any: where its white space starts and its columns. */
+  private markerTab: MarkerTab | undefined = undefined
 
   constructor(
     private readonly text: string,
@@ -284,11 +333,18 @@ class LineScanner {
     this.lineStart = lineStart
     this.lineEnd = lineEnd
     this.line = text.slice(lineStart, lineEnd)
+    this.markerTab = undefined
     if (this.line.includes('\t') && tabInSyntax.test(this.line)) {
-      if (!this.tabbedCodeLine()) decline('tab')
-      // What `readLine` does with a code line its containers go on around and that does not close the fence.
-      this.leaf!.end = lineEnd
-    } else this.readLine()
+      if (this.tabbedCodeLine()) {
+        // What `readLine` does with a code line its containers go on around and that does not close the fence.
+        this.leaf!.end = lineEnd
+        return lineEnd + 1
+      }
+      const untabbed = untabbedLine(this.line) ?? decline('tab')
+      this.line = untabbed.line
+      this.markerTab = untabbed.markerTab
+    }
+    this.readLine()
     return lineEnd + 1
   }
 
@@ -406,9 +462,14 @@ class LineScanner {
         pos += spaces + 1
         if (line[pos] === ' ') pos++
       } else if (spaces === line.length - pos) {
+        if (container.initialBlank) container.furtherBlank = true
         pos = line.length
       } else {
-        if (spaces < container.required) break
+        // An item that started blank takes at most one blank line before its content (micromark's list
+        // continuation: a non-blank line after `furtherBlankLines` is not in the item, whatever its indent).
+        const further = container.furtherBlank
+        container.initialBlank = container.furtherBlank = false
+        if (further || spaces < container.required) break
         pos += container.required
       }
     }
@@ -484,24 +545,35 @@ class LineScanner {
       const ordered = marker[2] !== undefined
       const char = ordered ? marker[3]! : marker[1]!
       const spaces = marker[4]!.length
+      const blankStart = marker[5] === ''
       // A marker glued to text (`-foo`, `1.5`) is no list item.
-      if (spaces === 0 && marker[5] !== '') break
-      if (marker[5] === '' || spaces >= 5) decline('list-item-start') // starts blank or with indented code
+      if (spaces === 0 && !blankStart) break
       const previous = stack[this.matched]
       const sibling = !opened && previous?.type === 'listItem' && previous.ordered === ordered && previous.marker === char
-      if (!sibling && ordered && marker[2] !== '1' && interrupt !== false) {
+      // micromark's list start: an ordered item not at 1, or an item starting blank, takes no line where
+      // the `interrupt` flag is set (a sibling is read by the list's continuation, where it is not).
+      if (!sibling && (blankStart || (ordered && marker[2] !== '1')) && interrupt !== false) {
         if (interrupt === 'unknown') decline('table-ambiguity')
-        break // no list item: a paragraph's text
+        break // no list item: a paragraph's text (or a setext underline)
       }
+      const width = ordered ? marker[2]!.length + 1 : 1
+      // The white space after the marker, in columns: a tab in it counts to the next multiple of 4.
+      const tabbed = this.markerTab !== undefined && this.markerTab.at === at + width
+      const columns = tabbed ? this.markerTab!.columns : spaces
+      // Five columns or more start indented code one column after the marker; with a tab, that column is
+      // part of the tab (micromark consumes it partly), which is left to remark.
+      if (tabbed && columns >= 5 && !blankStart) decline('tab')
+      // The content's column (CommonMark §5.2): after the white space when it is 1 to 4 columns; one column
+      // after the marker when the item starts blank or with indented code.
+      const gap = blankStart || columns >= 5 ? 1 : columns
       if (!opened) {
         stack.length = this.matched
         this.close(0)
         opened = true
       }
-      const width = ordered ? marker[2]!.length + 1 : 1
-      stack.push({type: 'listItem', required: indent + width + spaces, ordered, marker: char})
+      stack.push({type: 'listItem', required: indent + width + gap, ordered, marker: char, initialBlank: blankStart, furtherBlank: false})
       this.matched = stack.length
-      this.pos = at + width + spaces
+      this.pos = at + width + (blankStart ? Math.min(spaces, 1) : columns >= 5 ? 1 : spaces)
     }
     return opened
   }
@@ -708,8 +780,8 @@ function interrupts(rest: string, indent: number): boolean {
   }
   const marker = listMarker.exec(content)
   if (marker && (marker[4] !== '' || marker[5] === '')) {
-    // An empty item cannot interrupt a paragraph (and may be a setext underline): leave it to remark.
-    if (marker[5] === '') decline('list-item-start')
+    // An empty item cannot interrupt a paragraph: text (a setext underline was read before).
+    if (marker[5] === '') return false
     // The scan of containers took every list item it could; an ordered one not at 1 is text here.
     return marker[2] === undefined || marker[2] === '1'
   }

@@ -19,14 +19,15 @@ export type DeclineReason =
   | 'byte-order-mark'
   /** A `---` front matter not closed by a plain `---` line. */
   | 'front-matter'
-  /** A tab where it indents or follows a marker (its columns would matter). */
+  /**
+   * A tab where it indents a line or follows a marker, its columns mattering in a way the scanner does not
+   * model (a tab after a list marker with no other tab in the line's syntax is read; `untabbedLine`).
+   */
   | 'tab'
   /** A footnote definition (`[^label]:`) anywhere. */
   | 'footnote'
   /** A link reference definition the scanner is not sure of (inside a container, over lines, broken, …). */
   | 'definition'
-  /** A list item that starts blank or with indented code, or an empty item where it could interrupt. */
-  | 'list-item-start'
   /** Indented code starting on a line the open containers do not go on. */
   | 'lazy-indented-code'
   /** A lazy line that micromark could read as a setext underline. */
