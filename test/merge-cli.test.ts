@@ -291,12 +291,13 @@ describe('sxs merge says exactly what it did not do', () => {
   })
 
   it('batch: pairs `.xliff`, `.json` and `.po` files too, refuses two for one document, names every extension it looked for', async () => {
-    const folder = batch('extensions', ['a.md', 'b.md', 'c.md', 'd.md'], {'a.xliff': edited(), 'b.json': writeJson(document).replace('"target":"EOP 的說明和支援"', '"target":"EOP 說明與支援"'), 'c.po': writePo(document).replace('msgstr "EOP 的說明和支援"', 'msgstr "EOP 說明與支援"')})
+    // Only the final `.md` is the extension: `v1.md.notes.md` pairs with `v1.md.notes.xlf`.
+    const folder = batch('extensions', ['a.md', 'b.md', 'c.md', 'd.md', 'v1.md.notes.md'], {'a.xliff': edited(), 'b.json': writeJson(document).replace('"target":"EOP 的說明和支援"', '"target":"EOP 說明與支援"'), 'c.po': writePo(document).replace('msgstr "EOP 的說明和支援"', 'msgstr "EOP 說明與支援"'), 'v1.md.notes.xlf': edited()})
     const session = io()
     expect(await run(['--docs', join(folder, 'docs'), '--translations', join(folder, 'xliff')], session)).toBe(0)
-    for (const name of ['a', 'b', 'c']) expect(readFileSync(join(folder, `docs/${name}.md`), 'utf8'), name).toBe(mergedText)
+    for (const name of ['a', 'b', 'c', 'v1.md.notes']) expect(readFileSync(join(folder, `docs/${name}.md`), 'utf8'), name).toBe(mergedText)
     expect(session.err).toContain(`${counter}-extensions/docs/d.md: no translation file (d.xlf, d.xliff, d.json, d.po): skipped\n`)
-    expect(session.err).toMatch(/\nmerge: 3 document\(s\), 0 with problems \(reported above\)\n$/)
+    expect(session.err).toMatch(/\nmerge: 4 document\(s\), 0 with problems \(reported above\)\n$/)
 
     writeFileSync(join(folder, 'xliff/a.json'), writeJson(document))
     const two = io()
