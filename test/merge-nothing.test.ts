@@ -188,5 +188,10 @@ describe('mergeTranslations, the library call behind `sxs merge`', () => {
     expect(where(mergeTranslations(reference, two, {documentPath: 'x/page.md'}).messages)).toEqual([
       ':1:1 document-not-in-translations true The translation file holds 2 documents and several named page.md'
     ])
+    // JSON documents need not name their path: such a document is named after nothing.
+    const unnamed = `[${writeJson(reference).replace(/"path": "[^"]*",?/, '')}, ${writeJson(reference).replace(/"path": "[^"]*",?/, '')}]`
+    expect(where(mergeTranslations(reference, unnamed, {documentPath: 'help-and-support-for-eop.md'}).messages)).toEqual([
+      ':1:1 document-not-in-translations true The translation file holds 2 documents and none named help-and-support-for-eop.md'
+    ])
   })
 })
