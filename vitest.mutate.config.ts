@@ -35,9 +35,12 @@ export default defineConfig({
       'test/review-state.test.ts',
       'test/cli.test.ts'
     ],
-    // Fixed fast-check seed: the same mutant gets the same verdict in every run (see the file).
-    setupFiles: ['test/helpers/mutation-seed.ts'],
+    // A fixed fast-check seed, and the mutated modules loaded before any test (see the file).
+    setupFiles: ['test/helpers/mutation-setup.ts'],
     testTimeout: 120_000,
+    // A corpus parse in a beforeAll took over vitest's 10 s hook default on the shared machine: the dry run
+    // failed, or a mutant run "killed" a mutant by a timeout that has nothing to do with it.
+    hookTimeout: 120_000,
     pool: 'forks'
   }
 })

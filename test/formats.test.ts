@@ -18,6 +18,7 @@ import {parse} from '../src/index.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, toJsonDocument, unitIds, writeFormats, writeJson, writeXliff12, writeXliff20} from '../src/formats/index.js'
 import {codeSegment} from '../src/inline/index.js'
+import type {InlineCode} from '../src/inline/types.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import {expectGolden} from './helpers/golden.js'
 
@@ -451,3 +452,68 @@ function flatten(value: XliffValue): string {
 function comparable(text: string): string {
   return text.replace(/&amp;/g, '&').replace(/\s+/g, '')
 }
+
+describe('inline codes as CAT tools return them, read exactly', () => {
+  const unit12 = (source: string, target: string): string =>
+    `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.md" source-language="en-US" datatype="x-markdown"><body>\n<trans-unit id="u1"><source>${source}</source><target state="translated">${target}</target></trans-unit>\n</body></file></xliff>`
+  const unit20 = (body: string, data = ''): string =>
+    `<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="de-DE"><file id="f1" original="a.md"><unit id="u1">${data ? `<originalData>${data}</originalData>` : ''}${body}</unit></file></xliff>`
+  /** [source, target, state] of the one unit, and the messages as `line:column rule severity: reason`. */
+  const read = (text: string, codes?: InlineCode[]): {unit: unknown[]; messages: string[]} => {
+    const result = readTranslations(text, codes ? {codes: () => codes} : {})
+    const unit = result.units.get('u1')!
+    return {unit: [unit.source, unit.target, unit.state], messages: result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${message.reason}`)}
+  }
+  const bold = '<bpt id="2" ctype="bold">**</bpt>A<ept id="2">**</ept>'
+  const left = (id: string, type: string, column: number): string => `3:${column} unknown-code error: Unit \`u1\`: inline code \`${id}\` (${type}) has no native data and is not in the source; it is left out`
+
+  it('XLIFF 1.2: <it pos>, <bx rid>/<ex rid>, <bx>/<ex> by id, <mrk> text', () => {
+    expect(read(unit12(bold, '<it id="2" pos="open">**</it>B<it id="2" pos="close">**</it> <it id="2">**</it>C<ept id="2"/>'))).toEqual({unit: ['**A**', '**B** **C**', 'translated'], messages: []})
+    expect(read(unit12(bold, '<bx id="7" rid="2"/>B<ex id="8" rid="2"/>'))).toEqual({unit: ['**A**', '**B**', 'translated'], messages: []})
+    expect(read(unit12(bold, '<bx id="2"/>B<ex id="2"/>'))).toEqual({unit: ['**A**', '**B**', 'translated'], messages: []})
+    expect(read(unit12('a <mrk mtype="seg">b</mrk>', 'c <mrk mtype="seg">d</mrk>'))).toEqual({unit: ['a b', 'c d', 'translated'], messages: []})
+  })
+
+  it('XLIFF 1.2: characters as U+ code points, and what is not one', () => {
+    expect(read(unit12('a<ph id="1" ctype="x-sxs-char">U+0001 U+1F600</ph>', 'b<ph id="1" ctype="x-sxs-char">U+0001 U+1F600</ph>'))).toEqual({unit: ['a\u0001😀', 'b\u0001😀', 'translated'], messages: []})
+    expect(read(unit12('a<ph id="1" ctype="x-sxs-char">U+ZZ</ph>', 'b<ph id="1" ctype="x-sxs-char">U+110000</ph>'))).toEqual({
+      unit: ['a', 'b', 'translated'],
+      messages: [left('1', 'standalone', 29), left('1', 'standalone', 105)]
+    })
+  })
+
+  it('XLIFF 1.2: codes without data from the source, the caller\'s table before the source\'s, an empty <ph> as no data', () => {
+    expect(read(unit12('a<ph id="3">&lt;br/&gt;</ph>', 'b<x id="3"/>'))).toEqual({unit: ['a<br/>', 'b<br/>', 'translated'], messages: []})
+    expect(read(unit12('<bpt id="1">**</bpt>a<ept id="1">**</ept>', '<g id="1">b</g>'), [{id: '1', kind: 'emphasis', type: 'paired', open: '_', close: '_'}])).toEqual({unit: ['**a**', '_b_', 'translated'], messages: []})
+    expect(read(unit12('a<ph id="3"></ph>', 'b<x id="3"/>'))).toEqual({unit: ['a', 'b', 'translated'], messages: [left('3', 'standalone', 29), left('3', 'standalone', 82)]})
+    expect(read(unit12('a', 'a<x id="9"/><g id="8">b</g>'))).toEqual({unit: ['a', 'ab', 'translated'], messages: [left('9', 'standalone', 66), left('8', 'open', 66), left('8', 'close', 66)]})
+  })
+
+  it('XLIFF 1.2: a code whose data the tool changed is put back, with a warning', () => {
+    expect(read(unit12('<bpt id="1" ctype="link">[</bpt>x<ept id="1">](https://good.example)</ept>', '<bpt id="1" ctype="link">[</bpt>y<ept id="1">](https://evil.example)</ept>'))).toEqual({
+      unit: ['[x](https://good.example)', '[y](https://good.example)', 'translated'],
+      messages: ['3:139 code-restored warning: Unit `u1`: the tool changed inline code `1` from `](https://good.example)` to `](https://evil.example)`; the original is kept']
+    })
+  })
+
+  it('XLIFF 2.0: <pc>, <sc>/<ec> (by startRef or id), <ph>, <cp> in text and in <data>, markers and <mrk>', () => {
+    const data = '<data id="d1">**</data><data id="d2">**</data>'
+    expect(read(unit20('<segment state="translated"><source><pc id="1" dataRefStart="d1" dataRefEnd="d2">A</pc></source><target><pc id="1" dataRefStart="d1" dataRefEnd="d2">B</pc></target></segment>', data))).toEqual({unit: ['**A**', '**B**', 'translated'], messages: []})
+    expect(
+      read(unit20('<segment><source><sc id="1" dataRef="d1"/>A<ec startRef="1" dataRef="d2"/> <ph id="2" dataRef="d3"/></source><target><sc id="1" dataRef="d1"/>B<ec startRef="1" dataRef="d2"/> <ph id="2" dataRef="d3"/><cp hex="0001"/><cp hex="ZZ"/><cp hex="110000"/></target></segment>', `${data}<data id="d3">&lt;br/&gt;<cp hex="0002"/></data>`))
+    ).toEqual({unit: ['**A** <br/>\u0002', '**B** <br/>\u0002\u0001', 'initial'], messages: []})
+    expect(read(unit20('<segment><source><sc id="1" dataRef="d1"/>A<ec id="1" dataRef="d2"/></source><target><sc id="1"/>B<ec id="1"/></target></segment>', data))).toEqual({unit: ['**A**', '**B**', 'initial'], messages: []})
+    expect(read(unit20('<segment><source>A<ph id="2" dataRef="nope"/></source><target>B<sm id="m" type="x"/>C<em startRef="m"/><mrk id="k">D</mrk></target></segment>'))).toEqual({
+      unit: ['A', 'BCD', 'initial'],
+      messages: ['2:161 unknown-code warning: dataRef `nope` does not resolve to a <data> of the unit', '2:161 unknown-code error: Unit `u1`: inline code `2` (standalone) has no native data and is not in the source; it is left out']
+    })
+  })
+
+  it('XLIFF 2.0: segments and ignorables joined, an ignorable without a target standing for itself, the first segment\'s state', () => {
+    expect(read(unit20('<segment state="final"><source>A.</source><target>B.</target></segment><ignorable><source> </source></ignorable><segment state="reviewed"><source>C.</source><target>D.</target></segment><ignorable><source>  </source><target>\t</target></ignorable>'))).toEqual({
+      unit: ['A. C.  ', 'B. D.\t', 'final'],
+      messages: []
+    })
+    expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source></segment>'))).toEqual({unit: [' A.', undefined, 'initial'], messages: []})
+  })
+})

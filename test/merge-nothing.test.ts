@@ -108,6 +108,11 @@ describe('a stale source', () => {
     )
   })
 
+  it('a long source cut beside a short one whole', () => {
+    const long = reference.segments.find((candidate) => candidate.source.length > 150)!
+    expect(staleReasonOf(long, 'Short')).toBe('`90f5f-108`: the translation was made for another source: the document has “In Microsoft 365 organizations with mail…”, the translation file “Short”')
+  })
+
   it('no "…" at an end the stretch reaches: a difference in the first 20 characters, or 40 before the end', () => {
     const long = reference.segments.find((candidate) => candidate.source.length > 150)!
     expect(staleReasonOf(long, 'X' + long.source.slice(1))).toBe(
@@ -187,6 +192,16 @@ describe('mergeTranslations, the library call behind `sxs merge`', () => {
     expect(where(result.messages)).toEqual(['two.xlf:1:1 document-not-in-translations true The translation file holds 2 documents and none named (no document path given)'])
     expect(where(mergeTranslations(reference, two, {documentPath: 'x/page.md'}).messages)).toEqual([
       ':1:1 document-not-in-translations true The translation file holds 2 documents and several named page.md'
+    ])
+    // The document named after DOC is taken even when it matches nothing: then no other document's name is given as the one the file names.
+    const mixed = writeXliff12([parse(referenceText, {path: 'other/page.md'}), parse(readFileSync(here('fixtures/po/delete-a-geo-location.md'), 'utf8'), {path: 'x/help.md'})])
+    expect(where(mergeTranslations(reference, mixed, {documentPath: 'help.md'}).messages)).toEqual([
+      `:1:1 translations-mismatch true None of the ${other.segments.length} unit(s) of the translation file is a pair of this document: it was made for another document`
+    ])
+    // JSON documents need not name their path: such a document is named after nothing.
+    const unnamed = `[${writeJson(reference).replace(/"path": "[^"]*",?/, '')}, ${writeJson(reference).replace(/"path": "[^"]*",?/, '')}]`
+    expect(where(mergeTranslations(reference, unnamed, {documentPath: 'help-and-support-for-eop.md'}).messages)).toEqual([
+      ':1:1 document-not-in-translations true The translation file holds 2 documents and none named help-and-support-for-eop.md'
     ])
   })
 })

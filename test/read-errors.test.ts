@@ -120,3 +120,67 @@ describe('merge', () => {
     expect(readFileSync(doc, 'utf8')).toBe(referenceText)
   })
 })
+
+describe('every message of the reader in full: place, rule, severity, reason', () => {
+  const full = (text: string): string[] => readTranslations(text, {path: 't'}).messages.map((message) => `${message.file} ${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
+
+  it('a file that is empty, blank or only a BOM, or in no format it knows', () => {
+    for (const text of ['', ' \n\t', '\uFEFF']) expect(full(text), JSON.stringify(text)).toEqual(['t 1:1 translations-empty error: The translation file is empty'])
+    expect(full('  hello')).toEqual(['t 1:3 translations-format error: Not a translation file: expected XLIFF 1.2, XLIFF 2.0, sxs JSON or gettext PO'])
+    // After a BOM, at the same character of the file (the BOM is its first column).
+    expect(full('\uFEFF  hello')).toEqual(['t 1:4 translations-format error: Not a translation file: expected XLIFF 1.2, XLIFF 2.0, sxs JSON or gettext PO'])
+    expect(readTranslations('  hello').messages[0]!.file).toBe('')
+  })
+
+  it('XML that is not XLIFF, or XLIFF of a version it does not read; 1.1 reads as 1.2', () => {
+    expect(full('<html/>')).toEqual(['t 1:8 translations-format error: Not XLIFF: the root element is <html>'])
+    expect(full('<xliff version="3.0"/>')).toEqual(['t 1:23 translations-format error: Unsupported XLIFF version `3.0`'])
+    expect(full('<xliff/>')).toEqual(['t 1:9 translations-format error: Unsupported XLIFF version `?`'])
+    const v11 = readTranslations(edit(edit(xliff12, 'version="1.2"', 'version="1.1"'), ' xmlns="urn:oasis:names:tc:xliff:document:1.2"', ''))
+    expect([v11.format, v11.units.size, v11.messages]).toEqual(['xliff12', 76, []])
+  })
+
+  it('units without an id, and a repeated id (the first wins)', () => {
+    expect(full(edit(xliff12, '<trans-unit id="90f5f-103"', '<trans-unit'))).toEqual(['t 14:37 unit-id error: A <trans-unit> without an id is ignored'])
+    expect(full(edit(xliff20, '<unit id="90f5f-103"', '<unit'))).toEqual(['t 14:49 unit-id error: A <unit> without an id is ignored'])
+    const repeated = edit(xliff12, '<trans-unit id="90f5f-104"', '<trans-unit id="90f5f-103"')
+    expect(full(repeated)).toEqual(['t 24:52 duplicate-unit error: Duplicate unit id `90f5f-103`: the first one (line 14) is used'])
+    expect(readTranslations(repeated).units.get('90f5f-103')!.source).toBe('Help and support for EOP')
+  })
+
+  it('PO told by a first `msg` keyword as well as by a comment', () => {
+    const po = readTranslations('msgctxt "a-1"\nmsgid "A"\nmsgstr "B"\n')
+    expect([po.format, [...po.units.entries()].map(([id, unit]) => [id, unit.source, unit.target])]).toEqual(['po', [['a-1', 'A', 'B']]])
+  })
+
+  it('JSON: no segments, segments without an id or of the wrong type, fields of the wrong type, a version it does not read', () => {
+    expect(full('{"version": 2, "segment": []}')).toEqual(['t 1:1 translations-format error: Not an sxs JSON document: no `segments` array'])
+    expect(full('{"version": 2, "segments": {}}')).toEqual(['t 1:16 translations-format error: Not an sxs JSON document: no `segments` array'])
+    expect(full('{"version": "2", "segments": []}')).toEqual(['t 1:2 translations-format error: Unsupported sxs JSON version `"2"`: this sxs reads versions 1 and 2'])
+    expect(full('{"version": 2, "segments": [{"source": "a", "target": "b"}]}')).toEqual(['t 1:16 unit-id error: A segment without `id` is ignored'])
+    expect(full('{"version": 2, "segments": [{"id": 5, "source": "a", "target": "b"}]}')).toEqual(['t 1:16 json-type error: Segment 1: its `id` is a number, not a string: it is not read'])
+    expect(full('{"version": 2, "segments": [{"id": "x", "unit": 5, "source": "a", "target": "b"}]}')).toEqual(['t 1:16 json-type error: Segment 1: its `unit` is a number, not a string: it is not read'])
+    expect(full('{"version": 2, "segments": [{"id": "x", "source": 1, "target": ["b"], "state": true, "codes": {}, "sourceCoded": "s"}]}')).toEqual([
+      't 1:41 json-type error: Unit `x`: `source` is a number, not a string: the unit is not read',
+      't 1:54 json-type error: Unit `x`: `target` is an array, not a string: the unit is not read',
+      't 1:71 json-type error: Unit `x`: `state` is a boolean, not a string: the unit is not read',
+      't 1:99 json-type error: Unit `x`: `sourceCoded` is a string, not an array: the unit is not read',
+      't 1:86 json-type error: Unit `x`: `codes` is an object, not an array: the unit is not read'
+    ])
+    expect(full('{"version": 2, "segments": [{"id": "x", "target": "b"}, {"id": "x", "target": "c"}]}')).toEqual(['t 1:64 duplicate-unit error: Duplicate unit id `x`: the first one (line 1) is used'])
+  })
+
+  it('JSON of several documents: each read with its path, a non-document among them reported', () => {
+    const read = readTranslations('[{"version": 2, "path": "a.md", "segments": [{"id": "x", "target": "b"}]}, {"version": 1, "path": "b.md", "segments": [{"id": "x", "target": "c"}]}, 5]', {path: 't'})
+    expect(read.documents.map((document) => [document.path, [...document.units.values()].map((unit) => unit.target)])).toEqual([['a.md', ['b']], ['b.md', ['c']]])
+    expect(read.units.get('x')!.target).toBe('b')
+    expect(read.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['1:128 Not an sxs JSON document: no `segments` array'])
+  })
+
+  it('JSON that ends early or is malformed, at the place JSON.parse names (after a BOM too)', () => {
+    expect(full('{"version": 2, "segments": [')).toEqual(['t 1:29 json-truncated error: The JSON ends early: is it truncated? (Unexpected end of JSON input)'])
+    // The rest of the reason is V8's own wording.
+    expect(full('{"version": 2, "segments": [}]}')).toEqual([expect.stringMatching(/^t 1:29 json-malformed error: Malformed JSON: Unexpected token '}'/)])
+    expect(full('\uFEFF{"version": 2 "segments": []}')).toEqual([expect.stringMatching(/^t 1:16 json-malformed error: Malformed JSON: .*position 14/)])
+  })
+})
