@@ -21,7 +21,8 @@ describe('npm run verify', () => {
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^2 file\(s\), [\d.]+ M characters, \d+ segment\(s\); the fast path declined 0 file\(s\)/)
     // The file was chosen for its recovered span problems (pairs.ts reports them; check counts them).
-    expect(lines[1]).toContain('unbalanced-span (warning) 2')
+    expect(lines[1]).toBe('rendered sides: the fast path declined 0')
+    expect(lines[2]).toContain('unbalanced-span (warning) 2')
     expect(lines.at(-1)).toBe('every invariant holds')
   })
 
@@ -33,6 +34,7 @@ describe('npm run verify', () => {
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       '4 file(s), 0.00 M characters, 7 segment(s); the fast path declined 4 file(s) (remark read them)',
       'fast path declines: footnote 2, definition 1, tab 1',
+      'rendered sides: the fast path declined 8 (footnote 4, definition 2, tab 2)',
       'check findings: id-gap (warning) 2',
       'every invariant holds'
     ])
