@@ -4,6 +4,7 @@
  * file, a JSON empty array, a segment that is not an object, fields of the wrong type. Built from the
  * reference document's own files, edited as a careless tool or hand would.
  */
+import {reasonWithRelated} from '../src/document/messages.js'
 import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -122,7 +123,7 @@ describe('merge', () => {
 })
 
 describe('every message of the reader in full: place, rule, severity, reason', () => {
-  const full = (text: string): string[] => readTranslations(text, {path: 't'}).messages.map((message) => `${message.file} ${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
+  const full = (text: string): string[] => readTranslations(text, {path: 't'}).messages.map((message) => `${message.file} ${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}: ${reasonWithRelated(message)}`)
 
   it('a file that is empty, blank or only a BOM, or in no format it knows', () => {
     for (const text of ['', ' \n\t', '\uFEFF']) expect(full(text), JSON.stringify(text)).toEqual(['t 1:1 translations-empty error: The translation file is empty'])
@@ -144,7 +145,7 @@ describe('every message of the reader in full: place, rule, severity, reason', (
     expect(full(edit(xliff12, '<trans-unit id="90f5f-103"', '<trans-unit'))).toEqual(['t 14:37 unit-id error: A <trans-unit> without an id is ignored'])
     expect(full(edit(xliff20, '<unit id="90f5f-103"', '<unit'))).toEqual(['t 14:49 unit-id error: A <unit> without an id is ignored'])
     const repeated = edit(xliff12, '<trans-unit id="90f5f-104"', '<trans-unit id="90f5f-103"')
-    expect(full(repeated)).toEqual(['t 24:52 duplicate-unit error: Duplicate unit id `90f5f-103`: the first one (line 14) is used'])
+    expect(full(repeated)).toEqual(['t 24:52 duplicate-unit error: Duplicate unit id `90f5f-103`: the first one is used (the unit used: line 14, column 52)'])
     expect(readTranslations(repeated).units.get('90f5f-103')!.source).toBe('Help and support for EOP')
   })
 
@@ -167,7 +168,7 @@ describe('every message of the reader in full: place, rule, severity, reason', (
       't 1:99 json-type error: Unit `x`: `sourceCoded` is a string, not an array: the unit is not read',
       't 1:86 json-type error: Unit `x`: `codes` is an object, not an array: the unit is not read'
     ])
-    expect(full('{"version": 2, "segments": [{"id": "x", "target": "b"}, {"id": "x", "target": "c"}]}')).toEqual(['t 1:64 duplicate-unit error: Duplicate unit id `x`: the first one (line 1) is used'])
+    expect(full('{"version": 2, "segments": [{"id": "x", "target": "b"}, {"id": "x", "target": "c"}]}')).toEqual(['t 1:64 duplicate-unit error: Duplicate unit id `x`: the first one is used (the unit used: line 1, column 36)'])
   })
 
   it('JSON of several documents: each read with its path, a non-document among them reported', () => {
