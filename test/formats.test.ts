@@ -547,6 +547,11 @@ describe('the reader tells the versions and the structures of XLIFF apart', () =
       [['u1', 'a', 'b']],
       []
     ])
+    // Without a version, the 2.0 namespace says what it is; a file's `original` is the document's path.
+    const unversioned = readTranslations('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"><file id="f1" original="docs/a.md"><unit id="u1"><segment><source>a</source></segment></unit></file></xliff>')
+    expect([unversioned.format, unversioned.documents.map((document) => document.path), unversioned.messages]).toEqual(['xliff20', ['docs/a.md'], []])
+    // An element inline content may not hold is a warning: its text is kept.
+    expect(readTranslations(bare20('<unit id="u1"><segment><source>a <b>c</b></source></segment></unit>')).messages.map((message) => [message.ruleId, message.fatal, message.reason])).toEqual([['unknown-element', false, 'Unexpected <b> in <source>: its text is kept']])
     const data = '<originalData><data id="d1"><cp hex="10FFFF"/><cp hex="-1"/>x</data></originalData>'
     expect(targets(bare20(`<unit id="u1">${data}<segment><source>a<ph id="1" dataRef="d1"/></source></segment></unit>`))).toEqual(['xliff20', [['u1', 'a\u{10FFFF}x', undefined]], []])
   })
