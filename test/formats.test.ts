@@ -517,3 +517,42 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source></segment>'))).toEqual({unit: [' A.', undefined, 'initial'], messages: []})
   })
 })
+
+describe('the reader tells the versions and the structures of XLIFF apart', () => {
+  const bare12 = (body: string, attributes = ' xmlns="urn:oasis:names:tc:xliff:document:1.2"'): string => `<xliff version="1.2"${attributes}><file original="a.md"><body>${body}</body></file></xliff>`
+  const bare20 = (body: string): string => `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US"><file id="f1">${body}</file></xliff>`
+  const targets = (text: string): unknown => {
+    const read = readTranslations(text)
+    return [read.format, [...read.units.entries()].map(([id, unit]) => [id, unit.source, unit.target]), read.messages.map((message) => message.reason)]
+  }
+  const link = '<bpt id="1" ctype="link">[</bpt>x<ept id="1">](https://a.example)</ept>'
+
+  it('XLIFF 1.2: <it> without data takes its side from pos; units inside <group>; 1.2 without a namespace', () => {
+    expect(targets(bare12(`<trans-unit id="u1"><source>${link}</source><target><it id="1" pos="open"/>y<it id="1" pos="close"/></target></trans-unit>`))).toEqual(['xliff12', [['u1', '[x](https://a.example)', '[y](https://a.example)']], []])
+    expect(targets(bare12('<group><group><trans-unit id="u1"><source>a</source><target>b</target></trans-unit></group></group>', ''))).toEqual(['xliff12', [['u1', 'a', 'b']], []])
+    expect(targets(bare12('<segment><source>a</source></segment>'))).toEqual(['xliff12', [], ['<segment> is XLIFF 2.0, in an XLIFF 1.2 file: its units are not read']])
+  })
+
+  it('XLIFF 1.2: U+ characters separated by any white space, whole tokens only, up to U+10FFFF', () => {
+    const char = (value: string): unknown => targets(bare12(`<trans-unit id="u1"><source>a<ph id="1" ctype="x-sxs-char">${value}</ph></source></trans-unit>`))
+    expect(char('U+0041 \n U+10FFFF')).toEqual(['xliff12', [['u1', 'aA\u{10FFFF}', undefined]], []])
+    const unknown = 'Unit `u1`: inline code `1` (standalone) has no native data and is not in the source; it is left out'
+    expect(char('xU+0041')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])
+    expect(char('U+0041x')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])
+  })
+
+  it('XLIFF 2.0: the format named, units inside <group>, elements of other namespaces skipped, <cp> in <data> up to U+10FFFF', () => {
+    expect(targets(bare20('<group id="g"><unit id="u1"><segment><source>a</source><target>b</target></segment></unit></group><x:unit xmlns:x="urn:other" id="u2"/><x:group xmlns:x="urn:other"><unit id="u3"><segment><source>c</source></segment></unit></x:group>'))).toEqual([
+      'xliff20',
+      [['u1', 'a', 'b']],
+      []
+    ])
+    // Without a version, the 2.0 namespace says what it is; a file's `original` is the document's path.
+    const unversioned = readTranslations('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"><file id="f1" original="docs/a.md"><unit id="u1"><segment><source>a</source></segment></unit></file></xliff>')
+    expect([unversioned.format, unversioned.documents.map((document) => document.path), unversioned.messages]).toEqual(['xliff20', ['docs/a.md'], []])
+    // An element inline content may not hold is a warning: its text is kept.
+    expect(readTranslations(bare20('<unit id="u1"><segment><source>a <b>c</b></source></segment></unit>')).messages.map((message) => [message.ruleId, message.fatal, message.reason])).toEqual([['unknown-element', false, 'Unexpected <b> in <source>: its text is kept']])
+    const data = '<originalData><data id="d1"><cp hex="10FFFF"/><cp hex="-1"/>x</data></originalData>'
+    expect(targets(bare20(`<unit id="u1">${data}<segment><source>a<ph id="1" dataRef="d1"/></source></segment></unit>`))).toEqual(['xliff20', [['u1', 'a\u{10FFFF}x', undefined]], []])
+  })
+})
