@@ -119,7 +119,7 @@ export function merge(document: BilingualDocument, units: ReadonlyMap<string, Tr
         segment,
         'stale-source',
         `the translation was made for another source: the document has “${mine}”, the translation file “${theirs}”` +
-          (allowStale ? ' (merged: --allow-stale)' : ''),
+          (allowStale ? ' (allowed by --allow-stale)' : ''),
         !allowStale
       )
       if (!allowStale) {
