@@ -64,6 +64,16 @@ const rule: Rule = {
       title: 'A pair flattened to plain text: prose-outside-pair reports it, id-gap not again',
       markdown: `${pair('90f5f-103', 'Hilfe', 'Help')} Wählen Sie dann die Einstellungen des Kontos aus. ${pair('90f5f-105', 'Ende', 'End')}\n`,
       messages: []
+    },
+    {
+      title: 'Prose on the line of the earlier pair counts as between the two: one incident, reported as prose-outside-pair',
+      markdown: `Wählen Sie dann die Einstellungen aus. ${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: []
+    },
+    {
+      title: 'Prose on the line of the later pair too',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')} Wählen Sie dann die Einstellungen aus.\n`,
+      messages: []
     }
   ],
   check(context) {
