@@ -8,6 +8,7 @@ import {check, rules} from '../src/check/index.js'
 import {validateConfig, loadConfig, ConfigError} from '../src/check/config.js'
 import {exampleMessage, pair} from '../src/check/example.js'
 import {readdirSync} from 'node:fs'
+import {expectGolden} from './helpers/golden.js'
 
 describe('rules', () => {
   it('one file per rule, named for its id', () => {
@@ -39,6 +40,25 @@ describe('rules', () => {
       }
     })
   }
+})
+
+describe('the segment each example message is about', () => {
+  // A message names its segment (`segmentId`): the JSON and SARIF reporters show it, and `brokenPairs`
+  // (src/cli/checked.ts) keeps the pairs an error names out of what is extracted. The examples pin place,
+  // severity and wording; this golden pins the segment of every message of every example (mutation testing
+  // found it unpinned).
+  it('is the one each rule reports with', () => {
+    const lines: string[] = []
+    for (const rule of rules) {
+      for (const [kind, examples] of [['bad', rule.bad], ['good', rule.good]] as const) {
+        for (const example of examples) {
+          const messages = check(parse(example.markdown, {path: 'example.md'}), example.options ?? {}).filter((message) => message.ruleId === rule.id)
+          for (const message of messages) lines.push(`${rule.id}\t${kind}: ${example.title}\t${message.line}:${message.column}\t${message.segmentId ?? '-'}`)
+        }
+      }
+    }
+    expectGolden(new URL('golden/rule-example-segments.tsv', import.meta.url), `${lines.join('\n')}\n`)
+  })
 })
 
 describe('prose-outside-pair and code blocks', () => {

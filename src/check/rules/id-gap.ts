@@ -25,7 +25,22 @@ const rule: Rule = {
     'Plain ids number the source sentences without gaps, except where a merged paragraph id (`p…`) took several numbers, or an image alt text, the title of a link definition, or the label of a definition that the text uses as a collapsed or shortcut reference (`[Contoso portal][]`) was translated outside a pair (each takes one per sentence). A gap nothing explains means pairs were deleted: their sentences are missing from the localized document. A warning, because a docs team may delete sentences on purpose. A gap with prose outside pairs between its two ids is one incident, reported once, as `prose-outside-pair` (the pair was flattened to plain text).',
   bad: [
     {title: 'A pair deleted', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)']},
-    {title: 'One pair deleted: a gap of one id', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']}
+    {title: 'One pair deleted: a gap of one id', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: ['3:1-3:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']},
+    {
+      title: 'Prose outside pairs before and after the two pairs does not explain the gap between them',
+      markdown: `Diese Wörter stehen außerhalb jedes Paares.\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n\nAuch diese Wörter stehen außerhalb jedes Paares.\n`,
+      messages: ['5:1-5:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']
+    },
+    {
+      title: 'A pair pasted from another file between the two does not explain the gap',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`,
+      messages: ['5:1-5:114: warning: Ids jump from `90f5f-103` to `90f5f-106`: 90f5f-104 to 90f5f-105 missing (no merged id, image alt text or link title explains it)']
+    },
+    {
+      title: 'An image and a used definition before both pairs explain nothing between them',
+      markdown: `![Logo](logo.png)\n\n[Admin Center]: https://admin.contoso.com\n\n${pair('90f5f-103', 'Öffnen Sie das [Admin Center].', 'Open the [Admin Center].')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: ['7:1-7:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']
+    }
   ],
   good: [
     {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: []},
@@ -39,10 +54,25 @@ const rule: Rule = {
       markdown: `${pair('90f5f-103', 'Öffnen Sie das [Contoso portal][] oder das [Admin Center].', 'Open the [Contoso portal][] or the [Admin Center].')}\n\n[Contoso portal]: https://portal.contoso.com\n[Admin Center]: https://admin.contoso.com "Admin"\n\n${pair('90f5f-107', 'Ende', 'End')}\n`,
       messages: []
     },
+    {
+      title: 'A pair moved out of order: id-order reports it, and the ids around it leave no gap',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-108', 'Zurück', 'Back')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: []
+    },
     {title: 'A merged id explains the numbers of its sentences', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`, messages: []},
     {
       title: 'A pair flattened to plain text: prose-outside-pair reports it, id-gap not again',
       markdown: `${pair('90f5f-103', 'Hilfe', 'Help')} Wählen Sie dann die Einstellungen des Kontos aus. ${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: []
+    },
+    {
+      title: 'Prose on the line of the earlier pair counts as between the two: one incident, reported as prose-outside-pair',
+      markdown: `Wählen Sie dann die Einstellungen aus. ${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`,
+      messages: []
+    },
+    {
+      title: 'Prose on the line of the later pair too',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Ende', 'End')} Wählen Sie dann die Einstellungen aus.\n`,
       messages: []
     }
   ],

@@ -6,7 +6,14 @@ const rule: Rule = {
   severity: 'error',
   description:
     'The ids of one file share one prefix (the five hex digits before the hyphen): it identifies the file in the localization handoff. A pair with another prefix was pasted from another file, and its translation belongs to that file.',
-  bad: [{title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, messages: ['3:1-3:117: error: Id `2ca24-104` has prefix `2ca24`, the file\'s is `90f5f`; related 1:1-1:116: The file\'s prefix `90f5f`, first used here']}],
+  bad: [
+    {title: 'A pair pasted from another file', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('2ca24-104', 'Weiter', 'Next')}\n`, messages: ['3:1-3:117: error: Id `2ca24-104` has prefix `2ca24`, the file\'s is `90f5f`; related 1:1-1:116: The file\'s prefix `90f5f`, first used here']},
+    {
+      title: 'The pasted pair first: the related place is the first pair with the file\'s prefix',
+      markdown: `${pair('2ca24-102', 'Weiter', 'Next')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Ende', 'End')}\n`,
+      messages: ['1:1-1:117: error: Id `2ca24-102` has prefix `2ca24`, the file\'s is `90f5f`; related 3:1-3:116: The file\'s prefix `90f5f`, first used here']
+    }
+  ],
   good: [{title: 'One prefix', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-104', 'Weiter', 'Next')}\n`, messages: []}],
   check(context) {
     const {prefix, shaped} = context.facts.ids
