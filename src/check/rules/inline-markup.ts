@@ -18,6 +18,11 @@ const rule: Rule = {
   bad: [
     {title: 'A link lost', markdown: `${pair('ac8fe-156', 'Siehe eDiscovery-Fälle.', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, messages: ['1:31-1:54: error: Inline markup of `ac8fe-156` differs from its source: link to `ediscovery-cases.md` lost']},
     {title: 'Bold escaped by machine translation (a warning)', markdown: `${pair('90f5f-134', 'Wechseln Sie zu \\*\\*Support\\*\\*', 'Go to **Support**')}\n`, messages: ['1:31-1:62: warning: Inline markup of `90f5f-134` differs from its source: bold lost']},
+    {
+      title: 'Bold escaped and a link lost in one target: one message, an error as the link is',
+      markdown: `${pair('ac8fe-157', 'Wechseln Sie zu \\*\\*Support\\*\\*, siehe eDiscovery-Fälle.', 'Go to **Support**, see [eDiscovery cases](ediscovery-cases.md).')}\n`,
+      messages: ['1:31-1:87: error: Inline markup of `ac8fe-157` differs from its source: bold lost; link to `ediscovery-cases.md` lost']
+    },
     {title: "A link's text emptied: machine translation moved the words out of the brackets", markdown: `${pair('aa966-108', 'Aktualisieren Sie [](https://aka.ms/spo-module) das Modul neu.', 'Try to [re-import the module](https://aka.ms/spo-module).')}\n`, messages: ['1:31-1:93: error: Inline markup of `aa966-108` differs from its source: text of link to `https://aka.ms/spo-module` emptied (`[](…)`)']},
     {title: 'An escaped backtick is not code: the code span is lost', markdown: `${pair('7cf4e-120', 'Führen Sie \\`Get-Mailbox\\` aus.', 'Run `Get-Mailbox`.')}\n`, messages: ['1:31-1:62: error: Inline markup of `7cf4e-120` differs from its source: inline code `Get-Mailbox` lost']}
   ],

@@ -51,7 +51,17 @@ const rule: Rule = {
     'A table row has more or fewer cells than the delimiter row in the localized document, and not the same number as in the source document: the translation changed the row, and the localized page shows it otherwise than the source page. Where a target on the row has a line break or an unescaped `|` of its own, `line-break-in-table-pair` or `pair-split-across-cells` reports that pair (one incident, one finding). Where the source document has the same row, GFM pads a short row with empty cells and drops empty extra cells, so the page is as its author wrote it: no finding. Only a row of the source document whose extra cells hold text (GFM drops them from the page) is a warning: the translation is not at fault.',
   bad: [
     {title: 'A backslash ending a target escapes the `|` after it: the row loses a cell', markdown: `${header}|${pair('90f5f-148', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: ['3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2']},
-    {title: 'Text in an extra cell of the source document (a warning)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| ${pair('90f5f-150', 'gebührenfrei', 'toll-free')} |\n`, messages: ['3:1-3:369: warning: Table row has 3 cell(s) in the source document, the delimiter row 2: GFM drops the text of the extra cells (the source already had this)']}
+    {title: 'Text in an extra cell of the source document (a warning)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}| ${pair('90f5f-150', 'gebührenfrei', 'toll-free')} |\n`, messages: ['3:1-3:369: warning: Table row has 3 cell(s) in the source document, the delimiter row 2: GFM drops the text of the extra cells (the source already had this)']},
+    {
+      title: 'A row broken in the localized document that the source document has with another count',
+      markdown: `${header}|${pair('90f5f-147', 'Brasilien\\', 'Brazil')}|${pair('90f5f-148', '0800\\', '0800')}| ${pair('90f5f-149', 'gebührenfrei', 'toll-free')} |\n`,
+      messages: ['3:1-3:371: error: Table row has 1 cell(s) in the localized document, the delimiter row 2 (the source document has 3)']
+    },
+    {
+      title: 'A backslash ending a header target: the table is no table in the localized document (not-a-table reports its header too)',
+      markdown: `|${pair('90f5f-145', 'Land \\', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\n|---|---|\n|${pair('90f5f-147', 'Brasilien', 'Brazil')}|${pair('90f5f-148', '0800', '0800')}|\n`,
+      messages: ['1:1-1:241: error: This table of the source document is not a table in the localized document (its header or delimiter row broke)']
+    }
   ],
   good: [
     {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`, messages: []},

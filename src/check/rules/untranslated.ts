@@ -15,9 +15,19 @@ const rule: Rule = {
   bad: [
     {title: 'A sentence left in English', markdown: doc(`${pair('ab12c-105', 'In the EAC, go to **Mail flow** \\> **Rules**.', 'In the EAC, go to **Mail flow** \\> **Rules**.')}\n`, 'zh-TW'), messages: ['5:31-5:76: warning: Target of `ab12c-105` is its source, untranslated (the document is `zh-TW`)']},
     {title: 'The language from `--target-lang` when the front matter names none', markdown: `${pair('ab12c-105', 'In the EAC, go to **Mail flow**.', 'In the EAC, go to **Mail flow**.')}\n`, messages: ['1:31-1:63: warning: Target of `ab12c-105` is its source, untranslated (the document is `de-DE`)'], options: {targetLanguage: 'de-DE'}},
-    {title: 'Three common words, one a function word: the fewest that make a sentence', markdown: doc(`${pair('ab12c-105', 'Select the check box.', 'Select the check box.')}\n`), messages: ['5:31-5:52: warning: Target of `ab12c-105` is its source, untranslated (the document is `de-DE`)']}
+    {title: 'Three common words, one a function word: the fewest that make a sentence', markdown: doc(`${pair('ab12c-105', 'Select the check box.', 'Select the check box.')}\n`), messages: ['5:31-5:52: warning: Target of `ab12c-105` is its source, untranslated (the document is `de-DE`)']},
+    {
+      title: 'White space after the target or the source changes nothing',
+      markdown: doc(`${pair('ab12c-105', 'Select the check box. ', 'Select the check box.')}\n\n${pair('ab12c-106', 'Clear the check box.', 'Clear the check box. ')}\n`),
+      messages: ['5:31-5:53: warning: Target of `ab12c-105` is its source, untranslated (the document is `de-DE`)', '7:31-7:51: warning: Target of `ab12c-106` is its source, untranslated (the document is `de-DE`)']
+    }
   ],
   good: [
+    {
+      title: 'A pair read as code (pair-in-code reports it): the page shows its tags, not a sentence',
+      markdown: doc(`\`\`\`text\n${pair('ab12c-105', 'Select the check box.', 'Select the check box.')}\n\`\`\`\n`),
+      messages: []
+    },
     {title: 'Translated', markdown: doc(`${pair('ab12c-105', '在 EAC 中，移至 [**郵件流程**] \\> [**規則**]。', 'In the EAC, go to **Mail flow** \\> **Rules**.')}\n`, 'zh-TW'), messages: []},
     {title: 'A name, a command, a keyword list: the same in every language', markdown: doc(`${pair('ab12c-106', 'Microsoft 365 Defender', 'Microsoft 365 Defender')}\n\n${pair('ab12c-107', '`Get-Mailbox -Identity $user`', '`Get-Mailbox -Identity $user`')}\n\n${pair('ab12c-108', 'permis de conduire', 'permis de conduire')}\n`, 'zh-TW'), messages: []},
     {title: 'A document in the source language', markdown: doc(`${pair('ab12c-105', 'In the EAC, go to **Mail flow**.', 'In the EAC, go to **Mail flow**.')}\n`, 'en-GB'), messages: []},
