@@ -206,19 +206,22 @@ export function parseLeafBlocks(text: string, options: {fast?: boolean} = {}): L
  * the fast path answered, for readers of a plain markdown text that need them (update's block reading).
  */
 export function parseBlockReading(text: string, options: {fast?: boolean} = {}): {leaves: LeafBlock[]; frontMatterEnd: number; fast: boolean} {
-  const fast = options.fast === false ? undefined : fastStructure(text, [], () => () => undefined)
-  let leaves: LeafBlock[]
-  let frontMatterEnd = 0
-  if (fast) {
-    leaves = fast.leaves
-    frontMatterEnd = fast.frontMatter?.end ?? 0
-  } else {
-    const shift = text.startsWith(BOM) ? 1 : 0
-    const markdown = shift ? text.slice(1) : text
-    const tree = parseBlocks(markdown)
-    leaves = leafBlocks(tree, markdown, (offset) => offset + shift).leaves
-    const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].position?.end.offset : undefined
-    if (yaml !== undefined) frontMatterEnd = yaml + shift
-  }
-  return {leaves: leaves.map((leaf) => trimLeaf(text, leaf)), frontMatterEnd, fast: fast !== undefined}
+  const fast = options.fast === false ? undefined : fastBlockReading(text)
+  if (fast) return {...fast, fast: true}
+  const shift = text.startsWith(BOM) ? 1 : 0
+  const markdown = shift ? text.slice(1) : text
+  const tree = parseBlocks(markdown)
+  const leaves = leafBlocks(tree, markdown, (offset) => offset + shift).leaves
+  const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].position?.end.offset : undefined
+  return {leaves: leaves.map((leaf) => trimLeaf(text, leaf)), frontMatterEnd: yaml === undefined ? 0 : yaml + shift, fast: false}
+}
+
+/**
+ * The fast path's part of `parseBlockReading`: undefined where it declines, for a reader with a remark reading of
+ * its own (update's blocks-remark.ts), which would otherwise get remark's leaves computed and thrown away.
+ */
+export function fastBlockReading(text: string): {leaves: LeafBlock[]; frontMatterEnd: number} | undefined {
+  const fast = fastStructure(text, [], () => () => undefined)
+  if (!fast) return undefined
+  return {leaves: fast.leaves.map((leaf) => trimLeaf(text, leaf)), frontMatterEnd: fast.frontMatter?.end ?? 0}
 }

@@ -1,17 +1,18 @@
 /**
- * update's block reading from parse's fast path (`parseBlockReading`: the block scanner of
+ * update's block reading from parse's fast path (`fastBlockReading`: the block scanner of
  * document/fast-blocks.ts), about ten times faster than walking remark's mdast (blocks-remark.ts), which it
  * equals wherever it answers (test/update-speed.test.ts). It declines (undefined) where the scanner does, and
  * where remark's node ends are not the trimmed leaf's: a fenced code block without its closing fence (remark
  * ends it after blank lines that depend on the list around it).
  */
 import type {LeafBlock} from '../document/types.js'
-import {parseBlockReading} from '../document/parse.js'
+import {fastBlockReading} from '../document/parse.js'
 import {blockKey, contentRanges, trimRange, type Block, type BlockReading, type TextRange} from './blocks.js'
 
 export function readFastBlocks(text: string): BlockReading | undefined {
-  const {leaves, frontMatterEnd, fast} = parseBlockReading(text)
-  if (!fast || leaves.some((leaf) => leaf.fence?.closed === false)) return undefined
+  const reading = fastBlockReading(text)
+  if (!reading || reading.leaves.some((leaf) => leaf.fence?.closed === false)) return undefined
+  const {leaves, frontMatterEnd} = reading
   const blocks: Block[] = []
   for (const leaf of withThematicBreaks(text, leaves, frontMatterEnd)) {
     const lineStart = Math.max(frontMatterEnd, text.lastIndexOf('\n', leaf.start - 1) + 1)
