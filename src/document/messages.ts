@@ -52,19 +52,25 @@ export function relatedCause(related: RelatedPlace): VFileMessage {
   return message
 }
 
+/** A related place with its start and end read off (a point has no end): what reporters print. */
+export interface RelatedSpan extends RelatedPlace {
+  start: Point
+  end: Point | undefined
+}
+
 /** The related place of a message (a `cause` that is a message with a place), if it has one; an `internal-error`'s cause is an Error and has none. */
-export function relatedOf(message: VFileMessage): RelatedPlace | undefined {
+export function relatedOf(message: VFileMessage): RelatedSpan | undefined {
   const cause = message.cause
   if (!(cause instanceof VFileMessage) || !cause.place) return undefined
-  return {reason: cause.reason, place: cause.place as Point | Position}
+  const place = cause.place as Point | Position
+  return {reason: cause.reason, place, start: 'start' in place ? place.start : place, end: 'end' in place ? place.end : undefined}
 }
 
 /** `reason`, then its related place for one-line formats: `Duplicate id `x` (first used here: line 3, column 1)`. */
 export function reasonWithRelated(message: VFileMessage): string {
   const related = relatedOf(message)
   if (related === undefined) return message.reason
-  const start = 'start' in related.place ? related.place.start : related.place
-  return `${message.reason} (${related.reason.charAt(0).toLowerCase()}${related.reason.slice(1)}: line ${start.line}, column ${start.column})`
+  return `${message.reason} (${related.reason.charAt(0).toLowerCase()}${related.reason.slice(1)}: line ${related.start.line}, column ${related.start.column})`
 }
 
 /**

@@ -41,7 +41,6 @@ export const json: Reporter = (results) => {
 function relatedProblem(message: Parameters<typeof relatedOf>[0]): JsonProblem['related'] {
   const related = relatedOf(message)
   if (related === undefined) return null
-  const start = 'start' in related.place ? related.place.start : related.place
-  const end = 'end' in related.place ? related.place.end : start
-  return {line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: related.reason}
+  const end = related.end ?? related.start
+  return {line: related.start.line, column: related.start.column, endLine: end.line, endColumn: end.column, message: related.reason}
 }

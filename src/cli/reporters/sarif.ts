@@ -33,8 +33,6 @@ export const sarif: Reporter = (results, {cwd}) => {
       const end = message.place && 'end' in message.place ? message.place.end : undefined
       const ruleIndex = index.get(message.ruleId ?? '')
       const related = relatedOf(message)
-      const relatedStart = related && ('start' in related.place ? related.place.start : related.place)
-      const relatedEnd = related && 'end' in related.place ? related.place.end : undefined
       sarifResults.push({
         ruleId: message.ruleId ?? 'sxs',
         ...(ruleIndex === undefined ? {} : {ruleIndex}),
@@ -52,14 +50,14 @@ export const sarif: Reporter = (results, {cwd}) => {
             }
           }
         ],
-        ...(related && relatedStart
+        ...(related
           ? {
               relatedLocations: [
                 {
                   id: 1,
                   physicalLocation: {
                     artifactLocation: {uri: relativeUri(result.path, cwd), uriBaseId: '%SRCROOT%'},
-                    region: {startLine: relatedStart.line, startColumn: relatedStart.column, ...(relatedEnd ? {endLine: relatedEnd.line, endColumn: relatedEnd.column} : {})}
+                    region: {startLine: related.start.line, startColumn: related.start.column, ...(related.end ? {endLine: related.end.line, endColumn: related.end.column} : {})}
                   },
                   message: {text: related.reason}
                 }

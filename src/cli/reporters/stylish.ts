@@ -20,8 +20,7 @@ export const stylish: Reporter = (results, {color}) => {
       const row = `  ${place!.padEnd(widths[0]!)}  ${paint(severity === 'error' ? 31 : 33, severity!.padEnd(widths[1]!), color)}  ${reason}  ${paint(90, rule!, color)}`.trimEnd()
       const related = relatedOf(result.messages[index]!)
       if (related === undefined) return row
-      const start = 'start' in related.place ? related.place.start : related.place
-      return `${row}\n  ${' '.repeat(widths[0]! + widths[1]! + 2)}  ${paint(90, `↳ ${start.line}:${start.column}`, color)} ${related.reason.replace(/\r?\n/g, ' ')}`
+      return `${row}\n  ${' '.repeat(widths[0]! + widths[1]! + 2)}  ${paint(90, `↳ ${related.start.line}:${related.start.column}`, color)} ${related.reason.replace(/\r?\n/g, ' ')}`
     })
     blocks.push(`${paint(4, printable(result.path), color)}\n${lines.join('\n')}\n`)
   }

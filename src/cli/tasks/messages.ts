@@ -26,11 +26,16 @@ export function toPlain(message: CheckMessage): PlainMessage {
     place: (message.place as Point | Position | undefined) ?? null,
     ruleId: message.ruleId ?? null,
     fatal: message.fatal ?? null,
-    related: relatedOf(message) ?? null,
+    related: plainRelated(relatedOf(message)),
     url: message.url ?? null,
     file: message.file || null,
     segmentId: message.segmentId ?? null
   }
+}
+
+/** Only the place and reason cross: the start and end `relatedOf` reads off are derived again on the other side. */
+function plainRelated(related: RelatedPlace | undefined): RelatedPlace | null {
+  return related === undefined ? null : {reason: related.reason, place: related.place}
 }
 
 export function fromPlain(plain: PlainMessage): CheckMessage {
