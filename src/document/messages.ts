@@ -1,5 +1,5 @@
 /** Problems as vfile messages: a reason, a place, a rule id and `source: 'sxs'`. */
-import {VFileMessage} from 'vfile-message'
+import {VFileMessage, type Options as VFileMessageOptions} from 'vfile-message'
 import {statistics} from 'vfile-statistics'
 import type {Point, Position} from './types.js'
 import type {MessageId} from './message-ids.js'
@@ -23,20 +23,23 @@ export interface RelatedPlace {
 }
 
 /**
- * Made without the stack trace an `Error` (which a vfile message is) records when made: vfile sets `stack`
- * to '' right after, and recording it was most of what a message cost (check measured it).
+ * A vfile message made without the stack trace an `Error` (which a vfile message is) records when made: vfile
+ * sets `stack` to '' right after, and recording it was most of what a message cost (check measured it; a warm
+ * run rebuilds thousands of cached messages). Every message sxs makes is made here.
  */
-export function createMessage(reason: string, options: MessageOptions): VFileMessage {
-  reason = capReason(reason)
+export function newMessage(reason: string, options: VFileMessageOptions): VFileMessage {
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
-  let message: VFileMessage
   try {
-    const cause = options.related === undefined ? options.cause : relatedCause(options.related)
-    message = new VFileMessage(reason, {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(cause === undefined ? {} : {cause})})
+    return new VFileMessage(reason, options)
   } finally {
     Error.stackTraceLimit = limit
   }
+}
+
+export function createMessage(reason: string, options: MessageOptions): VFileMessage {
+  const cause = options.related === undefined ? options.cause : relatedCause(options.related)
+  const message = newMessage(capReason(reason), {place: options.place, ruleId: options.ruleId, source: 'sxs', ...(cause === undefined ? {} : {cause})})
   // `fatal: true` is an error, `false` a warning (vfile's convention).
   message.fatal = options.fatal ?? true
   return message
@@ -47,7 +50,7 @@ export function createMessage(reason: string, options: MessageOptions): VFileMes
  * (`fatal: undefined`, vfile's "info"), as vfile-reporter prints causes.
  */
 export function relatedCause(related: RelatedPlace): VFileMessage {
-  const message = new VFileMessage(capReason(related.reason), {place: related.place, source: 'sxs'})
+  const message = newMessage(capReason(related.reason), {place: related.place, source: 'sxs'})
   message.fatal = undefined
   return message
 }

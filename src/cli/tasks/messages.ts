@@ -2,9 +2,8 @@
  * Messages as plain data, so that they can cross a worker boundary and live in the cache: the fields
  * sxs sets on a vfile message (reason, place, rule, severity, related place, url, file, segment) and back.
  */
-import {VFileMessage} from 'vfile-message'
 import type {CheckMessage} from '../../check/index.js'
-import {relatedCause, relatedOf, type RelatedPlace} from '../../document/messages.js'
+import {newMessage, relatedCause, relatedOf, type RelatedPlace} from '../../document/messages.js'
 import type {Point, Position} from '../../document/types.js'
 
 export interface PlainMessage {
@@ -39,21 +38,12 @@ function plainRelated(related: RelatedPlace | undefined): RelatedPlace | null {
 }
 
 export function fromPlain(plain: PlainMessage): CheckMessage {
-  // A VFileMessage is an Error, whose constructor captures a stack trace that vfile-message then sets to
-  // '': with no frames to capture, a warm run rebuilding thousands of cached messages skips that work.
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let message: CheckMessage
-  try {
-    message = new VFileMessage(plain.reason, {
-      ...(plain.place ? {place: plain.place} : {}),
-      ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
-      source: 'sxs',
-      ...(plain.related === null ? {} : {cause: relatedCause(plain.related)})
-    }) as CheckMessage
-  } finally {
-    Error.stackTraceLimit = limit
-  }
+  const message: CheckMessage = newMessage(plain.reason, {
+    ...(plain.place ? {place: plain.place} : {}),
+    ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
+    source: 'sxs',
+    ...(plain.related === null ? {} : {cause: relatedCause(plain.related)})
+  })
   message.fatal = plain.fatal
   if (plain.url !== null) message.url = plain.url
   if (plain.file !== null) message.file = plain.file
