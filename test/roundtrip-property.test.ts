@@ -122,6 +122,9 @@ describe('merge properties', () => {
       fc.assert(
         fc.property(bilingual, (text) => {
           const document = parse(text)
+          // A pair whose source is only white space (a drawn `\t`) translates nothing: merge refuses any new
+          // target for it by design (the empty-source guard, tested in merge's own tests), so it is no case here.
+          fc.pre(document.segments.every((segment) => segment.source.trim() !== ''))
           const parts = document.parts.map((part) => (typeof part === 'string' ? part : {...part, target: pseudoTranslate(part.target)}))
           const edited = {...document, parts, segments: parts.filter((part): part is Segment => typeof part !== 'string')}
           const result = merge(document, through(write, edited))
