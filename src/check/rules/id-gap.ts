@@ -40,9 +40,24 @@ const rule: Rule = {
       title: 'An image and a used definition before both pairs explain nothing between them',
       markdown: `![Logo](logo.png)\n\n[Admin Center]: https://admin.contoso.com\n\n${pair('90f5f-103', 'Öffnen Sie das [Admin Center].', 'Open the [Admin Center].')}\n\n${pair('90f5f-105', 'Ende', 'End')}\n`,
       messages: ['7:1-7:114: warning: Ids jump from `90f5f-103` to `90f5f-105`: 90f5f-104 missing (no merged id, image alt text or link title explains it)']
+    },
+    {
+      title: 'Pairs out of order: only the numbers no pair holds are missing',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Weiter', 'Next')}\n\n${pair('90f5f-104', 'Zurück', 'Back')}\n\n${pair('90f5f-108', 'Ende', 'End')}\n`,
+      messages: ['7:1-7:114: warning: Ids jump from `90f5f-104` to `90f5f-108`: 90f5f-105, 90f5f-107 missing (no merged id, image alt text or link title explains it)']
     }
   ],
   good: [
+    {
+      title: 'Two pairs swapped: id-order reports it, id-gap finds no number missing',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-105', 'Weiter', 'Next')}\n\n${pair('90f5f-104', 'Zurück', 'Back')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`,
+      messages: []
+    },
+    {
+      title: 'A merged id after the first of a repeated id explains the numbers after it',
+      markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-p101', 'Eins. Zwei.', 'One. Two.')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Ende', 'End')}\n`,
+      messages: []
+    },
     {title: 'An image between the pairs explains one number', markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n![Häkchen](check.png)\n\n${pair('90f5f-105', 'Ende', 'End')}\n`, messages: []},
     {
       title: 'Link definitions with titles explain one number each',
@@ -81,16 +96,22 @@ const rule: Rule = {
     const images = context.facts.ids.imagesBefore
     const labels = labelCredits(context)
     const prose = context.facts.prose
+    const {first} = context.facts.ids
     const {indices: plain, run} = context.facts.ids.plain
+    // Every number the file's plain ids hold, in order or not: a number out of order (id-order reports it)
+    // is no missing pair.
+    const present = [...new Set(plain.map((index) => document.segments[index]!.number))].sort((a, b) => a - b)
     let previous: number | undefined
     plain.forEach((index, position) => {
       if (run[position] !== 1) return
       const segment = document.segments[index]!
       if (previous !== undefined) {
         const earlier = document.segments[previous]!
-        const gap = segment.number - earlier.number - 1
+        const missing = missingNumbers(present, earlier.number, segment.number)
+        const gap = missing.reduce((sum, [low, high]) => sum + high - low + 1, 0)
+        // A merged id after the first pair with the earlier id (a repeat of it may be the one in the run).
         let merged = false
-        for (let between = previous + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
+        for (let between = first[previous]! + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
         const from = earlier.position.pair.end.offset
         const to = segment.position.pair.start.offset
         const credits = images[index]! - images[previous]! + countStartingAtOrBefore(labels, to, (at) => at) - countStartingAtOrBefore(labels, from, (at) => at)
@@ -98,13 +119,28 @@ const rule: Rule = {
           // The prose line between the two pairs is the missing pair, flattened: prose-outside-pair reports it.
           const flattened = prose.find((found) => found.line.end >= from && found.line.start <= to)
           if (!flattened) {
-            const missing = gap === 1 ? `${earlier.prefix}-${earlier.number + 1}` : `${earlier.prefix}-${earlier.number + 1} to ${earlier.prefix}-${segment.number - 1}`
-            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${missing} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
+            const named = missing.map(([low, high]) => (low === high ? `${earlier.prefix}-${low}` : `${earlier.prefix}-${low} to ${earlier.prefix}-${high}`)).join(', ')
+            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${named} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
           }
         }
       }
       previous = index
     })
   }
+}
+
+/**
+ * The numbers strictly between `low` and `high` that no plain id holds, as ranges `[first, last]`: walking the
+ * present numbers inside the gap, not every number of it (a mistyped id can open a gap of millions).
+ */
+function missingNumbers(present: readonly number[], low: number, high: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let next = low + 1
+  for (let at = countStartingAtOrBefore(present, low, (number) => number); at < present.length && present[at]! < high; at++) {
+    if (present[at]! > next) ranges.push([next, present[at]! - 1])
+    next = present[at]! + 1
+  }
+  if (next < high) ranges.push([next, high - 1])
+  return ranges
 }
 export default rule
