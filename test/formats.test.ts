@@ -471,6 +471,9 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     expect(read(unit12(bold, '<it id="2" pos="open">**</it>B<it id="2" pos="close">**</it> <it id="2">**</it>C<ept id="2"/>'))).toEqual({unit: ['**A**', '**B** **C**', 'translated'], messages: []})
     expect(read(unit12(bold, '<bx id="7" rid="2"/>B<ex id="8" rid="2"/>'))).toEqual({unit: ['**A**', '**B**', 'translated'], messages: []})
     expect(read(unit12(bold, '<bx id="2"/>B<ex id="2"/>'))).toEqual({unit: ['**A**', '**B**', 'translated'], messages: []})
+    // A link's halves differ: a <bx> read as a close (or an <ex> as an open) would show.
+    const link = '<bpt id="1" ctype="link">[</bpt>A<ept id="1">](https://a.example)</ept>'
+    expect(read(unit12(link, '<bx id="7" rid="1"/>B<ex id="8" rid="1"/>'))).toEqual({unit: ['[A](https://a.example)', '[B](https://a.example)', 'translated'], messages: []})
     expect(read(unit12('a <mrk mtype="seg">b</mrk>', 'c <mrk mtype="seg">d</mrk>'))).toEqual({unit: ['a b', 'c d', 'translated'], messages: []})
   })
 
@@ -487,6 +490,10 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     expect(read(unit12('<bpt id="1">**</bpt>a<ept id="1">**</ept>', '<g id="1">b</g>'), [{id: '1', kind: 'emphasis', type: 'paired', open: '_', close: '_'}])).toEqual({unit: ['**a**', '_b_', 'translated'], messages: []})
     expect(read(unit12('a<ph id="3"></ph>', 'b<x id="3"/>'))).toEqual({unit: ['a', 'b', 'translated'], messages: [left('3', 'standalone', 29), left('3', 'standalone', 82)]})
     expect(read(unit12('a', 'a<x id="9"/><g id="8">b</g>'))).toEqual({unit: ['a', 'ab', 'translated'], messages: [left('9', 'standalone', 66), left('8', 'open', 66), left('8', 'close', 66)]})
+    // A source in <g> codes alone (a tool that converted every code) gives no data to resolve them by.
+    expect(read(unit12('<g id="1">a</g>', '<g id="1">b</g>'))).toEqual({unit: ['a', 'b', 'translated'], messages: [left('1', 'open', 29), left('1', 'close', 29), left('1', 'open', 80), left('1', 'close', 80)]})
+    // Codes without an id are named by the empty id, both halves of a <g> alike.
+    expect(read(unit12('a', 'b<x/><g>c</g>'))).toEqual({unit: ['a', 'bc', 'translated'], messages: [left('', 'standalone', 66), left('', 'open', 66), left('', 'close', 66)]})
   })
 
   it('XLIFF 1.2: a code whose data the tool changed is put back, with a warning', () => {
@@ -541,7 +548,7 @@ describe('the reader tells the versions and the structures of XLIFF apart', () =
     expect(char('U+0041x')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])
   })
 
-  it('XLIFF 2.0: the format named, units inside <group>, elements of other namespaces skipped, <cp> in <data> up to U+10FFFF', () => {
+  it('XLIFF 2.0: the format named, units inside <group>, elements of other namespaces skipped, <cp> in <data> from U+0000 to U+10FFFF', () => {
     expect(targets(bare20('<group id="g"><unit id="u1"><segment><source>a</source><target>b</target></segment></unit></group><x:unit xmlns:x="urn:other" id="u2"/><x:group xmlns:x="urn:other"><unit id="u3"><segment><source>c</source></segment></unit></x:group>'))).toEqual([
       'xliff20',
       [['u1', 'a', 'b']],
@@ -552,7 +559,8 @@ describe('the reader tells the versions and the structures of XLIFF apart', () =
     expect([unversioned.format, unversioned.documents.map((document) => document.path), unversioned.messages]).toEqual(['xliff20', ['docs/a.md'], []])
     // An element inline content may not hold is a warning: its text is kept.
     expect(readTranslations(bare20('<unit id="u1"><segment><source>a <b>c</b></source></segment></unit>')).messages.map((message) => [message.ruleId, message.fatal, message.reason])).toEqual([['unknown-element', false, 'Unexpected <b> in <source>: its text is kept']])
-    const data = '<originalData><data id="d1"><cp hex="10FFFF"/><cp hex="-1"/>x</data></originalData>'
-    expect(targets(bare20(`<unit id="u1">${data}<segment><source>a<ph id="1" dataRef="d1"/></source></segment></unit>`))).toEqual(['xliff20', [['u1', 'a\u{10FFFF}x', undefined]], []])
+    // U+0000 is what the writer gives a NUL (`<cp hex="0000"/>`); a negative code point is none.
+    const data = '<originalData><data id="d1"><cp hex="0000"/><cp hex="10FFFF"/><cp hex="-1"/>x</data></originalData>'
+    expect(targets(bare20(`<unit id="u1">${data}<segment><source>a<ph id="1" dataRef="d1"/></source></segment></unit>`))).toEqual(['xliff20', [['u1', 'a\u0000\u{10FFFF}x', undefined]], []])
   })
 })
