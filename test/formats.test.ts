@@ -492,6 +492,9 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     expect(read(unit12('a', 'a<x id="9"/><g id="8">b</g>'))).toEqual({unit: ['a', 'ab', 'translated'], messages: [left('9', 'standalone', 66), left('8', 'open', 66), left('8', 'close', 66)]})
     // A source in <g> codes alone (a tool that converted every code) gives no data to resolve them by.
     expect(read(unit12('<g id="1">a</g>', '<g id="1">b</g>'))).toEqual({unit: ['a', 'b', 'translated'], messages: [left('1', 'open', 29), left('1', 'close', 29), left('1', 'open', 80), left('1', 'close', 80)]})
+    // The source carries one half of code 1 (an isolated close): a target's open half of it is not resolved
+    // by it (it was once read as nothing, without a word), its close half is.
+    expect(read(unit12('a<it id="1" pos="close">**</it>', '<it id="1" pos="open"/>b<it id="1" pos="close"/>'))).toEqual({unit: ['a**', 'b**', 'translated'], messages: [left('1', 'open', 96)]})
     // Codes without an id are named by the empty id, both halves of a <g> alike.
     expect(read(unit12('a', 'b<x/><g>c</g>'))).toEqual({unit: ['a', 'bc', 'translated'], messages: [left('', 'standalone', 66), left('', 'open', 66), left('', 'close', 66)]})
   })
