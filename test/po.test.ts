@@ -3,15 +3,15 @@
  * (`msgfmt --check` over the whole dev corpus; `msgcat`, which rewrites a file as gettext writes it, changes
  * only the order of two comment lines, and its output merges back); translate-toolkit's `podebug` rewrites
  * every msgstr and merge takes each back or refuses it with the reason, and its `pocount` counts human
- * translations as translated and machine translations as fuzzy; merging each PO back gives every
- * dev-corpus document byte for byte, and a translator's edit lands in its target alone. Bad PO is an error
- * at its line. Needs Debian's gettext and translate-toolkit (`.ci/run` installs them).
+ * translations as translated and machine translations as fuzzy; a translator's edit lands in its target
+ * alone. Bad PO is an error at its line. Needs Debian's gettext and translate-toolkit (`.ci/run` installs
+ * them). The whole dev corpus (msgfmt, merging each PO back): test/po-corpus.test.ts.
  */
 import {reasonWithRelated} from '../src/document/messages.js'
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
@@ -19,7 +19,6 @@ import {parse} from '../src/document/parse.js'
 import type {BilingualDocument} from '../src/document/types.js'
 import {readTranslations, unitIds, writePo} from '../src/formats/index.js'
 import {merge} from '../src/merge/index.js'
-import {corpusDir, corpusFiles} from './helpers/corpus.js'
 import {expectGolden} from './helpers/golden.js'
 import {recordingIo} from './helpers/io.js'
 
@@ -149,33 +148,6 @@ describe('pofilter (translate-toolkit)', () => {
     expect(result.statistics.unchanged).toBe(contexts.length)
     expect(result.text).toBe(humanText)
   })
-})
-
-describe('the dev corpus', () => {
-  it('msgfmt --check passes on every document’s PO, and merging each back gives the document byte for byte', () => {
-    const folder = join(work, 'corpus')
-    mkdirSync(folder)
-    let units = 0
-    const failures: string[] = []
-    const files = corpusFiles()
-    for (const [index, path] of files.entries()) {
-      const text = readFileSync(path, 'utf8')
-      const document = parse(text, {path: relative(corpusDir, path)})
-      const po = writePo(document)
-      const read = readTranslations(po)
-      expect(read.messages.map(String), document.path).toEqual([])
-      expect([...read.units.keys()], document.path).toEqual(unitIds(document))
-      units += read.units.size
-      const merged = merge(document, read.units)
-      if (merged.text !== text || merged.messages.length > 0) failures.push(document.path!)
-      writeFileSync(join(folder, `${index}.po`), po)
-    }
-    expect(failures).toEqual([])
-    expect(units).toBe(82_412)
-    // One msgfmt per file (it checks one domain at a time); a failure names its file and line.
-    const refused = files.map((_, index) => msgfmt(join(folder, `${index}.po`))).filter((result) => result.status !== 0)
-    expect(refused.map((result) => result.output)).toEqual([])
-  }, 300_000)
 })
 
 describe('bad PO is an error at its line', () => {

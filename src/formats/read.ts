@@ -136,28 +136,32 @@ function namespaceProblem(ns: string, version: string | undefined): string | und
   return undefined
 }
 
-/** A table where refs carrying their own data (from the unit's source) fill in codes the caller did not give. */
-function unitTable(id: string, options: ReadOptions, sourceRefs: CodedContent): Map<string, InlineCode> {
+/** The native data a unit knows for one half of a paired code, or for a standalone code, by the code's id. */
+type KnownData = (type: CodeRef['type'], id: string) => string | undefined
+
+/**
+ * What a unit knows of its codes: the caller's table first; for an id the caller does not give, the native
+ * data the unit's source carries for that same half (or standalone code). A half the source does not carry
+ * stays unknown, reported and left out: a source holding only `<it pos="close">**</it>` says nothing of an
+ * open half (it once stood for `''`, so a target's extra open code vanished without a word).
+ */
+function unitCodes(id: string, options: ReadOptions, sourceRefs: CodedContent): KnownData {
   const given = options.codes?.(id)
   const table = given ? codeTable(given) : new Map<string, InlineCode>()
-  const partial = new Map<string, {open?: string; close?: string; data?: string}>()
-  for (const part of sourceRefs) {
-    if (typeof part === 'string' || part.data === undefined || table.has(part.id)) continue
-    const entry = partial.get(part.id) ?? {}
-    if (part.type === 'open') entry.open = part.data
-    else if (part.type === 'close') entry.close = part.data
-    else entry.data = part.data
-    partial.set(part.id, entry)
-  }
-  for (const [codeId, entry] of partial) {
-    if (entry.data !== undefined) table.set(codeId, {id: codeId, kind: 'html', type: 'standalone', data: entry.data})
-    else table.set(codeId, {id: codeId, kind: 'html', type: 'paired', open: entry.open ?? '', close: entry.close ?? ''})
-  }
-  return table
+  const fromSource = new Map<string, string>()
+  for (const part of sourceRefs) if (typeof part !== 'string' && part.data !== undefined) fromSource.set(`${part.type} ${part.id}`, part.data)
+  return (type, codeId) => (table.has(codeId) ? codeData({type, id: codeId}, table) : fromSource.get(`${type} ${codeId}`))
 }
 
-function markdown(coded: CodedContent, table: Map<string, InlineCode>, place: Point, unitId: string, result: ReadResult): string {
-  const {text, unknown} = rebuild(coded, table)
+const noTable = new Map<string, InlineCode>()
+
+function markdown(coded: CodedContent, known: KnownData, place: Point, unitId: string, result: ReadResult): string {
+  const resolved = coded.map((part) => {
+    if (typeof part === 'string' || part.data !== undefined) return part
+    const data = known(part.type, part.id)
+    return data === undefined ? part : {...part, data}
+  })
+  const {text, unknown} = rebuild(resolved, noTable)
   for (const ref of unknown) {
     result.messages.push(
       createMessage(`Unit \`${unitId}\`: inline code \`${ref.id}\` (${ref.type}) has no native data and is not in the source; it is left out`, {
@@ -175,10 +179,10 @@ function markdown(coded: CodedContent, table: Map<string, InlineCode>, place: Po
  * put back, with a warning, rather than letting a CAT tool rewrite a URL. Sources are never restored: a
  * changed source is a stale translation, which merge must see.
  */
-function restoreTargetCodes(coded: CodedContent, table: Map<string, InlineCode>, place: Point, unitId: string, result: ReadResult): CodedContent {
+function restoreTargetCodes(coded: CodedContent, knownData: KnownData, place: Point, unitId: string, result: ReadResult): CodedContent {
   return coded.map((part) => {
     if (typeof part === 'string' || part.data === undefined) return part
-    const known = codeData({type: part.type, id: part.id}, table)
+    const known = knownData(part.type, part.id)
     if (known === undefined || known === part.data) return part
     result.messages.push(
       createMessage(`Unit \`${unitId}\`: the tool changed inline code \`${part.id}\` from \`${known}\` to \`${part.data}\`; the original is kept`, {
@@ -232,10 +236,10 @@ function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   const targetElement = elements(unit, 'target')[0]
   const sourceCoded = sourceElement ? inline12(sourceElement, result) : []
   const targetCoded = targetElement ? inline12(targetElement, result) : undefined
-  const table = unitTable(id, options, sourceCoded)
+  const known = unitCodes(id, options, sourceCoded)
   addUnit(result, document, id, {
-    source: sourceElement ? markdown(sourceCoded, table, sourceElement.place, id, result) : undefined,
-    target: targetElement && targetCoded ? markdown(restoreTargetCodes(targetCoded, table, targetElement.place, id, result), table, targetElement.place, id, result) : undefined,
+    source: sourceElement ? markdown(sourceCoded, known, sourceElement.place, id, result) : undefined,
+    target: targetElement && targetCoded ? markdown(restoreTargetCodes(targetCoded, known, targetElement.place, id, result), known, targetElement.place, id, result) : undefined,
     state: targetElement?.attributes['state'],
     place: unit.place
   })
@@ -359,10 +363,10 @@ function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, 
       target.push(...inline20(partSource, data, result))
     }
   }
-  const table = unitTable(id, options, source)
+  const known = unitCodes(id, options, source)
   addUnit(result, document, id, {
-    source: markdown(source, table, sourcePlace, id, result),
-    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, table, targetPlace, id, result), table, targetPlace, id, result),
+    source: markdown(source, known, sourcePlace, id, result),
+    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, known, targetPlace, id, result), known, targetPlace, id, result),
     state,
     place: unit.place
   })
@@ -532,7 +536,7 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       }
       const side = (raw: unknown, coded: unknown): string | undefined => {
         if (typeof raw === 'string') return raw
-        if (Array.isArray(coded)) return markdown(coded.filter((part) => typeof part === 'string' || isRecord(part)) as CodedContent, codeTableOf(), place, id, result)
+        if (Array.isArray(coded)) return markdown(coded.filter((part) => typeof part === 'string' || isRecord(part)) as CodedContent, (type, codeId) => codeData({type, id: codeId}, codeTableOf()), place, id, result)
         return undefined
       }
       addUnit(result, document, id, {
