@@ -5,7 +5,7 @@
 import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument, FrontMatter, LeafBlock, Segment, SegmentContext} from './types.js'
 import {parseId, scanPairs} from './pairs.js'
-import {parseBlocks} from './blocks.js'
+import {parseBlocks, parseBlocksWhole} from './blocks.js'
 import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
 import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
 import {createContextLocator, htmlCellFinder} from './context.js'
@@ -27,8 +27,8 @@ export interface ParseOptions {
   /** Target language where the front matter has no `ms.contentlocale` (which otherwise says it). */
   targetLanguage?: string | undefined
   /**
-   * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte
-   * (the reference the masked parse is tested against).
+   * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte, the whole
+   * file at once (the reference the masked parse and the reading in pieces are tested against).
    */
   mask?: boolean
   /**
@@ -72,7 +72,9 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     // micromark drops a leading BOM from its offsets: remark reads the text without it.
     const markdown = bom ? masked.text.slice(1) : masked.text
     toFile = (treeOffset: number): number => masked.toFile(treeOffset + shift)
-    const tree = parseBlocks(markdown)
+    // The reference (`mask: false`) is remark's own reading of the whole file; else a large file is read in
+    // pieces, the same tree (remark-pieces.ts).
+    const tree = options.mask === false ? parseBlocksWhole(markdown) : parseBlocks(markdown)
     front = readFrontMatter(tree, markdown)
     const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
     contextOf = (index, fileOffset) => contexts.locate(masked.starts[index]! - shift, fileOffset)

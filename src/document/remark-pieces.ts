@@ -68,7 +68,6 @@ export function readInPieces(markdown: string, parse: (text: string) => Root, pi
     pieces.push(piece)
     start = piece.end
   }
-  if (pieces.length === 1) return {tree: pieces[0]!.tree, cuts: []}
 
   // The definitions the pieces hold: what each piece's references resolve against in the whole reading.
   const defined = {links: new Set<string>(), footnotes: new Set<string>()}
@@ -120,6 +119,8 @@ function readPiece(markdown: string, start: number, end: number, last: boolean, 
   const definitions = definitionsText(labels)
   const expected = labels.links.length + labels.footnotes.length
   const lineShift = lines.lineOf(start) - 1
+  // The whole text in one piece: remark's own reading (definitions before it would hide its front matter).
+  if (last && start === 0) return {start, end, tree: parse(text), defined: {links: new Set(), footnotes: new Set()}}
   if (last) {
     // No sentinel after the last piece (it may be open to the end, as in the whole reading): the labels go
     // before it, each followed by a blank line, so that the piece starts as after the blank line before its cut.
@@ -133,10 +134,12 @@ function readPiece(markdown: string, start: number, end: number, last: boolean, 
     if (tree.position) piece.position = {start: {line: 1, column: 1, offset: 0}, end: shifted(tree.position.end, start - definitions.length, lineShift - prefixLines)}
     return {start, end, tree: piece, defined}
   }
+  // The sentinel is the line after the cut itself: how the blocks open before it close (where a fence in a
+  // list item ends, say) depends on what that line starts, a container or not.
+  const sentinel = lineAt(markdown, end)
   const tree = parse(text + sentinel + definitions)
   const at = tree.children.findIndex((child) => (child.position?.end.offset ?? 0) > text.length)
-  const mark = tree.children[at]
-  if (at < 0 || !mark || mark.type !== 'paragraph' || mark.position?.start.offset !== text.length || mark.position.end.offset !== text.length + 1) return undefined
+  if (at < 0 || tree.children[at]!.position?.start.offset !== text.length) return undefined
   const defined = tree.children.length === at + 1 + expected ? syntheticIds(tree.children.slice(at + 1), labels) : undefined
   if (!defined) return undefined
   const children = tree.children.slice(0, at)
@@ -146,8 +149,14 @@ function readPiece(markdown: string, start: number, end: number, last: boolean, 
   return {start, end, tree: piece, defined}
 }
 
-/** A paragraph of its own after a blank line: it is one only if every block before it is closed. */
-const sentinel = 'x\n\n'
+/** The line starting at `start`, with its line ending (one added at the text's end) and a blank line after it. */
+function lineAt(text: string, start: number): string {
+  let end = start
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
+  const ending = text[end] === '\r' && text[end + 1] === '\n' ? '\r\n' : end < text.length ? text[end]! : '\n'
+  // Its own ending twice: a LF after a lone CR would make one CRLF, no blank line.
+  return text.slice(start, end) + ending + ending
+}
 
 /** Each label defined on a line of its own, followed by a blank line (no lazy line, no title). */
 function definitionsText(labels: Labels): string {
@@ -224,7 +233,7 @@ export function candidateLabels(text: string): Labels {
  */
 export function candidateCuts(text: string): number[] {
   const cuts: number[] = []
-  let open: {close: (line: string) => boolean} | undefined
+  let open: Open | undefined
   let previousBlank = false
   let lineStart = 0
   // Front matter is only known at its closing fence: no cut before a line that could close it.
@@ -238,11 +247,13 @@ export function candidateCuts(text: string): number[] {
     const blank = /^[ \t]*$/.test(line)
     if (frontMatter) {
       if (!first && line.startsWith('---')) frontMatter = false
-    } else if (open) {
+    } else if (open && !open.containerEnds(line)) {
       if (open.close(line)) open = undefined
     } else {
-      if (previousBlank && !blank && /^[^\s\-+*0-9]/.test(line)) cuts.push(lineStart)
+      // Nothing open, or the line ends the container of what was: it may start the next block.
       open = opens(line)
+      // A line that opens what blank lines do not end is no cut: the definitions after it would be in it.
+      if (previousBlank && !blank && !open && /^[^\s\-+*0-9]/.test(line)) cuts.push(lineStart)
     }
     first = false
     previousBlank = blank
@@ -262,9 +273,21 @@ const htmlEnds: ReadonlyArray<[RegExp, RegExp]> = [
   [/^<!\[CDATA\[/, /\]\]>/]
 ]
 
-/** What a line opens that a blank line does not close, with the test for the line that closes it. */
-function opens(line: string): {close: (line: string) => boolean} | undefined {
-  const content = line.slice(containerPrefix.exec(line)![0].length)
+/** A block a line scan takes for open: the line that closes it, and the line that ends the container it is in. */
+interface Open {
+  close: (line: string) => boolean
+  containerEnds: (line: string) => boolean
+}
+
+/**
+ * What a line opens that a blank line does not close, with the test for the line that closes it. Opened under
+ * a block quote or list marker, it is in that container, which a line starting with other text closes.
+ */
+function opens(line: string): Open | undefined {
+  const prefix = containerPrefix.exec(line)![0]
+  const content = line.slice(prefix.length)
+  const contained = /[>\-+*)]|\d\./.test(prefix)
+  const containerEnds = (next: string): boolean => contained && /^[^\s>]/.test(next)
   const fenceMatch = fence.exec(content)
   if (fenceMatch && !(fenceMatch[1]![0] === '`' && fenceMatch[2]!.includes('`'))) {
     const marker = fenceMatch[1]!
@@ -272,14 +295,15 @@ function opens(line: string): {close: (line: string) => boolean} | undefined {
       close: (next) => {
         const closing = /^(`{3,}|~{3,})[ \t]*$/.exec(next.slice(containerPrefix.exec(next)![0].length))
         return closing !== null && closing[1]![0] === marker[0] && closing[1]!.length >= marker.length
-      }
+      },
+      containerEnds
     }
   }
   for (const [start, end] of htmlEnds) {
     if (!start.test(content)) continue
     // Closed on its own line: nothing stays open (the end searched after the start's first character).
     if (end.test(content.slice(2))) return undefined
-    return {close: (next) => end.test(next)}
+    return {close: (next) => end.test(next), containerEnds}
   }
   return undefined
 }
