@@ -11,7 +11,9 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
 import type {Io} from '../src/cli/io.js'
-import {parse} from '../src/document/parse.js'
+import {parse, parseLeafBlocks} from '../src/document/parse.js'
+import {ParseError} from '../src/document/messages.js'
+import {readBlocks} from '../src/update/read-blocks.js'
 import {fastAttempt} from '../src/document/fast-blocks.js'
 import {scanPairs} from '../src/document/pairs.js'
 
@@ -51,6 +53,27 @@ describe('a declined document remark cannot read in bounded time', () => {
       const document = parse(declined(piece, 300))
       expect(document.segments).toHaveLength(parse(reference).segments.length)
     }
+  })
+
+  it('the plain markdown readings (rendered sides, update\'s) refuse it too, with the same message and place', () => {
+    // A rendered side or an English document is plain markdown: its reading gave remark anything the fast
+    // path declined, unbounded.
+    const text = declined('[a](b', 20_000)
+    const paragraph = text.lastIndexOf('\n\nx ') + 2
+    for (const read of [() => parseLeafBlocks(text), () => readBlocks(text)]) {
+      const started = performance.now()
+      let thrown: unknown
+      try {
+        read()
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(ParseError)
+      expect((thrown as ParseError).offset).toBe(paragraph)
+      expect((thrown as ParseError).message).toMatch(/^Too complex to read: this paragraph repeats .*the fast reader declined the file \(footnote\)/)
+      expect(performance.now() - started).toBeLessThan(5_000)
+    }
+    expect(parseLeafBlocks(declined('[a](b', 300)).length).toBeGreaterThan(0)
   })
 
   it('asked for remark (fast: false), the caller gets it whatever the input', () => {

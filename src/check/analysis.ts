@@ -6,8 +6,9 @@
  * id facts (ids.ts). Nothing outlives the run: there is no module-level cache keyed by the document, so a
  * document edited between two runs is read afresh (as ESLint hands each run a fresh `context.sourceCode`).
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument, LeafBlock, Segment} from '../document/types.js'
 import {parseLeafBlocks} from '../document/parse.js'
+import {ParseError} from '../document/messages.js'
 import {print} from '../document/print.js'
 import {pairOffsets} from '../document/layout.js'
 import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
@@ -116,8 +117,18 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
  */
 function sideScan(document: BilingualDocument, text: string, side: Side): SideScan {
   const rendered = renderSideWithMap(document, side)
-  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, parseLeafBlocks(rendered.text)) : []
+  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, renderedLeaves(rendered.text, (offset) => originalOffset(rendered, offset).offset)) : []
   return {tables, original: (offset) => originalOffset(rendered, offset)}
+}
+
+/** A rendered side's leaf blocks; a side too complex to read is the file's parse-error at the place it comes from. */
+function renderedLeaves(text: string, original: (offset: number) => number): LeafBlock[] {
+  try {
+    return parseLeafBlocks(text)
+  } catch (error) {
+    if (error instanceof ParseError) throw new ParseError(error.message, original(error.offset))
+    throw error
+  }
 }
 
 const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/gm

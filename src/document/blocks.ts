@@ -8,13 +8,20 @@ import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
 import type {Root} from 'mdast'
+import {readInPieces} from './remark-pieces.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
 /**
  * Parse markdown into mdast. `text` must not start with a BOM: micromark drops it from its offsets,
- * so the caller strips it and shifts offsets by one.
+ * so the caller strips it and shifts offsets by one. A large text is read in pieces (remark-pieces.ts: the
+ * same tree, in linear time and memory).
  */
 export function parseBlocks(text: string): Root {
+  return readInPieces(text, parseBlocksWhole).tree
+}
+
+/** remark's reading of the whole text at once: the reference `parseBlocks` is proven equal to. */
+export function parseBlocksWhole(text: string): Root {
   return processor.parse(text)
 }

@@ -5,11 +5,11 @@
 import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument, FrontMatter, LeafBlock, Segment, SegmentContext} from './types.js'
 import {parseId, scanPairs} from './pairs.js'
-import {parseBlocks} from './blocks.js'
+import {parseBlocks, parseBlocksWhole} from './blocks.js'
 import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
 import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
 import {createContextLocator, htmlCellFinder} from './context.js'
-import {fastAttempt, fastStructure, type DeclineReason} from './fast-blocks.js'
+import {fastAttempt, fastStructure, type DeclineReason, type FastStructure} from './fast-blocks.js'
 import {inlineWork, inlineWorkLimit} from './complexity.js'
 import {createLocator, type Locator} from './positions.js'
 import {placeSegment} from './layout.js'
@@ -27,8 +27,8 @@ export interface ParseOptions {
   /** Target language where the front matter has no `ms.contentlocale` (which otherwise says it). */
   targetLanguage?: string | undefined
   /**
-   * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte
-   * (the reference the masked parse is tested against).
+   * Let remark read the masked copy (mask.ts), the default; `false` makes remark read every byte, the whole
+   * file at once (the reference the masked parse and the reading in pieces are tested against).
    */
   mask?: boolean
   /**
@@ -72,7 +72,9 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     // micromark drops a leading BOM from its offsets: remark reads the text without it.
     const markdown = bom ? masked.text.slice(1) : masked.text
     toFile = (treeOffset: number): number => masked.toFile(treeOffset + shift)
-    const tree = parseBlocks(markdown)
+    // The reference (`mask: false`) is remark's own reading of the whole file; else a large file is read in
+    // pieces, the same tree (remark-pieces.ts).
+    const tree = options.mask === false ? parseBlocksWhole(markdown) : parseBlocks(markdown)
     front = readFrontMatter(tree, markdown)
     const contexts = createContextLocator(tree, markdown, findHtmlTableCells(tree, text, toFile))
     contextOf = (index, fileOffset) => contexts.locate(masked.starts[index]! - shift, fileOffset)
@@ -151,12 +153,18 @@ function onlyCarriageReturns(text: string): boolean {
   return text.indexOf('\n') < 0 && text.indexOf('\r') >= 0
 }
 
-/** Throw a ParseError at the costliest paragraph of a declined file when remark would do too much work on it. */
-function refuseTooComplex(text: string, reason: DeclineReason): void {
+/**
+ * Throw a ParseError at the costliest paragraph of a declined file when remark would do too much work on it:
+ * every reading that hands the fast path's declines to remark (parse, parseBlockReading, update's). Without
+ * `reason`, the fast path is asked why it declined (a plain markdown text, no pairs) only when refusing.
+ */
+export function refuseTooComplex(text: string, reason?: DeclineReason): void {
   const {start, work} = inlineWork(text)
   if (work <= inlineWorkLimit) return
+  const attempt = reason === undefined ? fastAttempt(text, [], () => () => undefined) : undefined
+  const why = reason ?? (attempt && 'declined' in attempt ? attempt.declined : 'parse-error')
   throw new ParseError(
-    `Too complex to read: this paragraph repeats \`]\` or an unclosed \`<!--\`, \`<?\` thousands of times, which the full markdown parse reads in superlinear time (about ${Math.round(work / inlineWorkLimit)}× its limit), and the fast reader declined the file (${reason}). Split the paragraph or remove the repeated markup`,
+    `Too complex to read: this paragraph repeats \`]\` or an unclosed \`<!--\`, \`<?\` thousands of times, which the full markdown parse reads in superlinear time (about ${Math.round(work / inlineWorkLimit)}× its limit), and the fast reader declined the file (${why}). Split the paragraph or remove the repeated markup`,
     start
   )
 }
@@ -206,8 +214,10 @@ export function parseLeafBlocks(text: string, options: {fast?: boolean} = {}): L
  * the fast path answered, for readers of a plain markdown text that need them (update's block reading).
  */
 export function parseBlockReading(text: string, options: {fast?: boolean} = {}): {leaves: LeafBlock[]; frontMatterEnd: number; fast: boolean} {
-  const fast = options.fast === false ? undefined : fastBlockReading(text)
-  if (fast) return {...fast, fast: true}
+  const attempt = options.fast === false ? undefined : fastAttempt(text, [], () => () => undefined)
+  if (attempt && !('declined' in attempt)) return {...blockReadingOf(text, attempt), fast: true}
+  // Bounded as parse bounds what it gives remark (asked for remark, the caller gets it).
+  if (attempt) refuseTooComplex(text, attempt.declined)
   const shift = text.startsWith(BOM) ? 1 : 0
   const markdown = shift ? text.slice(1) : text
   const tree = parseBlocks(markdown)
@@ -222,6 +232,9 @@ export function parseBlockReading(text: string, options: {fast?: boolean} = {}):
  */
 export function fastBlockReading(text: string): {leaves: LeafBlock[]; frontMatterEnd: number} | undefined {
   const fast = fastStructure(text, [], () => () => undefined)
-  if (!fast) return undefined
+  return fast && blockReadingOf(text, fast)
+}
+
+function blockReadingOf(text: string, fast: FastStructure): {leaves: LeafBlock[]; frontMatterEnd: number} {
   return {leaves: fast.leaves.map((leaf) => trimLeaf(text, leaf)), frontMatterEnd: fast.frontMatter?.end ?? 0}
 }

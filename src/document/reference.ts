@@ -14,7 +14,7 @@ import rehypeParse from 'rehype-parse'
 import {matches, selectAll} from 'hast-util-select'
 import type {Element, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
-import {parseBlocks} from './blocks.js'
+import {parseBlocksWhole as parseBlocks} from './blocks.js'
 import type {PairMatch} from './pairs.js'
 
 export interface ReferenceBlock {

@@ -5,6 +5,7 @@
  */
 import type {Root, Nodes, Parent} from 'mdast'
 import {parseBlocks} from '../document/blocks.js'
+import {refuseTooComplex} from '../document/parse.js'
 import {blockKey, contentRanges, type Block, type BlockReading, type TextRange} from './blocks.js'
 
 const leafTypes = new Set(['paragraph', 'heading', 'code', 'html', 'tableRow', 'thematicBreak', 'definition', 'footnoteDefinition', 'math'])
@@ -12,6 +13,8 @@ const leafTypes = new Set(['paragraph', 'heading', 'code', 'html', 'tableRow', '
 export function readBlocksRemark(text: string): BlockReading {
   // micromark drops a leading BOM from its offsets (see document/parse.ts): read without it, shift back.
   const shift = text.startsWith('\uFEFF') ? 1 : 0
+  // Bounded as parse bounds what the fast path declines to remark (read-blocks.ts comes here only then).
+  refuseTooComplex(text)
   const tree: Root = parseBlocks(shift ? text.slice(1) : text)
   let frontMatterEnd = 0
   const leaves: Array<{node: Nodes; start: number; end: number}> = []
