@@ -33,6 +33,7 @@ const rule: Rule = {
   good: [
     {title: 'A comment closed over several lines hides what it means to hide', markdown: `<!--\n${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n-->\n\n${pair('90f5f-105', 'Exchange Online Protection', 'Exchange Online Protection')}\n`, messages: []},
     {title: 'An unclosed `<!--` in a paragraph is text, shown as written', markdown: `${pair('90f5f-104', 'Tippen Sie <!-- ein', 'Type <!-- in')}\n`, messages: []},
+    {title: 'An empty comment `<!-->` closes itself, as browsers read it', markdown: `<!-->\n\n${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n`, messages: []},
     {title: 'An inline comment closed on its line', markdown: `${pair('90f5f-104', '**Gilt für**', '**Applies to**')} <!-- reviewed -->\n\n${pair('90f5f-105', 'Exchange Online Protection', 'Exchange Online Protection')}\n`, messages: []}
   ],
   check(context) {
@@ -58,7 +59,7 @@ const rule: Rule = {
       let at = block.start
       for (;;) {
         if (open >= 0) {
-          const close = found.next('-->', Math.max(at, open + 2))
+          const close = found.next('-->', at)
           if (close < 0 || close >= block.end) break
           report(context, open, openEnd, close, pairs)
           open = -1
@@ -68,7 +69,8 @@ const rule: Rule = {
         if (start < 0 || start >= block.end) break
         open = start
         openEnd = block.end
-        at = start + 4
+        // Its `-->` may overlap it: `<!-->` and `<!--->` are empty comments, closed where they open.
+        at = start
       }
     }
     if (open >= 0) report(context, open, openEnd, text.length, pairs)
