@@ -18,7 +18,8 @@ const rule: Rule = {
   check(context) {
     const {text} = context
     for (const block of context.document.blocks) {
-      if (block.kind !== 'code' || !block.fence || block.fence.closed) continue
+      // Only fenced code blocks have a `fence`.
+      if (!block.fence || block.fence.closed) continue
       // The opening line ends at its line break: LF, CRLF or a lone CR (a CR-only file's lines end there).
       let openEnd = block.start
       while (openEnd < text.length && text[openEnd] !== '\n' && text[openEnd] !== '\r') openEnd++

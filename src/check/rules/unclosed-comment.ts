@@ -108,7 +108,8 @@ function report(context: Parameters<Rule['check']>[0], open: number, blockEnd: n
   if (close < blockEnd) return
   // Pairs are in file order: the count between two offsets is a difference of two searches.
   const before = (offset: number): number => countAtOrBefore(pairs.length / 2, offset, (index) => pairs[index * 2]!)
-  const hidden = before(close - 1) - before(open)
+  // No pair starts at `open` or `close` (a `<!--` and a `-->` are there): the pairs starting between the two.
+  const hidden = before(close) - before(open)
   const count = `${hidden} ${hidden === 1 ? 'pair' : 'pairs'}`
   const reason =
     close >= context.text.length
