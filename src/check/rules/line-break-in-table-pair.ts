@@ -8,8 +8,15 @@ const rule: Rule = {
   severity: 'error',
   description:
     'A GFM table row is one line. A pair in a table row whose target holds a line break ends the row there: the rest of the row becomes a new row (or leaves the table). Real targets start with a newline and indentation when machine translation kept the layout of the source file. A line break in the source only is a warning.',
-  bad: [{title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: ['3:32-4:1: error: Line break in the target of `2ca24-384` inside a table row: the row ends there']}],
-  good: [{title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: []}],
+  bad: [
+    {title: 'A target that starts with a newline', markdown: `${header}|${pair('2ca24-384', '\n            Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: ['3:32-4:1: error: Line break in the target of `2ca24-384` inside a table row: the row ends there']},
+    {title: 'A line break inside the target', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen\n            verwalten', 'Manage Alerts')}||\n`, messages: ['3:50-4:1: error: Line break in the target of `2ca24-384` inside a table row: the row ends there']}
+  ],
+  good: [
+    {title: 'The target on the row\'s line', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage Alerts')}||\n`, messages: []},
+    {title: 'A source that starts with a newline, as the English page has it (a warning)', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', '\n            Manage Alerts')}||\n`, messages: ['3:122-4:1: warning: Line break in the source of `2ca24-384` inside a table row (the source document has it too)']},
+    {title: 'A line break inside the source only (a warning)', markdown: `${header}|${pair('2ca24-384', 'Benachrichtigungen verwalten', 'Manage\n            Alerts')}||\n`, messages: ['3:128-4:1: warning: Line break in the source of `2ca24-384` inside a table row (the source document has it too)']}
+  ],
   check(context) {
     const {tableSegments} = context.facts
     for (const segment of tableSegments) {
