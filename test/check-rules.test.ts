@@ -31,6 +31,9 @@ describe('rules', () => {
             const messages = check(parse(example.markdown, {path: 'example.md'}), example.options ?? {})
             const own = messages.filter((message) => message.ruleId === rule.id)
             expect(own.map(exampleMessage)).toEqual(example.messages)
+            // A rule that throws is an `internal-error`, not one of its own messages: without this, a crash on
+            // a good example (or on a bad one, after reporting) passed.
+            expect(messages.filter((message) => message.ruleId === 'internal-error').map((message) => message.reason)).toEqual([])
             for (const message of own) expect(message.source).toBe('sxs')
             if (kind === 'bad') expect(example.messages.length).toBeGreaterThan(0)
             // A good example may show a warning the rule gives (a source-side problem), never an error.
