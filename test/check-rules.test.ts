@@ -77,6 +77,20 @@ describe('prose-outside-pair and code blocks', () => {
   })
 })
 
+describe('table-shape on a file with lone-CR line ends', () => {
+  // brokenByPair walks to the end of the row's bilingual line, which a lone CR ends too: walking on to the next
+  // LF (here: none) took the next row's split pair as this row's, and the row a backslash breaks went unreported.
+  it('reports the row a backslash breaks, not the next row a `|` in a target splits', () => {
+    const header = `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\r|---|---|\r`
+    const rows = `|${pair('90f5f-150', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-151', '0800', '0800')}|\r|${pair('90f5f-152', 'Kanada', 'Canada')}|${pair('90f5f-153', 'Gebührenfrei | 1800', 'Toll-free 1800')}|\r`
+    const messages = check(parse(`${header}${rows}`, {path: 'example.md'})).filter((message) => message.ruleId === 'table-shape' || message.ruleId === 'pair-split-across-cells')
+    expect(messages.map((message) => `${message.ruleId} ${exampleMessage(message)}`)).toEqual([
+      'table-shape 3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2',
+      'pair-split-across-cells 4:164-4:165: error: Unescaped `|` in the target of `90f5f-153` splits it across table cells (escape it as `\\|`)'
+    ])
+  })
+})
+
 describe('engine', () => {
   const duplicate = `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`
 
