@@ -31,6 +31,9 @@ describe('rules', () => {
             const messages = check(parse(example.markdown, {path: 'example.md'}), example.options ?? {})
             const own = messages.filter((message) => message.ruleId === rule.id)
             expect(own.map(exampleMessage)).toEqual(example.messages)
+            // A rule that throws is an `internal-error`, not one of its own messages: without this, a crash on
+            // a good example (or on a bad one, after reporting) passed.
+            expect(messages.filter((message) => message.ruleId === 'internal-error').map((message) => message.reason)).toEqual([])
             for (const message of own) expect(message.source).toBe('sxs')
             if (kind === 'bad') expect(example.messages.length).toBeGreaterThan(0)
             // A good example may show a warning the rule gives (a source-side problem), never an error.
@@ -86,6 +89,20 @@ describe('prose-outside-pair and code blocks', () => {
     expect(prose(inList)).toEqual([])
     // The same line as a paragraph (a lazy continuation of the item's text) is prose.
     expect(prose([`1. ${pair('710cd-229', 'Legen Sie die Variablen fest.', 'Set the following variables.')}`, sample[1]!.trim(), ''].join('\n'))).toEqual([2])
+  })
+})
+
+describe('table-shape on a file with lone-CR line ends', () => {
+  // brokenByPair walks to the end of the row's bilingual line, which a lone CR ends too: walking on to the next
+  // LF (here: none) took the next row's split pair as this row's, and the row a backslash breaks went unreported.
+  it('reports the row a backslash breaks, not the next row a `|` in a target splits', () => {
+    const header = `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\r|---|---|\r`
+    const rows = `|${pair('90f5f-150', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-151', '0800', '0800')}|\r|${pair('90f5f-152', 'Kanada', 'Canada')}|${pair('90f5f-153', 'Gebührenfrei | 1800', 'Toll-free 1800')}|\r`
+    const messages = check(parse(`${header}${rows}`, {path: 'example.md'})).filter((message) => message.ruleId === 'table-shape' || message.ruleId === 'pair-split-across-cells')
+    expect(messages.map((message) => `${message.ruleId} ${exampleMessage(message)}`)).toEqual([
+      'table-shape 3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2',
+      'pair-split-across-cells 4:164-4:165: error: Unescaped `|` in the target of `90f5f-153` splits it across table cells (escape it as `\\|`)'
+    ])
   })
 })
 

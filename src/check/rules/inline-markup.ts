@@ -29,7 +29,10 @@ const rule: Rule = {
   good: [
     {title: 'Same link, same bold, link text translated', markdown: `${pair('90f5f-134', 'Wechseln Sie zu **Support** ([Hilfe](help.md))', 'Go to **Support** ([Help](help.md))')}\n`, messages: []},
     {title: 'A bare URL written as a link to the same URL', markdown: `${pair('90f5f-140', 'Siehe [https://aka.ms/eop](https://aka.ms/eop).', 'See https://aka.ms/eop.')}\n`, messages: []},
-    {title: 'The locale of a docs URL localized', markdown: `${pair('a1eda-121', 'Siehe [Multi-Geo](https://docs.microsoft.com/de-de/office365/enterprise/multi-geo).', 'See [Multi-Geo](https://docs.microsoft.com/en-us/office365/enterprise/multi-geo).')}\n`, messages: []}
+    {title: 'The locale of a docs URL localized', markdown: `${pair('a1eda-121', 'Siehe [Multi-Geo](https://docs.microsoft.com/de-de/office365/enterprise/multi-geo).', 'See [Multi-Geo](https://docs.microsoft.com/en-us/office365/enterprise/multi-geo).')}\n`, messages: []},
+    {title: 'A link came back as `<b0>`: mt-placeholder reports the pair (one incident, one finding)', markdown: `${pair('ac8fe-156', '請參閱 < <b0>eDiscovery 案例</b0>中的 「 建立新的案例 」。', 'See "Create a new case" in [eDiscovery cases](ediscovery-cases.md#step-2-create-a-new-case).')}\n`, messages: []},
+    {title: 'Inline code in a target whose source is blank: empty-source reports the pair, not the code added', markdown: `${pair('ff31a-144', '" `user@contoso.com` "', ' ')}\n`, messages: []},
+    {title: 'An empty target: empty-target reports the pair, not the link lost', markdown: `${pair('ac8fe-156', ' ', 'See [eDiscovery cases](ediscovery-cases.md).')}\n`, messages: []}
   ],
   check(context) {
     for (const segment of context.document.segments) {

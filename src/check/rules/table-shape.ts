@@ -58,14 +58,29 @@ const rule: Rule = {
       messages: ['3:1-3:371: error: Table row has 1 cell(s) in the localized document, the delimiter row 2 (the source document has 3)']
     },
     {
-      title: 'A backslash ending a header target: the table is no table in the localized document (not-a-table reports its header too)',
-      markdown: `|${pair('90f5f-145', 'Land \\', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\n|---|---|\n|${pair('90f5f-147', 'Brasilien', 'Brazil')}|${pair('90f5f-148', '0800', '0800')}|\n`,
+      title: 'A backslash ending a header target: the table is no table in the localized document (not-a-table reports its header too), and its rows are not reported one by one',
+      markdown: `|${pair('90f5f-145', 'Land \\', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\n|---|---|\n|${pair('90f5f-147', 'Brasilien\\', 'Brazil')}|${pair('90f5f-148', '0800', '0800')}|\n`,
       messages: ['1:1-1:241: error: This table of the source document is not a table in the localized document (its header or delimiter row broke)']
+    },
+    {
+      title: 'A row a backslash breaks between rows a `|` in a target splits: pair-split-across-cells reports those two, this rule the row between',
+      markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n|${pair('90f5f-150', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-151', '0800', '0800')}|\n|${pair('90f5f-152', 'Kanada', 'Canada')}|${pair('90f5f-153', 'Gebührenfrei | 1800', 'Toll-free 1800')}|\n`,
+      messages: ['4:1-4:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2']
     }
   ],
   good: [
     {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`, messages: []},
     {title: 'A line break in a target: line-break-in-table-pair reports the pair, the split row is not reported again', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: []},
+    {
+      title: 'A line break starting a target after a space in its cell: the row ends before the pair, which line-break-in-table-pair reports',
+      markdown: `${header}| ${pair('90f5f-148', '\nBrasilien', 'Brazil')} | ${pair('90f5f-149', '0800', '0800')} |\n`,
+      messages: []
+    },
+    {
+      title: 'A table the source document breaks too (header of two cells, delimiter of three): not-a-table warns, the table was never one',
+      markdown: `|||\n|:---|:---|:---|\n| ${pair('0fcf2-115', '**Definition**', '**Definition**')} | ${pair('0fcf2-116', 'Nur in der Cloud.', 'Cloud only.')} | x |\n`,
+      messages: []
+    },
     {title: 'Rows as wide as the delimiter row', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei \\| 0800', 'Toll-free \\| 0800')}|\n`, messages: []},
     {title: 'A row of empty cells shorter than the delimiter row (GFM pads it)', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n|\n`, messages: []},
     {title: 'A row whose last cell is empty after a trailing `|`, shorter than the delimiter row', markdown: `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|${pair('90f5f-147', 'Hinweis', 'Note')}|\n|---|---|---|\n|${pair('90f5f-148', 'Brasilien', 'Brazil')}| |\n`, messages: []},
