@@ -118,7 +118,9 @@ const PATTERNS: Array<{kind: TokenKind; pattern: RegExp; trigger: RegExp}> = [
   // (`Microsoft.Online`, `$_.UsageLocation`): `e.g.` and the end of a sentence are not identifiers.
   // A lower-case letter somewhere: `YY.MM.DD` is a date format, which a translation localizes; not part of
   // a URL (`referencehttps://go.microsoft.com/…`, glued to a word, is no link but still an address).
-  {kind: 'identifier', trigger: /\w\.\w/, pattern: /(?<![\w./])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$/])[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
+  // Not a lower-case word, a dot and a capitalized word (`content.Not all`, `needed.Check SQL`): a source
+  // that lost the space after a sentence, which the translation rightly does not copy.
+  {kind: 'identifier', trigger: /\w\.\w/, pattern: /(?<![\w./])(?=[\w.$]*[a-z])(?:\$_?\.)?[A-Za-z_][\w]+(?:\.[A-Za-z_][\w]*){2,}(?![\w]|\.\w)|(?<![\w.$/])(?![a-z]+\.[A-Z][a-z]+(?![\w]|\.\w))[A-Za-z_]\w+\.[A-Z]\w*[a-z]\w*(?![\w]|\.\w)/g},
   {kind: 'placeholder', trigger: /[{%$]/, pattern: /\{\d+\}|\{\{\s*\w+\s*\}\}|(?<![\w%])%[sd](?!\w)|(?<![\w$])\$[A-Za-z_]\w*(?:\.\w+)*/g},
   // A name with digits: `SHA256`, `AES-256`, `TLS 1.2`, `IPv6`, `Office 365`, `Windows 10`.
   // Not prose that lost a space (`Step7`), a quarter (`Q3`) or a time (`9 AM-5 PM`), which translations write
