@@ -152,7 +152,11 @@ describe('fast path', () => {
       parse(input)
       return performance.now() - started
     }))
-    expect(best(text) / best(small)).toBeLessThan(24)
+    // Load on a shared machine inflates one attempt's ratio at random (25.6 seen at load 12, 12-13 usual):
+    // up to three attempts; a quadratic walk (64) passes none.
+    let ratio = Infinity
+    for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) ratio = Math.min(ratio, best(text) / best(small))
+    expect(ratio).toBeLessThan(24)
     const document = parse(text)
     expect(answers(text)).toBe(true)
     expect(document.segments).toHaveLength(53_334)
