@@ -15,27 +15,66 @@ const rule: Rule = {
       messages: ['2:1-2:24: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
       options: {targetLanguage: 'nl-NL'}
     },
+    {
+      title: 'Another language, in front matter that is not valid YAML',
+      markdown: `---\ntitle: "Hilfe\nms.contentlocale: 'de-DE'\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`,
+      messages: ['3:1-3:26: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
+      options: {targetLanguage: 'nl-NL'}
+    },
+    {
+      title: 'Another language, with CR line endings',
+      markdown: `---\rtitle: Hilfe\rms.contentlocale: de-DE\r---\r${pair('90f5f-103', 'Hilfe', 'Help')}\r`,
+      messages: ['3:1-3:24: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
+      options: {targetLanguage: 'nl-NL'}
+    },
     {title: 'A locale of white space only', markdown: `---\ntitle: Hilfe\nms.contentlocale: " "\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['2:1-3:22: error: Front matter has no `ms.contentlocale`']},
     {title: 'A locale that is no string', markdown: `---\ntitle: Hilfe\nms.contentlocale: 1031\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['2:1-3:23: error: Front matter has no `ms.contentlocale`']}
   ],
   good: [
     {title: 'The locale named', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}, messages: []},
+    {
+      title: 'Front matter that is not valid YAML still names its locale (front-matter-yaml reports the YAML)',
+      markdown: `---\ntitle: "Hilfe\nms.contentlocale: de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`,
+      options: {targetLanguage: 'de-DE'},
+      messages: []
+    },
     {title: 'The locale in another letter case', markdown: `---\ntitle: Hilfe\nms.contentlocale: de-de\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, options: {targetLanguage: 'de-DE'}, messages: []}
   ],
   check(context) {
     const front = context.document.frontMatter
     if (!front) return
-    const locale = front.data['ms.contentlocale']
+    const lines = front.raw.split(/\r\n|\r|\n/)
+    const line = lines.findIndex((text) => localeLine.test(text))
+    const locale = localeOf(front.data, lines[line])
     const expected = context.options.targetLanguage
     if (typeof locale !== 'string' || locale.trim() === '') {
       context.report('Front matter has no `ms.contentlocale`', front.position)
       return
     }
     if (expected && locale.toLowerCase() !== expected.toLowerCase()) {
-      const line = front.raw.split('\n').findIndex((text) => /^ms\.contentlocale\s*:/.test(text))
-      const start = front.position.start.offset + front.raw.split('\n').slice(0, Math.max(0, line)).join('\n').length + (line > 0 ? 1 : 0)
-      context.report(`\`ms.contentlocale\` is \`${locale}\`, expected \`${expected}\``, context.position(start, start + (front.raw.split('\n')[line]?.length ?? 0)))
+      // The line's start in the raw text: the lines before it and their line breaks (LF, CRLF or CR) as written.
+      let at = 0
+      for (let before = 0; before < line; before++) {
+        at += lines[before]!.length
+        at += front.raw.startsWith('\r\n', at) ? 2 : 1
+      }
+      const start = front.position.start.offset + at
+      context.report(`\`ms.contentlocale\` is \`${locale}\`, expected \`${expected}\``, context.position(start, start + (lines[line]?.length ?? 0)))
     }
   }
+}
+
+/** A top-level `ms.contentlocale:` line (at column 0: in valid YAML nothing else can start one there). */
+const localeLine = /^ms\.contentlocale[ \t]*:/
+
+/**
+ * The locale the front matter names: its parsed value, else, when the YAML did not parse (front-matter-yaml
+ * reports that), the plain or quoted scalar on its `ms.contentlocale:` line; one broken line elsewhere does not
+ * make the locale missing too.
+ */
+function localeOf(data: Readonly<Record<string, unknown>>, line: string | undefined): unknown {
+  if ('ms.contentlocale' in data || line === undefined) return data['ms.contentlocale']
+  const value = line.slice(line.indexOf(':') + 1).replace(/[ \t]+#.*$/, '').trim()
+  return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value
 }
 export default rule
