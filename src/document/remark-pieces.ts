@@ -74,13 +74,13 @@ export function readInPieces(markdown: string, parse: (text: string) => Root, pi
   for (const piece of pieces) {
     for (const node of piece.tree.children) collectDefinitions(node, defined)
   }
-  // The candidates as micromark defined them (the identifiers of the synthetic nodes, the same in every piece).
-  const candidateIds = pieces[0]!.defined
+  // A definition among no candidates: every piece read again with the true labels.
+  const candidateIds = {links: new Set(candidates.links.map((label) => identifier(label).toLowerCase())), footnotes: new Set(candidates.footnotes.map((label) => identifier(label).toLowerCase()))}
   const missed = [...defined.links].some((id) => !candidateIds.links.has(id)) || [...defined.footnotes].some((id) => !candidateIds.footnotes.has(id))
   const truth = labelsOf(defined)
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!
-    if (!missed && !refersToUndefined(piece.tree, candidateIds, defined)) continue
+    if (!missed && !refersToUndefined(piece.tree, piece.defined, defined)) continue
     const again = readPiece(markdown, piece.start, piece.end, piece.end === markdown.length, truth, parse, lines)
     // The block structure does not depend on the labels: a cut confirmed once is confirmed again.
     if (!again) return whole()
@@ -116,6 +116,7 @@ interface Labels {
  */
 function readPiece(markdown: string, start: number, end: number, last: boolean, labels: Labels, parse: (text: string) => Root, lines: LineCounter): Piece | undefined {
   const text = markdown.slice(start, end)
+  labels = labelsIn(text, labels)
   const definitions = definitionsText(labels)
   const expected = labels.links.length + labels.footnotes.length
   const lineShift = lines.lineOf(start) - 1
@@ -206,6 +207,38 @@ function refersToUndefined(tree: Nodes, candidates: {links: Set<string>; footnot
 /** Labels to define from the identifiers a file defines (lower case: the same labels to micromark). */
 function labelsOf(defined: {links: Set<string>; footnotes: Set<string>}): Labels {
   return {links: [...defined.links], footnotes: [...defined.footnotes]}
+}
+
+/**
+ * micromark's normalized label (micromark-util-normalize-identifier): white space runs one space, trimmed,
+ * case folded. Two labels match where their identifiers are equal.
+ */
+function identifier(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+}
+
+/**
+ * The labels a piece may look up: those matching the text between a `[` and the next `]` with no bracket
+ * between (escaped ones aside) somewhere in it. micromark looks a label up only there (a reference's label,
+ * a link text taken as a shortcut reference, `^` and a footnote's label), and a definition's label holds no
+ * unescaped bracket, so a label matching no such text is never looked up (a text over lines is also taken
+ * without the `>` its lines may start with, which micromark leaves out). Each piece gets only its own,
+ * else a file with a definition every few lines would give every piece all of them: quadratic.
+ */
+function labelsIn(text: string, labels: Labels): Labels {
+  if (labels.links.length + labels.footnotes.length === 0) return labels
+  const texts = new Set<string>()
+  for (const match of text.matchAll(/\[((?:[^\\[\]]|\\[^])*)\]/g)) {
+    const inside = match[1]!
+    texts.add(identifier(inside))
+    // Over lines, with the block quote markers that may start its lines left out, as micromark leaves them.
+    if (/[\n\r]/.test(inside)) texts.add(identifier(inside.replace(/([\n\r])[ \t>]*/g, '$1')))
+  }
+  return {links: labels.links.filter((label) => texts.has(identifier(label))), footnotes: labels.footnotes.filter((label) => texts.has(identifier(`^${label}`)))}
 }
 
 /**
