@@ -5,21 +5,23 @@
  * keeps every event of the document besides its tree: a 5.8 MB page took 22 s and 740 MB), and a file the
  * fast path declines (a footnote, a tab, …) went to it whole.
  *
- * The text is cut at the start of a line that follows a blank line and starts with a character that starts
- * no list item (`-`, `+`, `*` or a digit) and no indented line. There every block is closed in micromark's
- * reading, or it is a fenced code block, an HTML block of the kinds blank lines do not end (comment, `<pre>`,
- * …) or the front matter: a list item goes on only with indented lines or one of its markers, a block quote
- * only with `>`, a paragraph, table or other HTML block ends at the blank line, and no other block looks at
- * a line past a blank one. A line scan (`candidateCuts`) skips the places where it guesses a fence or such an
- * HTML block is open; remark itself confirms each cut: the piece is read with a sentinel paragraph `x` after
- * it, which must come back as a paragraph of its own at the top level, so nothing before the cut was open.
+ * The text is cut at the start of a line that follows a blank line, starts with a character that starts no
+ * list item (`-`, `+`, `*` or a digit) and no indented line, and opens no block that blank lines do not end.
+ * There every block is closed in micromark's reading, or it is a fenced code block, an HTML block of the kinds
+ * blank lines do not end (comment, `<pre>`, …) or the front matter: a list item goes on only with indented
+ * lines or one of its markers, a block quote only with `>`, a paragraph, table or other HTML block ends at the
+ * blank line, and no other block looks at a line past a blank one. A line scan (`candidateCuts`) skips the
+ * places where it guesses a fence or such an HTML block is open; remark itself confirms each cut: the piece is
+ * read with the line after the cut behind it (its sentinel), which must come back as a node of its own at the
+ * top level, so nothing before the cut was open. The sentinel is that line itself, not any paragraph: how the
+ * blocks left open close (where a fence in a list item ends) depends on whether the line starts a container.
  * Only the front matter decides by what comes after (it is front matter only if closed), so no cut is made
  * before its closing fence could be.
  *
  * What crosses a cut is the definitions: a reference resolves against the whole file's link reference and
  * footnote definitions. Each piece is read with the candidate labels of the whole file (any `[label]:` in
- * it) defined after its sentinel (the last piece: before its text, as it has no sentinel). Then the
- * definitions each piece actually holds are the truth: a file whose definitions are not all among the
+ * it) that it may look up defined after its sentinel (the last piece: before its text, as it has none). Then
+ * the definitions the pieces actually hold are the truth: a file whose definitions are not all among the
  * candidates is read again with them; a piece holding a reference to a candidate that is no definition
  * (a `[x]:` in a code block, a label the scan misread) is read again with the true ones, since a label taken
  * for defined shows in the tree as a reference to it. The synthetic nodes are dropped and every position
@@ -146,7 +148,8 @@ function readPiece(markdown: string, start: number, end: number, last: boolean, 
   const children = tree.children.slice(0, at)
   for (const child of children) shift(child, start, lineShift)
   const piece: Root = {type: 'root', children}
-  if (tree.position) piece.position = {start: shifted(tree.position.start, start, lineShift), end: shifted(tree.position.start, start, lineShift)}
+  // Its end is the cut, at the start of a line (only the first piece's start and the last's end are read).
+  if (tree.position) piece.position = {start: shifted(tree.position.start, start, lineShift), end: {line: lines.lineOf(end), column: 1, offset: end}}
   return {start, end, tree: piece, defined}
 }
 
@@ -193,7 +196,8 @@ function collectDefinitions(node: Nodes, into: {links: Set<string>; footnotes: S
  * Whether a tree read with the candidate labels holds a reference to one that is no definition of the file:
  * the first place the reading with the true labels differs is such a reference (micromark makes a label a
  * reference only when it is defined), so a tree without one is the true reading.
- * (Identifiers are compared as mdast gives them, micromark's normalized label in lower case.)
+ * (Identifiers are compared as mdast gives them, micromark's normalized label in lower case: two labels
+ * micromark tells apart that lower case makes one, mdast cannot tell apart either.)
  */
 function refersToUndefined(tree: Nodes, candidates: {links: Set<string>; footnotes: Set<string>}, defined: {links: Set<string>; footnotes: Set<string>}): boolean {
   const walk = (node: Nodes): boolean => {
