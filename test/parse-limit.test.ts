@@ -5,7 +5,7 @@
  * by every command with a `parse-error` at that paragraph, at once, instead of a parse of minutes; the same
  * markup a few hundred times is read as always.
  */
-import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -74,6 +74,20 @@ describe('a declined document remark cannot read in bounded time', () => {
       expect(performance.now() - started).toBeLessThan(5_000)
     }
     expect(parseLeafBlocks(declined('[a](b', 300)).length).toBeGreaterThan(0)
+  })
+
+  it('update refuses such a new English with the place, and writes nothing', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sxs-limit-'))
+    const english = declined('[a](b', 20_000)
+    writeFileSync(path.join(work, 'old.md'), reference)
+    writeFileSync(path.join(work, 'new.md'), english)
+    const recorded = io(work)
+    const started = performance.now()
+    expect(await main(['update', 'old.md', 'new.md', '--out', 'updated.md'], recorded)).toBe(1)
+    expect(recorded.all()).toMatch(new RegExp(`new\\.md:${english.split('\n').length - 1}:1.*error.*Too complex to read: this paragraph repeats .*declined the file \\(footnote\\)`))
+    expect(recorded.all()).not.toMatch(/\n +at /)
+    expect(existsSync(path.join(work, 'updated.md'))).toBe(false)
+    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('asked for remark (fast: false), the caller gets it whatever the input', () => {

@@ -66,6 +66,8 @@ const cases: Array<[string, string]> = [
   ['labels that are no definitions (in code, in a paragraph, a link text)', '[a] [b] [c] [^d]\n\ne\n\n```\n[a]: /a\n```\n\nf\n\ng [b]: h\n\ni\n\n[[c]: j](u)\n\nk\n\n`[^d]: l`\n'],
   ['a label over two lines', '[a b]\n\nc\n\n[a\nb]: /u\n\nd\n'],
   ['a label in a block quote over two lines', '[a b]\n\nc\n\n> [a\n> b]: /u\n\nd\n'],
+  ['a reference over lines in a block quote and a list item, its definition in another piece', '> [a\n> b] x\n\n- [c\n  d]\n\ne\n\n[A B]: /u\n[c d]: /v\n'],
+  ['many definitions, each referred to from another piece', Array.from({length: 30}, (_, index) => `[r${index}] [x][r${(index * 7) % 30}] [^f${index}]\n\n[r${index}]: /u${index}\n\n[^f${(index * 11) % 30}]: note\n`).join('\n')],
   ['CRLF and lone CR line endings', 'a\r\n\r\n```\r\nb\r\n\r\nc\r\n```\r\n\r\nd\r\re\r\r[x]\r\n\r\nf\r\n\r\n[x]: /u\r\n'],
   ['tabs and white-space-only lines as blank lines', 'a\n \t\nb\n\t\nc\n   \n\td\n\ne\n']
 ]

@@ -5,21 +5,23 @@
  * keeps every event of the document besides its tree: a 5.8 MB page took 22 s and 740 MB), and a file the
  * fast path declines (a footnote, a tab, …) went to it whole.
  *
- * The text is cut at the start of a line that follows a blank line and starts with a character that starts
- * no list item (`-`, `+`, `*` or a digit) and no indented line. There every block is closed in micromark's
- * reading, or it is a fenced code block, an HTML block of the kinds blank lines do not end (comment, `<pre>`,
- * …) or the front matter: a list item goes on only with indented lines or one of its markers, a block quote
- * only with `>`, a paragraph, table or other HTML block ends at the blank line, and no other block looks at
- * a line past a blank one. A line scan (`candidateCuts`) skips the places where it guesses a fence or such an
- * HTML block is open; remark itself confirms each cut: the piece is read with a sentinel paragraph `x` after
- * it, which must come back as a paragraph of its own at the top level, so nothing before the cut was open.
+ * The text is cut at the start of a line that follows a blank line, starts with a character that starts no
+ * list item (`-`, `+`, `*` or a digit) and no indented line, and opens no block that blank lines do not end.
+ * There every block is closed in micromark's reading, or it is a fenced code block, an HTML block of the kinds
+ * blank lines do not end (comment, `<pre>`, …) or the front matter: a list item goes on only with indented
+ * lines or one of its markers, a block quote only with `>`, a paragraph, table or other HTML block ends at the
+ * blank line, and no other block looks at a line past a blank one. A line scan (`candidateCuts`) skips the
+ * places where it guesses a fence or such an HTML block is open; remark itself confirms each cut: the piece is
+ * read with the line after the cut behind it (its sentinel), which must come back as a node of its own at the
+ * top level, so nothing before the cut was open. The sentinel is that line itself, not any paragraph: how the
+ * blocks left open close (where a fence in a list item ends) depends on whether the line starts a container.
  * Only the front matter decides by what comes after (it is front matter only if closed), so no cut is made
  * before its closing fence could be.
  *
  * What crosses a cut is the definitions: a reference resolves against the whole file's link reference and
  * footnote definitions. Each piece is read with the candidate labels of the whole file (any `[label]:` in
- * it) defined after its sentinel (the last piece: before its text, as it has no sentinel). Then the
- * definitions each piece actually holds are the truth: a file whose definitions are not all among the
+ * it) that it may look up defined after its sentinel (the last piece: before its text, as it has none). Then
+ * the definitions the pieces actually hold are the truth: a file whose definitions are not all among the
  * candidates is read again with them; a piece holding a reference to a candidate that is no definition
  * (a `[x]:` in a code block, a label the scan misread) is read again with the true ones, since a label taken
  * for defined shows in the tree as a reference to it. The synthetic nodes are dropped and every position
@@ -74,13 +76,13 @@ export function readInPieces(markdown: string, parse: (text: string) => Root, pi
   for (const piece of pieces) {
     for (const node of piece.tree.children) collectDefinitions(node, defined)
   }
-  // The candidates as micromark defined them (the identifiers of the synthetic nodes, the same in every piece).
-  const candidateIds = pieces[0]!.defined
+  // A definition among no candidates: every piece read again with the true labels.
+  const candidateIds = {links: new Set(candidates.links.map((label) => identifier(label).toLowerCase())), footnotes: new Set(candidates.footnotes.map((label) => identifier(label).toLowerCase()))}
   const missed = [...defined.links].some((id) => !candidateIds.links.has(id)) || [...defined.footnotes].some((id) => !candidateIds.footnotes.has(id))
   const truth = labelsOf(defined)
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!
-    if (!missed && !refersToUndefined(piece.tree, candidateIds, defined)) continue
+    if (!missed && !refersToUndefined(piece.tree, piece.defined, defined)) continue
     const again = readPiece(markdown, piece.start, piece.end, piece.end === markdown.length, truth, parse, lines)
     // The block structure does not depend on the labels: a cut confirmed once is confirmed again.
     if (!again) return whole()
@@ -116,6 +118,7 @@ interface Labels {
  */
 function readPiece(markdown: string, start: number, end: number, last: boolean, labels: Labels, parse: (text: string) => Root, lines: LineCounter): Piece | undefined {
   const text = markdown.slice(start, end)
+  labels = labelsIn(text, labels)
   const definitions = definitionsText(labels)
   const expected = labels.links.length + labels.footnotes.length
   const lineShift = lines.lineOf(start) - 1
@@ -145,7 +148,8 @@ function readPiece(markdown: string, start: number, end: number, last: boolean, 
   const children = tree.children.slice(0, at)
   for (const child of children) shift(child, start, lineShift)
   const piece: Root = {type: 'root', children}
-  if (tree.position) piece.position = {start: shifted(tree.position.start, start, lineShift), end: shifted(tree.position.start, start, lineShift)}
+  // Its end is the cut, at the start of a line (only the first piece's start and the last's end are read).
+  if (tree.position) piece.position = {start: shifted(tree.position.start, start, lineShift), end: {line: lines.lineOf(end), column: 1, offset: end}}
   return {start, end, tree: piece, defined}
 }
 
@@ -192,7 +196,8 @@ function collectDefinitions(node: Nodes, into: {links: Set<string>; footnotes: S
  * Whether a tree read with the candidate labels holds a reference to one that is no definition of the file:
  * the first place the reading with the true labels differs is such a reference (micromark makes a label a
  * reference only when it is defined), so a tree without one is the true reading.
- * (Identifiers are compared as mdast gives them, micromark's normalized label in lower case.)
+ * (Identifiers are compared as mdast gives them, micromark's normalized label in lower case: two labels
+ * micromark tells apart that lower case makes one, mdast cannot tell apart either.)
  */
 function refersToUndefined(tree: Nodes, candidates: {links: Set<string>; footnotes: Set<string>}, defined: {links: Set<string>; footnotes: Set<string>}): boolean {
   const walk = (node: Nodes): boolean => {
@@ -206,6 +211,38 @@ function refersToUndefined(tree: Nodes, candidates: {links: Set<string>; footnot
 /** Labels to define from the identifiers a file defines (lower case: the same labels to micromark). */
 function labelsOf(defined: {links: Set<string>; footnotes: Set<string>}): Labels {
   return {links: [...defined.links], footnotes: [...defined.footnotes]}
+}
+
+/**
+ * micromark's normalized label (micromark-util-normalize-identifier): white space runs one space, trimmed,
+ * case folded. Two labels match where their identifiers are equal.
+ */
+function identifier(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+}
+
+/**
+ * The labels a piece may look up: those matching the text between a `[` and the next `]` with no bracket
+ * between (escaped ones aside) somewhere in it. micromark looks a label up only there (a reference's label,
+ * a link text taken as a shortcut reference, `^` and a footnote's label), and a definition's label holds no
+ * unescaped bracket, so a label matching no such text is never looked up (a text over lines is also taken
+ * without the `>` its lines may start with, which micromark leaves out). Each piece gets only its own,
+ * else a file with a definition every few lines would give every piece all of them: quadratic.
+ */
+function labelsIn(text: string, labels: Labels): Labels {
+  if (labels.links.length + labels.footnotes.length === 0) return labels
+  const texts = new Set<string>()
+  for (const match of text.matchAll(/\[((?:[^\\[\]]|\\[^])*)\]/g)) {
+    const inside = match[1]!
+    texts.add(identifier(inside))
+    // Over lines, with the block quote markers that may start its lines left out, as micromark leaves them.
+    if (/[\n\r]/.test(inside)) texts.add(identifier(inside.replace(/([\n\r])[ \t>]*/g, '$1')))
+  }
+  return {links: labels.links.filter((label) => texts.has(identifier(label))), footnotes: labels.footnotes.filter((label) => texts.has(identifier(`^${label}`)))}
 }
 
 /**

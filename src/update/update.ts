@@ -9,6 +9,7 @@
 import type {BilingualDocument, LineEnding} from '../document/types.js'
 import {withLineEnding} from '../document/line-ending.js'
 import {parse} from '../document/parse.js'
+import {ParseError} from '../document/messages.js'
 import {print, printSegment} from '../document/print.js'
 import {readFrontMatterAt} from '../document/front-matter.js'
 import {mainPrefix} from '../check/ids.js'
@@ -68,6 +69,30 @@ export interface UpdatedUnit {
   memory?: {file: string; unit: string}
 }
 
+/**
+ * The new English is too complex for remark where the fast path declines it (document/complexity.ts): the
+ * ParseError with the text its offset is in (the English with the old document's line endings: the same lines
+ * and columns as the file).
+ */
+export class EnglishParseError extends Error {
+  constructor(
+    readonly error: ParseError,
+    readonly text: string
+  ) {
+    super(error.message)
+    this.name = 'EnglishParseError'
+  }
+}
+
+function readEnglish(english: string): ReturnType<typeof readBlocks> {
+  try {
+    return readBlocks(english)
+  } catch (error) {
+    if (error instanceof ParseError) throw new EnglishParseError(error, english)
+    throw error
+  }
+}
+
 export interface UpdateResult {
   text: string
   document: BilingualDocument
@@ -101,7 +126,7 @@ export function update(given: BilingualDocument, englishBytes: string, options: 
   // the hash is still of the English as given.
   const english = sameLineEndings(englishBytes, old.eol)
   const oldReading = readOldDocument(old)
-  const newReading = readBlocks(english)
+  const newReading = readEnglish(english)
   newReading.blocks = mirrorJoins(english, newReading.blocks, oldReading.blocks)
   const matches = alignBlocks(
     oldReading.blocks.map((block) => block.key),

@@ -19,10 +19,10 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
 import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
-import {describeError, decodeFailure, usageFailure} from '../report.js'
+import {describeError, decodeFailure, parseFailure, usageFailure} from '../report.js'
 import {parseOrReport} from '../parse-or-report.js'
 import {formatMessage} from '../reporters/compact.js'
-import {update, type UpdateResult} from '../../update/update.js'
+import {EnglishParseError, update, type UpdateResult} from '../../update/update.js'
 import {todoXliff, todoXliff20} from '../../update/xliff.js'
 import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
@@ -235,7 +235,8 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   try {
     result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory, oldEnglish})
   } catch (error) {
-    io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
+    if (error instanceof EnglishParseError) io.stderr(formatMessage(name(job.english), parseFailure(error.error, error.text)))
+    else io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
     return {code: exitCode.failure, report: undefined}
   }
   const report = updateReport(result, {old: name(job.old), english: name(job.english), out: name(job.out)})
