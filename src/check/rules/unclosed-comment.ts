@@ -21,12 +21,12 @@ const rule: Rule = {
     },
     {
       title: 'An inline comment in a later paragraph closes it there',
-      markdown: `- ${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n  <!-- TODO: link\n\n${pair('90f5f-105', 'Exchange Online Protection', 'Exchange Online Protection')} <!-- reviewed -->\n\n${pair('90f5f-106', 'Mehr', 'More')}\n`,
-      messages: ['2:3-2:7: error: HTML comment `<!--` is never closed in its block: it hides everything up to line 4 from readers (1 pair)']
+      markdown: `- ${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n  <!-- TODO: link\n\n${pair('90f5f-105', 'Exchange Online Protection', 'Exchange Online Protection')}\nSiehe auch: <!-- reviewed --> ${pair('90f5f-106', 'SharePoint Online', 'SharePoint Online')}\n\n${pair('90f5f-107', 'Mehr', 'More')}\n`,
+      messages: ['2:3-2:7: error: HTML comment `<!--` is never closed in its block: it hides everything up to line 5 from readers (1 pair)']
     },
     {
       title: 'A `-->` in code or in a link title does not close it (markdown escapes it)',
-      markdown: `- ${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n  <!-- TODO: link\n\n\`\`\`html\n<!-- Kommentar -->\n\`\`\`\n\n${pair('90f5f-105', 'Ein Kommentar endet mit \`-->\`.', 'A comment ends with \`-->\`.')}\n\n[comments]: https://developer.mozilla.org/docs/Web/HTML/Comments "HTML comments: <!-- -->"\n\n${pair('90f5f-106', 'Mehr', 'More')}\n`,
+      markdown: `- ${pair('90f5f-104', '**Gilt für**', '**Applies to**')}\n  <!-- TODO: link\n\n${pair('90f5f-105', 'Ein Kommentar endet mit \`-->\`:', 'A comment ends with \`-->\`:')}\n\n    <!-- Kommentar -->\n\n[comments]: https://developer.mozilla.org/docs/Web/HTML/Comments "HTML comments: <!-- -->"\n\n${pair('90f5f-106', 'Mehr', 'More')}\n`,
       messages: ['2:3-2:7: error: HTML comment `<!--` is never closed: it hides the rest of the page from readers (2 pairs)']
     }
   ],
