@@ -72,7 +72,7 @@ describe('rule examples with CR-only line endings', () => {
     it(`${rule.id}: every example gives the same messages`, () => {
       for (const example of [...rule.bad, ...rule.good]) {
         const messages = (markdown: string) => check(parse(markdown, {path: 'example.md'}), example.options ?? {}).filter((message) => message.ruleId === rule.id).map(exampleMessage)
-        expect(messages(example.markdown.replace(/\n/g, '\r')), example.title).toEqual(example.messages)
+        expect(messages(example.markdown.replace(/\r?\n/g, '\r')), example.title).toEqual(example.messages)
       }
     })
   }
