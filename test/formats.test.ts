@@ -365,6 +365,27 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     })
     expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source></segment>'))).toEqual({unit: [' A.', undefined, 'initial'], messages: []})
   })
+
+  it('XLIFF 2.0: the state of the first <segment> (not of an ignorable before it), a segment without a source or a target, messages at the first source and target', () => {
+    const ph = (id: string): string => `<ph id="${id}"/>`
+    const segments = `<ignorable><source> </source><target> </target></ignorable><segment state="translated"><source>A${ph('1')}.</source><target>B${ph('2')}.</target></segment><segment><source>C${ph('3')}.</source><target>D${ph('4')}.</target></segment><segment><source>E.</source></segment><segment><target>F.</target></segment>`
+    const unknown = (id: string, column: number): string => `2:${column} unknown-code error: Unit \`u1\`: inline code \`${id}\` (standalone) has no native data and is not in the source; it is left out`
+    // A segment without a target adds nothing to the target; one without a source (a tool dropped it), nothing to the source.
+    expect(read(unit20(segments))).toEqual({unit: [' A.C.E.', ' B.D.F.', 'translated'], messages: [unknown('1', 163), unknown('3', 163), unknown('2', 181), unknown('4', 181)]})
+  })
+
+  it('XLIFF 2.0: codes a tool returned without data resolved from the caller\'s table by their kind (<pc>, <sc>/<ec>), codes without an id named by the empty id', () => {
+    const codes: InlineCode[] = [
+      {id: '1', kind: 'link', type: 'paired', open: '[', close: '](https://a.example)'},
+      {id: '2', kind: 'html', type: 'paired', open: '<b>', close: '</b>'}
+    ]
+    expect(read(unit20('<segment><source><pc id="1">A</pc> <sc id="2"/>B<ec startRef="2"/></source><target><pc id="1">C</pc> <sc id="2"/>D<ec startRef="2"/></target></segment>'), codes)).toEqual({
+      unit: ['[A](https://a.example) <b>B</b>', '[C](https://a.example) <b>D</b>', 'initial'],
+      messages: []
+    })
+    const unknown = (type: string): string => `2:161 unknown-code error: Unit \`u1\`: inline code \`\` (${type}) has no native data and is not in the source; it is left out`
+    expect(read(unit20('<segment><source>A<ph/><pc>B</pc></source></segment>'))).toEqual({unit: ['AB', undefined, 'initial'], messages: [unknown('standalone'), unknown('open'), unknown('close')]})
+  })
 })
 
 describe('the reader tells the versions and the structures of XLIFF apart', () => {
