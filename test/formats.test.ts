@@ -401,11 +401,15 @@ describe('the reader tells the versions and the structures of XLIFF apart', () =
     expect(targets(bare12(`<trans-unit id="u1"><source>${link}</source><target><it id="1" pos="open"/>y<it id="1" pos="close"/></target></trans-unit>`))).toEqual(['xliff12', [['u1', '[x](https://a.example)', '[y](https://a.example)']], []])
     expect(targets(bare12('<group><group><trans-unit id="u1"><source>a</source><target>b</target></trans-unit></group></group>', ''))).toEqual(['xliff12', [['u1', 'a', 'b']], []])
     expect(targets(bare12('<segment><source>a</source></segment>'))).toEqual(['xliff12', [], ['<segment> is XLIFF 2.0, in an XLIFF 1.2 file: its units are not read']])
+    // The 1.2 namespace without a version says what it is, as 2.0's does.
+    expect(targets('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.md"><body><trans-unit id="u1"><source>a</source><target>b</target></trans-unit></body></file></xliff>')).toEqual(['xliff12', [['u1', 'a', 'b']], []])
   })
 
   it('XLIFF 1.2: U+ characters separated by any white space, whole tokens only, up to U+10FFFF', () => {
     const char = (value: string): unknown => targets(bare12(`<trans-unit id="u1"><source>a<ph id="1" ctype="x-sxs-char">${value}</ph></source></trans-unit>`))
     expect(char('U+0041 \n U+10FFFF')).toEqual(['xliff12', [['u1', 'aA\u{10FFFF}', undefined]], []])
+    // White space around the code points too (a tool that pretty-prints the content).
+    expect(char(' U+0041 ')).toEqual(['xliff12', [['u1', 'aA', undefined]], []])
     const unknown = 'Unit `u1`: inline code `1` (standalone) has no native data and is not in the source; it is left out'
     expect(char('xU+0041')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])
     expect(char('U+0041x')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])

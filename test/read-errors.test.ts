@@ -208,5 +208,7 @@ describe('every message of the reader in full: place, rule, severity, reason', (
     expect(full('\uFEFF{"version": 2 "segments": []}')).toEqual([expect.stringMatching(/^t 1:16 json-malformed error: Malformed JSON: .*position 14/)])
     // A text short enough for V8 to quote whole (no `...`), the token at its second character.
     expect(full('[}]')).toEqual(['t 1:2 json-malformed error: Malformed JSON: Unexpected token \'}\', "[}]" is not valid JSON'])
+    // A no-break space (pasted by hand) is no JSON white space: V8 names it as the token.
+    expect(full('[\u00A0]')).toEqual(['t 1:2 json-malformed error: Malformed JSON: Unexpected token \'\u00A0\', "[\u00A0]" is not valid JSON'])
   })
 })
