@@ -365,6 +365,27 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     })
     expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source></segment>'))).toEqual({unit: [' A.', undefined, 'initial'], messages: []})
   })
+
+  it('XLIFF 2.0: the state of the first <segment> (not of an ignorable before it), a segment without a source or a target, messages at the first source and target', () => {
+    const ph = (id: string): string => `<ph id="${id}"/>`
+    const segments = `<ignorable><source> </source><target> </target></ignorable><segment state="translated"><source>A${ph('1')}.</source><target>B${ph('2')}.</target></segment><segment><source>C${ph('3')}.</source><target>D${ph('4')}.</target></segment><segment><source>E.</source></segment><segment><target>F.</target></segment>`
+    const unknown = (id: string, column: number): string => `2:${column} unknown-code error: Unit \`u1\`: inline code \`${id}\` (standalone) has no native data and is not in the source; it is left out`
+    // A segment without a target adds nothing to the target; one without a source (a tool dropped it), nothing to the source.
+    expect(read(unit20(segments))).toEqual({unit: [' A.C.E.', ' B.D.F.', 'translated'], messages: [unknown('1', 163), unknown('3', 163), unknown('2', 181), unknown('4', 181)]})
+  })
+
+  it('XLIFF 2.0: codes a tool returned without data resolved from the caller\'s table by their kind (<pc>, <sc>/<ec>), codes without an id named by the empty id', () => {
+    const codes: InlineCode[] = [
+      {id: '1', kind: 'link', type: 'paired', open: '[', close: '](https://a.example)'},
+      {id: '2', kind: 'html', type: 'paired', open: '<b>', close: '</b>'}
+    ]
+    expect(read(unit20('<segment><source><pc id="1">A</pc> <sc id="2"/>B<ec startRef="2"/></source><target><pc id="1">C</pc> <sc id="2"/>D<ec startRef="2"/></target></segment>'), codes)).toEqual({
+      unit: ['[A](https://a.example) <b>B</b>', '[C](https://a.example) <b>D</b>', 'initial'],
+      messages: []
+    })
+    const unknown = (type: string): string => `2:161 unknown-code error: Unit \`u1\`: inline code \`\` (${type}) has no native data and is not in the source; it is left out`
+    expect(read(unit20('<segment><source>A<ph/><pc>B</pc></source></segment>'))).toEqual({unit: ['AB', undefined, 'initial'], messages: [unknown('standalone'), unknown('open'), unknown('close')]})
+  })
 })
 
 describe('the reader tells the versions and the structures of XLIFF apart', () => {
@@ -380,11 +401,15 @@ describe('the reader tells the versions and the structures of XLIFF apart', () =
     expect(targets(bare12(`<trans-unit id="u1"><source>${link}</source><target><it id="1" pos="open"/>y<it id="1" pos="close"/></target></trans-unit>`))).toEqual(['xliff12', [['u1', '[x](https://a.example)', '[y](https://a.example)']], []])
     expect(targets(bare12('<group><group><trans-unit id="u1"><source>a</source><target>b</target></trans-unit></group></group>', ''))).toEqual(['xliff12', [['u1', 'a', 'b']], []])
     expect(targets(bare12('<segment><source>a</source></segment>'))).toEqual(['xliff12', [], ['<segment> is XLIFF 2.0, in an XLIFF 1.2 file: its units are not read']])
+    // The 1.2 namespace without a version says what it is, as 2.0's does.
+    expect(targets('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.md"><body><trans-unit id="u1"><source>a</source><target>b</target></trans-unit></body></file></xliff>')).toEqual(['xliff12', [['u1', 'a', 'b']], []])
   })
 
   it('XLIFF 1.2: U+ characters separated by any white space, whole tokens only, up to U+10FFFF', () => {
     const char = (value: string): unknown => targets(bare12(`<trans-unit id="u1"><source>a<ph id="1" ctype="x-sxs-char">${value}</ph></source></trans-unit>`))
     expect(char('U+0041 \n U+10FFFF')).toEqual(['xliff12', [['u1', 'aA\u{10FFFF}', undefined]], []])
+    // White space around the code points too (a tool that pretty-prints the content).
+    expect(char(' U+0041 ')).toEqual(['xliff12', [['u1', 'aA', undefined]], []])
     const unknown = 'Unit `u1`: inline code `1` (standalone) has no native data and is not in the source; it is left out'
     expect(char('xU+0041')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])
     expect(char('U+0041x')).toEqual(['xliff12', [['u1', 'a', undefined]], [unknown]])

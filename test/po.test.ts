@@ -172,12 +172,21 @@ describe('bad PO is an error at its line', () => {
     ])
   })
 
+  it('a PO that does not parse is no document; one with bad entries is a document of the good ones; one of only a header is an empty document', () => {
+    const documents = (text: string): unknown => readTranslations(text).documents.map((document) => [document.path, [...document.units.keys()]])
+    expect(documents('msgctxt "a-1"\nmsgid "x"\nmsgstr "y\n')).toEqual([])
+    expect(documents('msgid "no id"\nmsgstr "x"\n\nmsgctxt "a-1"\nmsgid "one"\nmsgstr "1"\n')).toEqual([[undefined, ['a-1']]])
+    // What sxs writes for a document without pairs.
+    expect(documents(writePo(parse('# Title\n', {path: 'empty.md'})))).toEqual([[undefined, []]])
+  })
+
   it('an empty msgstr is untranslated (no target); a fuzzy one is a target that needs review', () => {
-    const result = readTranslations('msgctxt "a-1"\nmsgid "one"\nmsgstr ""\n\n#, fuzzy\nmsgctxt "a-2"\nmsgid "two"\nmsgstr "zwei"\n')
+    const result = readTranslations('msgctxt "a-1"\nmsgid "one"\nmsgstr ""\n\n#, fuzzy\nmsgctxt "a-2"\nmsgid "two"\nmsgstr "zwei"\n\nmsgctxt "a-3"\nmsgid "three"\nmsgstr "drei"\n')
     expect(result.messages).toEqual([])
     expect([...result.units]).toEqual([
       ['a-1', {source: 'one', target: undefined, state: 'needs-translation', place: {line: 1, column: 1, offset: 0}}],
-      ['a-2', {source: 'two', target: 'zwei', state: 'fuzzy', place: {line: 6, column: 1, offset: 46}}]
+      ['a-2', {source: 'two', target: 'zwei', state: 'fuzzy', place: {line: 6, column: 1, offset: 46}}],
+      ['a-3', {source: 'three', target: 'drei', state: 'translated', place: {line: 10, column: 1, offset: 87}}]
     ])
   })
 })

@@ -171,6 +171,28 @@ describe('every message of the reader in full: place, rule, severity, reason', (
     expect(full('{"version": 2, "segments": [{"id": "x", "target": "b"}, {"id": "x", "target": "c"}]}')).toEqual(['t 1:64 duplicate-unit error: Duplicate unit id `x`: the first one is used (the unit used: line 1, column 36)'])
   })
 
+  it('JSON as a hand or another tool writes it: no version, null fields, a path that is no string, codes holding a null, coded fields of the wrong type', () => {
+    const units = (text: string): unknown => readTranslations(text).documents.map((document) => [document.path, [...document.units].map(([id, unit]) => [id, unit.source, unit.target, unit.state])])
+    expect(units('{"segments": [{"id": "x", "source": "a", "target": "b", "state": "translated"}]}')).toEqual([[undefined, [['x', 'a', 'b', 'translated']]]])
+    expect(units('{"version": 2, "path": 5, "segments": [{"id": "x", "source": "a", "target": null, "state": null}]}')).toEqual([[undefined, [['x', 'a', undefined, undefined]]]])
+    expect(units('{"version": 2, "segments": [{"id": "x", "sourceCoded": ["a", {"type": "standalone", "id": "1"}], "codes": [null, {"id": "1", "kind": "html", "type": "standalone", "data": "<br/>"}]}]}')).toEqual([
+      [undefined, [['x', 'a<br/>', undefined, undefined]]]
+    ])
+    expect(full('{"version": 2, "segments": [{"id": "x", "source": "a", "targetCoded": "t"}]}')).toEqual(['t 1:56 json-type error: Unit `x`: `targetCoded` is a string, not an array: the unit is not read'])
+  })
+
+  it('JSON: each segment that is no object at its own place, one not found where the search stands; a non-document before a document at the start', () => {
+    // `1e2` is written otherwise than JSON.stringify gives it: not found, it is placed after the segment before it.
+    expect(full('{"version": 2, "segments": [null, null, 1e2, null]}')).toEqual([
+      't 1:29 json-type error: Segment 1 is null, not an object: it is not read',
+      't 1:35 json-type error: Segment 2 is null, not an object: it is not read',
+      't 1:36 json-type error: Segment 3 is a number, not an object: it is not read',
+      't 1:46 json-type error: Segment 4 is null, not an object: it is not read'
+    ])
+    expect(full('[5, {"version": 2, "segments": []}]')).toEqual(['t 1:1 translations-format error: Not an sxs JSON document: no `segments` array'])
+    expect(full('\n[]\n')).toEqual(['t 2:1 translations-format error: The JSON holds no document (an empty array): nothing to merge'])
+  })
+
   it('JSON of several documents: each read with its path, a non-document among them reported', () => {
     const read = readTranslations('[{"version": 2, "path": "a.md", "segments": [{"id": "x", "target": "b"}]}, {"version": 1, "path": "b.md", "segments": [{"id": "x", "target": "c"}]}, 5]', {path: 't'})
     expect(read.documents.map((document) => [document.path, [...document.units.values()].map((unit) => unit.target)])).toEqual([['a.md', ['b']], ['b.md', ['c']]])
@@ -182,6 +204,11 @@ describe('every message of the reader in full: place, rule, severity, reason', (
     expect(full('{"version": 2, "segments": [')).toEqual(['t 1:29 json-truncated error: The JSON ends early: is it truncated? (Unexpected end of JSON input)'])
     // The rest of the reason is V8's own wording.
     expect(full('{"version": 2, "segments": [}]}')).toEqual([expect.stringMatching(/^t 1:29 json-malformed error: Malformed JSON: Unexpected token '}'/)])
+    expect(full('{"version": 2 "segments": []}')).toEqual([expect.stringMatching(/^t 1:15 json-malformed error: Malformed JSON: .*position 14/)])
     expect(full('\uFEFF{"version": 2 "segments": []}')).toEqual([expect.stringMatching(/^t 1:16 json-malformed error: Malformed JSON: .*position 14/)])
+    // A text short enough for V8 to quote whole (no `...`), the token at its second character.
+    expect(full('[}]')).toEqual(['t 1:2 json-malformed error: Malformed JSON: Unexpected token \'}\', "[}]" is not valid JSON'])
+    // A no-break space (pasted by hand) is no JSON white space: V8 names it as the token.
+    expect(full('[\u00A0]')).toEqual(['t 1:2 json-malformed error: Malformed JSON: Unexpected token \'\u00A0\', "[\u00A0]" is not valid JSON'])
   })
 })
