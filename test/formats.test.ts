@@ -368,10 +368,19 @@ describe('inline codes as CAT tools return them, read exactly', () => {
 
   it('XLIFF 2.0: the state of the first <segment> (not of an ignorable before it), a segment without a source or a target, messages at the first source and target', () => {
     const ph = (id: string): string => `<ph id="${id}"/>`
-    const segments = `<ignorable><source> </source><target> </target></ignorable><segment state="translated"><source>A${ph('1')}.</source><target>B${ph('2')}.</target></segment><segment><source>C${ph('3')}.</source><target>D${ph('4')}.</target></segment><segment><source>E.</source></segment><segment><target>F.</target></segment>`
+    const segments = `<ignorable><source> </source><target> </target></ignorable><segment state="translated"><source>A${ph('1')}.</source><target>B${ph('2')}.</target></segment><segment><source>C${ph('3')}.</source><target>D${ph('4')}.</target></segment><segment><target>F.</target></segment>`
     const unknown = (id: string, column: number): string => `2:${column} unknown-code error: Unit \`u1\`: inline code \`${id}\` (standalone) has no native data and is not in the source; it is left out`
-    // A segment without a target adds nothing to the target; one without a source (a tool dropped it), nothing to the source.
-    expect(read(unit20(segments))).toEqual({unit: [' A.C.E.', ' B.D.F.', 'translated'], messages: [unknown('1', 163), unknown('3', 163), unknown('2', 181), unknown('4', 181)]})
+    // A segment without a source (a tool dropped it) adds nothing to the source.
+    expect(read(unit20(segments))).toEqual({unit: [' A.C.', ' B.D.F.', 'translated'], messages: [unknown('1', 163), unknown('3', 163), unknown('2', 181), unknown('4', 181)]})
+    // An ignorable without a target stands for itself in the target, before the first target too.
+    expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source><target>B.</target></segment>'))).toEqual({unit: [' A.', ' B.', 'initial'], messages: []})
+    // A segment without a target beside one with a target: the sentence half translated (a CAT tool split it) is
+    // no translation of the unit; merging "B." alone would drop the rest of the sentence.
+    const partial = '<segment state="translated"><source>A.</source><target>B.</target></segment><ignorable><source> </source></ignorable><segment><source>C.</source></segment>'
+    expect(read(unit20(partial))).toEqual({
+      unit: ['A. C.', undefined, 'translated'],
+      messages: ['2:270 partial-translation warning: Unit `u1` has a segment without a target: its translation is incomplete and not used']
+    })
   })
 
   it('XLIFF 2.0: codes a tool returned without data resolved from the caller\'s table by their kind (<pc>, <sc>/<ec>), codes without an id named by the empty id', () => {

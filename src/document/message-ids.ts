@@ -74,6 +74,7 @@ export const otherMessages = {
   'unit-id': {origin: 'translations', severity: 'error', description: 'A unit of the translation file has no id, so it cannot be matched to a pair; it is ignored.'},
   'duplicate-unit': {origin: 'translations', severity: 'error', description: 'Two units of the translation file have the same id; the first is used.'},
   'unknown-element': {origin: 'translations', severity: 'warning', description: 'Inline content holds an element that its format does not allow there; its text is kept.'},
+  'partial-translation': {origin: 'translations', severity: 'warning', description: 'An XLIFF 2.0 unit has several segments and only some of them a target (a CAT tool split the sentence): its translation is incomplete and not used; the document keeps its target.'},
   'unknown-code': {origin: 'translations', severity: 'warning', description: 'An inline code of the translation file does not resolve to a code of its unit.'},
   'code-restored': {origin: 'translations', severity: 'warning', description: 'A tool changed the native data of an inline code; the data of the source was restored.'},
   'stale-source': {origin: 'merge', severity: 'error', description: 'The translation was made for another source text than the document has now: nothing of the file is merged (or, with `--allow-stale`, it is merged with this warning).'},

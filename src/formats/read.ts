@@ -342,31 +342,44 @@ function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   const data = new Map<string, string>()
   for (const original of elements(unit, 'originalData')) for (const item of elements(original, 'data')) data.set(item.attributes['id'] ?? '', data20(item))
   const source: CodedContent = []
-  let target: CodedContent | undefined
   let state: string | undefined
   let sourcePlace = unit.place
-  let targetPlace = unit.place
+  let targetPlace: XmlElement['place'] | undefined
+  // Each part's target (an ignorable without one stands for itself); a segment without one is untranslated.
+  const targets: CodedContent[] = []
+  let translated = 0
+  let untranslated: XmlElement | undefined
   for (const part of elements(unit)) {
     if (part.name !== 'segment' && part.name !== 'ignorable') continue
     const partSource = elements(part, 'source')[0]
     const partTarget = elements(part, 'target')[0]
     if (part.name === 'segment' && state === undefined) state = part.attributes['state'] ?? 'initial'
+    const sourceContent = partSource ? inline20(partSource, data, result) : []
     if (partSource) {
       if (source.length === 0) sourcePlace = partSource.place
-      source.push(...inline20(partSource, data, result))
+      source.push(...sourceContent)
     }
     if (partTarget) {
-      if (target === undefined) targetPlace = partTarget.place
-      ;(target ??= []).push(...inline20(partTarget, data, result))
-    } else if (part.name === 'ignorable' && partSource && target !== undefined) {
-      // An ignorable without a target stands for itself in the target.
-      target.push(...inline20(partSource, data, result))
+      targetPlace ??= partTarget.place
+      targets.push(inline20(partTarget, data, result))
+      if (part.name === 'segment') translated++
+    } else {
+      targets.push(sourceContent)
+      if (part.name === 'segment') untranslated ??= part
     }
   }
+  // A unit some of whose segments have a target and others not (a CAT tool split the sentence and the
+  // translator did one half) is not translated: merging the halves done would drop the rest of the sentence.
+  if (translated > 0 && untranslated !== undefined) {
+    result.messages.push(
+      createMessage(`Unit \`${id}\` has a segment without a target: its translation is incomplete and not used`, {ruleId: 'partial-translation', place: untranslated.place, fatal: false})
+    )
+  }
+  const target = translated > 0 && untranslated === undefined ? targets.flat() : undefined
   const known = unitCodes(id, options, source)
   addUnit(result, document, id, {
     source: markdown(source, known, sourcePlace, id, result),
-    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, known, targetPlace, id, result), known, targetPlace, id, result),
+    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, known, targetPlace ?? unit.place, id, result), known, targetPlace ?? unit.place, id, result),
     state,
     place: unit.place
   })
