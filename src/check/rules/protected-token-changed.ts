@@ -83,11 +83,23 @@ const rule: Rule = {
   bad: [
     {title: 'A cmdlet name lower-cased, a version dropped', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets get-msoluser und Set-MsolUser mit TLS.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: ['5:31-5:95: warning: Target of `7cf4e-140` does not keep what must not be translated: cmdlet `Get-MsolUser` written `get-msoluser`; versioned name `TLS 1.2` missing']},
     {title: 'An identifier translated with letters beyond ASCII (quoted as the target writes it)', markdown: doc(`${pair('7cf4e-143', 'Veja o namespace Microsoft.Quantum.Oráculos.', 'See the Microsoft.Quantum.Oracles namespace.')}\n`), messages: ['5:31-5:75: warning: Target of `7cf4e-143` does not keep what must not be translated: identifier `Microsoft.Quantum.Oracles` written `Microsoft.Quantum.Oráculos`']},
+    {
+      title: '`M365` and `O365` dropped, and a tool named after `O365` written out (a file name is not a product name)',
+      markdown: doc(`${pair('7cf4e-148', 'Öffnen Sie das Admin Center.', 'Open the M365 admin center.')} ${pair('7cf4e-149', 'Melden Sie sich mit Ihrem Konto an.', 'Sign in with your O365 account.')} ${pair('7cf4e-150', 'Führen Sie das Office 365-Importtool aus.', 'Run O365ImportTool.exe.')}\n`),
+      messages: [
+        '5:31-5:59: warning: Target of `7cf4e-148` does not keep what must not be translated: versioned name `M365` missing',
+        '5:193-5:228: warning: Target of `7cf4e-149` does not keep what must not be translated: versioned name `O365` missing',
+        '5:366-5:407: warning: Target of `7cf4e-150` does not keep what must not be translated: file `O365ImportTool.exe` missing'
+      ]
+    },
     {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), messages: ['5:31-5:67: warning: Target of `7cf4e-141` does not keep what must not be translated: placeholder `{0}` missing']}
   ],
   good: [
     {title: 'The tokens kept, the sentence translated', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets Get-MsolUser und Set-MsolUser mit TLS 1.2.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: []},
-    {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`), messages: []}
+    {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`), messages: []},
+    {title: '`M365` and `O365` written out in full', markdown: doc(`${pair('7cf4e-144', 'Öffnen Sie das Microsoft 365 Admin Center.', 'Open the M365 admin center.')} ${pair('7cf4e-145', 'Melden Sie sich mit Ihrem Office 365-Konto an.', 'Sign in with your O365 account.')}\n`), messages: []},
+    {title: 'An empty target: empty-target reports the pair, not each token missing', markdown: doc(`${pair('7cf4e-147', ' ', 'Run Get-Mailbox.')}\n`), messages: []},
+    {title: 'A pair read as code (pair-in-code reports it): the page shows its tags, not its tokens', markdown: doc(`\`\`\`powershell\n${pair('7cf4e-146', '# get-mailbox ausführen', '# Run Get-Mailbox')}\n\`\`\`\n`), messages: []}
   ],
   check(context) {
     for (const segment of context.document.segments) {
