@@ -92,11 +92,46 @@ const rule: Rule = {
         '5:366-5:407: warning: Target of `7cf4e-150` does not keep what must not be translated: file `O365ImportTool.exe` missing'
       ]
     },
+    {
+      title: 'A version changed, an identifier lower-cased (only host names and acronyms may change case)',
+      markdown: doc(`${pair('7cf4e-153', 'Für Exchange Online ist TLS 1.0 erforderlich.', 'Exchange Online requires TLS 1.2.')} ${pair('7cf4e-154', 'Verwenden Sie die system.io.fileinfo-Klasse.', 'Use the System.IO.FileInfo class.')}\n`),
+      messages: [
+        '5:31-5:76: warning: Target of `7cf4e-153` does not keep what must not be translated: versioned name `TLS 1.2` written `TLS 1.0`',
+        '5:216-5:260: warning: Target of `7cf4e-154` does not keep what must not be translated: identifier `System.IO.FileInfo` written `system.io.fileinfo`'
+      ]
+    },
+    {
+      title: 'A variable dropped: missing, not written as the other variable of the target',
+      markdown: doc(`${pair('7cf4e-155', 'Speichern Sie die Anmeldeinformationen, und stellen Sie mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential and connect with $Session.')}\n`),
+      messages: ['5:31-5:120: warning: Target of `7cf4e-155` does not keep what must not be translated: placeholder `$UserCredential` missing']
+    },
+    {
+      title: 'A variable shortened: the most alike token of the target is quoted, before or after another variable',
+      markdown: doc(`${pair('7cf4e-156', 'Stellen Sie mit $Session eine Verbindung her, nachdem Sie die Anmeldeinformationen in $UserCred gespeichert haben.', 'Connect with $Session after you store the credentials in $UserCredential.')} ${pair('7cf4e-157', 'Speichern Sie die Anmeldeinformationen in $UserCred, und stellen Sie dann mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential, then connect with $Session.')}\n`),
+      messages: [
+        '5:31-5:145: warning: Target of `7cf4e-156` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`',
+        '5:325-5:432: warning: Target of `7cf4e-157` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`'
+      ]
+    },
+    {
+      title: 'A stale translation: another cmdlet of the same verb, an older hash algorithm (the most alike token is quoted)',
+      markdown: doc(`${pair('7cf4e-159', 'Verwenden Sie das Cmdlet Get-AzureADUser.', 'Use the Get-MsolUser cmdlet.')} ${pair('7cf4e-160', 'Zertifikate müssen mit SHA1 signiert sein.', 'Certificates must be signed with SHA2.')}\n`),
+      messages: [
+        '5:31-5:72: warning: Target of `7cf4e-159` does not keep what must not be translated: cmdlet `Get-MsolUser` written `Get-AzureADUser`',
+        '5:207-5:249: warning: Target of `7cf4e-160` does not keep what must not be translated: versioned name `SHA2` written `SHA1`'
+      ]
+    },
+    {title: 'An identifier translated at the start of the target (quoted whole)', markdown: doc(`${pair('7cf4e-158', 'Microsoft.Quantum.Oráculos é um namespace.', 'Microsoft.Quantum.Oracles is a namespace.')}\n`), messages: ['5:31-5:73: warning: Target of `7cf4e-158` does not keep what must not be translated: identifier `Microsoft.Quantum.Oracles` written `Microsoft.Quantum.Oráculos`']},
     {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), messages: ['5:31-5:67: warning: Target of `7cf4e-141` does not keep what must not be translated: placeholder `{0}` missing']}
   ],
   good: [
     {title: 'The tokens kept, the sentence translated', markdown: doc(`${pair('7cf4e-140', 'Verwenden Sie die Cmdlets Get-MsolUser und Set-MsolUser mit TLS 1.2.', 'Use the Get-MsolUser and Set-MsolUser cmdlets with TLS 1.2.')}\n`), messages: []},
     {title: 'A token formatted as code in the target', markdown: doc(`${pair('7cf4e-142', 'Führen Sie `setup.exe` aus.', 'Run setup.exe.')}\n`), messages: []},
+    {
+      title: 'A name with digits written without its space, a PowerShell variable in another case (one variable to PowerShell)',
+      markdown: doc(`${pair('7cf4e-151', 'Für Exchange Online ist TLS1.2 erforderlich.', 'Exchange Online requires TLS 1.2.')} ${pair('7cf4e-152', 'Führen Sie Connect-ExchangeOnline -Credential $usercredential aus.', 'Run Connect-ExchangeOnline -Credential $UserCredential.')}\n`),
+      messages: []
+    },
     {title: '`M365` and `O365` written out in full', markdown: doc(`${pair('7cf4e-144', 'Öffnen Sie das Microsoft 365 Admin Center.', 'Open the M365 admin center.')} ${pair('7cf4e-145', 'Melden Sie sich mit Ihrem Office 365-Konto an.', 'Sign in with your O365 account.')}\n`), messages: []},
     {title: 'An empty target: empty-target reports the pair, not each token missing', markdown: doc(`${pair('7cf4e-147', ' ', 'Run Get-Mailbox.')}\n`), messages: []},
     {title: 'A pair read as code (pair-in-code reports it): the page shows its tags, not its tokens', markdown: doc(`\`\`\`powershell\n${pair('7cf4e-146', '# get-mailbox ausführen', '# Run Get-Mailbox')}\n\`\`\`\n`), messages: []}
