@@ -121,6 +121,15 @@ const rule: Rule = {
         '5:207-5:249: warning: Target of `7cf4e-160` does not keep what must not be translated: versioned name `SHA2` written `SHA1`'
       ]
     },
+    {
+      title: 'What only case or spacing tolerates, changed otherwise: a host name, a file name spaced, a template placeholder lower-cased',
+      markdown: doc(`${pair('7cf4e-162', 'Senden Sie eine Ping-Anforderung an outlook.office.com.', 'Send a ping request to outlook.office365.com.')} ${pair('7cf4e-163', 'Führen Sie setup. exe aus.', 'Run setup.exe.')} ${pair('7cf4e-164', 'Hallo {{ username }},', 'Hello {{ UserName }},')}\n`),
+      messages: [
+        '5:31-5:86: warning: Target of `7cf4e-162` does not keep what must not be translated: identifier `outlook.office365.com` written `outlook.office.com`',
+        '5:238-5:264: warning: Target of `7cf4e-163` does not keep what must not be translated: file `setup.exe` written `setup. exe`',
+        '5:385-5:406: warning: Target of `7cf4e-164` does not keep what must not be translated: placeholder `{{ UserName }}` written `{{ username }}`'
+      ]
+    },
     {title: 'An identifier translated at the start of the target (quoted whole)', markdown: doc(`${pair('7cf4e-158', 'Microsoft.Quantum.Oráculos é um namespace.', 'Microsoft.Quantum.Oracles is a namespace.')}\n`), messages: ['5:31-5:73: warning: Target of `7cf4e-158` does not keep what must not be translated: identifier `Microsoft.Quantum.Oracles` written `Microsoft.Quantum.Oráculos`']},
     {title: 'A placeholder translated', markdown: doc(`${pair('7cf4e-141', 'Ersetzen Sie {Name} durch den Namen.', 'Replace {0} with the name.')}\n`), messages: ['5:31-5:67: warning: Target of `7cf4e-141` does not keep what must not be translated: placeholder `{0}` missing']}
   ],
