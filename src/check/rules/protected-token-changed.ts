@@ -101,9 +101,12 @@ const rule: Rule = {
       ]
     },
     {
-      title: 'A variable dropped: missing, not written as the other variable of the target',
-      markdown: doc(`${pair('7cf4e-155', 'Speichern Sie die Anmeldeinformationen, und stellen Sie mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential and connect with $Session.')}\n`),
-      messages: ['5:31-5:120: warning: Target of `7cf4e-155` does not keep what must not be translated: placeholder `$UserCredential` missing']
+      title: 'A variable dropped: missing, not written as the other variable of the target (nor as a word of it)',
+      markdown: doc(`${pair('7cf4e-155', 'Speichern Sie die Anmeldeinformationen, und stellen Sie mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential and connect with $Session.')} ${pair('7cf4e-165', 'Wenn die Variable undefined ist, melden Sie sich erneut an.', 'If $UserCredential is undefined, sign in again.')}\n`),
+      messages: [
+        '5:31-5:120: warning: Target of `7cf4e-155` does not keep what must not be translated: placeholder `$UserCredential` missing',
+        '5:294-5:353: warning: Target of `7cf4e-165` does not keep what must not be translated: placeholder `$UserCredential` missing'
+      ]
     },
     {
       title: 'A variable shortened: the most alike token of the target is quoted, before or after another variable',
