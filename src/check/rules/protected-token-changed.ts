@@ -109,11 +109,12 @@ const rule: Rule = {
       ]
     },
     {
-      title: 'A variable shortened: the most alike token of the target is quoted, before or after another variable',
-      markdown: doc(`${pair('7cf4e-156', 'Stellen Sie mit $Session eine Verbindung her, nachdem Sie die Anmeldeinformationen in $UserCred gespeichert haben.', 'Connect with $Session after you store the credentials in $UserCredential.')} ${pair('7cf4e-157', 'Speichern Sie die Anmeldeinformationen in $UserCred, und stellen Sie dann mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential, then connect with $Session.')}\n`),
+      title: 'A variable shortened: the most alike token of the target is quoted, before or after another variable, even one alike too',
+      markdown: doc(`${pair('7cf4e-156', 'Stellen Sie mit $Session eine Verbindung her, nachdem Sie die Anmeldeinformationen in $UserCred gespeichert haben.', 'Connect with $Session after you store the credentials in $UserCredential.')} ${pair('7cf4e-157', 'Speichern Sie die Anmeldeinformationen in $UserCred, und stellen Sie dann mit $Session eine Verbindung her.', 'Store the credentials in $UserCredential, then connect with $Session.')} ${pair('7cf4e-166', 'Speichern Sie die Anmeldeinformationen in $UserCred für $UserName.', 'Store the credentials of $UserName in $UserCredential.')}\n`),
       messages: [
         '5:31-5:145: warning: Target of `7cf4e-156` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`',
-        '5:325-5:432: warning: Target of `7cf4e-157` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`'
+        '5:325-5:432: warning: Target of `7cf4e-157` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`',
+        '5:608-5:674: warning: Target of `7cf4e-166` does not keep what must not be translated: placeholder `$UserCredential` written `$UserCred`'
       ]
     },
     {
