@@ -91,7 +91,7 @@ describe('prose-outside-pair and code blocks', () => {
   })
 })
 
-describe('table-shape on a file with lone-CR line ends', () => {
+describe('table-shape at the ends of lines', () => {
   // brokenByPair walks to the end of the row's bilingual line, which a lone CR ends too: walking on to the next
   // LF (here: none) took the next row's split pair as this row's, and the row a backslash breaks went unreported.
   it('reports the row a backslash breaks, not the next row a `|` in a target splits', () => {
@@ -102,6 +102,13 @@ describe('table-shape on a file with lone-CR line ends', () => {
       'table-shape 3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2',
       'pair-split-across-cells 4:164-4:165: error: Unescaped `|` in the target of `90f5f-153` splits it across table cells (escape it as `\\|`)'
     ])
+  })
+
+  it('walks no further than the end of a file without a final line break', () => {
+    const header = `|${pair('90f5f-145', 'Land', 'Country')}|${pair('90f5f-146', 'Telefon', 'Phone')}|\n|---|---|\n`
+    const row = `|${pair('90f5f-150', 'Ordner C:\\Daten\\', 'Folder C:\\Data')}|${pair('90f5f-151', '0800', '0800')}|  `
+    const messages = check(parse(`${header}${row}`, {path: 'example.md'})).filter((message) => message.ruleId === 'table-shape')
+    expect(messages.map(exampleMessage)).toEqual(['3:1-3:254: error: Table row has 1 cell(s) in the localized document, the delimiter row 2'])
   })
 })
 

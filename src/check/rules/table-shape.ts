@@ -71,6 +71,7 @@ const rule: Rule = {
   good: [
     {title: 'A `|` in a target: pair-split-across-cells reports the pair, the row is not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien', 'Brazil')}|${pair('90f5f-149', 'Gebührenfrei | 0800', 'Toll-free 0800')}|\n`, messages: []},
     {title: 'A line break in a target: line-break-in-table-pair reports the pair, the split row is not reported again', markdown: `${header}|${pair('90f5f-148', '\nBrasilien', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: []},
+    {title: 'A line break ending a target: the rest of the row becomes a row of its own, not reported again', markdown: `${header}|${pair('90f5f-148', 'Brasilien\n', 'Brazil')}|${pair('90f5f-149', '0800', '0800')}|\n`, messages: []},
     {
       title: 'A line break starting a target after a space in its cell: the row ends before the pair, which line-break-in-table-pair reports',
       markdown: `${header}| ${pair('90f5f-148', '\nBrasilien', 'Brazil')} | ${pair('90f5f-149', '0800', '0800')} |\n`,
