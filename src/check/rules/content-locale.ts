@@ -17,14 +17,26 @@ const rule: Rule = {
     },
     {
       title: 'Another language, in front matter that is not valid YAML',
-      markdown: `---\ntitle: "Hilfe\nms.contentlocale: 'de-DE'\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`,
-      messages: ['3:1-3:26: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
+      markdown: `---\ntitle: "Hilfe\nms.contentlocale: 'de-DE' # Sprache\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`,
+      messages: ['3:1-3:36: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
       options: {targetLanguage: 'nl-NL'}
     },
     {
       title: 'Another language, with CR line endings',
       markdown: `---\rtitle: Hilfe\rms.contentlocale: de-DE\r---\r${pair('90f5f-103', 'Hilfe', 'Help')}\r`,
       messages: ['3:1-3:24: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
+      options: {targetLanguage: 'nl-NL'}
+    },
+    {
+      title: 'Another language, on the third line of front matter with CRLF line endings',
+      markdown: `---\r\ntitle: Hilfe\r\ndescription: Hilfe\r\nms.contentlocale: de-DE\r\n---\r\n${pair('90f5f-103', 'Hilfe', 'Help')}\r\n`,
+      messages: ['4:1-4:24: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
+      options: {targetLanguage: 'nl-NL'}
+    },
+    {
+      title: 'Another language, under a quoted key: the place is the front matter',
+      markdown: `---\ntitle: Hilfe\n"ms.contentlocale": de-DE\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`,
+      messages: ['2:1-3:26: error: `ms.contentlocale` is `de-DE`, expected `nl-NL`'],
       options: {targetLanguage: 'nl-NL'}
     },
     {title: 'A locale of white space only', markdown: `---\ntitle: Hilfe\nms.contentlocale: " "\n---\n${pair('90f5f-103', 'Hilfe', 'Help')}\n`, messages: ['2:1-3:22: error: Front matter has no `ms.contentlocale`']},
@@ -52,14 +64,18 @@ const rule: Rule = {
       return
     }
     if (expected && locale.toLowerCase() !== expected.toLowerCase()) {
-      // The line's start in the raw text: the lines before it and their line breaks (LF, CRLF or CR) as written.
-      let at = 0
-      for (let before = 0; before < line; before++) {
-        at += lines[before]!.length
-        at += front.raw.startsWith('\r\n', at) ? 2 : 1
+      // Where the key is written as a top-level line: the line (its start: the lines before it and their line
+      // breaks, LF, CRLF or CR, as written); else (a quoted key, a flow mapping) the front matter.
+      let place = front.position
+      if (line >= 0) {
+        let at = front.position.start.offset
+        for (let before = 0; before < line; before++) {
+          at += lines[before]!.length
+          at += front.raw.startsWith('\r\n', at - front.position.start.offset) ? 2 : 1
+        }
+        place = context.position(at, at + lines[line]!.length)
       }
-      const start = front.position.start.offset + at
-      context.report(`\`ms.contentlocale\` is \`${locale}\`, expected \`${expected}\``, context.position(start, start + (lines[line]?.length ?? 0)))
+      context.report(`\`ms.contentlocale\` is \`${locale}\`, expected \`${expected}\``, place)
     }
   }
 }

@@ -11,6 +11,7 @@ const rule: Rule = {
   ],
   good: [
     {title: 'Source and target both hold text', markdown: `${pair('78aa8-119', 'Schlüsselwörter', 'Keywords')}\n`, messages: []},
+    {title: 'An anchor around a space: no visible text', markdown: `${pair('78aa8-119', '<a name="keywords"> </a>', ' ')}\n`, messages: []},
     {title: 'An anchor and non-breaking spaces: no visible text', markdown: `${pair('78aa8-119', '<a name="keywords"></a>&nbsp;&#160;', ' ')}\n`, messages: []}
   ],
   check(context) {

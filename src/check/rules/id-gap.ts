@@ -45,6 +45,11 @@ const rule: Rule = {
       title: 'Pairs out of order: only the numbers no pair holds are missing',
       markdown: `${pair('90f5f-103', 'Hilfe', 'Help')}\n\n${pair('90f5f-106', 'Weiter', 'Next')}\n\n${pair('90f5f-104', 'Zurück', 'Back')}\n\n${pair('90f5f-108', 'Ende', 'End')}\n`,
       messages: ['7:1-7:114: warning: Ids jump from `90f5f-104` to `90f5f-108`: 90f5f-105, 90f5f-107 missing (no merged id, image alt text or link title explains it)']
+    },
+    {
+      title: 'Pairs out of order on both sides of a missing one: only that one is missing',
+      markdown: [['103', 'Hilfe', 'Help'], ['104', 'Weiter', 'Next'], ['108', 'Zurück', 'Back'], ['109', 'Ende', 'End'], ['110', 'Schluss', 'Close'], ['105', 'Start', 'Start'], ['107', 'Mehr', 'More']].map(([id, target, source]) => pair(`90f5f-${id}`, target!, source!)).join('\n\n') + '\n',
+      messages: ['5:1-5:117: warning: Ids jump from `90f5f-104` to `90f5f-108`: 90f5f-106 missing (no merged id, image alt text or link title explains it)']
     }
   ],
   good: [
