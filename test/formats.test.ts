@@ -376,6 +376,12 @@ describe('inline codes as CAT tools return them, read exactly', () => {
     expect(read(unit20('<ignorable><source> </source></ignorable><segment><source>A.</source><target>B.</target></segment>'))).toEqual({unit: [' A.', ' B.', 'initial'], messages: []})
     // A segment without a target beside one with a target: the sentence half translated (a CAT tool split it) is
     // no translation of the unit; merging "B." alone would drop the rest of the sentence.
+    // An ignorable with a target does not make the unit translated; an empty ignorable adds nothing; a first
+    // segment without a source (a tool dropped it) is read as the others; a unit without a segment has no target.
+    expect(read(unit20('<ignorable><source> </source><target> </target></ignorable><segment><source>A.</source></segment>'))).toEqual({unit: [' A.', undefined, 'initial'], messages: []})
+    expect(read(unit20('<segment><source>A.</source><target>B.</target></segment><ignorable/>'))).toEqual({unit: ['A.', 'B.', 'initial'], messages: []})
+    expect(read(unit20('<segment><target>F.</target></segment><segment><source>A.</source><target>B.</target></segment>'))).toEqual({unit: ['A.', 'F.B.', 'initial'], messages: []})
+    expect(read(unit20('<ignorable><source> </source></ignorable>'))).toEqual({unit: [' ', undefined, undefined], messages: []})
     const partial = '<segment state="translated"><source>A.</source><target>B.</target></segment><ignorable><source> </source></ignorable><segment><source>C.</source></segment>'
     expect(read(unit20(partial))).toEqual({
       unit: ['A. C.', undefined, 'translated'],
