@@ -5,24 +5,25 @@ import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from
 /** A letter or digit of a script that separates words with spaces, or a mark on one. */
 const spacedWordCharacter = '[\\p{sc=Latin}\\p{sc=Cyrillic}\\p{sc=Greek}\\p{M}\\p{N}_]'
 
-/** Patterns of `loosePattern` by token text: the same tokens (`Office 365`, `Get-Mailbox`) recur across a run, and compiling was most of `instead`'s time. */
-const LOOSE = new Map<string, RegExp>()
-
-/** A token's characters in any case, with white space allowed between them (no `g`: `exec` keeps no state). */
-function loosePattern(text: string): RegExp {
-  let pattern = LOOSE.get(text)
+/**
+ * A token's characters in any case, with white space allowed between them (no `g`: `exec` keeps no state).
+ * Compiled once per token text and document (`patterns`, made by `check`): the same tokens (`Office 365`,
+ * `Get-Mailbox`) recur in a page, and compiling was most of `instead`'s time. Per document, not per module:
+ * check keeps no state between runs.
+ */
+function loosePattern(text: string, patterns: Map<string, RegExp>): RegExp {
+  let pattern = patterns.get(text)
   if (pattern === undefined) {
     pattern = new RegExp([...text.replace(/\s+/g, '')].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i')
-    if (LOOSE.size >= 4096) LOOSE.clear()
-    LOOSE.set(text, pattern)
+    patterns.set(text, pattern)
   }
   return pattern
 }
 
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
-function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[], sourceTokens: readonly ProtectedToken[]): string | undefined {
+function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[], sourceTokens: readonly ProtectedToken[], patterns: Map<string, RegExp>): string | undefined {
   // The same characters in another case, or with spaces put in (`o365importtool. exe`).
-  const loose = loosePattern(token.text).exec(target)
+  const loose = loosePattern(token.text, patterns).exec(target)
   if (loose) return loose[0]
   // A cmdlet whose verb the translation changed and whose noun it lower-cased (`Test-CsTrunkConfiguration`
   // written `New-cstrunkconfiguration`): no longer a cmdlet to the token patterns, but the name is there.
@@ -150,6 +151,7 @@ const rule: Rule = {
     {title: 'A pair read as code (pair-in-code reports it): the page shows its tags, not its tokens', markdown: doc(`\`\`\`powershell\n${pair('7cf4e-146', '# get-mailbox ausführen', '# Run Get-Mailbox')}\n\`\`\`\n`), messages: []}
   ],
   check(context) {
+    const patterns = new Map<string, RegExp>()
     for (const segment of context.document.segments) {
       if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
       const tokens = protectedTokens(proseOf(segment.source, context.facts.tokens))
@@ -161,7 +163,7 @@ const rule: Rule = {
       for (const token of tokens) {
         if (target.includes(spaced(token.text))) continue
         targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
-        const other = instead(token, target, targetTokens, tokens)
+        const other = instead(token, target, targetTokens, tokens, patterns)
         if (other !== undefined && tolerated(token, other)) continue
         // `M365`, `O365` written out in full.
         if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
