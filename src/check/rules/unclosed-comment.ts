@@ -1,4 +1,4 @@
-import type {Rule} from '../rule.js'
+import type {Rule, RuleContext} from '../rule.js'
 import {pair} from '../example.js'
 import {countAtOrBefore, Occurrences} from '../../document/search.js'
 import type {LeafBlock} from '../../document/types.js'
@@ -82,7 +82,7 @@ const rule: Rule = {
  * the first `-->` inside an inline comment (`<!-- reviewed -->`) or tag, which markdown writes as it is. A bare
  * `-->` there is text (written `--&gt;`), as it is in code: -1 when the block holds no raw `-->`.
  */
-function inlineClose(context: Parameters<Rule['check']>[0], block: LeafBlock): number {
+function inlineClose(context: RuleContext, block: LeafBlock): number {
   const inline = context.text.slice(block.start, block.end)
   // Most blocks hold no `-->` at all: only those that do are read as inline markdown.
   if (!inline.includes('-->')) return -1
@@ -104,7 +104,7 @@ function inlineClose(context: Parameters<Rule['check']>[0], block: LeafBlock): n
  * (a `-->` in a later HTML block or inline HTML, or the end of the text), with the pairs that start inside it. A comment
  * its own block closes is none of this: `close` is then inside the block and nothing is reported.
  */
-function report(context: Parameters<Rule['check']>[0], open: number, blockEnd: number, close: number, pairs: Int32Array): void {
+function report(context: RuleContext, open: number, blockEnd: number, close: number, pairs: Int32Array): void {
   if (close < blockEnd) return
   // Pairs are in file order: the count between two offsets is a difference of two searches.
   const before = (offset: number): number => countAtOrBefore(pairs.length / 2, offset, (index) => pairs[index * 2]!)
