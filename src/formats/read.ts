@@ -377,9 +377,11 @@ function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   }
   const target = translated > 0 && untranslated === undefined ? targets.flat() : undefined
   const known = unitCodes(id, options, source)
+  // A unit with a target has seen a `<target>`: `unit.place` only satisfies the type.
+  const targetAt = targetPlace ?? unit.place
   addUnit(result, document, id, {
     source: markdown(source, known, sourcePlace, id, result),
-    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, known, targetPlace ?? unit.place, id, result), known, targetPlace ?? unit.place, id, result),
+    target: target === undefined ? undefined : markdown(restoreTargetCodes(target, known, targetAt, id, result), known, targetAt, id, result),
     state,
     place: unit.place
   })
