@@ -21,11 +21,11 @@ export {docsUrl, normalizeSetting, ruleUrl, tally} from './meta.js'
 
 const knownIds = rules.map((rule) => rule.id)
 
-export function check(document: BilingualDocument, options: CheckOptions = {}): CheckMessage[] {
-  const printed = printWithPairs(document)
-  const text = printed.text
+/** `text`: the text `document` was parsed from, if the caller has it (else the document is printed again). */
+export function check(document: BilingualDocument, options: CheckOptions = {}, text?: string): CheckMessage[] {
+  const printed = printWithPairs(document, text)
   const facts = createFacts(document, printed, proseLines)
-  const locator = createLocator(text, document.lineEnds)
+  const locator = createLocator(printed.text, document.lineEnds)
   const messages: CheckMessage[] = []
   for (const rule of rules) {
     const setting = options.rules?.[rule.id]
@@ -33,7 +33,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
     if (configured === 'off') continue
     const context: RuleContext = {
       document,
-      text,
+      text: printed.text,
       options,
       facts,
       position: locator.position,
@@ -49,7 +49,7 @@ export function check(document: BilingualDocument, options: CheckOptions = {}): 
     }
     runRule(rule, context, messages)
   }
-  const kept = applyDirectives(messages, document, text, locator, knownIds)
+  const kept = applyDirectives(messages, document, printed.text, locator, knownIds)
   return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
 }
 

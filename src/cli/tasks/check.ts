@@ -17,7 +17,7 @@ export function checkFile(bytes: Uint8Array, options: CheckFileOptions): CheckRe
   try {
     text = decodeUtf8(bytes)
     const document = parse(text, {path})
-    return {segments: document.segments.length, messages: check(document, checkOptions).map(toPlain)}
+    return {segments: document.segments.length, messages: check(document, checkOptions, text).map(toPlain)}
   } catch (error) {
     // Not UTF-8, or not parseable: the document's error (exit 1, as in extract), not an I/O failure (2).
     const message = documentFailure(error, text) as CheckMessage
