@@ -11,7 +11,7 @@ import {parseLeafBlocks} from '../document/parse.js'
 import {ParseError} from '../document/messages.js'
 import {print} from '../document/print.js'
 import {pairOffsets} from '../document/layout.js'
-import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
+import {createOriginalOffset, renderSide, type Side} from '../render/documents.js'
 import {tokenize} from '../inline/index.js'
 import type {InlineToken} from '../inline/types.js'
 import {splitLines, type Line} from './lines.js'
@@ -116,9 +116,13 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
  * the bilingual file's text: without a `|` in the file neither has a table, and neither is made.
  */
 function sideScan(document: BilingualDocument, text: string, side: Side): SideScan {
-  const rendered = renderSideWithMap(document, side)
-  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, renderedLeaves(rendered.text, (offset) => originalOffset(rendered, offset).offset)) : []
-  return {tables, original: (offset) => originalOffset(rendered, offset)}
+  // The offset map is asked only about tables (their rows and headers): built when first asked.
+  let map: ((offset: number) => {offset: number; segment: number}) | undefined
+  const original = (offset: number) => (map ??= createOriginalOffset(document, side))(offset)
+  if (!text.includes('|')) return {tables: [], original}
+  const rendered = renderSide(document, side)
+  const tables = mayHoldTable(rendered) ? tablesOf(rendered, renderedLeaves(rendered, (offset) => original(offset).offset)) : []
+  return {tables, original}
 }
 
 /** A rendered side's leaf blocks; a side too complex to read is the file's parse-error at the place it comes from. */
