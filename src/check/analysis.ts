@@ -136,6 +136,8 @@ function renderedLeaves(text: string, original: (offset: number) => number): Lea
 }
 
 const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/gm
+/** The same pattern tried at one line start (`lastIndex`). */
+const delimiterLineAt = new RegExp(delimiterLine.source, 'my')
 
 /**
  * Whether a text has a line that could be a table's delimiter row (container prefixes allowed) with a `|`
@@ -144,12 +146,40 @@ const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?
  * parse is not needed: it is most of the cost of reading the rendered sides.
  */
 export function mayHoldTable(text: string): boolean {
-  for (const match of text.matchAll(delimiterLine)) {
-    if (match[0].includes('|')) return true
-    const previous = text.lastIndexOf('\n', match.index - 2)
-    if (match.index > 0 && text.slice(previous + 1, match.index).includes('|')) return true
+  // A CR, U+2028 or U+2029 also ends a line for the pattern (`m`): such a text is scanned whole.
+  if (otherLineEnd.test(text)) return mayHoldTableEverywhere(text)
+  // Else only the lines holding a `|` and the line after each can qualify: the pattern is tried there
+  // instead of on every line of the text (most rendered documents are long and have few `|`).
+  for (let pipe = text.indexOf('|'); pipe >= 0; ) {
+    const start = text.lastIndexOf('\n', pipe) + 1
+    const end = text.indexOf('\n', pipe)
+    if (delimiterAt(text, start) || (end >= 0 && delimiterAt(text, end + 1))) return true
+    if (end < 0) break
+    pipe = text.indexOf('|', end + 1)
   }
   return false
+}
+
+const otherLineEnd = /[\r\u2028\u2029]/
+
+/** Whether the line starting at `start` is delimiter-like with a `|` on it or on the line before. */
+function delimiterAt(text: string, start: number): boolean {
+  delimiterLineAt.lastIndex = start
+  const match = delimiterLineAt.exec(text)
+  return match !== null && qualifies(text, start, match[0])
+}
+
+/** `mayHoldTable` by trying the pattern on every line. */
+export function mayHoldTableEverywhere(text: string): boolean {
+  for (const match of text.matchAll(delimiterLine)) if (qualifies(text, match.index, match[0])) return true
+  return false
+}
+
+/** A delimiter-like line at `index` with a `|` on it or on the line before. */
+function qualifies(text: string, index: number, line: string): boolean {
+  if (line.includes('|')) return true
+  const previous = text.lastIndexOf('\n', index - 2)
+  return index > 0 && text.slice(previous + 1, index).includes('|')
 }
 
 function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment> {
