@@ -190,12 +190,19 @@ function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment
     ...facts.source.tables.map((table): [number, number] => [toOriginal(facts.source, table.header.start), toOriginal(facts.source, table.end)])
   ].sort((a, b) => a[0] - b[0])
   let range = 0
-  for (const segment of document.segments) {
-    const offset = segment.position.pair.start.offset
+  const {segments} = document
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!
+    // The pair's start from the layout's offsets (`facts.pairs`), not read through its position objects.
+    const offset = facts.pairs[2 * index]!
     while (range < ranges.length && ranges[range]![1] < offset) range++
     let inRange = false
     for (let next = range; next < range + 4 && next < ranges.length && !inRange; next++) inRange = ranges[next]![0] <= offset && offset <= ranges[next]![1]
-    if (inRange || (segment.context.table && !segment.context.table.html)) tableSegments.add(segment)
+    if (inRange) tableSegments.add(segment)
+    else {
+      const table = segment.context.table
+      if (table && !table.html) tableSegments.add(segment)
+    }
   }
   return tableSegments
 }
