@@ -11,7 +11,7 @@ import {parseLeafBlocks} from '../document/parse.js'
 import {ParseError} from '../document/messages.js'
 import {print} from '../document/print.js'
 import {pairOffsets} from '../document/layout.js'
-import {originalOffset, renderSideWithMap, type Side} from '../render/documents.js'
+import {createOriginalOffset, renderSide, type Side} from '../render/documents.js'
 import {tokenize} from '../inline/index.js'
 import type {InlineToken} from '../inline/types.js'
 import {splitLines, type Line} from './lines.js'
@@ -120,9 +120,13 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
  * the bilingual file's text: without a `|` in the file neither has a table, and neither is made.
  */
 function sideScan(document: BilingualDocument, text: string, side: Side): SideScan {
-  const rendered = renderSideWithMap(document, side)
-  const tables = text.includes('|') && mayHoldTable(rendered.text) ? tablesOf(rendered.text, renderedLeaves(rendered.text, (offset) => originalOffset(rendered, offset).offset)) : []
-  return {tables, original: (offset) => originalOffset(rendered, offset)}
+  // The offset map is asked only about tables (their rows and headers): built when first asked.
+  let map: ((offset: number) => {offset: number; segment: number}) | undefined
+  const original = (offset: number) => (map ??= createOriginalOffset(document, side))(offset)
+  if (!text.includes('|')) return {tables: [], original}
+  const rendered = renderSide(document, side)
+  const tables = mayHoldTable(rendered) ? tablesOf(rendered, renderedLeaves(rendered, (offset) => original(offset).offset)) : []
+  return {tables, original}
 }
 
 /** A rendered side's leaf blocks; a side too complex to read is the file's parse-error at the place it comes from. */
@@ -136,6 +140,8 @@ function renderedLeaves(text: string, original: (offset: number) => number): Lea
 }
 
 const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/gm
+/** The same pattern tried at one line start (`lastIndex`). */
+const delimiterLineAt = new RegExp(delimiterLine.source, 'my')
 
 /**
  * Whether a text has a line that could be a table's delimiter row (container prefixes allowed) with a `|`
@@ -144,12 +150,40 @@ const delimiterLine = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?
  * parse is not needed: it is most of the cost of reading the rendered sides.
  */
 export function mayHoldTable(text: string): boolean {
-  for (const match of text.matchAll(delimiterLine)) {
-    if (match[0].includes('|')) return true
-    const previous = text.lastIndexOf('\n', match.index - 2)
-    if (match.index > 0 && text.slice(previous + 1, match.index).includes('|')) return true
+  // A CR, U+2028 or U+2029 also ends a line for the pattern (`m`): such a text is scanned whole.
+  if (otherLineEnd.test(text)) return mayHoldTableEverywhere(text)
+  // Else only the lines holding a `|` and the line after each can qualify: the pattern is tried there
+  // instead of on every line of the text (most rendered documents are long and have few `|`).
+  for (let pipe = text.indexOf('|'); pipe >= 0; ) {
+    const start = text.lastIndexOf('\n', pipe) + 1
+    const end = text.indexOf('\n', pipe)
+    if (delimiterAt(text, start) || (end >= 0 && delimiterAt(text, end + 1))) return true
+    if (end < 0) break
+    pipe = text.indexOf('|', end + 1)
   }
   return false
+}
+
+const otherLineEnd = /[\r\u2028\u2029]/
+
+/** Whether the line starting at `start` is delimiter-like with a `|` on it or on the line before. */
+function delimiterAt(text: string, start: number): boolean {
+  delimiterLineAt.lastIndex = start
+  const match = delimiterLineAt.exec(text)
+  return match !== null && qualifies(text, start, match[0])
+}
+
+/** `mayHoldTable` by trying the pattern on every line. */
+export function mayHoldTableEverywhere(text: string): boolean {
+  for (const match of text.matchAll(delimiterLine)) if (qualifies(text, match.index, match[0])) return true
+  return false
+}
+
+/** A delimiter-like line at `index` with a `|` on it or on the line before. */
+function qualifies(text: string, index: number, line: string): boolean {
+  if (line.includes('|')) return true
+  const previous = text.lastIndexOf('\n', index - 2)
+  return index > 0 && text.slice(previous + 1, index).includes('|')
 }
 
 function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment> {
@@ -160,12 +194,19 @@ function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment
     ...facts.source.tables.map((table): [number, number] => [toOriginal(facts.source, table.header.start), toOriginal(facts.source, table.end)])
   ].sort((a, b) => a[0] - b[0])
   let range = 0
-  for (const segment of document.segments) {
-    const offset = segment.position.pair.start.offset
+  const {segments} = document
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!
+    // The pair's start from the layout's offsets (`facts.pairs`), not read through its position objects.
+    const offset = facts.pairs[2 * index]!
     while (range < ranges.length && ranges[range]![1] < offset) range++
     let inRange = false
     for (let next = range; next < range + 4 && next < ranges.length && !inRange; next++) inRange = ranges[next]![0] <= offset && offset <= ranges[next]![1]
-    if (inRange || (segment.context.table && !segment.context.table.html)) tableSegments.add(segment)
+    if (inRange) tableSegments.add(segment)
+    else {
+      const table = segment.context.table
+      if (table && !table.html) tableSegments.add(segment)
+    }
   }
   return tableSegments
 }

@@ -6,6 +6,7 @@
  */
 import type {LeafBlock} from '../document/types.js'
 import {cellTexts, countCells} from './cells.js'
+import {Occurrences} from '../document/search.js'
 
 export interface TableRow {
   /** Offsets of the row's content (container prefixes and white space left out). */
@@ -31,6 +32,8 @@ const delimiterRow = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
 
 export function tablesOf(text: string, blocks: readonly LeafBlock[]): Table[] {
   const tables: Table[] = []
+  // A broken table has a `|`: most paragraphs have none, found without copying them out of the text.
+  const pipes = new Occurrences(text)
   let current: Table | undefined
   let index = -1
   for (const block of blocks) {
@@ -46,12 +49,17 @@ export function tablesOf(text: string, blocks: readonly LeafBlock[]): Table[] {
       }
       continue
     }
-    if (block.kind === 'paragraph' || block.kind === 'heading') {
+    if ((block.kind === 'paragraph' || block.kind === 'heading') && isBefore(pipes.next('|', block.start), block.end)) {
       const broken = brokenTable(text, block)
       if (broken) tables.push(broken)
     }
   }
   return tables
+}
+
+/** Whether an offset `indexOf` found (-1: none) is before `end`. */
+function isBefore(found: number, end: number): boolean {
+  return found >= 0 && found < end
 }
 
 function rowOf(text: string, start: number, end: number, cells: number, columns: number): TableRow {

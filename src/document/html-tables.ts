@@ -48,7 +48,7 @@ export function tableOpens(text: string): number[] {
  * The same from the HTML nodes' ranges (file offsets, in document order), found by remark or the fast path;
  * `opens` are the file's `tableOpens` (the fast path has them already: one search of the file, not two).
  */
-export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: number; end: number}>, opens: readonly number[] = tableOpens(text)): HtmlTableCell[] {
+export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: number; end: number}>, opens: readonly number[] = tableOpens(text), read: RegionReader = readRegion): HtmlTableCell[] {
   const cells: HtmlTableCell[] = []
   // Every `<table` of the file, found once: searching from each html node would be quadratic.
   if (opens.length === 0) return cells
@@ -66,7 +66,7 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
     searchedUpTo = regionEnd
     const region = text.slice(open.index, regionEnd)
     try {
-      tableIndex = readPlainTables(region, open.index, tableIndex, cells) ?? readTables(region, open.index, tableIndex, cells)
+      tableIndex = read(region, open.index, tableIndex, cells)
     } catch (error) {
       // hast-util-from-parse5 recurses once per level of nesting: thousands of unclosed tags overflow the stack.
       if (error instanceof RangeError) throw new ParseError('HTML table nested too deeply to read (thousands of elements inside one another): its cells cannot be found', open.index)
@@ -74,6 +74,14 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
     }
   }
   return cells.sort((a, b) => a.start - b.start)
+}
+
+/** Reads the cells of the tables in a region (see `readTables`); a test passes one that watches the regions. */
+export type RegionReader = (region: string, base: number, nextTable: number, cells: HtmlTableCell[]) => number
+
+/** The plain reader where it answers, else rehype. */
+export function readRegion(region: string, base: number, nextTable: number, cells: HtmlTableCell[]): number {
+  return readPlainTables(region, base, nextTable, cells) ?? readTables(region, base, nextTable, cells)
 }
 
 /**

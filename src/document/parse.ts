@@ -188,9 +188,19 @@ function codeLines(text: string, locator: Locator, start: number, end: number): 
 /** The leaf with the white space at its start and end left out: where the two block parses agree. */
 function trimLeaf(text: string, leaf: LeafBlock): LeafBlock {
   let {start, end} = leaf
-  while (start < end && /\s/.test(text[start]!)) start++
-  while (end > start && /\s/.test(text[end - 1]!)) end--
+  while (start < end && isSpaceAt(text, start)) start++
+  while (end > start && isSpaceAt(text, end - 1)) end--
   return start === leaf.start && end === leaf.end ? leaf : {...leaf, start, end}
+}
+
+/**
+ * `/\s/.test(text[at])` without a one-character string and a regular expression per call for the
+ * printable ASCII that nearly every leaf starts and ends with (trimLeaf runs on every leaf of the file
+ * and of both rendered sides).
+ */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return (code <= 0x20 || code >= 0x7f) && /\s/.test(text[at]!)
 }
 
 /** How many times `part` occurs in `text` (without the array of matches `text.match(/…/g)` builds). */

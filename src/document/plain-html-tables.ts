@@ -1,19 +1,23 @@
 /**
- * A small exact reader for the HTML tables docs write: every element closed by its own end tag,
- * properly nested, from a short list of elements, with nothing but white space between the table's
- * structural tags. On such a region the HTML tree builder (parse5, which rehype-parse runs) builds
- * exactly the tree the tags spell, so the cells can be read off the tags; rehype costs most of the time
- * of a table (and its first use in a process much more). The reader returns undefined, and rehype
- * reads the region, for anything whose tree the tags alone do not decide:
+ * A small exact reader for the HTML tables docs write: table structure closed by its own end tags, from
+ * a short list of elements, with nothing but white space between the table's structural tags. On such a
+ * region the HTML tree builder (parse5, which rehype-parse runs) builds the table the tags spell, so the
+ * cells can be read off the tags; rehype costs most of the time of a table (and its first use in a
+ * process much more: on the dev corpus it is no longer used at all). Inside a cell, content is followed
+ * element by element while it nests as written; content the tree builder repairs (a `li` outside a list,
+ * an `a` in an `a`, a block in a `p`, an end tag that closes another element than the open one) is
+ * repaired inside the cell, never past it, so from there to the cell's end tag only that end tag is
+ * followed (`loosen`). A `<table>` where `</table>` belongs closes the table and opens another. The
+ * reader returns undefined, and rehype reads the region, for anything whose cells the tags alone do not
+ * decide:
  * - any other element, `<!` (comments, CDATA, doctype), `<?`, a `<` + letter or `</` that is not a
- *   plain tag, an end tag that does not close the current element, an element left open, `/>` on
- *   other than a void element, NUL or CR;
+ *   plain tag, an end tag that closes another element outside a cell's content, a cell or content
+ *   element left open, `/>` on other than a void element (outside a repaired cell), NUL or CR;
  * - text or elements straight inside `table`, `thead`, `tbody`, `tfoot` or `tr` other than their own
- *   children (the tree builder would move it before the table: "foster parenting"), an `li` outside
- *   `ul`/`ol`, an `a` inside an `a`;
- * - a start tag that closes an open `p` (block elements, `li`, `table`: the `</p>` after it would then
- *   make a second, empty `p`).
- * test/document-html-tables.test.ts proves it equal to rehype on every corpus table and on random ones.
+ *   children (the tree builder would move it before the table: "foster parenting");
+ * - a table inside a cell whose content was repaired, or where it would close an open `p`.
+ * test/document-html-tables.test.ts proves it equal to rehype on every corpus table and on random ones
+ * (well formed, broken, and with content misnested inside cells).
  */
 import type {HtmlTableCell} from './html-tables.js'
 import {charCodes} from '../inline/char-codes.js'
@@ -43,6 +47,8 @@ interface OpenElement {
   index: number
   /** Rows (of a table) or cells (of a row) opened so far. */
   children: number
+  /** A cell whose content is no longer followed element by element (see `loosen`). */
+  loose?: boolean
 }
 
 /**
@@ -58,27 +64,57 @@ export function readPlainTables(region: string, base: number, nextTable: number,
   let paragraphs = 0
   let anchors = 0
   let textFrom = 0
+  /**
+   * Content misnested inside a cell (a `li` outside a list, an `a` in an `a`, a block in a `p`, an end tag
+   * that closes another element): the tree builder repairs it inside the cell, never past it. A cell is a
+   * scope boundary: no content end tag pops it, the adoption agency stays below it, and its `</td>` pops
+   * whatever is still open in it. So the cell's extent and the table's shape stay what the structural tags
+   * say, and from here to the cell's end only those are followed: its content elements leave the stack.
+   * False (and the region goes to rehype) outside a cell.
+   */
+  const loosen = (): boolean => {
+    let cell = stack.length - 1
+    while (cell >= 0 && !isCell(stack[cell]!.name)) {
+      if (stack[cell]!.name in structure) return false
+      cell--
+    }
+    if (cell < 0) return false
+    for (const open of stack.splice(cell + 1)) {
+      if (open.name === 'p') paragraphs--
+      if (open.name === 'a') anchors--
+    }
+    stack[cell]!.loose = true
+    return true
+  }
   for (let at = region.indexOf('<'); at >= 0; at = region.indexOf('<', at + 1)) {
     const next = region.charCodeAt(at + 1)
     const letter = (next >= charCodes.uppercaseA && next <= charCodes.uppercaseZ) || (next >= charCodes.lowercaseA && next <= charCodes.lowercaseZ)
     if (!letter && next !== charCodes.slash && next !== charCodes.exclamationMark && next !== charCodes.questionMark) continue // `<` as text
-    const parent = stack.at(-1)
+    let parent = stack.at(-1)
     if (parent && parent.name in structure && !space.test(region.slice(textFrom, at))) return undefined
     if (next === charCodes.slash) {
       endTag.lastIndex = at
       const tag = endTag.exec(region)
       const name = tag?.[1]!.toLowerCase()
-      if (!tag || !parent || name !== parent.name) return undefined
+      if (!tag || !parent || !name) return undefined
+      if (name !== parent.name) {
+        // Closing another element than the open one: misnested content, followed no further in its cell.
+        if (!parent.loose && !((isInCell(name) || isCell(name)) && loosen())) return undefined
+        parent = stack.at(-1)!
+        // In the loose cell, its own end tag closes it; a content end tag is repaired inside it.
+        if (name !== parent.name && (name === 'table' || !isInCell(name))) return undefined
+      }
+      at = endTag.lastIndex - 1
+      textFrom = endTag.lastIndex
+      if (name !== parent.name) continue
       stack.pop()
       if (name === 'p') paragraphs--
       if (name === 'a') anchors--
-      if (name === 'td' || name === 'th') {
+      if (isCell(name)) {
         const row = stack.at(-1)!
         const table = stack.at(-2)!.name === 'table' ? stack.at(-2)! : stack.at(-3)!
         found.push({table: table.index, row: row.index, column: parent.index, start: base + parent.start, end: base + endTag.lastIndex})
       }
-      at = endTag.lastIndex - 1
-      textFrom = endTag.lastIndex
       continue
     }
     if (!letter) return undefined
@@ -88,17 +124,29 @@ export function readPlainTables(region: string, base: number, nextTable: number,
     if (!tag) return undefined
     const name = tag[1]!.toLowerCase()
     const selfClosing = tag[2] === '/'
-    if (parent && parent.name in structure ? !structure[parent.name]!.includes(name) : !content.has(name) && !voids.has(name)) return undefined
+    if (name === 'table' && parent?.name === 'table') {
+      // `<table>` where `</table>` belongs: the tree builder closes the open table and starts another after it.
+      stack.pop()
+      parent = stack.at(-1)
+    }
+    if (parent?.loose) {
+      // A content start tag in a loose cell (a table there would need its tree): followed no further.
+      if (name === 'table' || !isInCell(name)) return undefined
+      at = startTag.lastIndex - 1
+      textFrom = startTag.lastIndex
+      continue
+    }
+    if (parent && parent.name in structure ? !structure[parent.name]!.includes(name) : !isInCell(name)) return undefined
     if (!parent && name !== 'table') return undefined
-    if (paragraphs > 0 && closesParagraph.has(name)) return undefined
-    if ((name === 'li' && parent?.name !== 'ul' && parent?.name !== 'ol') || (name === 'a' && anchors > 0)) return undefined
+    if (selfClosing && !voids.has(name)) return undefined
+    const misnested = (paragraphs > 0 && closesParagraph.has(name)) || (name === 'li' && parent?.name !== 'ul' && parent?.name !== 'ol') || (name === 'a' && anchors > 0)
+    if (misnested && (name === 'table' || !loosen())) return undefined
     at = startTag.lastIndex - 1
     textFrom = startTag.lastIndex
-    if (voids.has(name)) continue
-    if (selfClosing) return undefined
+    if (misnested || voids.has(name)) continue
     let index = 0
     if (name === 'table') index = tables++
-    else if (name === 'tr' || name === 'td' || name === 'th') {
+    else if (name === 'tr' || isCell(name)) {
       // A row's table is its parent or the table of its `thead`/`tbody`/`tfoot`; a cell's row is its parent.
       const owner = name === 'tr' && parent!.name !== 'table' ? stack.at(-2)! : parent!
       index = owner.children++
@@ -107,7 +155,18 @@ export function readPlainTables(region: string, base: number, nextTable: number,
     if (name === 'a') anchors++
     stack.push({name, start: tagStart, index, children: 0})
   }
-  if (stack.length > 0 || !space.test(region.slice(textFrom))) return undefined
+  // Left open at the end, table structure alone (its cells all closed) changes no cell: a `<table>` written
+  // for `</table>` at the end of the region leaves an empty table open.
+  if (stack.some((open) => !(open.name in structure)) || !space.test(region.slice(textFrom))) return undefined
   cells.push(...found)
   return tables
+}
+
+function isCell(name: string): boolean {
+  return name === 'td' || name === 'th'
+}
+
+/** Whether an element may be written inside a cell (its content, a void element, a nested table). */
+function isInCell(name: string): boolean {
+  return content.has(name) || voids.has(name)
 }

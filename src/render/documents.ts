@@ -4,7 +4,7 @@
  * so that a problem found in a rendered document can be reported where it is in the file the user edits.
  */
 import type {BilingualDocument} from '../document/types.js'
-import {countStartingAtOrBefore} from '../document/search.js'
+import {countAtOrBefore, countStartingAtOrBefore} from '../document/search.js'
 
 export type Side = 'target' | 'source'
 
@@ -28,7 +28,10 @@ export interface RenderedDocument {
 
 /** Render one side: each pair replaced by its target or its source. */
 export function renderSide(document: BilingualDocument, side: Side): string {
-  return renderSideWithMap(document, side).text
+  // Without the map's piece objects (two per pair): check renders both sides of every document with a `|`.
+  const chunks: string[] = []
+  for (const part of document.parts) chunks.push(typeof part === 'string' ? part : part[side])
+  return chunks.join('')
 }
 
 /** Render one side and keep, for each piece of the output, its place in the bilingual file. */
@@ -64,4 +67,45 @@ export function originalOffset(rendered: RenderedDocument, offset: number): {off
   const piece = pieces[found]!
   // An empty target/source piece shares its start with the next piece: prefer the later, non-empty one (found is the last start ≤ offset).
   return {offset: piece.original + Math.min(offset - piece.start, piece.length), segment: piece.segment}
+}
+
+/**
+ * `originalOffset` of one rendered side without rendering it: the pieces `renderSideWithMap` keeps, as four
+ * numbers each in one typed array, built from the document's parts. check asks it for a few offsets (table
+ * rows) of documents that have tables, so it is built on first use; the piece objects were most of the
+ * cost of rendering the sides (two per pair, for every document).
+ */
+export function createOriginalOffset(document: BilingualDocument, side: Side): (offset: number) => {offset: number; segment: number} {
+  // start, length, original, segment of each piece, as in RenderedPiece.
+  const pieces = new Int32Array(document.parts.length * 4)
+  let count = 0
+  let length = 0
+  let original = 0
+  let segmentIndex = 0
+  const push = (start: number, size: number, from: number, segment: number): void => {
+    pieces[count * 4] = start
+    pieces[count * 4 + 1] = size
+    pieces[count * 4 + 2] = from
+    pieces[count * 4 + 3] = segment
+    count++
+  }
+  for (const part of document.parts) {
+    if (typeof part === 'string') {
+      if (part.length > 0) push(length, part.length, original, -1)
+      length += part.length
+    } else {
+      const text = part[side]
+      push(length, text.length, part.position[side].start.offset, segmentIndex)
+      length += text.length
+      original = part.position.pair.end.offset
+      segmentIndex++
+    }
+  }
+  return (offset) => {
+    const found = countAtOrBefore(count, offset, (index) => pieces[index * 4]!) - 1
+    if (found < 0) return {offset, segment: -1}
+    const at = found * 4
+    // As originalOffset: the last piece starting at or before the offset (an empty pair piece gives way to the next).
+    return {offset: pieces[at + 2]! + Math.min(offset - pieces[at]!, pieces[at + 1]!), segment: pieces[at + 3]!}
+  }
 }
