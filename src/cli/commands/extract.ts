@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, outputGuard, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
 import {describeError, usageFailure} from '../report.js'
 import {formatMessage} from '../reporters/compact.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
@@ -89,6 +89,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
   const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
   const ledger = await OutputLedger.open(cache, out)
+  // One for the run: each output folder's real path is found once (files.ts).
+  const guard = outputGuard({within: out, inputs: files})
   const run = await processFiles({
     label: 'extract',
     task: 'extract',
@@ -149,7 +151,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
           if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
         }
-        await writeOutput(target, bytes, {within: out, inputs: files})
+        await writeOutput(target, bytes, guard)
         if (fresh) await cache?.adopt(output.sha256, target, bytes)
         await ledger.wrote(target, output.sha256)
       }
