@@ -102,6 +102,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,
     cache,
+    // A file's writes run while the next files are parsed (their messages still print in input order).
+    consumeAtOnce: 4,
     async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read-error', place: {line: 1, column: 1, offset: 0}})
