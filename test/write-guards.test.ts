@@ -162,6 +162,10 @@ describe('render and extract write only below --out, never over an input', () =>
     symlinkSync('nowhere.json', at('out/json/c.json'))
     // Another name for an input: replacing it would replace the document.
     execFileSync('ln', [at('docs/d.md'), at('out/json/d.json')])
+    // A folder that is a link inside --out (relative): its outputs land in its target.
+    put('docs/sub/f.md', original)
+    mkdirSync(at('out/store'))
+    symlinkSync('../store', at('out/json/sub'))
     const result = await sxs('extract', 'docs', '--out', 'out', '--no-cache', '--no-progress')
     expect(result.code).toBe(2)
     const refusals = result.err.split('\n').filter((line) => line.includes('cannot write output'))
@@ -176,6 +180,8 @@ describe('render and extract write only below --out, never over an input', () =>
     expect(readFileSync(at('elsewhere/b.json'), 'utf8')).toBe('theirs\n')
     expect(readFileSync(at('docs/d.md'), 'utf8')).toBe(original)
     expect(readFileSync(at('out/json/e.json'), 'utf8')).toContain('"segments"')
+    expect(lstatSync(at('out/json/sub')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(at('out/store/f.json'), 'utf8')).toContain('"segments"')
   })
 
   it('reports a FIFO among the inputs or as --config and goes on with the other files', async () => {

@@ -340,11 +340,23 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
-/** `realTarget` of a folder, from the run's record of folders. */
+/**
+ * `realTarget` of a folder, from the run's record of folders: its parent's real path (recorded too) and its
+ * name, with the link followed when the folder is one. One lstat per folder and run, where a realpath
+ * looks at every folder of the path again (most output folders are new: the realpath failed, and its
+ * parent's was asked for too).
+ */
 function realFolderOf(folder: string, folders: Map<string, Promise<string>>): Promise<string> {
   let real = folders.get(folder)
   if (!real) {
-    real = realTarget(folder)
+    const parent = path.dirname(folder)
+    real =
+      parent === folder
+        ? realTarget(folder)
+        : realFolderOf(parent, folders).then((realParent) => {
+            const place = path.join(realParent, path.basename(folder))
+            return lstatSync(place, {throwIfNoEntry: false})?.isSymbolicLink() ? realTarget(place) : place
+          })
     folders.set(folder, real)
   }
   return real
