@@ -267,6 +267,8 @@ async function consumeInOrder<Name extends TaskName>(
       counts.catch(() => {})
       underWay.push({index, outcome, counts})
       while (underWay.length >= atOnce) await finishOldest()
+      // Handed over: the files parsed ahead count from here (the files under way hold their results too,
+      // `consumeAtOnce - 1` more at most).
       run.window.consumed(index + 1)
     }
     while (underWay.length > 0) await finishOldest()
