@@ -274,6 +274,78 @@ describe('failures', () => {
   })
 })
 
+describe('consumes under way at once', () => {
+  /**
+   * A run whose consume logs before and after waiting. With `consumeAtOnce` above 1, every fourth file waits
+   * until the third file after it is done (they are under way with it), so that files finish out of order.
+   */
+  function run(files: readonly InputFile[], consumeAtOnce: number, fail?: number) {
+    const io = recordingIo(work)
+    let underWay = 0
+    let most = 0
+    const finished: number[] = []
+    // Node 20 has no Promise.withResolvers.
+    const done = files.map(() => {
+      let resolve!: () => void
+      const promise = new Promise<void>((settle) => (resolve = settle))
+      return {promise, resolve}
+    })
+    const result = processFiles({
+      label: 'check',
+      task: 'check',
+      files,
+      io,
+      engine: {shard: undefined, jobs: 1, cacheDir: false, noProgress: true},
+      options: (file) => ({path: file.path}),
+      consumeAtOnce,
+      consume: async (file, _outcome, {log}) => {
+        const index = files.indexOf(file)
+        underWay++
+        most = Math.max(most, underWay)
+        log(`${index} starts\n`)
+        if (consumeAtOnce > 1 && index % 4 === 0) await done[Math.min(index + 3, files.length - 1)]!.promise
+        else await new Promise((resolve) => setImmediate(resolve))
+        log(`${index} ends\n`)
+        underWay--
+        finished.push(index)
+        done[index]!.resolve()
+        if (index === fail) throw new Error('boom')
+        return {segments: index, errors: 0, warnings: 0}
+      }
+    })
+    return {io, result, most: () => most, finished}
+  }
+
+  it('prints each file\'s text in input order, and counts every file, with at most that many under way', async () => {
+    const files = await expandInputs(['docs'], work)
+    const {io, result, most, finished} = run(files, 4)
+    const summary = await result
+    expect(io.err).toBe(files.map((_, index) => `${index} starts\n${index} ends\n`).join(''))
+    expect(summary.segments).toBe((files.length * (files.length - 1)) / 2)
+    expect(most()).toBeGreaterThan(1)
+    expect(most()).toBeLessThanOrEqual(4)
+    // They did finish out of order: the order of the text is the engine's doing.
+    expect(finished.slice(0, 4)).toEqual([1, 2, 3, 0])
+  })
+
+  it('one at a time by default', async () => {
+    const files = await expandInputs(['docs'], work)
+    const {result, most, finished} = run(files, 1)
+    await result
+    expect(most()).toBe(1)
+    expect(finished).toEqual(files.map((_, index) => index))
+  })
+
+  it('a consume that fails ends the run once the ones under way have settled, with its text and the earlier files\' printed', async () => {
+    const files = await expandInputs(['docs'], work)
+    const {io, result, finished} = run(files, 4, 4)
+    await expect(result).rejects.toThrow('boom')
+    // Files 5 to 7 were under way with file 4 (which waited for 7): all settled before the run ended, none after them started.
+    expect([...finished].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(io.err).toBe([0, 1, 2, 3, 4].map((index) => `${index} starts\n${index} ends\n`).join(''))
+  })
+})
+
 describe('a document sxs cannot read', () => {
   it('every command reports it at its line and column, exits 1 and goes on; no stack trace, nothing written for it', async () => {
     // An HTML table nesting thousands of tables: the HTML reader (hast-util-from-parse5) recurses per level.

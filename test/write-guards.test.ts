@@ -151,6 +151,39 @@ describe('render and extract write only below --out, never over an input', () =>
     expect(await listFiles(at('elsewhere'))).toEqual([])
   })
 
+  it('extract follows an output that is a link only inside --out, and reports each refused file in input order', async () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) put(`docs/${name}.md`, original)
+    put('out/kept/a.json', 'old\n')
+    chmodSync(at('out/kept/a.json'), 0o640)
+    mkdirSync(at('out/json'))
+    symlinkSync(path.join('..', 'kept', 'a.json'), at('out/json/a.json'))
+    put('elsewhere/b.json', 'theirs\n')
+    symlinkSync(at('elsewhere/b.json'), at('out/json/b.json'))
+    symlinkSync('nowhere.json', at('out/json/c.json'))
+    // Another name for an input: replacing it would replace the document.
+    execFileSync('ln', [at('docs/d.md'), at('out/json/d.json')])
+    // A folder that is a link inside --out (relative): its outputs land in its target.
+    put('docs/sub/f.md', original)
+    mkdirSync(at('out/store'))
+    symlinkSync('../store', at('out/json/sub'))
+    const result = await sxs('extract', 'docs', '--out', 'out', '--no-cache', '--no-progress')
+    expect(result.code).toBe(2)
+    const refusals = result.err.split('\n').filter((line) => line.includes('cannot write output'))
+    expect(refusals).toEqual([
+      expect.stringMatching(/^docs[/\\]b\.md: error: cannot write output: refused: the path leads outside .*out, to .*elsewhere[/\\]b\.json$/),
+      expect.stringMatching(/^docs[/\\]c\.md: error: cannot write output: refused: a symbolic link to nothing \(nowhere\.json\) is there$/),
+      'docs/d.md: error: cannot write output: refused: it is one of the inputs, which the output would replace'.split('/').join(path.sep)
+    ])
+    expect(lstatSync(at('out/json/a.json')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(at('out/kept/a.json'), 'utf8')).toContain('"segments"')
+    expect(statSync(at('out/kept/a.json')).mode & 0o777).toBe(0o640)
+    expect(readFileSync(at('elsewhere/b.json'), 'utf8')).toBe('theirs\n')
+    expect(readFileSync(at('docs/d.md'), 'utf8')).toBe(original)
+    expect(readFileSync(at('out/json/e.json'), 'utf8')).toContain('"segments"')
+    expect(lstatSync(at('out/json/sub')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(at('out/store/f.json'), 'utf8')).toContain('"segments"')
+  })
+
   it('reports a FIFO among the inputs or as --config and goes on with the other files', async () => {
     put('docs/a.md', original)
     // A folder's listing leaves FIFOs out, but not a symbolic link to one.

@@ -2,7 +2,7 @@
  * The file system side of the CLI: expanding inputs (files, folders, globs) into documents with the
  * path each output is named after, reading them as strict UTF-8, and writing outputs atomically.
  */
-import {promises as fs, close, constants, fstatSync, link, mkdir, open, openSync, closeSync, readFile, readFileSync, rename, rm, stat, writeFile, writev, type Stats} from 'node:fs'
+import {promises as fs, close, constants, fstatSync, link, lstatSync, mkdir, open, openSync, closeSync, readFile, readFileSync, rename, rm, stat, statSync, writeFile, writev, type Stats} from 'node:fs'
 import path from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {threadId} from 'node:worker_threads'
@@ -281,6 +281,17 @@ export interface OutputGuard {
   within?: string
   /** The inputs of the run: no output may replace one. */
   inputs?: readonly InputFile[]
+  /**
+   * The real path of each folder written into, found once for the run (`outputGuard` makes one per run):
+   * a run writing thousands of outputs into a few hundred folders resolves each folder once, not once per
+   * output. Without it each write resolves its folder.
+   */
+  folders?: Map<string, Promise<string>>
+}
+
+/** A guard for one run's writes, with its own record of the folders' real paths (see `OutputGuard.folders`). */
+export function outputGuard(guard: Omit<OutputGuard, 'folders'>): OutputGuard {
+  return {...guard, folders: new Map()}
 }
 
 /**
@@ -291,13 +302,27 @@ export interface OutputGuard {
  * - with `within`, a path that leaves that folder (through a symbolic link inside it) is refused;
  * - a path that is one of `inputs` (the same file, whatever the path) is refused.
  * A replaced file keeps its permissions.
+ *
+ * The file's folder is resolved (symbolic links followed) once per folder and run where the guard has
+ * `folders`, and the file itself is looked at with one `lstat` in that real folder: only a link there is
+ * followed further. Before, each output cost a realpath of the file (failing on a new one), an lstat, a
+ * realpath of its folder and a stat, each a round trip through the thread pool (0.4 s of extract's main
+ * thread on the dev corpus' 1,324 outputs). The lstat is synchronous, with no error made for a missing
+ * file: it asks the kernel's cache of names, as the ledger's stat of each output does.
  */
 export async function writeOutput(file: string, content: string | Uint8Array | readonly Uint8Array[], guard: OutputGuard = {}): Promise<void> {
-  const target = await realTarget(path.resolve(file))
-  const existing = await fs.stat(target).catch(() => undefined)
+  const absolute = path.resolve(file)
+  const folder = path.dirname(absolute)
+  const realParent = folder === absolute ? undefined : await (guard.folders ? realFolderOf(folder, guard.folders) : realTarget(folder))
+  let target = realParent === undefined ? absolute : path.join(realParent, path.basename(absolute))
+  let existing = lstatSync(target, {throwIfNoEntry: false})
+  if (existing?.isSymbolicLink()) {
+    target = await realTarget(target)
+    existing = statOrUndefined(target)
+  }
   if (existing && !existing.isFile()) throw new OutputRefused(`refused: ${kindOf(existing)} is there, not a regular file`)
   if (guard.within !== undefined) {
-    const within = await realFolder(path.resolve(guard.within))
+    const within = await (guard.folders ? realFolderOf(path.resolve(guard.within), guard.folders) : realFolder(path.resolve(guard.within)))
     const relative = path.relative(within, target)
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new OutputRefused(`refused: the path leads outside ${printable(guard.within)}, to ${printable(target)}`)
   }
@@ -305,6 +330,36 @@ export async function writeOutput(file: string, content: string | Uint8Array | r
     throw new OutputRefused('refused: it is one of the inputs, which the output would replace')
   }
   await writeFileAtomic(target, content, existing?.mode)
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file, {throwIfNoEntry: false})
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `realTarget` of a folder, from the run's record of folders: its parent's real path (recorded too) and its
+ * name, with the link followed when the folder is one. One lstat per folder and run, where a realpath
+ * looks at every folder of the path again (most output folders are new: the realpath failed, and its
+ * parent's was asked for too).
+ */
+function realFolderOf(folder: string, folders: Map<string, Promise<string>>): Promise<string> {
+  let real = folders.get(folder)
+  if (!real) {
+    const parent = path.dirname(folder)
+    real =
+      parent === folder
+        ? realTarget(folder)
+        : realFolderOf(parent, folders).then((realParent) => {
+            const place = path.join(realParent, path.basename(folder))
+            return lstatSync(place, {throwIfNoEntry: false})?.isSymbolicLink() ? realTarget(place) : place
+          })
+    folders.set(folder, real)
+  }
+  return real
 }
 
 /** `realTarget` of an output folder, once per run (every output of extract asks for it). */

@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {createMessage} from '../../document/messages.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
-import {expandInputs, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, outputGuard, outputPath, printable, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
 import {describeError, usageFailure} from '../report.js'
 import {formatMessage} from '../reporters/compact.js'
 import {engineArgs, engineHelp, processFiles, readEngineOptions, type EngineOptions} from '../engine/index.js'
@@ -89,6 +89,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // What earlier runs wrote into `out`: outputs whose files are untouched and whose text is the same are not rewritten.
   const cache = engine.cacheDir === false ? undefined : new Cache(engine.cacheDir)
   const ledger = await OutputLedger.open(cache, out)
+  // One for the run: each output folder's real path is found once (files.ts).
+  const guard = outputGuard({within: out, inputs: files})
   const run = await processFiles({
     label: 'extract',
     task: 'extract',
@@ -100,6 +102,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // Each output written is linked into the cache as its blob (no second copy of 10× the input).
     deferBlobs: true,
     cache,
+    // A file's writes run while the next files are parsed (their messages still print in input order).
+    consumeAtOnce: 4,
     async consume(file, outcome, {log, cache}) {
       if (!outcome.ok) {
         const message = createMessage(describeError(outcome.error), {ruleId: 'read-error', place: {line: 1, column: 1, offset: 0}})
@@ -149,7 +153,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           bytes = (await outcome.recompute()).outputs?.[index]?.bytes ?? undefined
           if (bytes === undefined) throw new Error('the cache lost an output and parsing again did not give it back')
         }
-        await writeOutput(target, bytes, {within: out, inputs: files})
+        await writeOutput(target, bytes, guard)
         if (fresh) await cache?.adopt(output.sha256, target, bytes)
         await ledger.wrote(target, output.sha256)
       }

@@ -135,6 +135,13 @@ export interface RunSpec<Name extends TaskName> {
   deferBlobs?: boolean
   /** The command's own cache of `engine.cacheDir`, when it uses the cache too (one run log for both). */
   cache?: Cache | undefined
+  /**
+   * Files whose `consume` may be under way at once (default 1: one after the other). Extract's consume
+   * mostly waits for its writes: with a few at once, the next files are parsed while the writes run. Their
+   * `log` texts and counts still come out in input order (a file's text is held until the files before it
+   * are done).
+   */
+  consumeAtOnce?: number
 }
 
 export interface RunResult extends Summary {
@@ -217,7 +224,9 @@ function computeAhead(jobs: number): number {
 /**
  * The files' results to the command's `consume`, in input order. Reading, hashing and cache lookups run up to
  * `lookAhead` files ahead of the one consumed (cache hits are small); parsing only as far as the compute
- * window lets it (file-result.ts). A failure of sxs itself (not of a file) ends the run by throwing.
+ * window lets it (file-result.ts). Up to `spec.consumeAtOnce` consumes run at once; each is counted, and its
+ * text printed, once the ones before it are done. A failure of sxs itself (not of a file) ends the run by
+ * throwing, once the consumes under way have settled.
  */
 async function consumeInOrder<Name extends TaskName>(
   step: {
@@ -233,17 +242,75 @@ async function consumeInOrder<Name extends TaskName>(
   counted: (index: number, outcome: Outcome<Tasks[Name]['result']>, counts: Counts) => void
 ): Promise<void> {
   const {files, stats, spec, run, pending, lookAhead, context} = step
+  const atOnce = Math.max(1, spec.consumeAtOnce ?? 1)
+  const log = new OrderedLog(context.log)
+  // The consumes under way, oldest first.
+  const underWay: Array<{index: number; outcome: Outcome<Tasks[Name]['result']>; counts: Promise<Counts>}> = []
+  const finishOldest = async (): Promise<void> => {
+    const {index, outcome, counts} = underWay[0]!
+    counted(index, outcome, await counts)
+    underWay.shift()
+    log.done(index)
+  }
   let next = 0
-  for (let index = 0; index < files.length; index++) {
-    while (next < files.length && next < index + lookAhead) {
-      pending[next] = resultOf(files[next]!, stats[next], next, run)
-      next++
+  try {
+    for (let index = 0; index < files.length; index++) {
+      while (next < files.length && next < index + lookAhead) {
+        pending[next] = resultOf(files[next]!, stats[next], next, run)
+        next++
+      }
+      const outcome = (await pending[index])!
+      pending[index] = undefined
+      if ('internal' in outcome) throw outcome.error
+      const counts = (async () => spec.consume(files[index]!, outcome, {...context, log: log.of(index)}))()
+      // Not unhandled while it waits its turn (`finishOldest` rethrows its failure).
+      counts.catch(() => {})
+      underWay.push({index, outcome, counts})
+      while (underWay.length >= atOnce) await finishOldest()
+      // Handed over: the files parsed ahead count from here (the files under way hold their results too,
+      // `consumeAtOnce - 1` more at most).
+      run.window.consumed(index + 1)
     }
-    const outcome = (await pending[index])!
-    pending[index] = undefined
-    if ('internal' in outcome) throw outcome.error
-    counted(index, outcome, await spec.consume(files[index]!, outcome, context))
-    run.window.consumed(index + 1)
+    while (underWay.length > 0) await finishOldest()
+  } finally {
+    // A failure above: no consume is left running when the run ends.
+    await Promise.allSettled(underWay.map((entry) => entry.counts))
+  }
+}
+
+/**
+ * Text logged by files consumed at once, in input order: the oldest file under way prints at once; a later
+ * one's text is held until every file before it is done.
+ */
+class OrderedLog {
+  readonly #print: (text: string) => void
+  /** The file whose text is printed as it comes. */
+  #current = 0
+  readonly #held = new Map<number, string[]>()
+
+  constructor(print: (text: string) => void) {
+    this.#print = print
+  }
+
+  /** The `log` of file `index`. */
+  of(index: number): (text: string) => void {
+    return (text) => {
+      if (index === this.#current) this.#print(text)
+      else if (text !== '') {
+        const held = this.#held.get(index)
+        if (held) held.push(text)
+        else this.#held.set(index, [text])
+      }
+    }
+  }
+
+  /** File `index` is done: the next file's held text is printed, and from now on its text as it comes. */
+  done(index: number): void {
+    this.#current = index + 1
+    const held = this.#held.get(this.#current)
+    if (held === undefined) return
+    this.#held.delete(this.#current)
+    for (const text of held) this.#print(text)
   }
 }
 
