@@ -126,23 +126,27 @@ function items(tokens: readonly InlineToken[]): Item[] {
    * at each showing made a walk of the open pairs per token).
    */
   let shown = 0
-  const open = new Map<number, {index: number; kind: CodeKind; data: string; shown: number}>()
+  /** The open half of each pair still open, by pair number (small integers from 0: an array, not a map). */
+  const open: Array<{index: number; kind: CodeKind; data: string; shown: number} | undefined> = []
+  let openCount = 0
   for (const token of tokens) {
     if (token.type === 'text') {
       // Only a pair still open cares whether its text is blank.
-      if (open.size > 0 && token.value.trim() !== '') shown++
+      if (openCount > 0 && token.value.trim() !== '') shown++
       continue
     }
     if (token.type === 'open') {
       shown++
-      open.set(token.pair!, {index: result.length, kind: token.kind, data: token.data, shown})
+      open[token.pair!] = {index: result.length, kind: token.kind, data: token.data, shown}
+      openCount++
       result.push(unclosed)
       continue
     }
     if (token.type === 'close') {
-      const start = open.get(token.pair!)
+      const start = open[token.pair!]
       if (start === undefined) continue
-      open.delete(token.pair!)
+      open[token.pair!] = undefined
+      openCount--
       result[start.index] = pairItem(start.kind, start.data, token.data, shown === start.shown)
       continue
     }
@@ -151,7 +155,7 @@ function items(tokens: readonly InlineToken[]): Item[] {
     if (item) result.push(item)
   }
   // A pair whose close never came keeps its place holder (the tokenizer closes every pair it opens).
-  return open.size > 0 ? result.filter((item) => item !== unclosed) : result
+  return openCount > 0 ? result.filter((item) => item !== unclosed) : result
 }
 
 /** The place of an open pair in `items` until its close. */
