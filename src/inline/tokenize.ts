@@ -81,18 +81,28 @@ const PUNCTUATION = /[\p{P}\p{S}]/u
 const WHITESPACE = /[\t\n\f\r \p{Zs}]/u
 const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'
 
+/**
+ * The code unit at `index` of `text`, or -1 past either end. Optimized code that reads a string out of its
+ * bounds is thrown away the first time it does (a deoptimization, then the whole scanner compiled again, per
+ * place that reads): the scanner's reads that can pass the end of a text (a `**` or a backtick run ending it)
+ * go through here.
+ */
+function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1
+}
+
 /** True for a UTF-16 code unit that XML 1.0 cannot carry at `index` of `text` (lone surrogates included). */
 function invalidXmlAt(text: string, index: number): number {
   const c = text.charCodeAt(index)
   if (c < charCodes.space) return c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn ? 0 : 1
   if (c < charCodes.highSurrogateFirst) return 0
   if (c <= charCodes.highSurrogateLast) {
-    const d = text.charCodeAt(index + 1)
+    const d = codeAt(text, index + 1)
     return d >= charCodes.lowSurrogateFirst && d <= charCodes.lowSurrogateLast ? 0 : 1
   }
   if (c <= charCodes.lowSurrogateLast) {
-    const b = text.charCodeAt(index - 1)
-    return index > 0 && b >= charCodes.highSurrogateFirst && b <= charCodes.highSurrogateLast ? 0 : 1
+    const b = codeAt(text, index - 1)
+    return b >= charCodes.highSurrogateFirst && b <= charCodes.highSurrogateLast ? 0 : 1
   }
   return c === charCodes.nonCharacterFffe || c === charCodes.nonCharacterFfff ? 1 : 0
 }
@@ -141,14 +151,14 @@ function classify(char: string): 0 | 1 | 2 {
  * Returns the index after the closing `)`, or -1.
  */
 function parseLinkTail(text: string, start: number): number {
-  if (text.charCodeAt(start) !== charCodes.leftParenthesis) return -1
+  if (codeAt(text, start) !== charCodes.leftParenthesis) return -1
   const n = text.length
   let i = skipSpace(text, start + 1)
   if (i < 0) return -1
-  if (text[i] === ')') return i + 1
+  if (codeAt(text, i) === charCodes.rightParenthesis) return i + 1
   // destination
   let hadDestination = false
-  if (text[i] === '<') {
+  if (codeAt(text, i) === charCodes.lessThan) {
     i++
     while (i < n) {
       const ch = text[i]!
@@ -183,8 +193,8 @@ function parseLinkTail(text: string, start: number): number {
   const afterDestination = i
   let j = skipSpace(text, i)
   if (j < 0) return -1
-  if (text[j] === ')') return j + 1
-  if (!hadDestination || j === afterDestination) return -1
+  if (codeAt(text, j) === charCodes.rightParenthesis) return j + 1
+  if (!hadDestination || j === afterDestination || j >= n) return -1
   // title
   const quote = text[j]
   const closing = quote === '(' ? ')' : quote
@@ -199,7 +209,7 @@ function parseLinkTail(text: string, start: number): number {
   }
   if (j >= n) return -1
   j = skipSpace(text, j + 1)
-  if (j < 0 || text[j] !== ')') return -1
+  if (j < 0 || codeAt(text, j) !== charCodes.rightParenthesis) return -1
   return j + 1
 }
 
@@ -213,7 +223,7 @@ function skipSpace(text: string, start: number): number {
     else if (ch === '\n' || ch === '\r') {
       lineEndings++
       if (lineEndings > 1) return -1
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+      i += ch === '\r' && codeAt(text, i + 1) === charCodes.lineFeed ? 2 : 1
     } else break
   }
   return i
@@ -388,26 +398,26 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
     const c = text.charCodeAt(s.i)
     switch (c) {
       case charCodes.backslash: {
-        const next = text[s.i + 1]
+        const next = s.i + 1 < n ? text[s.i + 1]! : undefined
         if (next !== undefined && ASCII_PUNCTUATION.includes(next)) {
           pushCode(s, 'escape', s.i + 2)
         } else if (next === '\n') {
           pushCode(s, 'break', s.i + 2)
         } else if (next === '\r') {
-          pushCode(s, 'break', text[s.i + 2] === '\n' ? s.i + 3 : s.i + 2)
+          pushCode(s, 'break', codeAt(text, s.i + 2) === charCodes.lineFeed ? s.i + 3 : s.i + 2)
         } else s.i++
         continue
       }
       case charCodes.graveAccent: {
         let run = 1
-        while (text.charCodeAt(s.i + run) === charCodes.graveAccent) run++
+        while (codeAt(text, s.i + run) === charCodes.graveAccent) run++
         let j = s.i + run
         let end = -1
         while (j < n) {
           const k = text.indexOf('`', j)
           if (k < 0) break
           let r = 1
-          while (text.charCodeAt(k + r) === charCodes.graveAccent) r++
+          while (codeAt(text, k + r) === charCodes.graveAccent) r++
           if (r === run) {
             end = k + r
             break
@@ -461,7 +471,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
       case charCodes.tilde: {
         const char = text[s.i]!
         let run = 1
-        while (text.charCodeAt(s.i + run) === c) run++
+        while (codeAt(text, s.i + run) === c) run++
         if (c === charCodes.tilde && run > 2) {
           s.i += run
           continue
@@ -492,7 +502,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         continue
       }
       case charCodes.exclamationMark: {
-        if (text.charCodeAt(s.i + 1) !== charCodes.leftSquareBracket) {
+        if (codeAt(text, s.i + 1) !== charCodes.leftSquareBracket) {
           s.i++
           continue
         }
@@ -552,7 +562,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
       case charCodes.uppercaseH:
       case charCodes.lowercaseW:
       case charCodes.uppercaseW: {
-        const next = text.charCodeAt(s.i + 1) | asciiCaseBit
+        const next = codeAt(text, s.i + 1) | asciiCaseBit
         const before = s.i === 0 ? '' : text[s.i - 1]!
         if (
           (next === charCodes.lowercaseT || next === charCodes.lowercaseW) &&
