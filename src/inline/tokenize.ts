@@ -20,8 +20,8 @@ import {asciiCaseBit, charCodes} from './char-codes.js'
 /**
  * What the scanner collects, in order: text and code tokens as `tokenize` returns them, and the runs of `*`,
  * `_`, `~` and the brackets that only `finish` makes codes or text of. One object per piece: a run is itself
- * its entry of the delimiter stack, a bracket its entry of the bracket stack, a code its token (a node, an
- * entry and a token per piece made the allocation a large part of the tokenizer's time).
+ * its entry of the delimiter stack, a bracket its entry of the bracket stack, a code its token (there were a
+ * node, a stack entry and a token per piece, and two arrays per run: allocation and garbage collection).
  */
 type Node = TextToken | CodeToken | DelimNode | BracketNode
 
