@@ -83,8 +83,13 @@ export function spaced(text: string): string {
 
 /** A text as tokens are looked for in it: escapes undone, every kind of white space one space. */
 export function searchable(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ')
+  const unescaped = text.includes('\\') ? text.replace(/\\([!-/:-@[-`{-~])/g, '$1') : text
+  // Most texts space words with one space each, which the replacement would copy as it is, match by match.
+  return OTHER_SPACING.test(unescaped) ? unescaped.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ') : unescaped
 }
+
+/** White space that is not one space alone (`\s` holds U+00A0, U+202F, U+2007 and U+3000). */
+const OTHER_SPACING = /[^\S ]|\s\s/
 
 /** Words that are common words, not names: written in lower case, two letters or more (any script with case). */
 const LOWER_WORD = /(?<![\p{L}\p{N}_-])\p{Ll}[\p{Ll}'’]+(?![\p{L}\p{N}_-])/gu

@@ -35,6 +35,7 @@ export const charCodes = {
   graveAccent: 0x60,
   lowercaseA: 0x61,
   lowercaseH: 0x68,
+  lowercaseM: 0x6d,
   lowercaseP: 0x70,
   lowercaseT: 0x74,
   lowercaseW: 0x77,

@@ -14,61 +14,57 @@
  * The invariant, tested on every segment of the dev corpus and with fast-check:
  * `tokens.map(t => t.type === 'text' ? t.value : t.data).join('') === text`.
  */
-import type {CodeKind, CodeToken, InlineToken} from './types.js'
+import type {CodeKind, CodeToken, InlineToken, TextToken} from './types.js'
 import {asciiCaseBit, charCodes} from './char-codes.js'
 
-interface TextNode {
-  t: 'text'
-  value: string
-}
+/**
+ * What the scanner collects, in order: text and code tokens as `tokenize` returns them, and the runs of `*`,
+ * `_`, `~` and the brackets that only `finish` makes codes or text of. One object per piece: a run is itself
+ * its entry of the delimiter stack, a bracket its entry of the bracket stack, a code its token (there were a
+ * node, a stack entry and a token per piece, and two arrays per run: allocation and garbage collection).
+ */
+type Node = TextToken | CodeToken | DelimNode | BracketNode
 
-interface CodeNode {
-  t: 'code'
-  type: 'open' | 'close' | 'standalone'
-  kind: CodeKind
-  data: string
-  pair?: number
-  /** For raw HTML tags: lower-cased name, and whether it is a closing, or void/self-closing, tag. */
-  tag?: {name: string; closing: boolean; empty: boolean}
-}
-
+/** A run of `*`, `_` or `~`; on the delimiter stack (a doubly linked list, as in commonmark.js) when it can open or close. */
 interface DelimNode {
-  t: 'delim'
+  type: 'delim'
   char: string
+  /** Length of the run. */
+  orig: number
   /** Characters of the run not (yet) used by a match. */
   remaining: number
-  /** Close codes put before the remaining characters (this run acted as a closer). */
-  closes: CodeToken[]
-  /** Open codes put after the remaining characters (this run acted as an opener). */
-  opens: CodeToken[]
-}
-
-interface BracketNode {
-  t: 'bracket'
-  data: '[' | '!['
-}
-
-type Node = TextNode | CodeNode | DelimNode | BracketNode
-
-/** An entry of the delimiter stack (a doubly linked list, as in commonmark.js). */
-interface Delim {
-  node: DelimNode
-  char: string
-  orig: number
+  /** Close codes put before the remaining characters (this run acted as a closer); made by the first. */
+  closes: CodeToken[] | undefined
+  /**
+   * Open codes put after the remaining characters (this run acted as an opener), innermost first: the order
+   * matches are made in; they are written in reverse (an `unshift` per match was a tenth of the scanner's time).
+   */
+  opens: CodeToken[] | undefined
   canOpen: boolean
   canClose: boolean
-  previous: Delim | null
-  next: Delim | null
+  previous: DelimNode | null
+  next: DelimNode | null
 }
 
-interface Bracket {
-  node: BracketNode
+/** A `[` or `![`, and its entry of the bracket stack. */
+interface BracketNode {
+  type: 'bracket'
+  data: '[' | '!['
+  /** Its place in the nodes. */
   index: number
   start: number
   image: boolean
   active: boolean
-  previousDelim: Delim | null
-  previous: Bracket | null
+  previousDelim: DelimNode | null
+  previous: BracketNode | null
+}
+
+/** A raw HTML tag that may pair (not void nor self-closing): lower-cased name, its token, its place in the nodes. */
+interface Tag {
+  token: CodeToken
+  name: string
+  closing: boolean
+  index: number
 }
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
@@ -85,18 +81,28 @@ const PUNCTUATION = /[\p{P}\p{S}]/u
 const WHITESPACE = /[\t\n\f\r \p{Zs}]/u
 const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'
 
+/**
+ * The code unit at `index` of `text`, or -1 past either end. Optimized code that reads a string out of its
+ * bounds is thrown away the first time it does (a deoptimization, then the whole scanner compiled again, per
+ * place that reads): the scanner's reads that can pass the end of a text (a `**` or a backtick run ending it)
+ * go through here.
+ */
+function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1
+}
+
 /** True for a UTF-16 code unit that XML 1.0 cannot carry at `index` of `text` (lone surrogates included). */
 function invalidXmlAt(text: string, index: number): number {
   const c = text.charCodeAt(index)
   if (c < charCodes.space) return c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn ? 0 : 1
   if (c < charCodes.highSurrogateFirst) return 0
   if (c <= charCodes.highSurrogateLast) {
-    const d = text.charCodeAt(index + 1)
+    const d = codeAt(text, index + 1)
     return d >= charCodes.lowSurrogateFirst && d <= charCodes.lowSurrogateLast ? 0 : 1
   }
   if (c <= charCodes.lowSurrogateLast) {
-    const b = text.charCodeAt(index - 1)
-    return index > 0 && b >= charCodes.highSurrogateFirst && b <= charCodes.highSurrogateLast ? 0 : 1
+    const b = codeAt(text, index - 1)
+    return b >= charCodes.highSurrogateFirst && b <= charCodes.highSurrogateLast ? 0 : 1
   }
   return c === charCodes.nonCharacterFffe || c === charCodes.nonCharacterFfff ? 1 : 0
 }
@@ -145,14 +151,14 @@ function classify(char: string): 0 | 1 | 2 {
  * Returns the index after the closing `)`, or -1.
  */
 function parseLinkTail(text: string, start: number): number {
-  if (text.charCodeAt(start) !== charCodes.leftParenthesis) return -1
+  if (codeAt(text, start) !== charCodes.leftParenthesis) return -1
   const n = text.length
   let i = skipSpace(text, start + 1)
   if (i < 0) return -1
-  if (text[i] === ')') return i + 1
+  if (codeAt(text, i) === charCodes.rightParenthesis) return i + 1
   // destination
   let hadDestination = false
-  if (text[i] === '<') {
+  if (codeAt(text, i) === charCodes.lessThan) {
     i++
     while (i < n) {
       const ch = text[i]!
@@ -187,8 +193,8 @@ function parseLinkTail(text: string, start: number): number {
   const afterDestination = i
   let j = skipSpace(text, i)
   if (j < 0) return -1
-  if (text[j] === ')') return j + 1
-  if (!hadDestination || j === afterDestination) return -1
+  if (codeAt(text, j) === charCodes.rightParenthesis) return j + 1
+  if (!hadDestination || j === afterDestination || j >= n) return -1
   // title
   const quote = text[j]
   const closing = quote === '(' ? ')' : quote
@@ -203,7 +209,7 @@ function parseLinkTail(text: string, start: number): number {
   }
   if (j >= n) return -1
   j = skipSpace(text, j + 1)
-  if (j < 0 || text[j] !== ')') return -1
+  if (j < 0 || codeAt(text, j) !== charCodes.rightParenthesis) return -1
   return j + 1
 }
 
@@ -217,7 +223,7 @@ function skipSpace(text: string, start: number): number {
     else if (ch === '\n' || ch === '\r') {
       lineEndings++
       if (lineEndings > 1) return -1
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+      i += ch === '\r' && codeAt(text, i + 1) === charCodes.lineFeed ? 2 : 1
     } else break
   }
   return i
@@ -227,38 +233,46 @@ function skipSpace(text: string, start: number): number {
 interface State {
   text: string
   nodes: Node[]
+  /** The HTML tags among the nodes that may pair, in order. */
+  tags: Tag[]
   pairCounter: number
-  delimTop: Delim | null
-  bracketTop: Bracket | null
+  delimTop: DelimNode | null
+  bracketTop: BracketNode | null
   textStart: number
   i: number
 }
 
 function flushText(s: State, end: number): void {
-  if (end > s.textStart) s.nodes.push({t: 'text', value: s.text.slice(s.textStart, end)})
+  if (end > s.textStart) s.nodes.push({type: 'text', value: s.text.slice(s.textStart, end)})
 }
 
-function pushCode(s: State, kind: CodeKind, end: number, tag?: CodeNode['tag']): void {
+function pushCode(s: State, kind: CodeKind, end: number): CodeToken {
   flushText(s, s.i)
-  const node: CodeNode = {t: 'code', type: 'standalone', kind, data: s.text.slice(s.i, end)}
-  if (tag) node.tag = tag
-  s.nodes.push(node)
+  const token: CodeToken = {type: 'standalone', kind, data: s.text.slice(s.i, end)}
+  s.nodes.push(token)
   s.i = end
   s.textStart = end
+  return token
 }
 
-function removeDelim(s: State, delim: Delim): void {
+/** An HTML tag's code; one that is not void nor self-closing is noted for pairing. */
+function pushTag(s: State, end: number, name: string, closing: boolean, empty: boolean): void {
+  const token = pushCode(s, 'html', end)
+  if (!empty) s.tags.push({token, name, closing, index: s.nodes.length - 1})
+}
+
+function removeDelim(s: State, delim: DelimNode): void {
   if (delim.previous) delim.previous.next = delim.next
   if (delim.next) delim.next.previous = delim.previous
   else s.delimTop = delim.previous
 }
 
 /** CommonMark's "process emphasis" over the delimiters above `stackBottom` (+ GFM strikethrough). */
-function processEmphasis(s: State, stackBottom: Delim | null): void {
+function processEmphasis(s: State, stackBottom: DelimNode | null): void {
   // No delimiter above the bottom (most calls): nothing to match, nothing to remove.
   if (s.delimTop === stackBottom) return
   /** Made when first needed (most texts have a few delimiters, all matched at once). */
-  let openersBottom: Map<string, Delim | null> | undefined
+  let openersBottom: Map<string, DelimNode | null> | undefined
   let closer = s.delimTop
   while (closer !== null && closer.previous !== stackBottom) closer = closer.previous
   while (closer !== null) {
@@ -274,7 +288,7 @@ function processEmphasis(s: State, stackBottom: Delim | null): void {
     while (opener !== null && opener !== stackBottom && opener !== bottom) {
       if (opener.char === closer.char && opener.canOpen) {
         if (tilde) {
-          if (opener.orig === closer.orig && opener.node.remaining === opener.orig) {
+          if (opener.orig === closer.orig && opener.remaining === opener.orig) {
             found = true
             break
           }
@@ -291,23 +305,25 @@ function processEmphasis(s: State, stackBottom: Delim | null): void {
     }
     const oldCloser = closer
     if (found && opener) {
-      const use = tilde ? closer.orig : closer.node.remaining >= 2 && opener.node.remaining >= 2 ? 2 : 1
+      const use = tilde ? closer.orig : closer.remaining >= 2 && opener.remaining >= 2 ? 2 : 1
       const kind: CodeKind = tilde ? 'delete' : use === 2 ? 'strong' : 'emphasis'
       const data = closer.char.repeat(use)
       const pair = s.pairCounter++
-      opener.node.remaining -= use
-      closer.node.remaining -= use
-      opener.node.opens.unshift({type: 'open', kind, data, pair})
-      closer.node.closes.push({type: 'close', kind, data, pair})
+      opener.remaining -= use
+      closer.remaining -= use
+      opener.opens ??= []
+      opener.opens.push({type: 'open', kind, data, pair})
+      closer.closes ??= []
+      closer.closes.push({type: 'close', kind, data, pair})
       // Delimiters between opener and closer can no longer match.
       let between = closer.previous
       while (between !== null && between !== opener) {
-        const previous: Delim | null = between.previous
+        const previous: DelimNode | null = between.previous
         removeDelim(s, between)
         between = previous
       }
-      if (opener.node.remaining === 0) removeDelim(s, opener)
-      if (closer.node.remaining === 0) {
+      if (opener.remaining === 0) removeDelim(s, opener)
+      if (closer.remaining === 0) {
         const next = closer.next
         removeDelim(s, closer)
         closer = next
@@ -332,11 +348,14 @@ const WWW = /www\./i
 
 /**
  * Every character `scanTokens`'s switch does something with (the default case: only what XML cannot carry;
- * tab, LF and CR are plain text), and the same without `h`, `w` for a text with no `://` nor `www.`, where
- * no literal URL can start.
+ * tab, LF and CR are plain text), but `h`, `w`: a literal URL can start only where `URL_START` finds one.
  */
-const NEXT_CANDIDATE = /[\\`<&*_~!\[\]hHwW\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g
-const NEXT_CANDIDATE_NO_URL = /[\\`<&*_~!\[\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g
+const NEXT_CANDIDATE = /[\\`<&*_~!\[\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g
+/**
+ * Where `URL_LITERAL` may match (its start; the `h`, `w` case acts nowhere else). Searched for apart from the
+ * other characters: stopping at every `h` and `w` of a text with a URL in it cost more than the URLs.
+ */
+const URL_START = /[hw](?=ttps?:\/\/|ww\.)/gi
 /** Any UTF-16 code unit (no `u` flag: a lone surrogate too). */
 const EVERY_CHARACTER = /[\s\S]/g
 
@@ -361,41 +380,44 @@ export function tokenize(text: string): InlineToken[] {
  * reference the jumps are tested against: every other character only moves the position on).
  */
 export function scanTokens(text: string, everyCharacter = false): InlineToken[] {
-  const s: State = {text, nodes: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0}
+  const s: State = {text, nodes: [], tags: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0}
   const nodes = s.nodes
   const n = text.length
-  // `h`, `w` only matter in a text that may hold a literal URL.
-  const next = everyCharacter ? EVERY_CHARACTER : text.includes('://') || WWW.test(text) ? NEXT_CANDIDATE : NEXT_CANDIDATE_NO_URL
+  const next = everyCharacter ? EVERY_CHARACTER : NEXT_CANDIDATE
+  /** The next place a literal URL may start at or after `s.i` (`n`: none); searched again once passed. */
+  let url = -1
   while (s.i < n) {
-    next.lastIndex = s.i
-    if (!next.test(text)) {
-      s.i = n
-      break
+    if (url < s.i) {
+      URL_START.lastIndex = s.i
+      url = URL_START.test(text) ? URL_START.lastIndex - 1 : n
     }
-    s.i = next.lastIndex - 1
+    next.lastIndex = s.i
+    const candidate = next.test(text) ? next.lastIndex - 1 : n
+    s.i = candidate < url ? candidate : url
+    if (s.i === n) break
     const c = text.charCodeAt(s.i)
     switch (c) {
       case charCodes.backslash: {
-        const next = text[s.i + 1]
+        const next = s.i + 1 < n ? text[s.i + 1]! : undefined
         if (next !== undefined && ASCII_PUNCTUATION.includes(next)) {
           pushCode(s, 'escape', s.i + 2)
         } else if (next === '\n') {
           pushCode(s, 'break', s.i + 2)
         } else if (next === '\r') {
-          pushCode(s, 'break', text[s.i + 2] === '\n' ? s.i + 3 : s.i + 2)
+          pushCode(s, 'break', codeAt(text, s.i + 2) === charCodes.lineFeed ? s.i + 3 : s.i + 2)
         } else s.i++
         continue
       }
       case charCodes.graveAccent: {
         let run = 1
-        while (text.charCodeAt(s.i + run) === charCodes.graveAccent) run++
+        while (codeAt(text, s.i + run) === charCodes.graveAccent) run++
         let j = s.i + run
         let end = -1
         while (j < n) {
           const k = text.indexOf('`', j)
           if (k < 0) break
           let r = 1
-          while (text.charCodeAt(k + r) === charCodes.graveAccent) r++
+          while (codeAt(text, k + r) === charCodes.graveAccent) r++
           if (r === run) {
             end = k + r
             break
@@ -421,12 +443,12 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         OPEN_TAG.lastIndex = s.i
         if ((m = OPEN_TAG.exec(text))) {
           const name = m[1]!.toLowerCase()
-          pushCode(s, 'html', s.i + m[0].length, {name, closing: false, empty: m[2] === '/' || VOID_ELEMENTS.has(name)})
+          pushTag(s, s.i + m[0].length, name, false, m[2] === '/' || VOID_ELEMENTS.has(name))
           continue
         }
         CLOSE_TAG.lastIndex = s.i
         if ((m = CLOSE_TAG.exec(text))) {
-          pushCode(s, 'html', s.i + m[0].length, {name: m[1]!.toLowerCase(), closing: true, empty: false})
+          pushTag(s, s.i + m[0].length, m[1]!.toLowerCase(), true, false)
           continue
         }
         OTHER_HTML.lastIndex = s.i
@@ -449,7 +471,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
       case charCodes.tilde: {
         const char = text[s.i]!
         let run = 1
-        while (text.charCodeAt(s.i + run) === c) run++
+        while (codeAt(text, s.i + run) === c) run++
         if (c === charCodes.tilde && run > 2) {
           s.i += run
           continue
@@ -468,25 +490,25 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
           canClose = rightFlanking
         }
         flushText(s, s.i)
-        const node: DelimNode = {t: 'delim', char, remaining: run, closes: [], opens: []}
+        const node: DelimNode = {type: 'delim', char, orig: run, remaining: run, closes: undefined, opens: undefined, canOpen, canClose, previous: null, next: null}
         nodes.push(node)
         if (canOpen || canClose) {
-          const delim: Delim = {node, char, orig: run, canOpen, canClose, previous: s.delimTop, next: null}
-          if (s.delimTop) s.delimTop.next = delim
-          s.delimTop = delim
+          node.previous = s.delimTop
+          if (s.delimTop) s.delimTop.next = node
+          s.delimTop = node
         }
         s.i += run
         s.textStart = s.i
         continue
       }
       case charCodes.exclamationMark: {
-        if (text.charCodeAt(s.i + 1) !== charCodes.leftSquareBracket) {
+        if (codeAt(text, s.i + 1) !== charCodes.leftSquareBracket) {
           s.i++
           continue
         }
         flushText(s, s.i)
-        const node: BracketNode = {t: 'bracket', data: '!['}
-        s.bracketTop = {node, index: nodes.length, start: s.i, image: true, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        const node: BracketNode = {type: 'bracket', data: '![', index: nodes.length, start: s.i, image: true, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        s.bracketTop = node
         nodes.push(node)
         s.i += 2
         s.textStart = s.i
@@ -494,15 +516,15 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
       }
       case charCodes.leftSquareBracket: {
         flushText(s, s.i)
-        const node: BracketNode = {t: 'bracket', data: '['}
-        s.bracketTop = {node, index: nodes.length, start: s.i, image: false, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        const node: BracketNode = {type: 'bracket', data: '[', index: nodes.length, start: s.i, image: false, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
+        s.bracketTop = node
         nodes.push(node)
         s.i++
         s.textStart = s.i
         continue
       }
       case charCodes.rightSquareBracket: {
-        const opener: Bracket | null = s.bracketTop
+        const opener: BracketNode | null = s.bracketTop
         if (opener === null) {
           s.i++
           continue
@@ -522,12 +544,13 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
           // The whole image is one standalone code: drop what was scanned inside it.
           while (s.delimTop !== null && s.delimTop !== opener.previousDelim) removeDelim(s, s.delimTop)
           nodes.length = opener.index
-          nodes.push({t: 'code', type: 'standalone', kind: 'image', data: text.slice(opener.start, end)})
+          while (s.tags.length > 0 && s.tags[s.tags.length - 1]!.index >= opener.index) s.tags.pop()
+          nodes.push({type: 'standalone', kind: 'image', data: text.slice(opener.start, end)})
         } else {
           processEmphasis(s, opener.previousDelim)
           const pair = s.pairCounter++
-          nodes[opener.index] = {t: 'code', type: 'open', kind: 'link', data: '[', pair}
-          nodes.push({t: 'code', type: 'close', kind: 'link', data: text.slice(s.i, end), pair})
+          nodes[opener.index] = {type: 'open', kind: 'link', data: '[', pair}
+          nodes.push({type: 'close', kind: 'link', data: text.slice(s.i, end), pair})
           // Links cannot contain links.
           for (let b = s.bracketTop; b !== null; b = b.previous) if (!b.image) b.active = false
         }
@@ -539,7 +562,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
       case charCodes.uppercaseH:
       case charCodes.lowercaseW:
       case charCodes.uppercaseW: {
-        const next = text.charCodeAt(s.i + 1) | asciiCaseBit
+        const next = codeAt(text, s.i + 1) | asciiCaseBit
         const before = s.i === 0 ? '' : text[s.i - 1]!
         if (
           (next === charCodes.lowercaseT || next === charCodes.lowercaseW) &&
@@ -570,7 +593,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
   }
   flushText(s, n)
   processEmphasis(s, null)
-  return finish(nodes, s.pairCounter)
+  return finish(s)
 }
 
 /** Length of a GFM literal URL after trailing punctuation, unbalanced `)` and a trailing entity are cut. */
@@ -604,51 +627,60 @@ function trimUrl(url: string): number {
 }
 
 /** Flatten nodes to tokens, pair HTML tags, dissolve codes XML cannot carry. */
-function finish(nodes: Node[], pairCounter: number): InlineToken[] {
+function finish(s: State): InlineToken[] {
   const tokens: InlineToken[] = []
-  const tags: Array<{token: CodeToken; tag: NonNullable<CodeNode['tag']>}> = []
+  /** Text since the last code, and the text token it is when it is one alone (kept: not copied). */
   let text = ''
-  for (const node of nodes) {
-    if (node.t === 'text') text += node.value
-    else if (node.t === 'bracket') text += node.data
-    else if (node.t === 'delim') {
-      if (node.closes.length > 0) {
-        if (text !== '') tokens.push({type: 'text', value: text})
+  let alone: TextToken | undefined
+  /** Whether a code other than emphasis was made (only those can hold a character XML cannot carry). */
+  let codes = false
+  for (const node of s.nodes) {
+    if (node.type === 'text') {
+      alone = text === '' ? node : undefined
+      text += node.value
+    } else if (node.type === 'bracket') {
+      text += node.data
+      alone = undefined
+    } else if (node.type === 'delim') {
+      if (node.closes !== undefined) {
+        if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
         text = ''
         for (const close of node.closes) tokens.push(close)
       }
-      text += node.char.repeat(node.remaining)
-      if (node.opens.length > 0) {
-        if (text !== '') tokens.push({type: 'text', value: text})
+      if (node.remaining > 0) {
+        text += node.char.repeat(node.remaining)
+        alone = undefined
+      }
+      if (node.opens !== undefined) {
+        if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
         text = ''
-        for (const open of node.opens) tokens.push(open)
+        for (let o = node.opens.length - 1; o >= 0; o--) tokens.push(node.opens[o]!)
       }
     } else {
-      if (text !== '') tokens.push({type: 'text', value: text})
+      if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
       text = ''
-      const token: CodeToken = {type: node.type, kind: node.kind, data: node.data}
-      if (node.pair !== undefined) token.pair = node.pair
-      tokens.push(token)
-      if (node.tag && !node.tag.empty) tags.push({token, tag: node.tag})
+      tokens.push(node)
+      codes = true
     }
   }
-  if (text !== '') tokens.push({type: 'text', value: text})
+  if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
 
   // Pair HTML tags by name, innermost first; tags left over stay standalone.
-  const stack: Array<{token: CodeToken; name: string}> = []
-  for (const {token, tag} of tags) {
+  let pairCounter = s.pairCounter
+  const stack: Tag[] = []
+  for (const tag of s.tags) {
     if (!tag.closing) {
-      stack.push({token, name: tag.name})
+      stack.push(tag)
       continue
     }
-    for (let s = stack.length - 1; s >= 0; s--) {
-      if (stack[s]!.name === tag.name) {
+    for (let at = stack.length - 1; at >= 0; at--) {
+      if (stack[at]!.name === tag.name) {
         const pair = pairCounter++
-        stack[s]!.token.type = 'open'
-        stack[s]!.token.pair = pair
-        token.type = 'close'
-        token.pair = pair
-        stack.length = s
+        stack[at]!.token.type = 'open'
+        stack[at]!.token.pair = pair
+        tag.token.type = 'close'
+        tag.token.pair = pair
+        stack.length = at
         break
       }
     }
@@ -656,6 +688,8 @@ function finish(nodes: Node[], pairCounter: number): InlineToken[] {
 
   // A code whose native data holds a character XML 1.0 cannot carry is dissolved into text, and those
   // characters become `char` codes (its partner, if paired, becomes text too). Rare; keeps every format exact.
+  // Codes begin and end with an ASCII character: a text XML can carry has no code whose data it cannot.
+  if (!codes || !hasInvalidXmlChar(s.text)) return tokens
   let dissolve: Set<number> | undefined
   let dissolveAny = false
   for (const token of tokens) {
