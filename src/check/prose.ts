@@ -6,6 +6,7 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {Facts, ProseLine} from './analysis.js'
+import {lineAt, lineEnd, lineStart} from './lines.js'
 import {pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
 
 /**
@@ -92,15 +93,19 @@ export function proseLines(document: BilingualDocument, facts: Facts): ProseLine
   const {text} = facts
   const ranges = blankedRanges(document, facts)
   const stretchesOn = pairsOnLines(ranges)
-  const lines = facts.lines
+  // The lines of the blocks, made one by one from the line table: most lines of a file are in none.
+  const ends = document.lineEnds
   let line = 0
   for (const block of document.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'tableRow') continue
-    while (line < lines.length && lines[line]!.end < block.start) line++
+    // A line ends at or before `ends[line] - 1` (its line break, or the text's end): lines far before the
+    // block are skipped on that bound, and the exact end is worked out only for the line or two near it.
+    while (line < ends.length && ends[line]! - 1 < block.start) line++
+    while (line < ends.length && lineEnd(text, ends, line) < block.start) line++
     // An HTML comment running over lines of the block is no prose.
     let inComment = false
-    for (; line < lines.length && lines[line]!.start <= block.end; line++) {
-      const current = lines[line]!
+    for (; line < ends.length && lineStart(text, ends, line) <= block.end; line++) {
+      const current = lineAt(text, ends, line)
       const stretches = stretchesOn(current)
       // What the compact skeleton holds of the comment markers and letters, read in place: a line without
       // blanks is its own compact skeleton (native searches), a line with blanks has few characters besides.
