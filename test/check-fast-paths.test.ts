@@ -14,6 +14,7 @@ import {printWithPairs} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
 import {prose, readsAlike, words} from '../src/check/prose.js'
+import {mayHoldProtectedTokens, proseOf} from '../src/check/text-tokens.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** The definitions as first written: whole-file skeleton, every pattern on every text, Unicode regexes. */
@@ -82,6 +83,22 @@ const facts = (compact: string): number =>
 /** Every run of spaces as one: how much of a blank is left does not matter to what `prose` leaves. */
 const squeezed = (text: string): string => text.replace(/ +/g, ' ')
 const delimiterRow = (text: string): boolean => /^[\s|:-]*$/.test(text) && text.includes('-')
+
+/** Every trigger of the protected-token patterns (text-tokens.ts): a token holds one. */
+const anyTrigger = /[\\%]|-[A-Z]|\.\w|\w\.\w|[{%$]|\d/
+
+describe('mayHoldProtectedTokens', () => {
+  it('is true of every text whose prose holds a trigger of a protected-token pattern', () => {
+    const piece = fc.constantFrom('a', 'B', '1', '.', '-', '_', '$', '%', '{', '\\.', '\\_', '\\-', '\\$', '\\', '&amp;', '&#49;', '&lt;', '**', '*', '`', '`x.y`', '[', '](a.b)', '<b>', '</b>', '<https://a.b>', 'www.a.b', ' ', '\n')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const text = pieces.join('')
+        if (!mayHoldProtectedTokens(text)) expect(anyTrigger.test(proseOf(text)), text).toBe(false)
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
 
 describe('readsAlike', () => {
   it('prose reads the compact line as the blanked one, for any line it says so of', () => {
@@ -171,6 +188,7 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
         segments++
         for (const side of [segment.source, segment.target]) {
           agree('unescaped pipes', JSON.stringify(unescapedPipes(side)), JSON.stringify(reference.unescapedPipes(side)), `${file} ${segment.id}`)
+          if (!mayHoldProtectedTokens(side)) agree('no trigger in the prose', anyTrigger.test(proseOf(side)), false, `${file} ${segment.id}`)
         }
       }
     }

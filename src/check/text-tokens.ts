@@ -144,6 +144,17 @@ export interface ProtectedToken {
  */
 const ANY_TRIGGER = /[\\%{$\d]|-[A-Z]|\.\w/
 
+/**
+ * Whether the prose of a segment text (`proseOf`) may hold a protected token, read off the text itself: a
+ * necessary condition, cheap, that spares making the prose of most texts (70% of the dev corpus's sources).
+ * The prose is the text's own characters (text and escaped characters), characters of entities that no
+ * trigger holds (`&`, `<`, `>`, quotes, a space) and `CODE` marks: a trigger it holds, the text holds, but
+ * where an escape (`\.`) made it, and then the text holds the backslash, itself a trigger.
+ */
+export function mayHoldProtectedTokens(text: string): boolean {
+  return ANY_TRIGGER.test(text)
+}
+
 /** The protected tokens of prose, each once, by pattern. */
 export function protectedTokens(prose: string): ProtectedToken[] {
   const found: ProtectedToken[] = []
