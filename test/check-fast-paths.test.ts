@@ -14,7 +14,7 @@ import {printWithPairs} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
 import {prose, readsAlike, words} from '../src/check/prose.js'
-import {mayHoldProtectedTokens, proseOf} from '../src/check/text-tokens.js'
+import {mayHoldProtectedTokens, proseOf, searchable, spaced} from '../src/check/text-tokens.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** The definitions as first written: whole-file skeleton, every pattern on every text, Unicode regexes. */
@@ -94,6 +94,20 @@ describe('mayHoldProtectedTokens', () => {
       fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
         const text = pieces.join('')
         if (!mayHoldProtectedTokens(text)) expect(anyTrigger.test(proseOf(text)), text).toBe(false)
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
+
+describe('spaced and searchable', () => {
+  it('give what their replaces give, for any text', () => {
+    const character = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u202f', '\u3000', '\u2028', '\ufeff', '\\', '*', '.', 'é')
+    fc.assert(
+      fc.property(fc.array(character, {maxLength: 12}), (characters) => {
+        const text = characters.join('')
+        expect(spaced(text)).toBe(text.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' '))
+        expect(searchable(text)).toBe(text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' '))
       }),
       {numRuns: 20000}
     )

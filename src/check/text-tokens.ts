@@ -76,14 +76,20 @@ export function maySearchEqual(a: string, b: string): boolean {
   return first === undefined || last === undefined || (first === edge(b, false) && last === edge(b, true)) || edge(b, false) === undefined || edge(b, true) === undefined
 }
 
+/**
+ * White space `spaced` changes: any but a space, or two spaces (every character of the class it replaces is
+ * `\s`). Most texts have neither, and most tokens no white space at all: a search is cheaper than a replace.
+ */
+const UNSPACED = /[^\S ]| {2}/
+
 /** Every kind of white space as one space (visible text, tokens: escapes are resolved there already). */
 export function spaced(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ')
+  return UNSPACED.test(text) ? text.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ') : text
 }
 
 /** A text as tokens are looked for in it: escapes undone, every kind of white space one space. */
 export function searchable(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' ')
+  return spaced(text.includes('\\') ? text.replace(/\\([!-/:-@[-`{-~])/g, '$1') : text)
 }
 
 /** Words that are common words, not names: written in lower case, two letters or more (any script with case). */
