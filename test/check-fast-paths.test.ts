@@ -13,7 +13,8 @@ import {splitLines} from '../src/check/lines.js'
 import {printWithPairs} from '../src/check/analysis.js'
 import {blankedLine, compactLine, holdsCommentClose, holdsCommentOpen, holdsEightLetters, pairsOnLines, skeletonFacts} from '../src/check/skeleton.js'
 import fc from 'fast-check'
-import {prose, words} from '../src/check/prose.js'
+import {prose, readsAlike, words} from '../src/check/prose.js'
+import {mayHoldProtectedTokens, proseOf, searchable, spaced} from '../src/check/text-tokens.js'
 import {corpusFiles} from './helpers/corpus.js'
 
 /** The definitions as first written: whole-file skeleton, every pattern on every text, Unicode regexes. */
@@ -79,6 +80,60 @@ const letterLike = (text: string): number => text.match(/[A-Za-z\u0080-\uFFFF]/g
 const facts = (compact: string): number =>
   (compact.includes('<!--') ? holdsCommentOpen : 0) | (compact.includes('-->') ? holdsCommentClose : 0) | (letterLike(compact) >= 8 ? holdsEightLetters : 0)
 
+/** Every run of spaces as one: how much of a blank is left does not matter to what `prose` leaves. */
+const squeezed = (text: string): string => text.replace(/ +/g, ' ')
+const delimiterRow = (text: string): boolean => /^[\s|:-]*$/.test(text) && text.includes('-')
+
+/** Every trigger of the protected-token patterns (text-tokens.ts): a token holds one. */
+const anyTrigger = /[\\%]|-[A-Z]|\.\w|\w\.\w|[{%$]|\d/
+
+describe('mayHoldProtectedTokens', () => {
+  it('is true of every text whose prose holds a trigger of a protected-token pattern', () => {
+    const piece = fc.constantFrom('a', 'B', '1', '.', '-', '_', '$', '%', '{', '\\.', '\\_', '\\-', '\\$', '\\', '&amp;', '&#49;', '&lt;', '**', '*', '`', '`x.y`', '[', '](a.b)', '<b>', '</b>', '<https://a.b>', 'www.a.b', ' ', '\n')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const text = pieces.join('')
+        if (!mayHoldProtectedTokens(text)) expect(anyTrigger.test(proseOf(text)), text).toBe(false)
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
+
+describe('spaced and searchable', () => {
+  it('give what their replaces give, for any text', () => {
+    const character = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u202f', '\u3000', '\u2028', '\ufeff', '\\', '*', '.', 'é')
+    fc.assert(
+      fc.property(fc.array(character, {maxLength: 12}), (characters) => {
+        const text = characters.join('')
+        expect(spaced(text)).toBe(text.replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' '))
+        expect(searchable(text)).toBe(text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[\s\u00a0\u202f\u2007\u3000]+/g, ' '))
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
+
+describe('readsAlike', () => {
+  it('prose reads the compact line as the blanked one, for any line it says so of', () => {
+    // Markup pieces, and blanks (numbers) around the bounds that matter: 100 and 1,000 characters.
+    const piece = fc.constantFrom('<', '>', '[', ']', '(', ')', '`', '@x', '{', '}', '&amp;', ':', '-', '|', 'a b', 'Wort', '中文', 'https://', '<!--', '-->', ':::', '[!NOTE', ']:', '![alt [', '] text](media/a.png)')
+    const blank = fc.oneof(fc.integer({min: 1, max: 4}), fc.integer({min: 95, max: 105}), fc.integer({min: 990, max: 1010}))
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, blank), {maxLength: 12}), (pieces) => {
+        // Numbers are blanks of that many spaces in the blanked line, one space in the compact one.
+        const raw = pieces.map((part) => (typeof part === 'number' ? ' '.repeat(part) : part)).join('')
+        const compact = pieces.map((part) => (typeof part === 'number' ? ' ' : part)).join('')
+        if (!readsAlike(compact, raw.length)) return
+        expect(squeezed(prose(compact))).toBe(squeezed(prose(raw)))
+        expect(words(prose(compact))).toBe(words(prose(raw)))
+        expect(delimiterRow(compact)).toBe(delimiterRow(raw))
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
+
 describe('skeletonFacts', () => {
   it('reads what the compact line holds, for any line and pairs on it', () => {
     const character = fc.constantFrom('a', 'Z', 'é', '中', '<', '!', '-', '>', ' ', '1', '|', '\r')
@@ -134,6 +189,12 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
           agree('words', words(rest), count, where)
           // The eight-letter bound: a line with fewer has fewer than four words.
           if (letters < 8) agree('fewer than four words', count < 4, true, where)
+          if (readsAlike(compact, raw.length)) {
+            const compactRest = prose(compact)
+            agree('prose of the compact line', squeezed(compactRest), squeezed(rest), where)
+            agree('words of the compact line', words(compactRest), count, where)
+            agree('delimiter row', delimiterRow(compact), delimiterRow(raw), where)
+          }
         }
         if (line.text.includes('|')) agree('cells', countCells(line.text), reference.countCells(line.text), where)
       }
@@ -141,6 +202,7 @@ describe('check fast paths agree with the plain definitions over the dev corpus'
         segments++
         for (const side of [segment.source, segment.target]) {
           agree('unescaped pipes', JSON.stringify(unescapedPipes(side)), JSON.stringify(reference.unescapedPipes(side)), `${file} ${segment.id}`)
+          if (!mayHoldProtectedTokens(side)) agree('no trigger in the prose', anyTrigger.test(proseOf(side)), false, `${file} ${segment.id}`)
         }
       }
     }

@@ -35,13 +35,32 @@ export function splitLines(text: string, lineEnds?: readonly number[]): Line[] {
 /** The lines of a line table (`ends[i]`: the offset just after line i's line break; the last, `text.length + 1`). */
 function linesOf(text: string, ends: readonly number[]): Line[] {
   const lines: Line[] = []
-  let start = 0
-  for (let index = 0; index < ends.length; index++) {
-    // The line break's last character (LF, or a lone CR), or the text's end for the last line.
-    const next = Math.min(ends[index]! - 1, text.length)
-    const end = next > start && text.charCodeAt(next) === charCodes.lineFeed && text.charCodeAt(next - 1) === charCodes.carriageReturn ? next - 1 : next
-    lines.push({index, start, end, text: text.slice(start, end)})
-    start = next + 1
-  }
+  for (let index = 0; index < ends.length; index++) lines.push(lineAt(text, ends, index))
   return lines
+}
+
+/** Where line `index` of a line table starts. */
+export function lineStart(text: string, ends: readonly number[], index: number): number {
+  return index === 0 ? 0 : Math.min(ends[index - 1]! - 1, text.length) + 1
+}
+
+/** Where line `index` of a line table ends, before its line break. */
+export function lineEnd(text: string, ends: readonly number[], index: number): number {
+  return endOf(text, ends, index, lineStart(text, ends, index))
+}
+
+/**
+ * Line `index` of a line table, as `splitLines(text, ends)` makes it: alone, for a reader of a few lines
+ * (prose-outside-pair reads those of paragraphs, headings and table rows, under half of a file's).
+ */
+export function lineAt(text: string, ends: readonly number[], index: number): Line {
+  const start = lineStart(text, ends, index)
+  const end = endOf(text, ends, index, start)
+  return {index, start, end, text: text.slice(start, end)}
+}
+
+function endOf(text: string, ends: readonly number[], index: number, start: number): number {
+  // The line break's last character (LF, or a lone CR), or the text's end for the last line.
+  const next = Math.min(ends[index]! - 1, text.length)
+  return next > start && text.charCodeAt(next) === charCodes.lineFeed && text.charCodeAt(next - 1) === charCodes.carriageReturn ? next - 1 : next
 }

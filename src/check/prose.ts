@@ -6,7 +6,8 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {Facts, ProseLine} from './analysis.js'
-import {pairsOnLines, blankedLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
+import {lineAt, lineEnd, lineStart} from './lines.js'
+import {pairsOnLines, blankedLine, compactLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
 
 /**
  * What is not prose on a markdown line: markup, code, URLs, directives, anchors. Each pattern comes with
@@ -69,6 +70,17 @@ function unicodeWords(text: string): number {
  */
 const enoughLetters = /^(?:[^A-Za-z\x80-\uFFFF]*[A-Za-z\x80-\uFFFF]){8}/
 
+/**
+ * Whether `prose` reads a line's compact skeleton (`compactLine`: each blank one space) as it reads its
+ * blanked one, but for the number of spaces in each blank: same words, same delimiter-row test. No pattern
+ * of `notProse` holds a space or starts at one, and every repetition that can take a space takes any number
+ * of them up to its bound: a line of at most 1,000 characters never reaches a bound of 1,000, and the one
+ * smaller bound a blank can count toward (100 characters of a bracket in an image's alt text) needs `![`.
+ */
+export function readsAlike(compact: string, length: number): boolean {
+  return length <= 1000 && !compact.includes('![')
+}
+
 /** What is blanked out of the lines: the pairs and the code spans running over lines, as sorted, disjoint start, end… offsets. */
 function blankedRanges(document: BilingualDocument, facts: Facts): number[] {
   const {pairs} = facts
@@ -92,15 +104,19 @@ export function proseLines(document: BilingualDocument, facts: Facts): ProseLine
   const {text} = facts
   const ranges = blankedRanges(document, facts)
   const stretchesOn = pairsOnLines(ranges)
-  const lines = facts.lines
+  // The lines of the blocks, made one by one from the line table: most lines of a file are in none.
+  const ends = document.lineEnds
   let line = 0
   for (const block of document.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'tableRow') continue
-    while (line < lines.length && lines[line]!.end < block.start) line++
+    // A line ends at or before `ends[line] - 1` (its line break, or the text's end): lines far before the
+    // block are skipped on that bound, and the exact end is worked out only for the line or two near it.
+    while (line < ends.length && ends[line]! - 1 < block.start) line++
+    while (line < ends.length && lineEnd(text, ends, line) < block.start) line++
     // An HTML comment running over lines of the block is no prose.
     let inComment = false
-    for (; line < lines.length && lines[line]!.start <= block.end; line++) {
-      const current = lines[line]!
+    for (; line < ends.length && lineStart(text, ends, line) <= block.end; line++) {
+      const current = lineAt(text, ends, line)
       const stretches = stretchesOn(current)
       // What the compact skeleton holds of the comment markers and letters, read in place: a line without
       // blanks is its own compact skeleton (native searches), a line with blanks has few characters besides.
@@ -114,12 +130,17 @@ export function proseLines(document: BilingualDocument, facts: Facts): ProseLine
         continue
       }
       if (holds < 0 ? !enoughLetters.test(current.text) : (holds & holdsEightLetters) === 0) continue
-      const raw = blankedLine(text, current, stretches)
+      const length = current.end - current.start
+      // Judged on the compact skeleton where `prose` reads it alike (a fifth of the blanked line's length on
+      // the dev corpus); the prose found is then read off the blanked line, whose offsets are the file's.
+      const compact = compactLine(text, current, stretches)
+      const raw = readsAlike(compact, length) ? compact : blankedLine(text, current, stretches)
       // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
       // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
       if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue
-      const rest = prose(raw)
+      let rest = prose(raw)
       if (words(rest) < 4) continue
+      if (raw.length !== length) rest = prose(blankedLine(text, current, stretches))
       const first = rest.search(/\p{L}/u)
       found.push({line: current, first: current.start + Math.max(0, first), prose: rest.replace(/[\s|#>*_]+/g, ' ').trim().slice(0, 60)})
     }

@@ -1,14 +1,15 @@
 import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
-import {protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
+import {looseMatch} from '../loose-match.js'
+import {mayHoldProtectedTokens, protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
 
 /** A letter or digit of a script that separates words with spaces, or a mark on one. */
 const spacedWordCharacter = '[\\p{sc=Latin}\\p{sc=Cyrillic}\\p{sc=Greek}\\p{M}\\p{N}_]'
 
 /**
- * A token's characters in any case, with white space allowed between them (no `g`: `exec` keeps no state).
- * Compiled once per token text and document (`patterns`, made by `check`): the same tokens (`Office 365`,
- * `Get-Mailbox`) recur in a page, and compiling was most of `instead`'s time. Per document, not per module:
+ * A token's characters in any case, with white space allowed between them (no `g`: `exec` keeps no state),
+ * for a token beyond ASCII (`looseMatch` reads the others without a pattern). Compiled once per token text
+ * and document (`patterns`, made by `check`): the same tokens recur in a page. Per document, not per module:
  * check keeps no state between runs.
  */
 function loosePattern(text: string, patterns: Map<string, RegExp>): RegExp {
@@ -23,8 +24,9 @@ function loosePattern(text: string, patterns: Map<string, RegExp>): RegExp {
 /** What the target has instead of a token: the same letters in another case, else the most alike token of its kind. */
 function instead(token: ProtectedToken, target: string, targetTokens: ProtectedToken[], sourceTokens: readonly ProtectedToken[], patterns: Map<string, RegExp>): string | undefined {
   // The same characters in another case, or with spaces put in (`o365importtool. exe`).
-  const loose = loosePattern(token.text, patterns).exec(target)
-  if (loose) return loose[0]
+  const judged = looseMatch(token.text, target)
+  const loose = judged === null ? loosePattern(token.text, patterns).exec(target)?.[0] : judged
+  if (loose !== undefined) return loose
   // A cmdlet whose verb the translation changed and whose noun it lower-cased (`Test-CsTrunkConfiguration`
   // written `New-cstrunkconfiguration`): no longer a cmdlet to the token patterns, but the name is there.
   // Not another cmdlet of the source with the same noun (`Get-X` and `Set-X` in one sentence): that one is
@@ -56,8 +58,11 @@ function instead(token: ProtectedToken, target: string, targetTokens: ProtectedT
 function wholeWord(text: string, part: string): string {
   const at = text.indexOf(part)
   if (at < 0) return part
-  return part + (new RegExp(`^${spacedWordCharacter}*`, 'u').exec(text.slice(at + part.length))?.[0] ?? '')
+  return part + (wordCharacters.exec(text.slice(at + part.length))?.[0] ?? '')
 }
+
+/** The letters and digits a text starts with (no `g`: `exec` keeps no state). */
+const wordCharacters = new RegExp(`^${spacedWordCharacter}*`, 'u')
 
 /**
  * Differences that change nothing: the case of a host name (`Outlook.office365.com` at the start of a
@@ -153,7 +158,7 @@ const rule: Rule = {
   check(context) {
     const patterns = new Map<string, RegExp>()
     for (const segment of context.document.segments) {
-      if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '') continue
+      if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '' || !mayHoldProtectedTokens(segment.source)) continue
       const tokens = protectedTokens(proseOf(segment.source, context.facts.tokens))
       if (tokens.length === 0) continue
       // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).
