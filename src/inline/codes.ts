@@ -9,9 +9,19 @@
 import {mayHoldMarkup, scanTokens, tokenize} from './tokenize.js'
 import type {CodeKind, CodeProblem, CodeRef, CodedContent, CodedSegment, InlineCode, InlineToken} from './types.js'
 
-/** Identity of a code for matching: kind and native data. */
-function keyOf(kind: CodeKind, open: string, close: string | undefined): string {
-  return close === undefined ? `${kind}\u0000${open}` : `${kind}\u0000${open}\u0000${close}`
+/** Identity of a code for matching: kind and native data (`''` for an open unit never closed). */
+function keyOf(unit: Unit): string {
+  if (unit.close === undefined) return `${unit.kind}\u0000${unit.open}`
+  return unit.end === undefined ? '' : `${unit.kind}\u0000${unit.open}\u0000${unit.close}`
+}
+
+/**
+ * `keyOf(a) === keyOf(b)` without making the keys: `codeSegment` compares each target code with a few
+ * source codes, and the two strings per code were most of what it allocated.
+ */
+function sameKey(a: Unit, b: Unit): boolean {
+  if (a.close !== undefined && a.end === undefined) return b.close !== undefined && b.end === undefined
+  return a.kind === b.kind && a.open === b.open && a.close === b.close && (b.close === undefined || b.end !== undefined)
 }
 
 interface Unit {
@@ -22,7 +32,6 @@ interface Unit {
   kind: CodeKind
   open: string
   close?: string
-  key: string
 }
 
 /**
@@ -37,9 +46,9 @@ function units(tokens: InlineToken[]): Unit[] {
     const token = tokens[index]!
     if (token.type === 'text') continue
     if (token.type === 'standalone') {
-      result.push({start: index, kind: token.kind, open: token.data, key: keyOf(token.kind, token.data, undefined)})
+      result.push({start: index, kind: token.kind, open: token.data})
     } else if (token.type === 'open') {
-      const unit: Unit = {start: index, kind: token.kind, open: token.data, close: '', key: ''}
+      const unit: Unit = {start: index, kind: token.kind, open: token.data, close: ''}
       openAt[token.pair!] = unit
       result.push(unit)
     } else {
@@ -47,7 +56,6 @@ function units(tokens: InlineToken[]): Unit[] {
       if (unit) {
         unit.end = index
         unit.close = token.data
-        unit.key = keyOf(unit.kind, unit.open, token.data)
       }
     }
   }
@@ -125,10 +133,10 @@ export function codeSegment(source: string, target: string | undefined): CodedSe
   let taken = 0
   for (const unit of units(targetTokens)) {
     let id: string | undefined
-    if (byKey !== undefined) id = byKey.get(unit.key)?.shift()
+    if (byKey !== undefined) id = byKey.get(keyOf(unit))?.shift()
     else {
       for (let index = 0; index < count; index++) {
-        if ((taken & (1 << index)) === 0 && sourceUnits[index]!.key === unit.key) {
+        if ((taken & (1 << index)) === 0 && sameKey(sourceUnits[index]!, unit)) {
           taken |= 1 << index
           id = ids[index]
           break
@@ -148,7 +156,7 @@ export function codeSegment(source: string, target: string | undefined): CodedSe
 function listsByKey(list: Unit[], ids: string[]): Map<string, string[]> {
   const byKey = new Map<string, string[]>()
   for (let index = 0; index < list.length; index++) {
-    const key = list[index]!.key
+    const key = keyOf(list[index]!)
     const same = byKey.get(key)
     if (same) same.push(ids[index]!)
     else byKey.set(key, [ids[index]!])
@@ -256,9 +264,10 @@ function show(data: string): string {
 function countByKey(list: Unit[]): Map<string, {unit: Unit; count: number}> {
   const map = new Map<string, {unit: Unit; count: number}>()
   for (const unit of list) {
-    const entry = map.get(unit.key)
+    const key = keyOf(unit)
+    const entry = map.get(key)
     if (entry) entry.count++
-    else map.set(unit.key, {unit, count: 1})
+    else map.set(key, {unit, count: 1})
   }
   return map
 }
