@@ -85,6 +85,42 @@ function jsonSegmentOf({segment, unit, target, coded, state}: PreparedSegment): 
   }
 }
 
+/**
+ * A string's JSON where it is the string quoted (no `"`, `\\`, control character or surrogate, which
+ * `JSON.stringify` escapes): then the string itself is kept, not copied by the serializer.
+ */
+const JSON_SPECIAL = /["\\\x00-\x1F\uD800-\uDFFF]/
+
+function jsonString(value: string): string {
+  return JSON_SPECIAL.test(value) ? JSON.stringify(value) : '"' + value + '"'
+}
+
+/**
+ * `JSON.stringify(jsonSegmentOf(prepared))`. Most segments (their unit id is their id, no inline codes)
+ * are written here key by key, in `jsonSegmentOf`'s order: the serializer copied every text, and the
+ * texts (half of a JSON file) were most of its time.
+ */
+function jsonSegmentLine(prepared: PreparedSegment): string {
+  const {segment, unit, target, coded, state} = prepared
+  if (unit !== segment.id || coded.codes.length !== 0) return JSON.stringify(jsonSegmentOf(prepared))
+  const {pair, target: targetAt, source: sourceAt} = segment.position
+  return (
+    '{"id":' +
+    jsonString(unit) +
+    ',"state":' +
+    jsonString(state.state) +
+    ',"source":' +
+    jsonString(segment.source) +
+    ',"target":' +
+    jsonString(target) +
+    ',"context":' +
+    JSON.stringify(segment.context) +
+    ',"position":' +
+    JSON.stringify([pair.start.line, pair.start.column, pair.start.offset, pair.end.offset, targetAt.start.offset, sourceAt.start.offset]) +
+    '}'
+  )
+}
+
 /** YAML values (dates, …) as JSON would write them, so that the object equals its own serialization. */
 function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>
@@ -131,7 +167,7 @@ export function* jsonPieces({document, segments}: PreparedDocument): Generator<s
   yield head.slice(0, -'[]\n}'.length) + '[\n'
   let separator = segmentIndent
   yield* piecesOf(segments, (segment) => {
-    const line = separator + JSON.stringify(jsonSegmentOf(segment))
+    const line = separator + jsonSegmentLine(segment)
     separator = ',\n' + segmentIndent
     return line
   })
