@@ -1,6 +1,6 @@
 /**
  * The writers' shortcuts against their references, byte for byte:
- * - `jsonOf` (the JSON text, written in pieces of 256 segments) equals the native serializer over `jsonDocumentOf(document)` (a segment a line) on every dev-corpus
+ * - `jsonOf` (the JSON text, written in pieces of `segmentsPerPiece` segments) equals the native serializer over `jsonDocumentOf(document)` (a segment a line) on every dev-corpus
  *   document and on generated segment-shaped documents with nasty strings (quotes, backslashes, control
  *   characters, lone surrogates, U+2028/2029, emoji) and front matter of every JSON type (dates, -0, NaN, nested);
  * - the scanner's jumps between the characters it acts on give what stepping through every character gives;
@@ -16,6 +16,7 @@ import {parse} from '../src/index.js'
 import type {BilingualDocument, Point, Segment, SegmentContext} from '../src/document/types.js'
 import {jsonDocumentOf, jsonOf} from '../src/formats/json.js'
 import {prepareDocument, type PreparedDocument} from '../src/formats/prepare.js'
+import {segmentsPerPiece} from '../src/formats/common.js'
 import {codeSegment, tokenize, type CodeToken, type InlineCode} from '../src/inline/index.js'
 import {scanTokens} from '../src/inline/tokenize.js'
 import {corpusDir, corpusFiles} from './helpers/corpus.js'
@@ -186,8 +187,9 @@ describe('generated documents (fast-check)', () => {
 })
 
 describe('JSON in pieces', () => {
-  it('gives the reference text around every batch boundary (256 segments a piece), and with no segment', () => {
-    for (const count of [0, 1, 255, 256, 257, 512, 513, 1000]) {
+  it('gives the reference text around every batch boundary (`segmentsPerPiece` segments a piece), and with no segment', () => {
+    const piece = segmentsPerPiece
+    for (const count of [0, 1, piece - 1, piece, piece + 1, 2 * piece, 2 * piece + 1, 1000]) {
       const pairs = Array.from({length: count}, (_, index) => `- <span data-ttu-id="abcde-${index + 100}">Ziel ${index}</span><span class="sxs-lookup"><span data-stu-id="abcde-${index + 100}">Source ${index}</span></span>`)
       const prepared = prepareDocument(parse(`---\nms.contentlocale: de-DE\n---\n# Title\n\n${pairs.join('\n')}\n`), {})
       expect(prepared.segments).toHaveLength(count)
