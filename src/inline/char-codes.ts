@@ -12,7 +12,9 @@ export const charCodes = {
   /** Also the first code unit that is no C0 control character. */
   space: 0x20,
   exclamationMark: 0x21,
+  quotationMark: 0x22,
   ampersand: 0x26,
+  apostrophe: 0x27,
   leftParenthesis: 0x28,
   rightParenthesis: 0x29,
   asterisk: 0x2a,
