@@ -880,11 +880,13 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
   let content: InlineContent | undefined
   const marks = new Marks(text)
   const inlineOf = (block: Block, cell: number): InlineContent => {
-    const start = block.table ? cellRange(block, cell)[0] : block.start
+    // The cell's range found once per pair (it was built twice, an array each time).
+    const range = block.table ? cellRange(block, cell) : undefined
+    const start = range ? range[0] : block.start
     if (contentBlock !== block || contentStart !== start) {
       contentBlock = block
       contentStart = start
-      content = new InlineContent(text, marks, block.table ? [cellRange(block, cell)] : block.lines!, labels)
+      content = new InlineContent(text, marks, range ? [range] : block.lines!, labels)
     }
     return content!
   }
