@@ -266,15 +266,12 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
   for (const block of blocks) {
     if (block.block === 'yaml') continue
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
-    leaves.push({
-      kind: block.block,
-      start: block.start,
-      end: block.end,
-      containers: block.containers.map(containerKind),
-      ...(block.fenced ? {fence: {closed: block.closed}} : {}),
-      // A row of a lone `|` starts no cell, but micromark gives it an empty one.
-      ...(block.table ? {table: {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}} : {})
-    })
+    // The optional fields set after the literal, in its order, rather than spread into it (as in contextOf).
+    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
+    if (block.fenced) leaf.fence = {closed: block.closed}
+    // A row of a lone `|` starts no cell, but micromark gives it an empty one.
+    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
+    leaves.push(leaf)
     const lines = block.lines
     if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 1 && lines.some(([start, end]) => text.slice(start, end).includes('`'))) {
       multiLineCode.push(...new InlineContent(text, marks, lines, labels).codeSpansAcrossLines())
@@ -420,10 +417,14 @@ class LineScanner {
     const interrupt = !allMatched ? false : this.leafKind === 'table' ? 'unknown' : this.leafKind !== undefined
 
     if (this.leafKind !== undefined && this.continueLeaf(allMatched, rest, blank, indent)) return
+    const pos = this.pos
     if (this.openContainers(interrupt)) allMatched = true
-    indent = indentOf(line, this.pos)
-    rest = line.slice(this.pos)
-    blank = indent === rest.length
+    // Most lines open no container: their rest is the one already sliced.
+    if (this.pos !== pos) {
+      indent = indentOf(line, this.pos)
+      rest = line.slice(this.pos)
+      blank = indent === rest.length
+    }
 
     if (!allMatched) {
       // A lazy continuation line of the open paragraph, or the end of the unmatched containers.
@@ -879,11 +880,13 @@ function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], c
   let content: InlineContent | undefined
   const marks = new Marks(text)
   const inlineOf = (block: Block, cell: number): InlineContent => {
-    const start = block.table ? cellRange(block, cell)[0] : block.start
+    // The cell's range found once per pair (it was built twice, an array each time).
+    const range = block.table ? cellRange(block, cell) : undefined
+    const start = range ? range[0] : block.start
     if (contentBlock !== block || contentStart !== start) {
       contentBlock = block
       contentStart = start
-      content = new InlineContent(text, marks, block.table ? [cellRange(block, cell)] : block.lines!, labels)
+      content = new InlineContent(text, marks, range ? [range] : block.lines!, labels)
     }
     return content!
   }
@@ -966,16 +969,15 @@ function contextOf(
   else if (block.block === 'html') kind = 'html'
   else kind = 'paragraph'
 
-  return {
-    kind,
-    block: block.block,
-    ancestors,
-    ...(block.headingDepth !== undefined ? {headingDepth: block.headingDepth} : {}),
-    ...(table ? {table} : {}),
-    ...(alert ? {alert} : {}),
-    ...(link ? {link} : {}),
-    ...(listDepth >= 0 ? {listDepth} : {})
-  }
+  // The optional fields set one by one, in the order the object always had (its JSON is compared): a
+  // `...(cond ? {…} : {})` in the middle of a literal is a runtime call and an object per field and pair.
+  const context: {-readonly [K in keyof SegmentContext]: SegmentContext[K]} = {kind, block: block.block, ancestors}
+  if (block.headingDepth !== undefined) context.headingDepth = block.headingDepth
+  if (table) context.table = table
+  if (alert) context.alert = alert
+  if (link) context.link = link
+  if (listDepth >= 0) context.listDepth = listDepth
+  return context
 }
 
 /** Index of the table row cell holding `offset`: the last that starts at or before it; -1 when none does. */

@@ -10,7 +10,7 @@
  * Problems (unclosed spans, a target with no source after it, a source with no target before it)
  * are returned with the offset where they start; positions are computed by the caller.
  */
-import {charCodes} from '../inline/char-codes.js'
+import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
 
 export interface PairMatch {
   id: string
@@ -38,14 +38,59 @@ export interface PairScan {
   problems: PairProblem[]
 }
 
-const tagBody = '((?:[^>"\']|"[^"]*"|\'[^\']*\')*)'
 /**
- * A span tag is `<(\/?)span\b${tagBody}>`, found in two steps: where its name is (`spanName`), then, from
- * there, whether its attributes and `>` follow (`spanRest`), by `test` and `lastIndex`. One regex `exec`
- * per tag built a match array and two substrings for each: 94 of the 350 MB parsing the corpus allocated.
+ * A span tag is `<(\/?)span\b${tagBody}>`, with `tagBody` its attributes, `((?:[^>"']|"[^"]*"|'[^']*')*)`.
+ * It is found in two steps: where its name is (`spanNameEnd`), then, from there, where its attributes and
+ * `>` end (`tagEnd`). One regex `exec` per tag built a match array and two substrings for each: 94 of
+ * the 350 MB parsing the corpus allocated.
  */
-const spanName = /<\/?span\b/gi
-const spanRest = new RegExp(`${tagBody}>`, 'y')
+
+/**
+ * Where the next `<span` or `</span` (any case, then no word character: `/<\/?span\b/gi`) at or after
+ * `from` ends, -1 where none does: a search for `<` and four compared letters, which took 22 ms a round of
+ * the corpus (half a million tags) where the regex took 34. Without the `u` flag, `i` folds ASCII letters
+ * only and `\b` is ASCII's, which `| asciiCaseBit` and `isWordCode` are.
+ */
+function spanNameEnd(text: string, from: number): number {
+  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+    const name = text.charCodeAt(at + 1) === charCodes.slash ? at + 2 : at + 1
+    if (
+      (text.charCodeAt(name) | asciiCaseBit) === charCodes.lowercaseS &&
+      (text.charCodeAt(name + 1) | asciiCaseBit) === charCodes.lowercaseP &&
+      (text.charCodeAt(name + 2) | asciiCaseBit) === charCodes.lowercaseA &&
+      (text.charCodeAt(name + 3) | asciiCaseBit) === charCodes.lowercaseN &&
+      !isWordCode(text.charCodeAt(name + 4))
+    ) {
+      return name + 4
+    }
+  }
+  return -1
+}
+
+/** `\w` without the `u` flag, for a code unit (NaN past the end: none). */
+function isWordCode(code: number): boolean {
+  return (code >= charCodes.digit0 && code <= charCodes.digit9) || ((code | asciiCaseBit) >= charCodes.lowercaseA && (code | asciiCaseBit) <= charCodes.lowercaseZ) || code === charCodes.underscore
+}
+
+/**
+ * The offset just after the `>` that ends a tag whose attributes start at `from` (`${tagBody}>` matched
+ * sticky there), -1 where none does, without the regex (60 of the 280 ms the pair scan took over three
+ * rounds of the corpus). The pattern's only way past a quote is to its closing twin, and it stops at the
+ * first `>` outside quotes, so one forward walk finds its match; backtracking finds no shorter one, as
+ * every earlier stop is a character other than `>`.
+ */
+function tagEnd(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === charCodes.greaterThan) return at + 1
+    if (code === charCodes.quotationMark || code === charCodes.apostrophe) {
+      at = text.indexOf(code === charCodes.quotationMark ? '"' : "'", at + 1)
+      if (at < 0) return -1
+    }
+  }
+  return -1
+}
+
 /** A pair's opening tag as written by the tools: its id is what `ttuAttribute` reads, without a regex. */
 const plainTtu = ' data-ttu-id="'
 const ttuAttribute = /\bdata-ttu-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i
@@ -54,7 +99,7 @@ const lookupClass = /\bclass\s*=\s*(?:"[^"]*\bsxs-lookup\b[^"]*"|'[^']*\bsxs-loo
 /**
  * What must follow a target's closing tag: the lookup span, then the source span (white space allowed
  * between), that is `\s*<span\b${tagBody}>\s*<span\b${tagBody}>`, read a tag at a time (`spanAhead`,
- * then `spanRest`) to take the attributes without a match array: a tag's end is the same either way, as
+ * then `tagEnd`) to take the attributes without a match array: a tag's end is the same either way, as
  * its attributes cannot hold an unquoted `>`.
  */
 const spanAhead = /\s*<span\b/y
@@ -66,12 +111,6 @@ const onlySpace = /^\s*$/
 function attribute(pattern: RegExp, attributes: string): string | undefined {
   const match = pattern.exec(attributes)
   return match ? (match[1] ?? match[2] ?? match[3] ?? '') : undefined
-}
-
-interface Tag {
-  start: number
-  end: number
-  closing: boolean
 }
 
 interface Open {
@@ -102,27 +141,32 @@ export function scanPairs(text: string): PairScan {
   let target: Open | undefined
   let source: OpenSource | undefined
   let orphanDepth = 0
-  let previous: Tag | undefined
-  let beforePrevious: Tag | undefined
-  spanName.lastIndex = 0
+  // The last two span tags seen, in numbers rather than an object per tag (half a million tags in the corpus);
+  // only a closing one is ever read, so `…Closing` false stands for "none" too.
+  let previousStart = 0
+  let previousEnd = 0
+  let previousClosing = false
+  let beforeStart = 0
+  let beforeEnd = 0
+  let beforeClosing = false
+  /** Where the search for the next span tag goes on. */
+  let searchFrom = 0
 
   /** If a lookup + source span start at `from`, open the source and return true. */
   function openSource(open: Open, targetEnd: number, from: number): boolean {
     spanAhead.lastIndex = from
     if (!spanAhead.test(text)) return false
     const lookupName = spanAhead.lastIndex
-    spanRest.lastIndex = lookupName
-    if (!spanRest.test(text)) return false
-    const lookupEnd = spanRest.lastIndex
+    const lookupEnd = tagEnd(text, lookupName)
+    if (lookupEnd < 0) return false
     // `<span class="sxs-lookup">` as the tools write it, or any other way `lookupClass` takes.
     const plainClass = lookupEnd === lookupName + plainLookup.length && text.startsWith(plainLookup, lookupName)
     if (!plainClass && !lookupClass.test(text.slice(lookupName, lookupEnd - 1))) return false
     spanAhead.lastIndex = lookupEnd
     if (!spanAhead.test(text)) return false
     const sourceName = spanAhead.lastIndex
-    spanRest.lastIndex = sourceName
-    if (!spanRest.test(text)) return false
-    const sourceStart = spanRest.lastIndex
+    const sourceStart = tagEnd(text, sourceName)
+    if (sourceStart < 0) return false
     // `<span data-stu-id="…">`: the id runs to the tag's only other quote, before its `>`.
     const plainId = text.startsWith(plainStu, sourceName) && text.indexOf('"', sourceName + plainStu.length) === sourceStart - 2
     const sourceId = plainId ? text.slice(sourceName + plainStu.length, sourceStart - 2) : attribute(stuAttribute, text.slice(sourceName, sourceStart - 1))
@@ -139,9 +183,9 @@ export function scanPairs(text: string): PairScan {
       })
     }
     target = undefined
-    spanName.lastIndex = sourceStart
-    previous = undefined
-    beforePrevious = undefined
+    searchFrom = sourceStart
+    previousClosing = false
+    beforeClosing = false
     return true
   }
 
@@ -169,35 +213,32 @@ export function scanPairs(text: string): PairScan {
       pairEnd: lookupClose.lastIndex
     })
     source = undefined
-    spanName.lastIndex = lookupClose.lastIndex
-    previous = undefined
-    beforePrevious = undefined
+    searchFrom = lookupClose.lastIndex
+    previousClosing = false
+    beforeClosing = false
     return true
   }
 
-  /** When the last two span tags seen are `</span>` + optional space + `</span>` (the close of a lookup), the first of them. */
-  function lookupCloseBefore(): Tag | undefined {
-    return previous?.closing && beforePrevious?.closing && adjacent(beforePrevious, previous.start) ? beforePrevious : undefined
+  /** Whether the last two span tags seen are `</span>` + optional space + `</span>` (the close of a lookup; the first is `before…`). */
+  function lookupCloseBefore(): boolean {
+    return previousClosing && beforeClosing && adjacent(beforeEnd, previousStart)
   }
 
-  function adjacent(before: Tag | undefined, after: number): boolean {
-    return before !== undefined && onlySpace.test(text.slice(before.end, after))
+  function adjacent(beforeEnd: number, after: number): boolean {
+    return onlySpace.test(text.slice(beforeEnd, after))
   }
 
-  while (spanName.test(text)) {
-    const nameEnd = spanName.lastIndex
+  for (let nameEnd = spanNameEnd(text, 0); nameEnd >= 0; nameEnd = spanNameEnd(text, searchFrom)) {
     // `</span` puts its `/` where `<span` has its `<`.
     const closing = text.charCodeAt(nameEnd - 5) === charCodes.slash
     const start = nameEnd - (closing ? 6 : 5)
-    spanRest.lastIndex = nameEnd
-    if (!spanRest.test(text)) {
+    const end = tagEnd(text, nameEnd)
+    if (end < 0) {
       // No tag here: search on from the next character, as the one regex did.
-      spanName.lastIndex = start + 1
+      searchFrom = start + 1
       continue
     }
-    const end = spanRest.lastIndex
-    spanName.lastIndex = end
-    const tag: Tag = {start, end, closing}
+    searchFrom = end
     const selfClosing = text.charCodeAt(end - 2) === charCodes.slash
     let pairId: string | undefined
     let startsLookup = false
@@ -212,7 +253,7 @@ export function scanPairs(text: string): PairScan {
 
     if (target) {
       const open: Open = target
-      if (startsLookup && previous?.closing && adjacent(previous, tag.start) && openSource(open, previous.start, previous.end)) continue
+      if (startsLookup && previousClosing && adjacent(previousEnd, start) && openSource(open, previousStart, previousEnd)) continue
       if (startsPair || startsLookup) {
         problems.push(
           open.stray
@@ -220,11 +261,11 @@ export function scanPairs(text: string): PairScan {
             : {ruleId: 'unclosed-span', reason: `Unclosed target span \`${open.id}\`: no \`</span>\` before the next pair starts`, start: open.pairStart, end: open.targetStart, recovered: false}
         )
         target = undefined
-      } else if (!tag.closing) {
+      } else if (!closing) {
         if (!selfClosing) open.depth++
       } else {
         open.depth = Math.max(0, open.depth - 1)
-        if (open.depth === 0 && openSource(open, tag.start, tag.end)) continue
+        if (open.depth === 0 && openSource(open, start, end)) continue
         if (open.depth === 0) open.stray = true
       }
     } else if (source) {
@@ -232,41 +273,43 @@ export function scanPairs(text: string): PairScan {
       if (startsPair || startsLookup) {
         // The source never closed: recover when the last span tags before this pair are `</span></span>`
         // (only text, such as a table's `|` or a line break and a list marker, may stand between them and it).
-        const close = lookupCloseBefore()
-        if (close) {
-          if (closePair(open, close.start, close.end, false)) continue
+        if (lookupCloseBefore()) {
+          if (closePair(open, beforeStart, beforeEnd, false)) continue
         } else {
           problems.push({ruleId: 'unclosed-span', reason: `Unclosed source span \`${open.id}\`: no \`</span></span>\` before the next pair starts`, start: open.pairStart, end: open.sourceStart, recovered: false})
           source = undefined
         }
-      } else if (!tag.closing) {
+      } else if (!closing) {
         if (!selfClosing) open.depth++
       } else {
         open.depth = Math.max(0, open.depth - 1)
-        if (open.depth === 0 && closePair(open, tag.start, tag.end, !open.stray)) continue
+        if (open.depth === 0 && closePair(open, start, end, !open.stray)) continue
         if (open.depth === 0) open.stray = true
       }
     } else if (orphanDepth > 0 && !startsPair && !startsLookup) {
-      if (tag.closing) orphanDepth--
+      if (closing) orphanDepth--
       else if (!selfClosing) orphanDepth++
     }
 
     if (!target && !source && (startsPair || startsLookup)) {
       orphanDepth = 0
       if (startsPair) {
-        target = {id: pairId!, pairStart: tag.start, targetStart: tag.end, depth: 1, stray: false}
+        target = {id: pairId!, pairStart: start, targetStart: end, depth: 1, stray: false}
       } else {
-        problems.push({ruleId: 'source-without-target', reason: 'Source span (`sxs-lookup`) has no target span before it', start: tag.start, end: tag.end, recovered: false})
+        problems.push({ruleId: 'source-without-target', reason: 'Source span (`sxs-lookup`) has no target span before it', start, end, recovered: false})
         orphanDepth = 1
       }
     }
-    beforePrevious = previous
-    previous = tag
+    beforeStart = previousStart
+    beforeEnd = previousEnd
+    beforeClosing = previousClosing
+    previousStart = start
+    previousEnd = end
+    previousClosing = closing
   }
 
   // The same recovery when the file ends with the source open: the pair was the last one of the file.
-  const close = lookupCloseBefore()
-  if (source && close) closePair(source, close.start, close.end, false)
+  if (source && lookupCloseBefore()) closePair(source, beforeStart, beforeEnd, false)
 
   if (target || source) {
     const open = (target ?? source)!

@@ -115,7 +115,10 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
       number,
       merged,
       sourceId: pair.sourceId,
-      ...texts,
+      // The texts by name rather than `...texts`: a spread in the middle of a literal is a runtime call per pair.
+      source: texts.source,
+      target: texts.target,
+      markup: texts.markup,
       context: contextOf(index, pair.pairStart),
       position: placeSegment(locator, pair.pairStart, texts)
     }
