@@ -34,28 +34,38 @@ export function renderSide(document: BilingualDocument, side: Side): string {
   return chunks.join('')
 }
 
-/** Render one side and keep, for each piece of the output, its place in the bilingual file. */
-export function renderSideWithMap(document: BilingualDocument, side: Side): RenderedDocument {
-  const pieces: RenderedPiece[] = []
-  const chunks: string[] = []
+/**
+ * The pieces of one rendered side, in order: where each starts in the rendered text, its length, where it
+ * comes from in the bilingual file and its segment (-1: skeleton); an empty skeleton text makes none. `text`
+ * is the piece's text. The one walk both maps (`renderSideWithMap`'s objects, `createOriginalOffset`'s numbers) are made by.
+ */
+function forEachPiece(document: BilingualDocument, side: Side, visit: (start: number, length: number, original: number, segment: number, text: string) => void): void {
   let length = 0
   // Where the next skeleton text is in the bilingual file: its start, then the end of the pair before it (the layout).
   let original = 0
   let segmentIndex = 0
   for (const part of document.parts) {
     if (typeof part === 'string') {
-      if (part.length > 0) pieces.push({start: length, length: part.length, original, segment: -1})
-      chunks.push(part)
+      if (part.length > 0) visit(length, part.length, original, -1, part)
       length += part.length
     } else {
       const text = part[side]
-      pieces.push({start: length, length: text.length, original: part.position[side].start.offset, segment: segmentIndex})
-      chunks.push(text)
+      visit(length, text.length, part.position[side].start.offset, segmentIndex, text)
       length += text.length
       original = part.position.pair.end.offset
       segmentIndex++
     }
   }
+}
+
+/** Render one side and keep, for each piece of the output, its place in the bilingual file. */
+export function renderSideWithMap(document: BilingualDocument, side: Side): RenderedDocument {
+  const pieces: RenderedPiece[] = []
+  const chunks: string[] = []
+  forEachPiece(document, side, (start, length, original, segment, text) => {
+    pieces.push({start, length, original, segment})
+    chunks.push(text)
+  })
   return {side, text: chunks.join(''), pieces}
 }
 
@@ -79,28 +89,13 @@ export function createOriginalOffset(document: BilingualDocument, side: Side): (
   // start, length, original, segment of each piece, as in RenderedPiece.
   const pieces = new Int32Array(document.parts.length * 4)
   let count = 0
-  let length = 0
-  let original = 0
-  let segmentIndex = 0
-  const push = (start: number, size: number, from: number, segment: number): void => {
-    pieces[count * 4] = start
-    pieces[count * 4 + 1] = size
-    pieces[count * 4 + 2] = from
-    pieces[count * 4 + 3] = segment
-    count++
-  }
-  for (const part of document.parts) {
-    if (typeof part === 'string') {
-      if (part.length > 0) push(length, part.length, original, -1)
-      length += part.length
-    } else {
-      const text = part[side]
-      push(length, text.length, part.position[side].start.offset, segmentIndex)
-      length += text.length
-      original = part.position.pair.end.offset
-      segmentIndex++
-    }
-  }
+  forEachPiece(document, side, (start, length, original, segment) => {
+    const at = count++ * 4
+    pieces[at] = start
+    pieces[at + 1] = length
+    pieces[at + 2] = original
+    pieces[at + 3] = segment
+  })
   return (offset) => {
     const found = countAtOrBefore(count, offset, (index) => pieces[index * 4]!) - 1
     if (found < 0) return {offset, segment: -1}
