@@ -1,6 +1,6 @@
 /**
  * What several rules read, computed at most once per `check` run and handed to each rule through its
- * context (`context.facts`): the bilingual file's text and lines, its tables and those of the two documents
+ * context (`context.facts`): the bilingual file's text, its tables and those of the two documents
  * `render` makes from it (each pair replaced by its target, or by its source), read from leaf blocks of the
  * one block parse (the document model for the bilingual file, `parseLeafBlocks` for a rendered one), and the
  * id facts (ids.ts). Nothing outlives the run: there is no module-level cache keyed by the document, so a
@@ -14,7 +14,7 @@ import {pairOffsets} from '../document/layout.js'
 import {createOriginalOffset, renderSide, type Side} from '../render/documents.js'
 import {tokenize} from '../inline/index.js'
 import type {InlineToken} from '../inline/types.js'
-import {splitLines, type Line} from './lines.js'
+import type {Line} from './lines.js'
 import {tablesOf, type Table} from './tables.js'
 import {createIdFacts, type IdFacts} from './ids.js'
 
@@ -37,7 +37,6 @@ export interface ProseLine {
 
 export interface Facts {
   readonly text: string
-  readonly lines: Line[]
   /** The GFM tables (and broken ones) of the bilingual file. */
   readonly tables: Table[]
   readonly target: SideScan
@@ -90,9 +89,6 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
     },
     text: printed.text,
     pairs: printed.pairs,
-    get lines() {
-      return once('lines', () => splitLines(printed.text, document.lineEnds))
-    },
     get tables() {
       return once('tables', () => tablesOf(printed.text, document.blocks))
     },

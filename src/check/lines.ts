@@ -11,13 +11,12 @@ export interface Line {
 }
 
 /**
- * The lines of `text`, ended where its layout ends them (`lineEnds`: the document's line table, in which a
- * line ends at LF, CRLF or a lone CR, as micromark and the positions of every message read it); without it,
- * at LF and CRLF. Splitting on LF alone read a file with CR-only line endings as one line, and check gave one
- * `prose-outside-pair` warning over the whole file where extract read its lines right.
+ * The lines of a text that has no line table, ended at LF and CRLF. A document's lines are read with `lineAt`
+ * over its line table (`lineEnds`), in which a lone CR also ends a line, as micromark and the positions of
+ * every message read it: splitting on LF alone read a file with CR-only line endings as one line, and check
+ * gave one `prose-outside-pair` warning over the whole file where extract read its lines right.
  */
-export function splitLines(text: string, lineEnds?: readonly number[]): Line[] {
-  if (lineEnds) return linesOf(text, lineEnds)
+export function splitLines(text: string): Line[] {
   const lines: Line[] = []
   let start = 0
   let index = 0
@@ -32,13 +31,6 @@ export function splitLines(text: string, lineEnds?: readonly number[]): Line[] {
   return lines
 }
 
-/** The lines of a line table (`ends[i]`: the offset just after line i's line break; the last, `text.length + 1`). */
-function linesOf(text: string, ends: readonly number[]): Line[] {
-  const lines: Line[] = []
-  for (let index = 0; index < ends.length; index++) lines.push(lineAt(text, ends, index))
-  return lines
-}
-
 /** Where line `index` of a line table starts. */
 export function lineStart(text: string, ends: readonly number[], index: number): number {
   return index === 0 ? 0 : Math.min(ends[index - 1]! - 1, text.length) + 1
@@ -50,7 +42,7 @@ export function lineEnd(text: string, ends: readonly number[], index: number): n
 }
 
 /**
- * Line `index` of a line table, as `splitLines(text, ends)` makes it: alone, for a reader of a few lines
+ * Line `index` of a line table, made alone: for a reader of a few lines
  * (prose-outside-pair reads those of paragraphs, headings and table rows, under half of a file's).
  */
 export function lineAt(text: string, ends: readonly number[], index: number): Line {
