@@ -322,7 +322,7 @@ export async function writeOutput(file: string, content: string | Uint8Array | r
   }
   if (existing && !existing.isFile()) throw new OutputRefused(`refused: ${kindOf(existing)} is there, not a regular file`)
   if (guard.within !== undefined) {
-    const within = await (guard.folders ? realFolderOf(path.resolve(guard.within), guard.folders) : realFolder(path.resolve(guard.within)))
+    const within = await (guard.folders ? realFolderOf(path.resolve(guard.within), guard.folders) : realTarget(path.resolve(guard.within)))
     const relative = path.relative(within, target)
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new OutputRefused(`refused: the path leads outside ${printable(guard.within)}, to ${printable(target)}`)
   }
@@ -358,19 +358,6 @@ function realFolderOf(folder: string, folders: Map<string, Promise<string>>): Pr
             return lstatSync(place, {throwIfNoEntry: false})?.isSymbolicLink() ? realTarget(place) : place
           })
     folders.set(folder, real)
-  }
-  return real
-}
-
-/** `realTarget` of an output folder, once per run (every output of extract asks for it). */
-const realFolders = new Map<string, Promise<string>>()
-function realFolder(folder: string): Promise<string> {
-  let real = realFolders.get(folder)
-  if (!real) {
-    real = realTarget(folder)
-    realFolders.set(folder, real)
-    // Forgotten when settled a moment later: a later run in the same process (tests) may see another folder there.
-    void real.finally(() => setTimeout(() => realFolders.delete(folder), 1000).unref()).catch(() => {})
   }
   return real
 }

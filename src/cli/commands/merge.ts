@@ -16,7 +16,7 @@ import {parseArgs} from 'node:util'
 import type {MergeStatistics} from '../../merge/index.js'
 import {mergeTranslations} from '../../merge/translations.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, printable, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
+import {DecodeError, expandInputs, outputGuard, printable, type OutputGuard, readRegularFile, readUtf8, UsageError, writeOutput} from '../files.js'
 import {decodeFailure, describeError, usageFailure} from '../report.js'
 import {parseOrReport} from '../parse-or-report.js'
 import {formatMessage} from '../reporters/compact.js'
@@ -37,8 +37,8 @@ interface Job {
   /** Undefined: the document has no translation file (batch form); it is copied to `out` unchanged. */
   translations: string | undefined
   out: string
-  /** Batch form: the output folder, which no output may leave (a symlinked folder below it). */
-  within?: string
+  /** Batch form: the run's guard of the output folder, which no output may leave (a symlinked folder below it). */
+  guard?: OutputGuard
 }
 
 const translationExtensions = ['.xlf', '.xliff', '.json', '.po']
@@ -105,6 +105,8 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
   const translationStat = await fs.stat(translations).catch(() => undefined)
   if (!translationStat?.isDirectory()) throw new UsageError(`--translations ${translations}: not a folder (the batch form pairs folders)`)
   const jobs: Job[] = []
+  // One for the run: the output folder resolved once (files.ts).
+  const guard = outputGuard({within: out})
   // The documents extract and check take from the folder (node_modules, .git and hidden files left out).
   // Nor the documents of an --out folder inside DIR: they are this command's outputs (a run before this one).
   const outInside = path.relative(docs, out)
@@ -122,7 +124,7 @@ async function pairFolder(docs: string, translations: string, out: string, io: I
       io.stderr(`${printable(path.join(docs, relative))}: no translation file (${translationExtensions.map((extension) => stem + extension).join(', ')}): skipped\n`)
       continue
     }
-    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative), within: out})
+    jobs.push({document: path.join(docs, relative), translations: found[0], out: path.join(out, relative), guard})
   }
   return jobs
 }
@@ -188,7 +190,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
   const inPlace = path.resolve(job.out) === path.resolve(job.document)
   if (!(inPlace && !result.changed)) {
     try {
-      await writeOutput(job.out, result.text, job.within === undefined ? {} : {within: job.within})
+      await writeOutput(job.out, result.text, job.guard)
     } catch (error) {
       io.stderr(`${shown(job.out, io)}: error: cannot write: ${describe(error)}\n`)
       return exitCode.usage
@@ -201,7 +203,7 @@ async function mergeOne(job: Job, allowStale: boolean, io: Io): Promise<number> 
 /** A document without a translation file, copied byte for byte (whatever its encoding) into the --out folder. */
 async function copyUnchanged(job: Job, documentName: string, io: Io): Promise<number> {
   try {
-    await writeOutput(job.out, readRegularFile(job.document), job.within === undefined ? {} : {within: job.within})
+    await writeOutput(job.out, readRegularFile(job.document), job.guard)
   } catch (error) {
     io.stderr(`${documentName}: error: cannot copy to ${shown(job.out, io)}: ${describe(error)}\n`)
     return exitCode.usage

@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import {parse} from '../../document/parse.js'
 import {writeFormats, XmlCharError} from '../../formats/index.js'
 import {pseudoDocument} from '../../pseudo/index.js'
-import {expandInputs, type InputFile, outputPath, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
+import {expandInputs, type InputFile, outputGuard, outputPath, readUtf8, refuseSharedOutputs, UsageError, writeOutput} from '../files.js'
 import {exitCode, type Io} from '../io.js'
 import {languageArgs, readLanguageOptions} from '../languages.js'
 import {describeError, parseFailure, usageFailure} from '../report.js'
@@ -97,6 +97,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let segments = 0
   let refused = 0
   let written = 0
+  // One for the run: each output folder's real path is found once (files.ts).
+  const guard = outputGuard({within: out, inputs: files})
   for (const file of files) {
     let text: string
     try {
@@ -127,7 +129,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
       const destinations = targets(file)
       // Never over an input, a device or a link out of --out (writeOutput's guards, as extract's and render's).
-      for (const [index, destination] of destinations.entries()) await writeOutput(destination, outputs[index]!, {within: out, inputs: files})
+      for (const [index, destination] of destinations.entries()) await writeOutput(destination, outputs[index]!, guard)
       written++
     } catch (error) {
       io.stderr(`${file.path}: error: cannot write: ${describeError(error)}\n`)

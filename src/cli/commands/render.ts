@@ -12,7 +12,7 @@ import {renderReview, renderReviewIndex, type ReviewIndexEntry} from '../../rend
 import {check, tally} from '../../check/index.js'
 import {ConfigError, configResolver, loadConfig, type ConfigResolver} from '../../check/config.js'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
+import {DecodeError, expandInputs, outputGuard, outputPath, printable, readIfExists, readUtf8, refuseSharedOutputs, requireInputs, UsageError, writeOutput} from '../files.js'
 import {decodeFailure, describeError, usageError, usageFailure} from '../report.js'
 import {parseOrReport} from '../parse-or-report.js'
 import {formatMessage} from '../reporters/compact.js'
@@ -83,6 +83,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let status: number = exitCode.ok
   let written = 0
   let failed = 0
+  // One for the run: each output folder's real path is found once (files.ts).
+  const guard = outputGuard({within: out, inputs: files})
   for (const file of files) {
     const before = status
     let text: string
@@ -108,9 +110,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (status === exitCode.ok && document.messages.some((message) => message.fatal)) status = exitCode.failure
     if (html) {
       const destination = outputPath(reviewFolder, file.relative, '.html')
-      const findings = check(document, config?.optionsFor(file.absolute) ?? {})
+      const findings = check(document, config?.optionsFor(file.absolute) ?? {}, text)
       try {
-        await writeOutput(destination, renderReview(document, {title: file.relative, findings}), {within: out, inputs: files})
+        await writeOutput(destination, renderReview(document, {title: file.relative, findings}), guard)
         reviewed.push({href: path.relative(reviewFolder, destination).split(path.sep).map(encodeURIComponent).join('/'), title: file.relative, language: document.languages.target, segments: document.segments.length, ...tally(findings)})
         written++
       } catch (error) {
@@ -122,7 +124,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rendered = renderSide(document, side)
       const destination = outputPath(path.join(out, folders[side]), file.relative, '.md')
       try {
-        await writeOutput(destination, rendered, {within: out, inputs: files})
+        await writeOutput(destination, rendered, guard)
         written++
       } catch (error) {
         io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
@@ -144,7 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (html && reviewed.length > 0) {
     const destination = path.join(reviewFolder, 'index.html')
     try {
-      await writeOutput(destination, renderReviewIndex(reviewed, {title: 'Review'}), {within: out, inputs: files})
+      await writeOutput(destination, renderReviewIndex(reviewed, {title: 'Review'}), guard)
     } catch (error) {
       io.stderr(`${printable(destination)}: error: cannot write: ${describeError(error)}\n`)
       status = exitCode.usage
