@@ -4,14 +4,9 @@
  * finds, read without compiling a pattern per token (compiling one per token and document was most of
  * protected-token-changed's time spent on what a target has instead of a token).
  */
-import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
+import {asciiCaseBit, charCodes, isWhiteSpaceCode} from '../inline/char-codes.js'
 
 const ASCII = /^[\0-\x7f]*$/
-
-/** A character `\s` matches: the ASCII ones by code, the others as the regex reads them. */
-function isSpace(code: number): boolean {
-  return code === charCodes.space || (code >= charCodes.horizontalTab && code <= charCodes.carriageReturn) || (code >= charCodes.nonAscii && /\s/.test(String.fromCharCode(code)))
-}
 
 /** The same character to a case-insensitive, non-Unicode regex, for ASCII characters (the only ones that match ASCII). */
 function sameAscii(a: number, b: number): boolean {
@@ -37,7 +32,7 @@ export function looseMatch(token: string, text: string): string | undefined | nu
     let index = 1
     for (; index < characters.length; index++) {
       // Greedy `\s*` and then a character that is no white space: the spaces are all skipped.
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++
+      while (at < text.length && isWhiteSpaceCode(text.charCodeAt(at))) at++
       if (at >= text.length || !sameAscii(text.charCodeAt(at), characters.charCodeAt(index))) break
       at++
     }

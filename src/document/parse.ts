@@ -18,6 +18,7 @@ import type {Root} from 'mdast'
 import {createMessage, ParseError} from './messages.js'
 import {maskPairs, type MaskedText} from './mask.js'
 import {leafBlocks} from './leaves.js'
+import {isWhiteSpaceCode} from '../inline/char-codes.js'
 
 export interface ParseOptions {
   /** Path to report in messages and outputs. */
@@ -184,26 +185,17 @@ function codeNodes(tree: Root): Array<{start: number; end: number}> {
 /** A code block's lines: the block parses may end it at a blank line or before it; those lines hold nothing. */
 function codeLines(text: string, locator: Locator, start: number, end: number): {startLine: number; endLine: number} {
   let last = end
-  while (last > start && /\s/.test(text[last - 1]!)) last--
+  while (last > start && isWhiteSpaceCode(text.charCodeAt(last - 1))) last--
   return {startLine: locator.point(start).line, endLine: locator.point(last).line}
 }
 
 /** The leaf with the white space at its start and end left out: where the two block parses agree. */
 function trimLeaf(text: string, leaf: LeafBlock): LeafBlock {
   let {start, end} = leaf
-  while (start < end && isSpaceAt(text, start)) start++
-  while (end > start && isSpaceAt(text, end - 1)) end--
+  // By code (`isWhiteSpaceCode`): trimLeaf runs on every leaf of the file and of both rendered sides.
+  while (start < end && isWhiteSpaceCode(text.charCodeAt(start))) start++
+  while (end > start && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--
   return start === leaf.start && end === leaf.end ? leaf : {...leaf, start, end}
-}
-
-/**
- * `/\s/.test(text[at])` without a one-character string and a regular expression per call for the
- * printable ASCII that nearly every leaf starts and ends with (trimLeaf runs on every leaf of the file
- * and of both rendered sides).
- */
-function isSpaceAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at)
-  return (code <= 0x20 || code >= 0x7f) && /\s/.test(text[at]!)
 }
 
 /** How many times `part` occurs in `text` (without the array of matches `text.match(/…/g)` builds). */

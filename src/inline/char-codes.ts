@@ -62,3 +62,11 @@ export const charCodes = {
 
 /** The bit an ASCII letter's upper and lower case differ by: `code | asciiCaseBit` is the lower case. */
 export const asciiCaseBit = 0x20
+
+/**
+ * Whether `/\s/` matches a code unit: the ASCII ones by code (tab to carriage return, space), the others as
+ * the regular expression reads them (no one-character string and regex run for the ASCII nearly every text is).
+ */
+export function isWhiteSpaceCode(code: number): boolean {
+  return code === charCodes.space || (code >= charCodes.horizontalTab && code <= charCodes.carriageReturn) || (code >= charCodes.nonAscii && /\s/.test(String.fromCharCode(code)))
+}
