@@ -69,7 +69,12 @@ export function updateFrontMatter(old: string, english: string, englishText: str
   const todo: Pick<FrontMatterResult, 'translate' | 'kept' | 'unverified' | 'removed'> = {translate: [], kept: [], unverified: [], removed: []}
   if (old === '') return {text: old, changed, notCarried, ...todo}
   const eol = old.includes('\r\n') ? '\r\n' : '\n'
-  const lines = old.split(/\r?\n/)
+  // Each line keeps the line ending it has: a front matter may mix them (CRLF field lines between LF
+  // fences, as pipelines wrote them), and a line edit must not rewrite the others. `ends[i]` follows
+  // `lines[i]` through every splice; a line the update adds takes the block's CRLF if it has any.
+  const parts = old.split(/(\r?\n)/)
+  const lines = parts.filter((_, at) => at % 2 === 0)
+  const ends = [...parts.filter((_, at) => at % 2 === 1), '']
   // The closing fence: the last `---` line (the block may end with a line break after it).
   let close = lines.length - 1
   while (close > 0 && lines[close]!.trim() !== '---') close--
@@ -84,6 +89,7 @@ export function updateFrontMatter(old: string, english: string, englishText: str
       lines[index] = line
     } else {
       lines.splice(close, 0, line)
+      ends.splice(close, 0, eol)
       close++
     }
     changed.push(key)
@@ -95,7 +101,7 @@ export function updateFrontMatter(old: string, english: string, englishText: str
       const now = englishKeys.get(key)
       const target = oldKeys.get(key)
       if (!englishKeys.has(key)) {
-        if (oldKeys.has(key) && removeKey(lines, key, close)) {
+        if (oldKeys.has(key) && removeKey(lines, ends, key, close)) {
           close = lines.findLastIndex((line, at) => at > 0 && line.trim() === '---')
           todo.removed.push(key)
           changed.push(key)
@@ -135,6 +141,7 @@ export function updateFrontMatter(old: string, english: string, englishText: str
       else {
         const at = lines.findIndex((line, index) => index > 0 && index < close && isLocalizationKey(keyOf(line) ?? ''))
         lines.splice(at > 0 ? at : close, 0, `${key}: ${value}`)
+        ends.splice(at > 0 ? at : close, 0, eol)
         close++
         changed.push(key)
       }
@@ -144,7 +151,7 @@ export function updateFrontMatter(old: string, english: string, englishText: str
     if (translated.has(key) || isLocalizationKey(key) || englishKeys.has(key) || english === '' || isRendered) continue
     // A key the English dropped: dropped too (as the pipeline does) when the old English had it, which tells
     // that it came from the English and not from the localized repository; otherwise kept and listed.
-    if (oldEnglishKeys?.has(key) && removeKey(lines, key, close)) {
+    if (oldEnglishKeys?.has(key) && removeKey(lines, ends, key, close)) {
       close = lines.findLastIndex((line, at) => at > 0 && line.trim() === '---')
       changed.push(key)
     } else notCarried.push(key)
@@ -152,7 +159,7 @@ export function updateFrontMatter(old: string, english: string, englishText: str
   if (!isRendered) set('ms.openlocfilehash', sha1(englishText))
   if (options.sourceCommit !== undefined) set('ms.sourcegitcommit', options.sourceCommit)
   if (options.handoffDate !== undefined) set('ms.lasthandoff', options.handoffDate)
-  return {text: lines.join(eol), changed, notCarried, ...todo}
+  return {text: lines.map((line, at) => line + ends[at]).join(''), changed, notCarried, ...todo}
 }
 
 /** A markdown text's front matter block, fences included ('' without one). */
@@ -168,13 +175,14 @@ function frontMatterKeys(block: string): Map<string, string | undefined> {
   return singleLineKeys(lines.slice(1, close))
 }
 
-/** Remove a top-level key's line and the indented or list lines of its value; whether it was there. */
-function removeKey(lines: string[], key: string, close: number): boolean {
+/** Remove a top-level key's line and the indented or list lines of its value (and their line endings); whether it was there. */
+function removeKey(lines: string[], ends: string[], key: string, close: number): boolean {
   const index = lines.findIndex((line, at) => at > 0 && at < close && keyOf(line) === key)
   if (index < 0) return false
   let end = index + 1
   while (end < close && /^(?:[ \t]|- |-$)/.test(lines[end]!)) end++
   lines.splice(index, end - index)
+  ends.splice(index, end - index)
   return true
 }
 
