@@ -108,7 +108,7 @@ const VERBS =
   'Add|Approve|Assert|Backup|Block|Build|Checkpoint|Clear|Close|Compare|Complete|Compress|Confirm|Connect|Convert|ConvertFrom|ConvertTo|Copy|Debug|Deny|Deploy|Disable|Disconnect|Dismount|Edit|Enable|Enter|Exit|Expand|Export|Find|Format|Get|Grant|Group|Hide|Import|Initialize|Install|Invoke|Join|Limit|Lock|Measure|Merge|Mount|Move|New|Open|Optimize|Out|Ping|Pop|Protect|Publish|Push|Read|Receive|Redo|Register|Remove|Rename|Repair|Request|Reset|Resize|Resolve|Restart|Restore|Resume|Revoke|Save|Search|Select|Send|Set|Show|Skip|Split|Start|Step|Stop|Submit|Suspend|Switch|Sync|Test|Trace|Unblock|Undo|Uninstall|Unlock|Unprotect|Unpublish|Unregister|Update|Upgrade|Use|Wait|Watch|Write'
 
 const FILE_EXTENSIONS =
-  'ps1|psm1|psd1|csv|xml|xsd|json|txt|exe|msi|dll|config|pst|docx?|xlsx?|pptx?|pdf|zip|cer|pfx|crt|log|ya?ml|js|cs|aspx|bat|cmd|vhdx?|ost|msg|eml|reg|ini|cab|iso|vsdx?'
+  'ps1|psm1|psd1|csv|xml|xsd|json|txt|exe|msi|dll|config|conf|pst|docx?|xlsx?|pptx?|pdf|zip|cer|pfx|crt|log|ya?ml|js|cs|aspx|bat|cmd|vhdx?|ost|msg|eml|reg|ini|cab|iso|vsdx?'
 
 /**
  * The patterns, most specific first (a token one of them takes is not taken again by a later one). Each stops
