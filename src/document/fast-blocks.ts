@@ -68,7 +68,7 @@ type Container =
 class Block {
   /** A paragraph whose last line is a lazy continuation line. */
   lazy = false
-  /** What its containers give its pairs' contexts (locateAll), once asked. */
+  /** What its containers give its pairs' contexts (ContextLocator), once asked. */
   frame: Frame | undefined = undefined
   /** A fenced code block (not indented code), and whether a closing fence ended it. */
   fenced = false
@@ -873,49 +873,119 @@ function inlineContent(text: string, block: Block, offset: number, labels: Reado
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined, labels: ReadonlySet<string>): SegmentContext[] {
   const contexts: SegmentContext[] = []
-  // Pairs come in file order, so the pairs of one paragraph or cell are consecutive: its content is kept
-  // for the next pair (keyed by block and, in a table row, by cell start).
-  let contentBlock: Block | undefined
-  let contentStart = -1
-  let content: InlineContent | undefined
-  const marks = new Marks(text)
-  const inlineOf = (block: Block, cell: number): InlineContent => {
-    // The cell's range found once per pair (it was built twice, an array each time).
-    const range = block.table ? cellRange(block, cell) : undefined
-    const start = range ? range[0] : block.start
-    if (contentBlock !== block || contentStart !== start) {
-      contentBlock = block
-      contentStart = start
-      content = new InlineContent(text, marks, range ? [range] : block.lines!, labels)
-    }
-    return content!
-  }
+  const locator = new ContextLocator(text, cellAt, labels)
   let index = 0
   for (const pair of pairs) {
     const offset = pair.pairStart
     while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
     const block = blocks[index]
     if (!block || offset < block.start || offset >= block.end) decline('pair-position')
-    contexts.push(contextOf(block, offset, cellAt, inlineOf))
+    contexts.push(locator.contextOf(block, offset))
   }
   return contexts
 }
 
-/** What a block's containers give each of its pairs' contexts, found once per block. */
+/**
+ * What a block's containers give each of its pairs' contexts. Found once per block, and one per document for
+ * each different nesting (`frameKey`): blocks of sibling list items have equal frames, and so can share contexts.
+ */
 interface Frame {
-  /** The ancestors of a pair (copied for each: every context owns its array). */
+  /** The ancestors of a pair, one array for all the contexts of the frame (contexts are read-only). */
   ancestors: string[]
   listDepth: number
   alert: string | undefined
   inBlockquote: boolean
   inListItem: boolean
+  /**
+   * The frame's contexts without a table or a link (one per block kind, heading depth and code), each shared
+   * by all its pairs: most pairs' contexts. A context per pair was the parse's largest allocation, and objects
+   * that live while a document's rules run are copied by each scavenge.
+   */
+  plain: SegmentContext[]
 }
 
-/** The frame of a block at the top of the document, outside any table: most blocks. */
-const topFrame: Frame = {ancestors: [], listDepth: -1, alert: undefined, inBlockquote: false, inListItem: false}
+/**
+ * The contexts of one document's pairs, asked in file order. Pairs of one paragraph or cell are
+ * consecutive: the block's inline content is kept for the next pair (keyed by block and, in a table row,
+ * by cell start), and so is the context of its last pair in a table cell, which the next pair of the same
+ * cell shares.
+ */
+class ContextLocator {
+  private readonly marks: Marks
+  /** The document's frames, by `frameKey`. */
+  private readonly frames = new Map<string, Frame>()
+  private contentBlock: Block | undefined = undefined
+  private contentStart = -1
+  private content: InlineContent | undefined = undefined
+  /** The last table cell context made, and what it was made for: block, cell (an index, or the HTML cell) and code. */
+  private cellBlock: Block | undefined = undefined
+  private cellKey: number | HtmlTableCell = -1
+  private cellCode = false
+  private cellContext: SegmentContext | undefined = undefined
 
-function frameOf(block: Block): Frame {
-  if (block.containers.length === 0 && !block.table) return topFrame
+  constructor(
+    private readonly text: string,
+    private readonly cellAt: (offset: number) => HtmlTableCell | undefined,
+    private readonly labels: ReadonlySet<string>
+  ) {
+    this.marks = new Marks(text)
+  }
+
+  contextOf(block: Block, offset: number): SegmentContext {
+    const frame = (block.frame ??= this.frameOf(block))
+    const cell = block.table ? cellIndexAt(block, offset) : -1
+    const inline = block.lines ? this.inlineOf(block, cell).pairAt(offset) : undefined
+    const inCode = block.block === 'code' || inline?.code === true
+    const link = inline?.link
+    const htmlCell = !inCode && !block.table ? this.cellAt(offset) : undefined
+    if (link) return makeContext(frame, block, inCode, link, block.table ? gfmCell(block, cell) : htmlCell && htmlCellOf(htmlCell))
+    if (block.table || htmlCell) {
+      const key = htmlCell ?? cell
+      if (this.cellBlock !== block || this.cellKey !== key || this.cellCode !== inCode || !this.cellContext) {
+        this.cellBlock = block
+        this.cellKey = key
+        this.cellCode = inCode
+        this.cellContext = makeContext(frame, block, inCode, undefined, htmlCell ? htmlCellOf(htmlCell) : gfmCell(block, cell))
+      }
+      return this.cellContext
+    }
+    // Without a table or link, the frame, block kind, heading depth and code decide the whole context.
+    for (const context of frame.plain) {
+      if (context.block === block.block && context.headingDepth === block.headingDepth && (context.kind === 'code') === inCode) return context
+    }
+    const context = makeContext(frame, block, inCode, undefined, undefined)
+    frame.plain.push(context)
+    return context
+  }
+
+  private inlineOf(block: Block, cell: number): InlineContent {
+    // The cell's range found once per pair (it was built twice, an array each time).
+    const range = block.table ? cellRange(block, cell) : undefined
+    const start = range ? range[0] : block.start
+    if (this.contentBlock !== block || this.contentStart !== start) {
+      this.contentBlock = block
+      this.contentStart = start
+      this.content = new InlineContent(this.text, this.marks, range ? [range] : block.lines!, this.labels)
+    }
+    return this.content!
+  }
+
+  private frameOf(block: Block): Frame {
+    const key = frameKey(block)
+    let frame = this.frames.get(key)
+    if (!frame) this.frames.set(key, (frame = newFrame(block)))
+    return frame
+  }
+}
+
+/** What a frame follows from: the block's containers (kind, and a block quote's alert) and whether it is a table row. */
+function frameKey(block: Block): string {
+  let key = block.table ? 'table' : ''
+  for (const container of block.containers) key += container.type === 'blockquote' ? ` >${container.alert ?? ''}` : ' -'
+  return key
+}
+
+function newFrame(block: Block): Frame {
   const ancestors: string[] = []
   let listDepth = -1
   let alert: string | undefined
@@ -933,30 +1003,19 @@ function frameOf(block: Block): Frame {
     }
   }
   if (block.table) ancestors.push('table')
-  return {ancestors, listDepth, alert, inBlockquote, inListItem}
+  return {ancestors, listDepth, alert, inBlockquote, inListItem, plain: []}
 }
 
-function contextOf(
-  block: Block,
-  offset: number,
-  cellAt: (offset: number) => HtmlTableCell | undefined,
-  inlineOf: (block: Block, cell: number) => InlineContent
-): SegmentContext {
-  const frame = (block.frame ??= frameOf(block))
-  const {listDepth, alert, inBlockquote, inListItem} = frame
-  // An exact-size copy (pushing onto `[]` gave each context a 17-slot backing store).
-  const ancestors = frame.ancestors.slice()
-  let table: SegmentContext['table']
-  const cell = block.table ? cellIndexAt(block, offset) : -1
-  if (block.table) table = {html: false, index: block.table.index, row: block.table.row, column: Math.max(cell, 0)}
-  const inline = block.lines ? inlineOf(block, cell).pairAt(offset) : undefined
-  const inCode = block.block === 'code' || inline?.code === true
-  const link = inline?.link
-  if (!inCode && !table) {
-    const htmlCell = cellAt(offset)
-    if (htmlCell) table = {html: true, index: htmlCell.table, row: htmlCell.row, column: htmlCell.column}
-  }
+function gfmCell(block: Block, cell: number): NonNullable<SegmentContext['table']> {
+  return {html: false, index: block.table!.index, row: block.table!.row, column: Math.max(cell, 0)}
+}
 
+function htmlCellOf(cell: HtmlTableCell): NonNullable<SegmentContext['table']> {
+  return {html: true, index: cell.table, row: cell.row, column: cell.column}
+}
+
+function makeContext(frame: Frame, block: Block, inCode: boolean, link: SegmentContext['link'], table: SegmentContext['table']): SegmentContext {
+  const {listDepth, alert, inBlockquote, inListItem} = frame
   let kind: SegmentContext['kind']
   if (inCode) kind = 'code'
   else if (link?.image) kind = 'image'
@@ -971,7 +1030,7 @@ function contextOf(
 
   // The optional fields set one by one, in the order the object always had (its JSON is compared): a
   // `...(cond ? {…} : {})` in the middle of a literal is a runtime call and an object per field and pair.
-  const context: {-readonly [K in keyof SegmentContext]: SegmentContext[K]} = {kind, block: block.block, ancestors}
+  const context: {-readonly [K in keyof SegmentContext]: SegmentContext[K]} = {kind, block: block.block, ancestors: frame.ancestors}
   if (block.headingDepth !== undefined) context.headingDepth = block.headingDepth
   if (table) context.table = table
   if (alert) context.alert = alert
