@@ -15,7 +15,7 @@
 import {scanPairs, type PairMatch} from './pairs.js'
 import type {ContainerKind, LeafBlock, SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
-import {countStartingAtOrBefore} from './search.js'
+import {countStartingAtOrBefore, countValuesAtOrBefore} from './search.js'
 import {Decline, decline, type DeclineReason} from './fast-decline.js'
 import {ParseError} from './messages.js'
 import {charCodes} from '../inline/char-codes.js'
@@ -188,7 +188,7 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   // (one at a line end maps to its CR, the end of that line in the file).
   const removed: number[] = []
   for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) removed.push(at - bom - removed.length)
-  const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
+  const toFile = (offset: number): number => offset + bom + countValuesAtOrBefore(removed, offset - 1)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
   return {
     frontMatter: found.frontMatter && span(found.frontMatter),
@@ -263,11 +263,14 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
   const multiLineCode: Array<{start: number; end: number}> = []
   const marks = new Marks(text)
   let definition = 0
+  // Leaves are read-only: blocks that share their containers (the scanner's snapshot) share their kinds too.
+  let containersOf: Container[] | undefined
+  let kinds: ContainerKind[] = []
   for (const block of blocks) {
     if (block.block === 'yaml') continue
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
     // The optional fields set after the literal, in its order, rather than spread into it (as in contextOf).
-    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
+    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers === containersOf ? kinds : (kinds = (containersOf = block.containers).map(containerKind))}
     if (block.fenced) leaf.fence = {closed: block.closed}
     // A row of a lone `|` starts no cell, but micromark gives it an empty one.
     if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}

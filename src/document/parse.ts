@@ -107,7 +107,7 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
       markup: {
         open: text.slice(pair.pairStart, pair.targetStart),
         middle: text.slice(pair.targetEnd, pair.sourceStart),
-        close: text.slice(pair.sourceEnd, pair.pairEnd)
+        close: closeOf(text, pair.sourceEnd, pair.pairEnd)
       }
     }
     const segment: Segment = {
@@ -150,6 +150,14 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 ? (crlf * 2 >= lf ? '\r\n' : '\n') : onlyCarriageReturns(text) ? '\r' : '\n',
     bom
   }
+}
+
+/** A pair's closing tags as the tools write them, the same in nearly every pair. */
+const plainClose = '</span></span>'
+
+/** The closing tags of a pair: the one `plainClose` string where they are that, rather than a slice of the text per pair (segments outlive the parse). */
+function closeOf(text: string, start: number, end: number): string {
+  return end - start === plainClose.length && text.startsWith(plainClose, start) ? plainClose : text.slice(start, end)
 }
 
 /** Whether the file's line breaks are lone CRs (old Mac files): a CR and no LF (called only when there is no CRLF). */
