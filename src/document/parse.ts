@@ -97,10 +97,14 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   const parts: Array<string | Segment> = []
   const segments: Segment[] = []
   let cursor = 0
+  let previousPrefix: string | undefined
   for (let index = 0; index < scan.pairs.length; index++) {
     const pair = scan.pairs[index]!
     parts.push(text.slice(cursor, pair.pairStart))
-    const {prefix, number, merged} = parseId(pair.id)
+    const {prefix: own, number, merged} = parseId(pair.id)
+    // The last pair's prefix string where equal (a file's ids mostly share one): segments outlive the parse,
+    // and the copy each id gave dies young instead.
+    const prefix = own === previousPrefix ? previousPrefix : (previousPrefix = own)
     const texts = {
       source: text.slice(pair.sourceStart, pair.sourceEnd),
       target: text.slice(pair.targetStart, pair.targetEnd),
