@@ -898,15 +898,16 @@ function inlineContent(text: string, block: Block, offset: number, labels: Reado
 }
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined, labels: ReadonlySet<string>): SegmentContext[] {
-  const contexts: SegmentContext[] = []
+  const contexts = new Array<SegmentContext>(pairs.length)
   const locator = new ContextLocator(text, cellAt, labels)
   let index = 0
-  for (const pair of pairs) {
+  for (let at = 0; at < pairs.length; at++) {
+    const pair = pairs[at]!
     const offset = pair.pairStart
     while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
     const block = blocks[index]
     if (!block || offset < block.start || offset >= block.end) decline('pair-position')
-    contexts.push(locator.contextOf(block, offset))
+    contexts[at] = locator.contextOf(block, offset)
   }
   return contexts
 }

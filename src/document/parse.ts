@@ -94,13 +94,16 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
   }
 
-  const parts: Array<string | Segment> = []
-  const segments: Segment[] = []
+  // Exact-size arrays, filled by index: pushing grew them by copies, and left up to half their backing store
+  // unused, which lives (and is copied by the scavenges) as long as the document.
+  const count = scan.pairs.length
+  const parts = new Array<string | Segment>(2 * count + 1)
+  const segments = new Array<Segment>(count)
   let cursor = 0
   let previousPrefix: string | undefined
-  for (let index = 0; index < scan.pairs.length; index++) {
+  for (let index = 0; index < count; index++) {
     const pair = scan.pairs[index]!
-    parts.push(text.slice(cursor, pair.pairStart))
+    parts[2 * index] = text.slice(cursor, pair.pairStart)
     const {prefix: own, number, merged} = parseId(pair.id)
     // The last pair's prefix string where equal (a file's ids mostly share one): segments outlive the parse,
     // and the copy each id gave dies young instead.
@@ -127,11 +130,11 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
       context: contextOf(index, pair.pairStart),
       position: placeSegment(locator, pair.pairStart, texts)
     }
-    parts.push(segment)
-    segments.push(segment)
+    parts[2 * index + 1] = segment
+    segments[index] = segment
     cursor = pair.pairEnd
   }
-  parts.push(text.slice(cursor))
+  parts[2 * count] = text.slice(cursor)
 
   const contentLocale = frontMatter?.data['ms.contentlocale']
   const crlf = countOf(text, '\r\n')
