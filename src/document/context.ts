@@ -132,7 +132,7 @@ export function htmlCellFinder(htmlCells: readonly HtmlTableCell[]): (offset: nu
   return (offset) => {
     // Innermost cell holding the offset: the last one starting at or before it that also ends after it.
     let found: HtmlTableCell | undefined
-    for (let index = countStartingAtOrBefore(htmlCells, offset, (cell) => cell.start) - 1; index >= 0; index--) {
+    for (let index = countStartingAtOrBefore(htmlCells, offset, cellStart) - 1; index >= 0; index--) {
       const cell = htmlCells[index]!
       if (cell.end > offset) {
         found = cell
@@ -142,6 +142,11 @@ export function htmlCellFinder(htmlCells: readonly HtmlTableCell[]): (offset: nu
     }
     return found
   }
+}
+
+/** Where a cell starts (a function made once, not per search). */
+function cellStart(cell: HtmlTableCell): number {
+  return cell.start
 }
 
 /** The child whose range holds `offset` (binary search: children are in order and do not overlap). */

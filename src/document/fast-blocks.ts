@@ -15,10 +15,10 @@
 import {scanPairs, type PairMatch} from './pairs.js'
 import type {ContainerKind, LeafBlock, SegmentContext} from './types.js'
 import {tableOpens, type HtmlTableCell} from './html-tables.js'
-import {countStartingAtOrBefore} from './search.js'
+import {countStartingAtOrBefore, countValuesAtOrBefore} from './search.js'
 import {Decline, decline, type DeclineReason} from './fast-decline.js'
 import {ParseError} from './messages.js'
-import {charCodes} from '../inline/char-codes.js'
+import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
 import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
 
 export type {DeclineReason} from './fast-decline.js'
@@ -68,7 +68,7 @@ type Container =
 class Block {
   /** A paragraph whose last line is a lazy continuation line. */
   lazy = false
-  /** What its containers give its pairs' contexts (locateAll), once asked. */
+  /** What its containers give its pairs' contexts (ContextLocator), once asked. */
   frame: Frame | undefined = undefined
   /** A fenced code block (not indented code), and whether a closing fence ended it. */
   fenced = false
@@ -98,7 +98,6 @@ const thematic = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/
 const setext = /^(?:-+|=+) *$/
 const listMarker = /^(?:([-+*])|(\d{1,9})([.)]))( *)(.?)/
 const delimiterRow = /^\|?(?: *:?-+:? *\|)* *:?-+:? *\|? *$/
-const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(.?)(.?)/
 const attribute = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\s]+|"[^"\\n]*"|'[^'\\n]*'))?)`
 /**
  * A tab where it indents or follows a marker: it counts to the next multiple of 4 columns there (and is
@@ -188,7 +187,7 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
   // (one at a line end maps to its CR, the end of that line in the file).
   const removed: number[] = []
   for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) removed.push(at - bom - removed.length)
-  const toFile = (offset: number): number => offset + bom + countStartingAtOrBefore(removed, offset - 1, (at) => at)
+  const toFile = (offset: number): number => offset + bom + countValuesAtOrBefore(removed, offset - 1)
   const span = ({start, end}: {start: number; end: number}) => ({start: toFile(start), end: toFile(end)})
   return {
     frontMatter: found.frontMatter && span(found.frontMatter),
@@ -203,7 +202,9 @@ function scanCopy(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCell
 function scan(text: string, pairs: readonly PairMatch[], htmlCells: HtmlCells): FastStructure {
   // scanCopy reads a file with CRs as its LF copy (every CR made LF): a CR here would be a bug's; left to remark.
   if (text.includes('\r')) decline('lone-carriage-return')
-  if (text.includes('\0')) decline('nul')
+  // `lastIndexOf`: V8 looks for a NUL in a two-byte string (most of the corpus) one character at a time, and
+  // its backward loop takes 14 ms a corpus pass where `includes` took 23.
+  if (text.lastIndexOf('\0') >= 0) decline('nul')
   if (hasEmptyComment(text)) decline('empty-comment')
   // U+FEFF is text to micromark (it drops only a leading BOM) and white space to JavaScript's `\s` and
   // `trim()`: taken inside a line's text, where neither matters (a doc writes it inside a word), not where
@@ -263,11 +264,14 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
   const multiLineCode: Array<{start: number; end: number}> = []
   const marks = new Marks(text)
   let definition = 0
+  // Leaves are read-only: blocks that share their containers (the scanner's snapshot) share their kinds too.
+  let containersOf: Container[] | undefined
+  let kinds: ContainerKind[] = []
   for (const block of blocks) {
     if (block.block === 'yaml') continue
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
     // The optional fields set after the literal, in its order, rather than spread into it (as in contextOf).
-    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers.map(containerKind)}
+    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers === containersOf ? kinds : (kinds = (containersOf = block.containers).map(containerKind))}
     if (block.fenced) leaf.fence = {closed: block.closed}
     // A row of a lone `|` starts no cell, but micromark gives it an empty one.
     if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
@@ -541,8 +545,9 @@ class LineScanner {
       }
       // A list marker starts with `-`, `+`, `*` or an ASCII digit: skip the regex for any other line.
       if (first !== charCodes.dash && first !== charCodes.plusSign && first !== charCodes.asterisk && !(first >= charCodes.digit0 && first <= charCodes.digit9)) break
-      const marker = listMarker.exec(line.slice(at))
-      if (!marker || thematic.test(line.slice(at))) break
+      const from = line.slice(at)
+      const marker = listMarker.exec(from)
+      if (!marker || thematic.test(from)) break
       const ordered = marker[2] !== undefined
       const char = ordered ? marker[3]! : marker[1]!
       const spaces = marker[4]!.length
@@ -815,22 +820,43 @@ function isFence(content: string): boolean {
 function htmlStart(content: string): 'html' | 'html7' | 'comment' | 'raw' | 'paragraph' {
   if (content.startsWith('<!--')) return 'comment'
   if (/^<[!?]/.test(content)) decline('html-kind')
-  const tag = tagName.exec(content)
-  if (!tag) return 'paragraph'
-  const name = tag[2]!.toLowerCase()
-  const after = tag[3]!
-  const ends = after === '' || after === ' ' || after === '\t' || after === '>' || after === '/'
+  // `tagName` (`/^<(\/?)([A-Za-z][A-Za-z0-9-]*)(.?)(.?)/`) read by code rather than matched: every
+  // paragraph that starts with a pair starts with `<span`, and the match array and its strings were one of
+  // the scanner's largest allocations.
+  const closing = content.charCodeAt(1) === charCodes.slash
+  const nameStart = closing ? 2 : 1
+  if (!isAsciiLetterCode(content.charCodeAt(nameStart))) return 'paragraph'
+  let nameEnd = nameStart + 1
+  while (isAsciiLetterCode(content.charCodeAt(nameEnd)) || isDigitCode(content.charCodeAt(nameEnd)) || content.charCodeAt(nameEnd) === charCodes.dash) nameEnd++
+  // What `(.?)` takes after the name: a character other than a line terminator, else nothing (NaN: the end).
+  const after = content.charCodeAt(nameEnd)
+  const nothing = Number.isNaN(after) || isLineTerminatorCode(after)
+  const ends = nothing || after === charCodes.space || after === charCodes.horizontalTab || after === charCodes.greaterThan || after === charCodes.slash
   if (!ends) return 'paragraph'
-  if (htmlRawNames.has(name) && tag[1] === '') {
+  const name = content.slice(nameStart, nameEnd).toLowerCase()
+  if (htmlRawNames.has(name) && !closing) {
     // `<pre/`: not this kind (micromark then judges it as any other tag); left to remark.
-    if (after === '/') decline('html-kind')
+    if (after === charCodes.slash) decline('html-kind')
     return 'raw'
   }
   if (htmlBlockNames.has(name)) {
-    if (after === '/' && tag[4] !== '>') return 'paragraph'
+    if (after === charCodes.slash && content.charCodeAt(nameEnd + 1) !== charCodes.greaterThan) return 'paragraph'
     return 'html'
   }
   return completeTagLine.test(content) ? 'html7' : 'paragraph'
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code | asciiCaseBit) >= charCodes.lowercaseA && (code | asciiCaseBit) <= charCodes.lowercaseZ
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= charCodes.digit0 && code <= charCodes.digit9
+}
+
+/** What `.` does not match (no `s` flag): `\n`, `\r`, U+2028, U+2029. */
+function isLineTerminatorCode(code: number): boolean {
+  return code === charCodes.lineFeed || code === charCodes.carriageReturn || code === charCodes.lineSeparator || code === charCodes.paragraphSeparator
 }
 
 /** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
@@ -872,50 +898,121 @@ function inlineContent(text: string, block: Block, offset: number, labels: Reado
 }
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined, labels: ReadonlySet<string>): SegmentContext[] {
-  const contexts: SegmentContext[] = []
-  // Pairs come in file order, so the pairs of one paragraph or cell are consecutive: its content is kept
-  // for the next pair (keyed by block and, in a table row, by cell start).
-  let contentBlock: Block | undefined
-  let contentStart = -1
-  let content: InlineContent | undefined
-  const marks = new Marks(text)
-  const inlineOf = (block: Block, cell: number): InlineContent => {
-    // The cell's range found once per pair (it was built twice, an array each time).
-    const range = block.table ? cellRange(block, cell) : undefined
-    const start = range ? range[0] : block.start
-    if (contentBlock !== block || contentStart !== start) {
-      contentBlock = block
-      contentStart = start
-      content = new InlineContent(text, marks, range ? [range] : block.lines!, labels)
-    }
-    return content!
-  }
+  const contexts = new Array<SegmentContext>(pairs.length)
+  const locator = new ContextLocator(text, cellAt, labels)
   let index = 0
-  for (const pair of pairs) {
+  for (let at = 0; at < pairs.length; at++) {
+    const pair = pairs[at]!
     const offset = pair.pairStart
     while (index + 1 < blocks.length && blocks[index + 1]!.start <= offset) index++
     const block = blocks[index]
     if (!block || offset < block.start || offset >= block.end) decline('pair-position')
-    contexts.push(contextOf(block, offset, cellAt, inlineOf))
+    contexts[at] = locator.contextOf(block, offset)
   }
   return contexts
 }
 
-/** What a block's containers give each of its pairs' contexts, found once per block. */
+/**
+ * What a block's containers give each of its pairs' contexts. Found once per block, and one per document for
+ * each different nesting (`frameKey`): blocks of sibling list items have equal frames, and so can share contexts.
+ */
 interface Frame {
-  /** The ancestors of a pair (copied for each: every context owns its array). */
+  /** The ancestors of a pair, one array for all the contexts of the frame (contexts are read-only). */
   ancestors: string[]
   listDepth: number
   alert: string | undefined
   inBlockquote: boolean
   inListItem: boolean
+  /**
+   * The frame's contexts without a table or a link (one per block kind, heading depth and code), each shared
+   * by all its pairs: most pairs' contexts. A context per pair was the parse's largest allocation, and objects
+   * that live while a document's rules run are copied by each scavenge.
+   */
+  plain: SegmentContext[]
 }
 
-/** The frame of a block at the top of the document, outside any table: most blocks. */
-const topFrame: Frame = {ancestors: [], listDepth: -1, alert: undefined, inBlockquote: false, inListItem: false}
+/**
+ * The contexts of one document's pairs, asked in file order. Pairs of one paragraph or cell are
+ * consecutive: the block's inline content is kept for the next pair (keyed by block and, in a table row,
+ * by cell start), and so is the context of its last pair in a table cell, which the next pair of the same
+ * cell shares.
+ */
+class ContextLocator {
+  private readonly marks: Marks
+  /** The document's frames, by `frameKey`. */
+  private readonly frames = new Map<string, Frame>()
+  private contentBlock: Block | undefined = undefined
+  private contentStart = -1
+  private content: InlineContent | undefined = undefined
+  /** The last table cell context made, and what it was made for: block, cell (an index, or the HTML cell) and code. */
+  private cellBlock: Block | undefined = undefined
+  private cellKey: number | HtmlTableCell = -1
+  private cellCode = false
+  private cellContext: SegmentContext | undefined = undefined
 
-function frameOf(block: Block): Frame {
-  if (block.containers.length === 0 && !block.table) return topFrame
+  constructor(
+    private readonly text: string,
+    private readonly cellAt: (offset: number) => HtmlTableCell | undefined,
+    private readonly labels: ReadonlySet<string>
+  ) {
+    this.marks = new Marks(text)
+  }
+
+  contextOf(block: Block, offset: number): SegmentContext {
+    const frame = (block.frame ??= this.frameOf(block))
+    const cell = block.table ? cellIndexAt(block, offset) : -1
+    const inline = block.lines ? this.inlineOf(block, cell).pairAt(offset) : undefined
+    const inCode = block.block === 'code' || inline?.code === true
+    const link = inline?.link
+    const htmlCell = !inCode && !block.table ? this.cellAt(offset) : undefined
+    if (link) return makeContext(frame, block, inCode, link, block.table ? gfmCell(block, cell) : htmlCell && htmlCellOf(htmlCell))
+    if (block.table || htmlCell) {
+      const key = htmlCell ?? cell
+      if (this.cellBlock !== block || this.cellKey !== key || this.cellCode !== inCode || !this.cellContext) {
+        this.cellBlock = block
+        this.cellKey = key
+        this.cellCode = inCode
+        this.cellContext = makeContext(frame, block, inCode, undefined, htmlCell ? htmlCellOf(htmlCell) : gfmCell(block, cell))
+      }
+      return this.cellContext
+    }
+    // Without a table or link, the frame, block kind, heading depth and code decide the whole context.
+    for (const context of frame.plain) {
+      if (context.block === block.block && context.headingDepth === block.headingDepth && (context.kind === 'code') === inCode) return context
+    }
+    const context = makeContext(frame, block, inCode, undefined, undefined)
+    frame.plain.push(context)
+    return context
+  }
+
+  private inlineOf(block: Block, cell: number): InlineContent {
+    // The cell's range found once per pair (it was built twice, an array each time).
+    const range = block.table ? cellRange(block, cell) : undefined
+    const start = range ? range[0] : block.start
+    if (this.contentBlock !== block || this.contentStart !== start) {
+      this.contentBlock = block
+      this.contentStart = start
+      this.content = new InlineContent(this.text, this.marks, range ? [range] : block.lines!, this.labels)
+    }
+    return this.content!
+  }
+
+  private frameOf(block: Block): Frame {
+    const key = frameKey(block)
+    let frame = this.frames.get(key)
+    if (!frame) this.frames.set(key, (frame = newFrame(block)))
+    return frame
+  }
+}
+
+/** What a frame follows from: the block's containers (kind, and a block quote's alert) and whether it is a table row. */
+function frameKey(block: Block): string {
+  let key = block.table ? 'table' : ''
+  for (const container of block.containers) key += container.type === 'blockquote' ? ` >${container.alert ?? ''}` : ' -'
+  return key
+}
+
+function newFrame(block: Block): Frame {
   const ancestors: string[] = []
   let listDepth = -1
   let alert: string | undefined
@@ -933,30 +1030,19 @@ function frameOf(block: Block): Frame {
     }
   }
   if (block.table) ancestors.push('table')
-  return {ancestors, listDepth, alert, inBlockquote, inListItem}
+  return {ancestors, listDepth, alert, inBlockquote, inListItem, plain: []}
 }
 
-function contextOf(
-  block: Block,
-  offset: number,
-  cellAt: (offset: number) => HtmlTableCell | undefined,
-  inlineOf: (block: Block, cell: number) => InlineContent
-): SegmentContext {
-  const frame = (block.frame ??= frameOf(block))
-  const {listDepth, alert, inBlockquote, inListItem} = frame
-  // An exact-size copy (pushing onto `[]` gave each context a 17-slot backing store).
-  const ancestors = frame.ancestors.slice()
-  let table: SegmentContext['table']
-  const cell = block.table ? cellIndexAt(block, offset) : -1
-  if (block.table) table = {html: false, index: block.table.index, row: block.table.row, column: Math.max(cell, 0)}
-  const inline = block.lines ? inlineOf(block, cell).pairAt(offset) : undefined
-  const inCode = block.block === 'code' || inline?.code === true
-  const link = inline?.link
-  if (!inCode && !table) {
-    const htmlCell = cellAt(offset)
-    if (htmlCell) table = {html: true, index: htmlCell.table, row: htmlCell.row, column: htmlCell.column}
-  }
+function gfmCell(block: Block, cell: number): NonNullable<SegmentContext['table']> {
+  return {html: false, index: block.table!.index, row: block.table!.row, column: Math.max(cell, 0)}
+}
 
+function htmlCellOf(cell: HtmlTableCell): NonNullable<SegmentContext['table']> {
+  return {html: true, index: cell.table, row: cell.row, column: cell.column}
+}
+
+function makeContext(frame: Frame, block: Block, inCode: boolean, link: SegmentContext['link'], table: SegmentContext['table']): SegmentContext {
+  const {listDepth, alert, inBlockquote, inListItem} = frame
   let kind: SegmentContext['kind']
   if (inCode) kind = 'code'
   else if (link?.image) kind = 'image'
@@ -971,7 +1057,7 @@ function contextOf(
 
   // The optional fields set one by one, in the order the object always had (its JSON is compared): a
   // `...(cond ? {…} : {})` in the middle of a literal is a runtime call and an object per field and pair.
-  const context: {-readonly [K in keyof SegmentContext]: SegmentContext[K]} = {kind, block: block.block, ancestors}
+  const context: {-readonly [K in keyof SegmentContext]: SegmentContext[K]} = {kind, block: block.block, ancestors: frame.ancestors}
   if (block.headingDepth !== undefined) context.headingDepth = block.headingDepth
   if (table) context.table = table
   if (alert) context.alert = alert

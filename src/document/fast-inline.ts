@@ -16,14 +16,14 @@ import {decodeString} from 'micromark-util-decode-string'
 import type {SegmentContext} from './types.js'
 import {decline} from './fast-decline.js'
 import {charCodes} from '../inline/char-codes.js'
-import {countAtOrBefore, countStartingAtOrBefore, Occurrences} from './search.js'
+import {countStartingAtOrBefore, countValuesAtOrBefore, Occurrences} from './search.js'
 
 /** A line's range of inline content, in file offsets (end exclusive, before the line break). */
 export type LineRange = [number, number]
 
 export interface InlineAnswer {
-  code: boolean
-  link: SegmentContext['link']
+  readonly code: boolean
+  readonly link: SegmentContext['link']
 }
 
 /** Inline: open/close tags, comments, autolinks (micromark's grammar; newlines allowed between attributes). */
@@ -44,6 +44,20 @@ interface LinkToken {
   image: boolean
   /** A reference link or image (`[text][label]`, `[text][]`, `[text]` with a definition of the label). */
   reference: boolean
+  /** The answers for a pair in its text, outside and inside a code span, once asked. */
+  answer: InlineAnswer | undefined
+  codeAnswer: InlineAnswer | undefined
+}
+
+/** The answer for a pair in a code span outside any link (never changed: answers are read-only). */
+const inCodeOnly: InlineAnswer = {code: true, link: undefined}
+
+function linkOf(link: LinkToken): NonNullable<SegmentContext['link']> {
+  return {url: link.url, image: link.image}
+}
+
+function textStart(link: LinkToken): number {
+  return link.textStart
 }
 
 /** What the tokenizer saw, in content indexes and content order. */
@@ -119,12 +133,13 @@ export class InlineContent {
     this.marks = marks
     this.lines = lines
     this.labels = labels
-    this.map = []
+    // Exact size: pushing onto `[]` gave each block's content a 17-slot backing store.
+    this.map = new Array<number>(lines.length)
     let length = 0
-    for (const [start, end] of lines) {
+    for (let line = 0; line < lines.length; line++) {
       if (length !== 0) length++ // the line break joining it to the line before
-      this.map.push(length)
-      length += end - start
+      this.map[line] = length
+      length += lines[line]![1] - lines[line]![0]
     }
   }
 
@@ -149,38 +164,36 @@ export class InlineContent {
     const {codeSpans, tags} = this.tokens
     // Tags and code spans do not overlap and come in content order: the one that may hold the pair is the
     // last starting before it (a search, not a loop: a paragraph of thousands of pairs asks thousands of times).
-    const tag = countAtOrBefore(tags.length / 2, target - 1, (index) => tags[index * 2]!) - 1
+    const tag = countValuesAtOrBefore(tags, target - 1, 2) - 1
     if (tag >= 0 && target < tags[tag * 2 + 1]!) decline('pair-position')
-    const span = countAtOrBefore(codeSpans.length / 2, target, (index) => codeSpans[index * 2]!) - 1
+    const span = countValuesAtOrBefore(codeSpans, target, 2) - 1
     const inCode = span >= 0 && target < codeSpans[span * 2 + 1]!
-    let found: InlineAnswer | undefined
-    for (const link of this.linksAround(target)) {
-      // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
-      if (link.reference) decline('reference-link')
-      // An image holds its alt as a string: the outermost image wins; a link inside a link cannot be.
-      if (!found || link.image) found = {code: false, link: {url: link.url, image: link.image}}
-    }
+    const link = this.linkAround(target)
     // A code span in a link's text is inside the link (mdast: link > inlineCode); an image holds its alt as
-    // a string, so a code span in it is not in the path.
-    if (inCode && !found?.link?.image) return {code: true, link: found?.link}
-    return found
+    // a string, so a code span in it is not in the path. The answers are made once per link (and one for
+    // code outside links), not per pair: contexts share them.
+    if (inCode && !link?.image) return link ? (link.codeAnswer ??= {code: true, link: linkOf(link)}) : inCodeOnly
+    return link && (link.answer ??= {code: false, link: linkOf(link)})
   }
 
   /**
-   * The links and images whose text holds content index `target`, innermost first (the order their `]`
-   * closed them, which `pairAt` relies on). Links come sorted by
-   * where their text starts, with the furthest end of each prefix: the walk back from the last one starting
-   * before `target` stops at the first whose prefix cannot reach it (one or two links, not all of them).
+   * The link or image whose text holds content index `target` and that gives a pair there its context:
+   * the innermost link, unless an image holds it (the outermost image: an image holds its alt as a string;
+   * a link inside a link cannot be). Links come sorted by where their text starts, with the furthest end
+   * of each prefix: the walk back from the last one starting before `target`, innermost first (the order
+   * their `]` closed them), stops at the first whose prefix cannot reach it (one or two links, not all).
    */
-  private linksAround(target: number): LinkToken[] {
+  private linkAround(target: number): LinkToken | undefined {
     const index = (this.linkIndex ??= indexLinks(this.tokens!.links))
-    const around: LinkToken[] = []
-    let at = countStartingAtOrBefore(index.sorted, target, (link) => link.textStart) - 1
-    for (; at >= 0 && index.reach[at]! > target; at--) {
+    let found: LinkToken | undefined
+    for (let at = countStartingAtOrBefore(index.sorted, target, textStart) - 1; at >= 0 && index.reach[at]! > target; at--) {
       const link = index.sorted[at]!
-      if (target < link.textEnd) around.push(link)
+      if (target >= link.textEnd) continue
+      // A pair in a reference's text: remark gives it no link (mdast linkReference); left to remark.
+      if (link.reference) decline('reference-link')
+      if (!found || link.image) found = link
     }
-    return around
+    return found
   }
 
   /**
@@ -216,7 +229,7 @@ export class InlineContent {
     if (target <= this.markFree) return false
     const {lines, map} = this
     // From the line where the mark-free stretch ends: the lines before it were searched for an earlier pair.
-    for (let line = Math.max(0, countStartingAtOrBefore(map, this.markFree, (start) => start) - 1); line < lines.length && map[line]! < target; line++) {
+    for (let line = Math.max(0, countValuesAtOrBefore(map, this.markFree) - 1); line < lines.length && map[line]! < target; line++) {
       const [start, end] = lines[line]!
       const from = start + Math.max(0, this.markFree - map[line]!)
       const to = Math.min(end, start + (target - map[line]!))
@@ -234,15 +247,20 @@ export class InlineContent {
   /** Content index of a file offset; declines when the offset is on none of the lines. */
   private indexOf(offset: number): number {
     // Lines are in file order and do not overlap: the only candidate is the last one starting at or before it.
-    const line = countStartingAtOrBefore(this.lines, offset, ([start]) => start) - 1
+    const line = countStartingAtOrBefore(this.lines, offset, lineStart) - 1
     if (line < 0 || offset >= this.lines[line]![1]) decline('pair-position')
     return this.map[line]! + (offset - this.lines[line]![0])
   }
 
   private toFile(index: number): number {
-    const line = Math.max(0, countStartingAtOrBefore(this.map, index, (start) => start) - 1)
+    const line = Math.max(0, countValuesAtOrBefore(this.map, index) - 1)
     return this.lines[line]![0] + (index - this.map[line]!)
   }
+}
+
+/** Where a line range starts (made once, not per search). */
+function lineStart(line: LineRange): number {
+  return line[0]
 }
 
 interface LinkIndex {
@@ -358,7 +376,7 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
         index++
         continue
       }
-      tokens.links.push({textStart, textEnd: index, url: destination?.url ?? '', image: opener.image, reference: !destination})
+      tokens.links.push({textStart, textEnd: index, url: destination?.url ?? '', image: opener.image, reference: !destination, answer: undefined, codeAnswer: undefined})
       if (!opener.image) for (const earlier of openers) if (!earlier.image) earlier.active = false
       index = end
       continue

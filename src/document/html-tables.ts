@@ -7,7 +7,7 @@
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import {ParseError} from './messages.js'
-import {countStartingAtOrBefore} from './search.js'
+import {countValuesAtOrBefore} from './search.js'
 import type {Parents, Root as HastRoot} from 'hast'
 import type {Html, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -57,7 +57,7 @@ export function findHtmlTableCellsIn(text: string, nodes: ReadonlyArray<{start: 
   let ends: TableEnds | undefined
   for (const {start: nodeStart, end: nodeEnd} of nodes) {
     if (nodeStart < searchedUpTo) continue
-    const openIndex = opens[countStartingAtOrBefore(opens, nodeStart - 1, (at) => at)]
+    const openIndex = opens[countValuesAtOrBefore(opens, nodeStart - 1)]
     if (openIndex === undefined || openIndex >= nodeEnd) continue
     const open = {index: openIndex}
     // The table may run over several mdast nodes (blank lines and markdown between its tags), and may hold
@@ -141,13 +141,13 @@ export class TableEnds {
 
   end(start: number): number | undefined {
     // Offsets are whole numbers: the first tag at or after `start` follows those at or before `start - 1`.
-    const first = countStartingAtOrBefore(this.starts, start - 1, (at) => at)
+    const first = countValuesAtOrBefore(this.starts, start - 1)
     // A start inside a tag of this scan (`<table title="<table">`): a scan from it sees other tags.
     if (first > 0 && this.ends[first - 1]! > start) return tableEnd(this.text, start)
     if (first === this.starts.length) return undefined
     const same = this.atDepth.get(first === 0 ? 0 : this.depths[first - 1]!)
     if (!same) return undefined
-    const at = same[countStartingAtOrBefore(same, first - 1, (tag) => tag)]
+    const at = same[countValuesAtOrBefore(same, first - 1)]
     return at === undefined ? undefined : this.ends[at]
   }
 }

@@ -108,6 +108,11 @@ const plainLookup = ' class="sxs-lookup">'
 const lookupClose = /\s*<\/span\s*>/y
 const onlySpace = /^\s*$/
 
+/** `text.slice(start, end)`, or `known` where that is what it holds. */
+function sameOrSlice(text: string, start: number, end: number, known: string): string {
+  return end - start === known.length && text.startsWith(known, start) ? known : text.slice(start, end)
+}
+
 function attribute(pattern: RegExp, attributes: string): string | undefined {
   const match = pattern.exec(attributes)
   return match ? (match[1] ?? match[2] ?? match[3] ?? '') : undefined
@@ -140,6 +145,10 @@ export function scanPairs(text: string): PairScan {
   const problems: PairProblem[] = []
   let target: Open | undefined
   let source: OpenSource | undefined
+  // One object for the open target and one for the open source, set anew for each pair rather than made per
+  // pair: at most one of each is open at a time, and none is kept (pairs and problems copy what they read).
+  const targetSlot: Open = {id: '', pairStart: 0, targetStart: 0, depth: 0, stray: false}
+  const sourceSlot: OpenSource = {id: '', pairStart: 0, targetStart: 0, depth: 0, stray: false, targetEnd: 0, sourceId: '', sourceStart: 0}
   let orphanDepth = 0
   // The last two span tags seen, in numbers rather than an object per tag (half a million tags in the corpus);
   // only a closing one is ever read, so `…Closing` false stands for "none" too.
@@ -169,10 +178,19 @@ export function scanPairs(text: string): PairScan {
     if (sourceStart < 0) return false
     // `<span data-stu-id="…">`: the id runs to the tag's only other quote, before its `>`.
     const plainId = text.startsWith(plainStu, sourceName) && text.indexOf('"', sourceName + plainStu.length) === sourceStart - 2
-    const sourceId = plainId ? text.slice(sourceName + plainStu.length, sourceStart - 2) : attribute(stuAttribute, text.slice(sourceName, sourceStart - 1))
+    // A healthy pair's source id is its id: that string again rather than a copy (segments keep both).
+    const sourceId = plainId ? sameOrSlice(text, sourceName + plainStu.length, sourceStart - 2, open.id) : attribute(stuAttribute, text.slice(sourceName, sourceStart - 1))
     if (sourceId === undefined) return false
-    // A literal of one fixed shape: spreading `open` made V8 build a slow (dictionary) object, the scan's hot spot.
-    source = {id: open.id, pairStart: open.pairStart, targetStart: open.targetStart, depth: 1, stray: false, targetEnd, sourceId, sourceStart}
+    // Field by field (spreading `open` into a literal made V8 build a slow dictionary object, the scan's hot spot).
+    sourceSlot.id = open.id
+    sourceSlot.pairStart = open.pairStart
+    sourceSlot.targetStart = open.targetStart
+    sourceSlot.depth = 1
+    sourceSlot.stray = false
+    sourceSlot.targetEnd = targetEnd
+    sourceSlot.sourceId = sourceId
+    sourceSlot.sourceStart = sourceStart
+    source = sourceSlot
     if (open.stray || open.depth !== 0) {
       problems.push({
         ruleId: 'unbalanced-span',
@@ -294,7 +312,12 @@ export function scanPairs(text: string): PairScan {
     if (!target && !source && (startsPair || startsLookup)) {
       orphanDepth = 0
       if (startsPair) {
-        target = {id: pairId!, pairStart: start, targetStart: end, depth: 1, stray: false}
+        targetSlot.id = pairId!
+        targetSlot.pairStart = start
+        targetSlot.targetStart = end
+        targetSlot.depth = 1
+        targetSlot.stray = false
+        target = targetSlot
       } else {
         problems.push({ruleId: 'source-without-target', reason: 'Source span (`sxs-lookup`) has no target span before it', start, end, recovered: false})
         orphanDepth = 1

@@ -94,20 +94,27 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
   }
 
-  const parts: Array<string | Segment> = []
-  const segments: Segment[] = []
+  // Exact-size arrays, filled by index: pushing grew them by copies, and left up to half their backing store
+  // unused, which lives (and is copied by the scavenges) as long as the document.
+  const count = scan.pairs.length
+  const parts = new Array<string | Segment>(2 * count + 1)
+  const segments = new Array<Segment>(count)
   let cursor = 0
-  for (let index = 0; index < scan.pairs.length; index++) {
+  let previousPrefix: string | undefined
+  for (let index = 0; index < count; index++) {
     const pair = scan.pairs[index]!
-    parts.push(text.slice(cursor, pair.pairStart))
-    const {prefix, number, merged} = parseId(pair.id)
+    parts[2 * index] = text.slice(cursor, pair.pairStart)
+    const {prefix: own, number, merged} = parseId(pair.id)
+    // The last pair's prefix string where equal (a file's ids mostly share one): segments outlive the parse,
+    // and the copy each id gave dies young instead.
+    const prefix = own === previousPrefix ? previousPrefix : (previousPrefix = own)
     const texts = {
       source: text.slice(pair.sourceStart, pair.sourceEnd),
       target: text.slice(pair.targetStart, pair.targetEnd),
       markup: {
         open: text.slice(pair.pairStart, pair.targetStart),
         middle: text.slice(pair.targetEnd, pair.sourceStart),
-        close: text.slice(pair.sourceEnd, pair.pairEnd)
+        close: closeOf(text, pair.sourceEnd, pair.pairEnd)
       }
     }
     const segment: Segment = {
@@ -123,11 +130,11 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
       context: contextOf(index, pair.pairStart),
       position: placeSegment(locator, pair.pairStart, texts)
     }
-    parts.push(segment)
-    segments.push(segment)
+    parts[2 * index + 1] = segment
+    segments[index] = segment
     cursor = pair.pairEnd
   }
-  parts.push(text.slice(cursor))
+  parts[2 * count] = text.slice(cursor)
 
   const contentLocale = frontMatter?.data['ms.contentlocale']
   const crlf = countOf(text, '\r\n')
@@ -150,6 +157,14 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 ? (crlf * 2 >= lf ? '\r\n' : '\n') : onlyCarriageReturns(text) ? '\r' : '\n',
     bom
   }
+}
+
+/** A pair's closing tags as the tools write them, the same in nearly every pair. */
+const plainClose = '</span></span>'
+
+/** The closing tags of a pair: the one `plainClose` string where they are that, rather than a slice of the text per pair (segments outlive the parse). */
+function closeOf(text: string, start: number, end: number): string {
+  return end - start === plainClose.length && text.startsWith(plainClose, start) ? plainClose : text.slice(start, end)
 }
 
 /** Whether the file's line breaks are lone CRs (old Mac files): a CR and no LF (called only when there is no CRLF). */

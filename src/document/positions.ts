@@ -18,7 +18,9 @@ export interface Locator {
 export function createLocator(text: string, known?: readonly number[]): Locator {
   // `ends[index]` is the offset just after line `index`'s line break (vfile-location's `indices`), found
   // lazily, as far as the points asked for need; `line` is the cursor: the line of the last point.
-  const ends: number[] = known ? [...known] : []
+  // A whole table (its last end past the text) never grows: read as it is rather than copied (a document's
+  // `lineEnds`, which check locates its messages with).
+  const ends: number[] = known ? (isWhole(known, text) ? (known as number[]) : [...known]) : []
   let cr = -1
   let lf = -1
   let line = 0
@@ -64,11 +66,17 @@ export function createLocator(text: string, known?: readonly number[]): Locator 
   }
 
   function lineEnds(): readonly number[] {
-    while (ends.length === 0 || ends[ends.length - 1]! <= text.length) grow()
-    return ends.slice()
+    while (!isWhole(ends, text)) grow()
+    // Whole, the table never changes again: the locator and its caller share it (no copy per document).
+    return ends
   }
 
   return {point, position: (start, end) => ({start: point(start), end: point(end)}), lineEnds}
+}
+
+/** Whether a line table reaches past the end of `text`: every line found, nothing left to `grow`. */
+function isWhole(ends: readonly number[], text: string): boolean {
+  return ends.length > 0 && ends[ends.length - 1]! > text.length
 }
 
 /**

@@ -3,7 +3,31 @@
  * before `offset` (so the last of them is at index `count - 1`, and -1 means none does).
  */
 export function countStartingAtOrBefore<T>(items: readonly T[], offset: number, start: (item: T) => number): number {
-  return countAtOrBefore(items.length, offset, (index) => start(items[index]!))
+  // The loop written out rather than `countAtOrBefore` with a closure over `items`: an object per search
+  // where the caller is not optimized (parse asks once or more per pair).
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (start(items[middle]!) <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The same over sorted numbers, or the starts of flattened ranges (`stride` 2: `[start, end, start, end, …]`,
+ * counted in ranges): no function to call, nor to allocate where the caller is not optimized.
+ */
+export function countValuesAtOrBefore(values: readonly number[], offset: number, stride = 1): number {
+  let low = 0
+  let high = Math.floor(values.length / stride)
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (values[middle * stride]! <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** The same over `length` items known by index (flattened ranges, parallel arrays): how many start at or before `offset`. */
