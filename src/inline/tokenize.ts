@@ -136,14 +136,31 @@ function charAfter(text: string, index: number): string {
 function classify(char: string): 0 | 1 | 2 {
   if (char === '') return 1
   const c = char.charCodeAt(0)
-  if (c < charCodes.nonAscii) {
-    if (c === charCodes.space || c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn || c === charCodes.formFeed) return 1
-    if ((c >= charCodes.digit0 && c <= charCodes.digit9) || (c >= charCodes.uppercaseA && c <= charCodes.uppercaseZ) || (c >= charCodes.lowercaseA && c <= charCodes.lowercaseZ)) return 0
-    return c > charCodes.space && c !== charCodes.del ? 2 : 0
-  }
+  if (c < charCodes.nonAscii) return classifyAscii(c)
   if (WHITESPACE.test(char)) return 1
   if (PUNCTUATION.test(char)) return 2
   return 0
+}
+
+/** `classify` of an ASCII character, by its code. */
+function classifyAscii(c: number): 0 | 1 | 2 {
+  if (c === charCodes.space || c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn || c === charCodes.formFeed) return 1
+  if ((c >= charCodes.digit0 && c <= charCodes.digit9) || (c >= charCodes.uppercaseA && c <= charCodes.uppercaseZ) || (c >= charCodes.lowercaseA && c <= charCodes.lowercaseZ)) return 0
+  return c > charCodes.space && c !== charCodes.del ? 2 : 0
+}
+
+/** `classify(charBefore(text, index))`, without a string for an ASCII character (nearly every one before a delimiter run). */
+function classifyBefore(text: string, index: number): 0 | 1 | 2 {
+  if (index <= 0) return 1
+  const c = text.charCodeAt(index - 1)
+  return c < charCodes.nonAscii ? classifyAscii(c) : classify(charBefore(text, index))
+}
+
+/** `classify(charAfter(text, index))`, likewise. */
+function classifyAfter(text: string, index: number): 0 | 1 | 2 {
+  if (index >= text.length) return 1
+  const c = text.charCodeAt(index)
+  return c < charCodes.nonAscii ? classifyAscii(c) : classify(charAfter(text, index))
 }
 
 /**
@@ -267,12 +284,26 @@ function removeDelim(s: State, delim: DelimNode): void {
   else s.delimTop = delim.previous
 }
 
+/**
+ * The key of CommonMark's `openers_bottom` for a closer: its character, whether it can open, its length modulo
+ * 3 (a `~` run's length, one or two). A number: a string made for every closer was most of what matching
+ * emphasis allocated.
+ */
+function bottomKey(closer: DelimNode, tilde: boolean): number {
+  return closer.char.charCodeAt(0) * 8 + (closer.canOpen ? 4 : 0) + (tilde ? closer.orig : closer.orig % 3)
+}
+
+/** `char.repeat(2)` for a delimiter character, without making a string per match. */
+function doubled(char: string): string {
+  return char === '*' ? '**' : char === '_' ? '__' : '~~'
+}
+
 /** CommonMark's "process emphasis" over the delimiters above `stackBottom` (+ GFM strikethrough). */
 function processEmphasis(s: State, stackBottom: DelimNode | null): void {
   // No delimiter above the bottom (most calls): nothing to match, nothing to remove.
   if (s.delimTop === stackBottom) return
-  /** Made when first needed (most texts have a few delimiters, all matched at once). */
-  let openersBottom: Map<string, DelimNode | null> | undefined
+  /** Made when first needed (most texts have a few delimiters, all matched at once). Keyed by `bottomKey`. */
+  let openersBottom: Map<number, DelimNode | null> | undefined
   let closer = s.delimTop
   while (closer !== null && closer.previous !== stackBottom) closer = closer.previous
   while (closer !== null) {
@@ -281,7 +312,7 @@ function processEmphasis(s: State, stackBottom: DelimNode | null): void {
       continue
     }
     const tilde = closer.char === '~'
-    const key = closer.char + (closer.canOpen ? '1' : '0') + (tilde ? closer.orig : closer.orig % 3)
+    const key = bottomKey(closer, tilde)
     const bottom = openersBottom !== undefined && openersBottom.has(key) ? openersBottom.get(key)! : stackBottom
     let opener = closer.previous
     let found = false
@@ -307,7 +338,7 @@ function processEmphasis(s: State, stackBottom: DelimNode | null): void {
     if (found && opener) {
       const use = tilde ? closer.orig : closer.remaining >= 2 && opener.remaining >= 2 ? 2 : 1
       const kind: CodeKind = tilde ? 'delete' : use === 2 ? 'strong' : 'emphasis'
-      const data = closer.char.repeat(use)
+      const data = use === 1 ? closer.char : doubled(closer.char)
       const pair = s.pairCounter++
       opener.remaining -= use
       closer.remaining -= use
@@ -476,8 +507,8 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
           s.i += run
           continue
         }
-        const before = classify(charBefore(text, s.i))
-        const after = classify(charAfter(text, s.i + run))
+        const before = classifyBefore(text, s.i)
+        const after = classifyAfter(text, s.i + run)
         const leftFlanking = after !== 1 && (after !== 2 || before !== 0)
         const rightFlanking = before !== 1 && (before !== 2 || after !== 0)
         let canOpen: boolean
