@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {scanPairs} from '../src/document/pairs.js'
+import {isWhiteSpaceCode} from '../src/inline/char-codes.js'
 import {
   checkCodedContent,
   codeSegment,
@@ -220,5 +221,13 @@ describe('the dev corpus', () => {
     }
     // Three in four texts have no markup (the shortcut's case).
     expect(shortcuts).toBeGreaterThan(120_000)
+  })
+})
+
+describe('isWhiteSpaceCode', () => {
+  it('is `/\\s/` for every UTF-16 code unit', () => {
+    const differ: number[] = []
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code)
+    expect(differ).toEqual([])
   })
 })
