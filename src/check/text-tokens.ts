@@ -112,6 +112,16 @@ export function commonWords(prose: string): string[] {
   return prose.match(LOWER_WORD) ?? []
 }
 
+/** `LOWER_WORD` for `holdsCommonWords`'s own `lastIndex`. */
+const LOWER_WORD_STEP = new RegExp(LOWER_WORD.source, 'gu')
+
+/** Whether prose holds at least `count` common words (`commonWords`), searched for no further than the last. */
+function holdsCommonWords(prose: string, count: number): boolean {
+  LOWER_WORD_STEP.lastIndex = 0
+  for (let found = 0; found < count; found++) if (LOWER_WORD_STEP.exec(prose) === null) return false
+  return true
+}
+
 /** Kinds of protected tokens, for messages. */
 export type TokenKind = 'cmdlet' | 'identifier' | 'file' | 'path' | 'placeholder' | 'versioned name'
 
@@ -207,6 +217,10 @@ const CODE_LIKE = /(?:^|\s)[$-][A-Za-z_]|[={}]|\w:\S|\w\(/
  * common (lower-case) words, most of it plain words, and, in an English source, at least one function word.
  */
 export function isTranslatableProse(prose: string, sourceLanguage: string): boolean {
+  // Three common words are needed, and every one the plain tokens below hold the prose holds too (a word does
+  // not cross white space or a `CODE` mark, which the words' boundaries read alike): most texts that get here
+  // (targets equal to their sources: names, commands, numbers) have fewer, found without the work below.
+  if (!holdsCommonWords(prose, 3)) return false
   const text = prose.replaceAll(CODE, ' ')
   if (CODE_LIKE.test(text)) return false
   const tokens = text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
