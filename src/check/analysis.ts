@@ -12,7 +12,7 @@ import {ParseError} from '../document/messages.js'
 import {print} from '../document/print.js'
 import {pairOffsets} from '../document/layout.js'
 import {createOriginalOffset, renderSide, type Side} from '../render/documents.js'
-import {tokenize} from '../inline/index.js'
+import {scanTokens} from '../inline/tokenize.js'
 import type {InlineToken} from '../inline/types.js'
 import type {Line} from './lines.js'
 import {tablesOf, type Table} from './tables.js'
@@ -84,7 +84,9 @@ export function createFacts(document: BilingualDocument, printed: Printed, prose
   const facts: Facts = {
     tokens(text) {
       let found = tokens.get(text)
-      if (found === undefined) tokens.set(text, (found = tokenize(text)))
+      // The scanner without `tokenize`'s test for markup (the same tokens for any text): every reader but one
+      // asks only about a text that `mayHoldMarkup` already found markup in.
+      if (found === undefined) tokens.set(text, (found = scanTokens(text)))
       return found
     },
     text: printed.text,

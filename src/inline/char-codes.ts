@@ -74,3 +74,13 @@ export function isWhiteSpaceCode(code: number): boolean {
   if (code < charCodes.nonAscii) return code === charCodes.space || (code >= charCodes.horizontalTab && code <= charCodes.carriageReturn)
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
+
+/**
+ * `text.trim() === ''`: nothing but white space (`\s`, what `trim` removes). Stops at the first other
+ * character (the first, in nearly every segment text) and makes no trimmed copy; the rules ask it of every
+ * source and target.
+ */
+export function isBlank(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isWhiteSpaceCode(text.charCodeAt(at))) return false
+  return true
+}
