@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {scanPairs} from '../src/document/pairs.js'
+import {isBlank, isWhiteSpaceCode} from '../src/inline/char-codes.js'
 import {
   checkCodedContent,
   codeSegment,
@@ -220,5 +221,19 @@ describe('the dev corpus', () => {
     }
     // Three in four texts have no markup (the shortcut's case).
     expect(shortcuts).toBeGreaterThan(120_000)
+  })
+})
+
+describe('isWhiteSpaceCode', () => {
+  it('is `/\\s/` for every UTF-16 code unit', () => {
+    const differ: number[] = []
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code)
+    expect(differ).toEqual([])
+  })
+
+  it('isBlank is `trim() === \'\'`', () => {
+    const spaces = ' \t\n\r\v\f\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+    const texts = ['', ...spaces, spaces, `${spaces}x`, `x${spaces}`, '\u200b', '\u180e', ' a ', 'Siehe ', '\u3000。']
+    expect(texts.map(isBlank)).toEqual(texts.map((text) => text.trim() === ''))
   })
 })

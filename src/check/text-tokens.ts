@@ -5,6 +5,7 @@
  */
 import {mayHoldMarkup, tokenize} from '../inline/index.js'
 import type {InlineToken} from '../inline/types.js'
+import {charCodes, isWhiteSpaceCode} from '../inline/char-codes.js'
 
 /** `tokenize`, or check's per-document memo of it (`Facts.tokens`). */
 export type TokensOf = (text: string) => readonly InlineToken[]
@@ -54,26 +55,37 @@ export function visibleText(text: string, tokensOf: TokensOf = tokenize): string
 
 const ENTITIES: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#39;': "'"}
 
-const SPACE = /[\s\u00a0\u202f\u2007\u3000]/
+/** `edge`'s answers besides a code unit: a backslash first (or last), no character kept at all. */
+const BACKSLASH = -1
+const NONE = -2
 
-/** The first (or last) character of a text that `searchable` keeps as it is; undefined for a backslash. */
-function edge(text: string, last: boolean): string | undefined {
+/**
+ * The first (or last) code unit of a text that `searchable` keeps as it is (`BACKSLASH`: a backslash comes
+ * first; `NONE`: only white space). Every white space `searchable` changes is `\s` (`isWhiteSpaceCode`): read
+ * by code unit, without a one-character string and a regular expression per character.
+ */
+function edge(text: string, last: boolean): number {
   for (let index = last ? text.length - 1 : 0; last ? index >= 0 : index < text.length; index += last ? -1 : 1) {
-    const char = text[index]!
-    if (char === '\\') return undefined
-    if (!SPACE.test(char)) return char
+    const code = text.charCodeAt(index)
+    if (code === charCodes.backslash) return BACKSLASH
+    if (!isWhiteSpaceCode(code)) return code
   }
-  return ''
+  return NONE
 }
 
 /**
  * Whether two texts may be equal once `searchable` (and trimmed): a necessary condition, cheap. Texts whose
- * first or last kept characters differ are not (nearly every translation).
+ * first or last kept characters differ are not (nearly every translation). Each edge is read once.
  */
 export function maySearchEqual(a: string, b: string): boolean {
   const first = edge(a, false)
+  if (first === BACKSLASH) return true
   const last = edge(a, true)
-  return first === undefined || last === undefined || (first === edge(b, false) && last === edge(b, true)) || edge(b, false) === undefined || edge(b, true) === undefined
+  if (last === BACKSLASH) return true
+  const otherFirst = edge(b, false)
+  if (otherFirst === BACKSLASH) return true
+  const otherLast = edge(b, true)
+  return otherLast === BACKSLASH || (first === otherFirst && last === otherLast)
 }
 
 /**
@@ -98,6 +110,16 @@ const LOWER_WORD = /(?<![\p{L}\p{N}_-])\p{Ll}[\p{Ll}'’]+(?![\p{L}\p{N}_-])/gu
 /** The common words of prose (`Office 365` and `Get-Mailbox` have none, `Choose the plan` has two). */
 export function commonWords(prose: string): string[] {
   return prose.match(LOWER_WORD) ?? []
+}
+
+/** `LOWER_WORD` for `holdsCommonWords`'s own `lastIndex`. */
+const LOWER_WORD_STEP = new RegExp(LOWER_WORD.source, 'gu')
+
+/** Whether prose holds at least `count` common words (`commonWords`), searched for no further than the last. */
+function holdsCommonWords(prose: string, count: number): boolean {
+  LOWER_WORD_STEP.lastIndex = 0
+  for (let found = 0; found < count; found++) if (LOWER_WORD_STEP.exec(prose) === null) return false
+  return true
 }
 
 /** Kinds of protected tokens, for messages. */
@@ -195,6 +217,10 @@ const CODE_LIKE = /(?:^|\s)[$-][A-Za-z_]|[={}]|\w:\S|\w\(/
  * common (lower-case) words, most of it plain words, and, in an English source, at least one function word.
  */
 export function isTranslatableProse(prose: string, sourceLanguage: string): boolean {
+  // Three common words are needed, and every one the plain tokens below hold the prose holds too (a word does
+  // not cross white space or a `CODE` mark, which the words' boundaries read alike): most texts that get here
+  // (targets equal to their sources: names, commands, numbers) have fewer, found without the work below.
+  if (!holdsCommonWords(prose, 3)) return false
   const text = prose.replaceAll(CODE, ' ')
   if (CODE_LIKE.test(text)) return false
   const tokens = text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))

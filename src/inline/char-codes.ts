@@ -64,9 +64,23 @@ export const charCodes = {
 export const asciiCaseBit = 0x20
 
 /**
- * Whether `/\s/` matches a code unit: the ASCII ones by code (tab to carriage return, space), the others as
- * the regular expression reads them (no one-character string and regex run for the ASCII nearly every text is).
+ * Whether `/\s/` matches a code unit, by code: ASCII tab to carriage return and space, and beyond ASCII the
+ * others ECMAScript's white space and line terminators are (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000, U+FEFF: the Zs category has held these since Unicode 6.3). No one-character string
+ * and regular expression per character (for CJK text, every character is beyond ASCII); a test compares
+ * it with `/\s/` for every code unit.
  */
 export function isWhiteSpaceCode(code: number): boolean {
-  return code === charCodes.space || (code >= charCodes.horizontalTab && code <= charCodes.carriageReturn) || (code >= charCodes.nonAscii && /\s/.test(String.fromCharCode(code)))
+  if (code < charCodes.nonAscii) return code === charCodes.space || (code >= charCodes.horizontalTab && code <= charCodes.carriageReturn)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/**
+ * `text.trim() === ''`: nothing but white space (`\s`, what `trim` removes). Stops at the first other
+ * character (the first, in nearly every segment text) and makes no trimmed copy; the rules ask it of every
+ * source and target.
+ */
+export function isBlank(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isWhiteSpaceCode(text.charCodeAt(at))) return false
+  return true
 }

@@ -53,15 +53,44 @@ export interface ParityProblem {
   reason: string
 }
 
-interface Item {
-  kind: ParityKind
-  key: string
+/** What a key starts with, per kind; `strong`, `emphasis`, `delete` and `break` are their whole key. */
+const keyPrefixes: Record<ParityKind, string> = {link: 'link', image: 'image', inlineCode: 'code', html: 'html', char: 'char', strong: 'strong', emphasis: 'emphasis', delete: 'delete', break: 'break'}
+
+/**
+ * A markup item of a text. Compared by kind and `value` (what its key holds besides the kind): equal keys
+ * exactly. The key string, the native markup of a pair and a tag list are made only when asked, by the few
+ * pairs whose markup differs: most pairs compare equal, and those strings were most of what parity allocated.
+ * One class, every field always set: the loops over items read one shape.
+ */
+class Item {
+  private madeKey: string | undefined = undefined
+  constructor(
+    readonly kind: ParityKind,
+    /** The key without its kind: a normalized URL, a code's text, a tag…; '' for emphasis and breaks. */
+    readonly value: string,
+    /** The native markup: a standalone code's, a link's closing `](…)`, a pair's opening half. */
+    private readonly first: string,
+    /** A pair's closing half (not a link's: its markup is its close). */
+    private readonly second: string | undefined,
+    /** For a `[…](url)` link: nothing shows between its brackets (no text but white space, no markup); else undefined. */
+    readonly empty: boolean | undefined
+  ) {}
+
+  /** `link <url>`, `code <text>`, `strong`…: what parity compares. */
+  get key(): string {
+    return (this.madeKey ??= this.kind === 'strong' || this.kind === 'emphasis' || this.kind === 'delete' || this.kind === 'break' ? this.kind : `${keyPrefixes[this.kind]} ${this.value}`)
+  }
+
   /** The native markup (a pair: `open…close`). */
-  data: string
+  get data(): string {
+    return this.second === undefined ? this.first : `${this.first}…${this.second}`
+  }
+
   /** For a paired HTML tag: its two tags; for a standalone one: itself. */
-  tags?: string[]
-  /** For a `[…](url)` link: nothing shows between its brackets (no text but white space, no markup). */
-  empty?: boolean
+  get tags(): string[] | undefined {
+    if (this.kind !== 'html') return undefined
+    return this.second === undefined ? [this.first] : [this.first, this.second]
+  }
 }
 
 const HTML_ELEMENTS = new Set(
@@ -91,7 +120,8 @@ export function normalizeUrl(url: string): string {
 function destination(close: string): string {
   const inner = close.slice(2, -1).trim()
   if (inner.startsWith('<')) return inner.slice(1, inner.indexOf('>') < 0 ? undefined : inner.indexOf('>'))
-  return inner.split(/\s/, 1)[0] ?? ''
+  const space = inner.search(/\s/)
+  return space < 0 ? inner : inner.slice(0, space)
 }
 
 /** The destination of an image `![alt](src "title")`: the tail after the last `](` that closes it. */
@@ -159,14 +189,13 @@ function items(tokens: readonly InlineToken[]): Item[] {
 }
 
 /** The place of an open pair in `items` until its close. */
-const unclosed: Item = {kind: 'char', key: '', data: ''}
+const unclosed = new Item('char', '', '', undefined, undefined)
 
 /** A pair's item; `empty`: nothing showed between its two halves (a link's text emptied). */
 function pairItem(kind: CodeKind, open: string, close: string, empty: boolean): Item {
-  if (kind === 'link') return {kind: 'link', key: `link ${normalizeUrl(destination(close))}`, data: close, empty}
-  const data = `${open}…${close}`
-  if (kind === 'strong' || kind === 'emphasis' || kind === 'delete') return {kind, key: kind, data}
-  return {kind: 'html', key: `html ${normalizeUrl(open)}…${close.toLowerCase()}`, data, tags: [open, close]}
+  if (kind === 'link') return new Item('link', normalizeUrl(destination(close)), close, undefined, empty)
+  if (kind === 'strong' || kind === 'emphasis' || kind === 'delete') return new Item(kind, '', open, close, undefined)
+  return new Item('html', `${normalizeUrl(open)}…${close.toLowerCase()}`, open, close, undefined)
 }
 
 function standaloneItem(kind: CodeKind, data: string): Item | undefined {
@@ -175,26 +204,26 @@ function standaloneItem(kind: CodeKind, data: string): Item | undefined {
     case 'entity':
       return undefined
     case 'url':
-      return {kind: 'link', key: `link ${normalizeUrl(/^www\./i.test(data) ? `http://${data}` : data)}`, data}
+      return new Item('link', normalizeUrl(/^www\./i.test(data) ? `http://${data}` : data), data, undefined, undefined)
     case 'autolink':
-      return {kind: 'link', key: `link ${normalizeUrl(data.slice(1, -1))}`, data}
+      return new Item('link', normalizeUrl(data.slice(1, -1)), data, undefined, undefined)
     case 'image':
-      return {kind: 'image', key: `image ${normalizeUrl(imageSource(data))}`, data}
+      return new Item('image', normalizeUrl(imageSource(data)), data, undefined, undefined)
     case 'inlineCode':
-      return {kind: 'inlineCode', key: `code ${codeContent(data)}`, data}
+      return new Item('inlineCode', codeContent(data), data, undefined, undefined)
     case 'html':
-      return {kind: 'html', key: `html ${normalizeUrl(data)}`, data, tags: [data]}
+      return new Item('html', normalizeUrl(data), data, undefined, undefined)
     case 'break':
-      return {kind: 'break', key: 'break', data}
+      return new Item('break', '', data, undefined, undefined)
     default:
-      return {kind: 'char', key: `char ${data}`, data}
+      return new Item('char', data, data, undefined, undefined)
   }
 }
 
 /** Whether two lists of items have the same keys in the same order. */
 function sameKeys(a: readonly Item[], b: readonly Item[]): boolean {
   if (a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) if (a[index]!.key !== b[index]!.key) return false
+  for (let index = 0; index < a.length; index++) if (a[index]!.kind !== b[index]!.kind || a[index]!.value !== b[index]!.value) return false
   return true
 }
 

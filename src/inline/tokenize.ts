@@ -136,14 +136,31 @@ function charAfter(text: string, index: number): string {
 function classify(char: string): 0 | 1 | 2 {
   if (char === '') return 1
   const c = char.charCodeAt(0)
-  if (c < charCodes.nonAscii) {
-    if (c === charCodes.space || c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn || c === charCodes.formFeed) return 1
-    if ((c >= charCodes.digit0 && c <= charCodes.digit9) || (c >= charCodes.uppercaseA && c <= charCodes.uppercaseZ) || (c >= charCodes.lowercaseA && c <= charCodes.lowercaseZ)) return 0
-    return c > charCodes.space && c !== charCodes.del ? 2 : 0
-  }
+  if (c < charCodes.nonAscii) return classifyAscii(c)
   if (WHITESPACE.test(char)) return 1
   if (PUNCTUATION.test(char)) return 2
   return 0
+}
+
+/** `classify` of an ASCII character, by its code. */
+function classifyAscii(c: number): 0 | 1 | 2 {
+  if (c === charCodes.space || c === charCodes.horizontalTab || c === charCodes.lineFeed || c === charCodes.carriageReturn || c === charCodes.formFeed) return 1
+  if ((c >= charCodes.digit0 && c <= charCodes.digit9) || (c >= charCodes.uppercaseA && c <= charCodes.uppercaseZ) || (c >= charCodes.lowercaseA && c <= charCodes.lowercaseZ)) return 0
+  return c > charCodes.space && c !== charCodes.del ? 2 : 0
+}
+
+/** `classify(charBefore(text, index))`, without a string for an ASCII character (nearly every one before a delimiter run). */
+function classifyBefore(text: string, index: number): 0 | 1 | 2 {
+  if (index <= 0) return 1
+  const c = text.charCodeAt(index - 1)
+  return c < charCodes.nonAscii ? classifyAscii(c) : classify(charBefore(text, index))
+}
+
+/** `classify(charAfter(text, index))`, likewise. */
+function classifyAfter(text: string, index: number): 0 | 1 | 2 {
+  if (index >= text.length) return 1
+  const c = text.charCodeAt(index)
+  return c < charCodes.nonAscii ? classifyAscii(c) : classify(charAfter(text, index))
 }
 
 /**
@@ -240,6 +257,13 @@ interface State {
   bracketTop: BracketNode | null
   textStart: number
   i: number
+  /** A delimiter run or a bracket is among the nodes: they have to be flattened into tokens (`flatten`). */
+  structured: boolean
+  /**
+   * A code other than emphasis was made (only those can hold a character XML cannot carry: `finish` looks for
+   * one only then; a code an image swallowed leaves it set, which only makes that search run).
+   */
+  codes: boolean
 }
 
 function flushText(s: State, end: number): void {
@@ -250,6 +274,7 @@ function pushCode(s: State, kind: CodeKind, end: number): CodeToken {
   flushText(s, s.i)
   const token: CodeToken = {type: 'standalone', kind, data: s.text.slice(s.i, end)}
   s.nodes.push(token)
+  s.codes = true
   s.i = end
   s.textStart = end
   return token
@@ -267,12 +292,26 @@ function removeDelim(s: State, delim: DelimNode): void {
   else s.delimTop = delim.previous
 }
 
+/**
+ * The key of CommonMark's `openers_bottom` for a closer: its character, whether it can open, its length modulo
+ * 3 (a `~` run's length, one or two). A number: a string made for every closer was most of what matching
+ * emphasis allocated.
+ */
+function bottomKey(closer: DelimNode, tilde: boolean): number {
+  return closer.char.charCodeAt(0) * 8 + (closer.canOpen ? 4 : 0) + (tilde ? closer.orig : closer.orig % 3)
+}
+
+/** `char.repeat(2)` for a delimiter character, without making a string per match. */
+function doubled(char: string): string {
+  return char === '*' ? '**' : char === '_' ? '__' : '~~'
+}
+
 /** CommonMark's "process emphasis" over the delimiters above `stackBottom` (+ GFM strikethrough). */
 function processEmphasis(s: State, stackBottom: DelimNode | null): void {
   // No delimiter above the bottom (most calls): nothing to match, nothing to remove.
   if (s.delimTop === stackBottom) return
-  /** Made when first needed (most texts have a few delimiters, all matched at once). */
-  let openersBottom: Map<string, DelimNode | null> | undefined
+  /** Made when first needed (most texts have a few delimiters, all matched at once). Keyed by `bottomKey`. */
+  let openersBottom: Map<number, DelimNode | null> | undefined
   let closer = s.delimTop
   while (closer !== null && closer.previous !== stackBottom) closer = closer.previous
   while (closer !== null) {
@@ -281,7 +320,7 @@ function processEmphasis(s: State, stackBottom: DelimNode | null): void {
       continue
     }
     const tilde = closer.char === '~'
-    const key = closer.char + (closer.canOpen ? '1' : '0') + (tilde ? closer.orig : closer.orig % 3)
+    const key = bottomKey(closer, tilde)
     const bottom = openersBottom !== undefined && openersBottom.has(key) ? openersBottom.get(key)! : stackBottom
     let opener = closer.previous
     let found = false
@@ -307,14 +346,17 @@ function processEmphasis(s: State, stackBottom: DelimNode | null): void {
     if (found && opener) {
       const use = tilde ? closer.orig : closer.remaining >= 2 && opener.remaining >= 2 ? 2 : 1
       const kind: CodeKind = tilde ? 'delete' : use === 2 ? 'strong' : 'emphasis'
-      const data = closer.char.repeat(use)
+      const data = use === 1 ? closer.char : doubled(closer.char)
       const pair = s.pairCounter++
       opener.remaining -= use
       closer.remaining -= use
-      opener.opens ??= []
-      opener.opens.push({type: 'open', kind, data, pair})
-      closer.closes ??= []
-      closer.closes.push({type: 'close', kind, data, pair})
+      // A run's first match makes its list as a literal of one (`[]` then a push reserves room for 17).
+      const open: CodeToken = {type: 'open', kind, data, pair}
+      if (opener.opens === undefined) opener.opens = [open]
+      else opener.opens.push(open)
+      const close: CodeToken = {type: 'close', kind, data, pair}
+      if (closer.closes === undefined) closer.closes = [close]
+      else closer.closes.push(close)
       // Delimiters between opener and closer can no longer match.
       let between = closer.previous
       while (between !== null && between !== opener) {
@@ -380,7 +422,7 @@ export function tokenize(text: string): InlineToken[] {
  * reference the jumps are tested against: every other character only moves the position on).
  */
 export function scanTokens(text: string, everyCharacter = false): InlineToken[] {
-  const s: State = {text, nodes: [], tags: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0}
+  const s: State = {text, nodes: [], tags: [], pairCounter: 0, delimTop: null, bracketTop: null, textStart: 0, i: 0, structured: false, codes: false}
   const nodes = s.nodes
   const n = text.length
   const next = everyCharacter ? EVERY_CHARACTER : NEXT_CANDIDATE
@@ -476,8 +518,8 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
           s.i += run
           continue
         }
-        const before = classify(charBefore(text, s.i))
-        const after = classify(charAfter(text, s.i + run))
+        const before = classifyBefore(text, s.i)
+        const after = classifyAfter(text, s.i + run)
         const leftFlanking = after !== 1 && (after !== 2 || before !== 0)
         const rightFlanking = before !== 1 && (before !== 2 || after !== 0)
         let canOpen: boolean
@@ -492,6 +534,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         flushText(s, s.i)
         const node: DelimNode = {type: 'delim', char, orig: run, remaining: run, closes: undefined, opens: undefined, canOpen, canClose, previous: null, next: null}
         nodes.push(node)
+        s.structured = true
         if (canOpen || canClose) {
           node.previous = s.delimTop
           if (s.delimTop) s.delimTop.next = node
@@ -510,6 +553,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         const node: BracketNode = {type: 'bracket', data: '![', index: nodes.length, start: s.i, image: true, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
         s.bracketTop = node
         nodes.push(node)
+        s.structured = true
         s.i += 2
         s.textStart = s.i
         continue
@@ -519,6 +563,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
         const node: BracketNode = {type: 'bracket', data: '[', index: nodes.length, start: s.i, image: false, active: true, previousDelim: s.delimTop, previous: s.bracketTop}
         s.bracketTop = node
         nodes.push(node)
+        s.structured = true
         s.i++
         s.textStart = s.i
         continue
@@ -540,6 +585,7 @@ export function scanTokens(text: string, everyCharacter = false): InlineToken[] 
           continue
         }
         flushText(s, s.i)
+        s.codes = true
         if (opener.image) {
           // The whole image is one standalone code: drop what was scanned inside it.
           while (s.delimTop !== null && s.delimTop !== opener.previousDelim) removeDelim(s, s.delimTop)
@@ -626,14 +672,12 @@ function trimUrl(url: string): number {
   }
 }
 
-/** Flatten nodes to tokens, pair HTML tags, dissolve codes XML cannot carry. */
-function finish(s: State): InlineToken[] {
+/** The tokens of nodes holding delimiter runs or brackets: runs and unmatched brackets become text, matches codes. */
+function flatten(s: State): InlineToken[] {
   const tokens: InlineToken[] = []
   /** Text since the last code, and the text token it is when it is one alone (kept: not copied). */
   let text = ''
   let alone: TextToken | undefined
-  /** Whether a code other than emphasis was made (only those can hold a character XML cannot carry). */
-  let codes = false
   for (const node of s.nodes) {
     if (node.type === 'text') {
       alone = text === '' ? node : undefined
@@ -660,10 +704,17 @@ function finish(s: State): InlineToken[] {
       if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
       text = ''
       tokens.push(node)
-      codes = true
     }
   }
   if (text !== '') tokens.push(alone ?? {type: 'text', value: text})
+  return tokens
+}
+
+/** Flatten nodes to tokens, pair HTML tags, dissolve codes XML cannot carry. */
+function finish(s: State): InlineToken[] {
+  // Without a delimiter run or a bracket, the nodes are text and code tokens, each text between two codes (or
+  // an end): already the tokens, kept as they are (no second array per text).
+  const tokens = s.structured ? flatten(s) : (s.nodes as InlineToken[])
 
   // Pair HTML tags by name, innermost first; tags left over stay standalone.
   let pairCounter = s.pairCounter
@@ -689,7 +740,7 @@ function finish(s: State): InlineToken[] {
   // A code whose native data holds a character XML 1.0 cannot carry is dissolved into text, and those
   // characters become `char` codes (its partner, if paired, becomes text too). Rare; keeps every format exact.
   // Codes begin and end with an ASCII character: a text XML can carry has no code whose data it cannot.
-  if (!codes || !hasInvalidXmlChar(s.text)) return tokens
+  if (!s.codes || !hasInvalidXmlChar(s.text)) return tokens
   let dissolve: Set<number> | undefined
   let dissolveAny = false
   for (const token of tokens) {

@@ -1,5 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
+import {isBlank} from '../../inline/char-codes.js'
 
 const rule: Rule = {
   id: 'empty-source',
@@ -17,7 +18,7 @@ const rule: Rule = {
   check(context) {
     for (const segment of context.document.segments) {
       // An anchor captured as a pair (`<a name="x"> </a>` with an empty source) is harmless: only visible text counts.
-      if (segment.source.trim() !== '' || visible(segment.target) === '') continue
+      if (!isBlank(segment.source) || visible(segment.target) === '') continue
       context.report(`Empty source for \`${segment.id}\` but the target has text`, segment.position.pair, {segment})
     }
   }

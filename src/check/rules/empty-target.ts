@@ -1,5 +1,6 @@
 import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
+import {isBlank} from '../../inline/char-codes.js'
 
 const rule: Rule = {
   id: 'empty-target',
@@ -24,7 +25,7 @@ const rule: Rule = {
   ],
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.target.trim() !== '' || segment.source.trim() === '') continue
+      if (!isBlank(segment.target) || isBlank(segment.source)) continue
       context.report(`Empty target for \`${segment.id}\` (source: “${excerpt(segment.source)}”)`, segment.position.pair, {segment})
     }
   }

@@ -2,6 +2,7 @@ import type {Rule} from '../rule.js'
 import {pair} from '../example.js'
 import {codeParity} from '../../inline/index.js'
 import {mtPlaceholder} from '../mt-placeholders.js'
+import {isBlank} from '../../inline/char-codes.js'
 
 /**
  * Code parity of each pair, as `merge` judges it (src/inline/parity.ts): what merge would refuse to write,
@@ -36,7 +37,7 @@ const rule: Rule = {
   ],
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.source === segment.target || segment.source.trim() === '' || segment.target.trim() === '') continue
+      if (segment.source === segment.target || isBlank(segment.source) || isBlank(segment.target)) continue
       // Markup machine translation left as `<b0>`…: `mt-placeholder`'s error says so.
       if (mtPlaceholder(segment)) continue
       const problems = codeParity(segment.source, segment.target, context.facts.tokens)

@@ -39,7 +39,8 @@ const rule: Rule = {
   ],
   check(context) {
     const {document} = context
-    const {prefix, imagesBefore: images, shaped} = context.facts.ids
+    // `imagesBefore` (a scan of the whole skeleton) is read only where merged ids sit between two pairs.
+    const {prefix, shaped} = context.facts.ids
     let previous: number | undefined
     document.segments.forEach((segment, index) => {
       if (segment.merged || segment.prefix !== prefix || !shaped[index]) return
@@ -50,6 +51,7 @@ const rule: Rule = {
           if (candidate.merged && candidate.prefix === prefix) merged.push(candidate)
         }
         if (merged.length > 0) {
+          const images = context.facts.ids.imagesBefore
           const gap = segment.number - document.segments[previous]!.number - 1 - (images[index]! - images[previous]!)
           const sentences = merged.reduce((sum, between) => sum + countSentences(between.source), 0)
           if (gap !== sentences) {

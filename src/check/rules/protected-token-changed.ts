@@ -2,6 +2,7 @@ import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
 import {looseMatch} from '../loose-match.js'
 import {mayHoldProtectedTokens, protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
+import {isBlank} from '../../inline/char-codes.js'
 
 /** A letter or digit of a script that separates words with spaces, or a mark on one. */
 const spacedWordCharacter = '[\\p{sc=Latin}\\p{sc=Cyrillic}\\p{sc=Greek}\\p{M}\\p{N}_]'
@@ -158,7 +159,7 @@ const rule: Rule = {
   check(context) {
     const patterns = new Map<string, RegExp>()
     for (const segment of context.document.segments) {
-      if (segment.context.kind === 'code' || segment.source === segment.target || segment.target.trim() === '' || !mayHoldProtectedTokens(segment.source)) continue
+      if (segment.context.kind === 'code' || segment.source === segment.target || isBlank(segment.target) || !mayHoldProtectedTokens(segment.source)) continue
       const tokens = protectedTokens(proseOf(segment.source, context.facts.tokens))
       if (tokens.length === 0) continue
       // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).

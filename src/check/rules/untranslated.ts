@@ -1,6 +1,7 @@
 import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
 import {isTranslatableProse, maySearchEqual, proseOf, searchable} from '../text-tokens.js'
+import {isBlank} from '../../inline/char-codes.js'
 
 /** The language of a BCP 47 tag (`de` of `de-DE`): `en-GB` is not a translation of `en-US`. */
 function language(tag: string): string {
@@ -40,7 +41,7 @@ const rule: Rule = {
     const target = context.document.languages.target ?? context.options.targetLanguage
     if (target === undefined || language(target) === language(source)) return
     for (const segment of context.document.segments) {
-      if (segment.context.kind === 'code' || segment.source.trim() === '') continue
+      if (segment.context.kind === 'code' || isBlank(segment.source)) continue
       // A target that is its source (half of the pairs that get here) needs no comparing.
       if (segment.target !== segment.source && (!maySearchEqual(segment.source, segment.target) || searchable(segment.target).trim() !== searchable(segment.source).trim())) continue
       if (!isTranslatableProse(proseOf(segment.source, context.facts.tokens), source)) continue
