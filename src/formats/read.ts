@@ -47,8 +47,12 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Path of the translation file, set on messages. */
   path?: string
-  /** Code tables by unit id, to resolve codes a tool returned without their native data. */
-  codes?: (unitId: string) => Iterable<InlineCode> | undefined
+  /**
+   * Code tables by unit id, to resolve codes a tool returned without their native data; `document` is the
+   * `original` (XLIFF) or `path` (JSON) of the unit's document in the file, when it names one (a file of several
+   * documents repeats unit ids: update's `--memory` resolves each from the document it came from).
+   */
+  codes?: (unitId: string, document: string | undefined) => Iterable<InlineCode> | undefined
 }
 
 /** Read a translation file, detecting its format from the content. */
@@ -145,8 +149,8 @@ type KnownData = (type: CodeRef['type'], id: string) => string | undefined
  * stays unknown, reported and left out: a source holding only `<it pos="close">**</it>` says nothing of an
  * open half (it once stood for `''`, so a target's extra open code vanished without a word).
  */
-function unitCodes(id: string, options: ReadOptions, sourceRefs: CodedContent): KnownData {
-  const given = options.codes?.(id)
+function unitCodes(id: string, options: ReadOptions, sourceRefs: CodedContent, document: ReadDocument): KnownData {
+  const given = options.codes?.(id, document.path)
   const table = given ? codeTable(given) : new Map<string, InlineCode>()
   const fromSource = new Map<string, string>()
   for (const part of sourceRefs) if (typeof part !== 'string' && part.data !== undefined) fromSource.set(`${part.type} ${part.id}`, part.data)
@@ -236,7 +240,7 @@ function readUnit12(unit: XmlElement, options: ReadOptions, result: ReadResult, 
   const targetElement = elements(unit, 'target')[0]
   const sourceCoded = sourceElement ? inline12(sourceElement, result) : []
   const targetCoded = targetElement ? inline12(targetElement, result) : undefined
-  const known = unitCodes(id, options, sourceCoded)
+  const known = unitCodes(id, options, sourceCoded, document)
   addUnit(result, document, id, {
     source: sourceElement ? markdown(sourceCoded, known, sourceElement.place, id, result) : undefined,
     target: targetElement && targetCoded ? markdown(restoreTargetCodes(targetCoded, known, targetElement.place, id, result), known, targetElement.place, id, result) : undefined,
@@ -376,7 +380,7 @@ function readUnit20(unit: XmlElement, options: ReadOptions, result: ReadResult, 
     )
   }
   const target = translated > 0 && untranslated === undefined ? targets.flat() : undefined
-  const known = unitCodes(id, options, source)
+  const known = unitCodes(id, options, source, document)
   // A unit with a target has seen a `<target>`: `unit.place` only satisfies the type.
   const targetAt = targetPlace ?? unit.place
   addUnit(result, document, id, {
@@ -547,7 +551,7 @@ function readJson(text: string, options: ReadOptions, result: ReadResult): void 
       let table: Map<string, InlineCode> | undefined
       const codeTableOf = (): Map<string, InlineCode> => {
         const codes = Array.isArray(segment['codes']) ? (segment['codes'] as InlineCode[]).filter(isRecord) : []
-        return (table ??= codeTable([...(options.codes?.(id) ?? []), ...codes]))
+        return (table ??= codeTable([...(options.codes?.(id, document.path) ?? []), ...codes]))
       }
       const side = (raw: unknown, coded: unknown): string | undefined => {
         if (typeof raw === 'string') return raw

@@ -63,11 +63,11 @@ export interface Memory {
   offered: Set<Segment>
   /** Each old source's tokens, made when first scored. */
   tokens: Map<Segment, string[]>
-  /** Translated units of the extra memory by source (`--memory`). */
-  extra: ReadonlyMap<string, MemoryUnit>
+  /** The translated unit of the extra memory with this source (`--memory`, memory.ts `memoryLookup`). */
+  extra: (source: string) => MemoryUnit | undefined
 }
 
-export function createMemory(segments: readonly Segment[], extra: ReadonlyMap<string, MemoryUnit> = new Map()): Memory {
+export function createMemory(segments: readonly Segment[], extra: (source: string) => MemoryUnit | undefined = () => undefined): Memory {
   const bySource = new Map<string, Segment[]>()
   const byWords = new Map<string, Segment[]>()
   const merged: Segment[] = []
@@ -99,7 +99,7 @@ export function matchSentence(source: string, place: readonly Segment[], memory:
   const words = wordsOnly(source)
   const sameWords = words === '' ? [] : (memory.byWords.get(words) ?? [])
   // A translated unit of the extra memory with exactly this source: a translation, placed (beats fuzzy).
-  const extra = memory.extra.get(source.replace(/\r\n/g, '\n'))
+  const extra = memory.extra(source.replace(/\r\n/g, '\n'))
   const fromFile = extra && !codeParity(source, extra.target).some((problem) => problem.major) ? extra : undefined
   const textOnly = pick([...sameWords.filter((segment) => place.includes(segment)), ...sameWords])
   if (textOnly) {

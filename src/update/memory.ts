@@ -57,14 +57,9 @@ export interface AppliedMemory {
  * differs and keeps the source's links, images, code and HTML (what `merge` would refuse otherwise). Among
  * several units with that source, the one with the pair's own unit id (exported from this document) wins.
  */
-export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[]): AppliedMemory {
-  if (memory.length === 0) return {document: old, applied: []}
-  const bySource = new Map<string, MemoryUnit[]>()
-  for (const unit of memory) {
-    const list = bySource.get(unit.source)
-    if (list) list.push(unit)
-    else bySource.set(unit.source, [unit])
-  }
+export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[] | MemoryIndex): AppliedMemory {
+  const {bySource} = indexMemory(memory)
+  if (bySource.size === 0) return {document: old, applied: []}
   const ids = unitIds(old)
   const targets = new Map<Segment, {target: string; unit: MemoryUnit}>()
   old.segments.forEach((segment, index) => {
@@ -90,17 +85,71 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
   return {document, applied}
 }
 
-/** Memory units by source, for the cascade's `memory` step. */
-export function memoryBySource(memory: readonly MemoryUnit[], eol: LineEnding): Map<string, MemoryUnit> {
-  const map = new Map<string, MemoryUnit>()
-  for (const unit of memory) {
-    if (map.has(unit.source) || unit.target.trim() === '') continue
-    const target = withLineEnding(unit.target, eol)
-    map.set(unit.source, target === unit.target ? unit : {...unit, target})
+/**
+ * The memory's units by source, in file order: built once for a run (the batch form updates every document
+ * with the same memory), so that each document's work is a look-up per pair or sentence, not a pass over the
+ * memory (a whole docset's export, read for each of its documents, made the batch quadratic).
+ */
+export interface MemoryIndex {
+  readonly bySource: ReadonlyMap<string, readonly MemoryUnit[]>
+}
+
+export function indexMemory(memory: readonly MemoryUnit[] | MemoryIndex): MemoryIndex {
+  if (!Array.isArray(memory)) return memory as MemoryIndex
+  const bySource = new Map<string, MemoryUnit[]>()
+  for (const unit of memory as readonly MemoryUnit[]) {
+    const list = bySource.get(unit.source)
+    if (list) list.push(unit)
+    else bySource.set(unit.source, [unit])
   }
-  return map
+  return {bySource}
+}
+
+/** The first unit with a target for a source, its target in the document's line endings: the cascade's `memory` step. */
+export function memoryLookup(memory: MemoryIndex, eol: LineEnding): (source: string) => MemoryUnit | undefined {
+  return (source) => {
+    const unit = memory.bySource.get(source)?.find((candidate) => candidate.target.trim() !== '')
+    if (!unit) return undefined
+    const target = withLineEnding(unit.target, eol)
+    return target === unit.target ? unit : {...unit, target}
+  }
 }
 
 function withoutCr(text: string): string {
   return text.replace(/\r\n/g, '\n')
+}
+
+/**
+ * Which of a run's documents (their paths relative to the folder updated, or as given) a memory file's document
+ * path names: the same path (letter case and `\` aside), else the one document that ends with it or that it ends
+ * with, on a folder boundary (a memory extracted from a parent or a subfolder of the docs folder). Undefined
+ * when none or several do.
+ */
+export function documentLocator(paths: readonly string[]): (path: string | undefined) => number | undefined {
+  const exact = new Map<string, number | undefined>()
+  const bySuffix = new Map<string, number | undefined>()
+  const add = (map: Map<string, number | undefined>, key: string, index: number): void => {
+    map.set(key, map.has(key) && map.get(key) !== index ? undefined : index)
+  }
+  paths.forEach((path, index) => {
+    const key = pathKey(path)
+    add(exact, key, index)
+    for (let at = key.indexOf('/'); at >= 0; at = key.indexOf('/', at + 1)) add(bySuffix, key.slice(at + 1), index)
+  })
+  return (path) => {
+    if (path === undefined || path.trim() === '') return undefined
+    const key = pathKey(path)
+    if (exact.has(key)) return exact.get(key)
+    const found = new Set<number | undefined>()
+    if (bySuffix.has(key)) found.add(bySuffix.get(key))
+    for (let at = key.indexOf('/'); at >= 0; at = key.indexOf('/', at + 1)) {
+      const rest = key.slice(at + 1)
+      if (exact.has(rest)) found.add(exact.get(rest))
+    }
+    return found.size === 1 ? [...found][0] : undefined
+  }
+}
+
+function pathKey(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').toLowerCase()
 }

@@ -24,7 +24,7 @@ import {headingSlug, usesHeadingAnchors} from './anchors.js'
 import {translatedAlts, withOldAlts} from './alts.js'
 import {mirrorJoins} from './joins.js'
 import {indexByFirstWord, unitsOf} from './units.js'
-import {applyMemory, memoryBySource, type MemoryUnit} from './memory.js'
+import {applyMemory, indexMemory, memoryLookup, type MemoryIndex, type MemoryUnit} from './memory.js'
 
 export interface UpdateOptions {
   /** Lowest fuzzy score (0-100) offered as a candidate; default 75. */
@@ -40,8 +40,8 @@ export interface UpdateOptions {
    * keys (`title`, `description`, `keywords`) changed, which the bilingual document cannot.
    */
   oldEnglish?: string | undefined
-  /** Translated units of extra memory files (`--memory`, memory.ts), matched by source. */
-  memory?: readonly MemoryUnit[] | undefined
+  /** Translated units of extra memory files (`--memory`, memory.ts), matched by source; indexed once for a batch. */
+  memory?: readonly MemoryUnit[] | MemoryIndex | undefined
 }
 
 export interface UnitCandidate {
@@ -119,7 +119,7 @@ interface Pending {
 
 export function update(given: BilingualDocument, englishBytes: string, options: UpdateOptions = {}): UpdateResult {
   const threshold = options.threshold ?? 75
-  const extra = options.memory ?? []
+  const extra = indexMemory(options.memory ?? [])
   const {document: old, applied} = applyMemory(given, extra)
   const fromMemory = new Map(applied.map((entry) => [entry.id, {file: entry.file, unit: entry.unit}]))
   // The new document keeps the old one's line endings (the pipeline writes LF whatever the English has);
@@ -132,7 +132,7 @@ export function update(given: BilingualDocument, englishBytes: string, options: 
     oldReading.blocks.map((block) => block.key),
     newReading.blocks.map((block) => block.key)
   )
-  const memory = createMemory(old.segments, memoryBySource(extra, old.eol))
+  const memory = createMemory(old.segments, memoryLookup(extra, old.eol))
   const byFirstWord = indexByFirstWord(old.segments)
   const prefix = mainPrefix(old) ?? sha1(english).slice(0, 5)
   const pieces: string[] = []

@@ -18,7 +18,7 @@ import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {exitCode, type Io} from '../io.js'
-import {DecodeError, expandInputs, outputPath, readUtf8, UsageError, writeFileAtomic} from '../files.js'
+import {DecodeError, decodeUtf8, expandInputs, outputPath, readRegularFile, readUtf8, UsageError, writeFileAtomic} from '../files.js'
 import {describeError, decodeFailure, parseFailure, usageFailure} from '../report.js'
 import {parseOrReport} from '../parse-or-report.js'
 import {formatMessage} from '../reporters/compact.js'
@@ -26,12 +26,13 @@ import {EnglishParseError, update, type UpdateResult} from '../../update/update.
 import {todoXliff, todoXliff20} from '../../update/xliff.js'
 import {countsLine, updateReport, type UpdateReport} from '../../update/report.js'
 import {candidateTmx} from '../../update/tmx.js'
-import {memoryUnits, type MemoryUnit} from '../../update/memory.js'
+import {documentLocator, indexMemory, memoryUnits, type MemoryIndex, type MemoryUnit} from '../../update/memory.js'
 import {sha1} from '../../update/front-matter.js'
 import {readTranslations} from '../../formats/read.js'
 import {unitIds} from '../../document/unit-ids.js'
 import {codeSegment} from '../../inline/index.js'
-import type {BilingualDocument} from '../../document/types.js'
+import type {BilingualDocument, Segment} from '../../document/types.js'
+import {parse} from '../../document/parse.js'
 
 const help = `Usage: sxs update OLD.md NEW-EN.md --out NEW.md [--xliff todo.xlf] [--xliff20 todo2.xlf] [--tmx todo.tmx] [--report update.json]
                   [--old-english OLD-EN.md] [--memory FILE]… [--threshold 75] [--source-commit SHA] [--handoff-date DATE] [--max-needs-translation N]
@@ -60,6 +61,8 @@ The batch form updates every DIR/<path>.md whose English is --english DIR/<path>
 
 interface Job {
   old: string
+  /** The old document's path as a memory file's `original`/`path` names it: relative to --docs (batch), as given (single). */
+  relative: string
   english: string
   oldEnglish: string | undefined
   out: string
@@ -72,6 +75,8 @@ interface Settings {
   report: string | undefined
   /** Memory files and their text, read once. */
   memory: Array<{file: string; text: string}>
+  /** Their translated units, read and indexed once for the run (`readMemory`). */
+  memoryIndex?: MemoryIndex
   threshold: number
   sourceCommit: string | undefined
   handoffDate: string | undefined
@@ -137,6 +142,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       jobs = [
         {
           old: resolve(positionals[0]!),
+          relative: positionals[0]!,
           english: resolve(positionals[1]!),
           oldEnglish: values['old-english'] === undefined ? undefined : resolve(values['old-english']),
           out: resolve(values.out),
@@ -172,6 +178,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`${name(entry.file)}: error: cannot read: ${describeError(error)}\n`)
       return exitCode.usage
     }
+  }
+  if (settings.memory.length > 0) {
+    const memory = readMemory(jobs, settings.memory, io, name)
+    if (!memory) return exitCode.failure
+    settings.memoryIndex = memory
   }
   const reports: UpdateReport[] = []
   let status: number = exitCode.ok
@@ -229,11 +240,9 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   if (oldEnglish !== undefined && typeof recorded === 'string' && sha1(oldEnglish) !== recorded) {
     io.stderr(`${name(job.oldEnglish!)}: warning: not the English ${name(job.old)} was made from (its SHA-1 is ${sha1(oldEnglish)}, ms.openlocfilehash says ${recorded}); used as given\n`)
   }
-  const memory = readMemory(old, settings.memory, io, name, name(job.old))
-  if (!memory) return {code: exitCode.failure, report: undefined}
   let result: UpdateResult
   try {
-    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory, oldEnglish})
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory: settings.memoryIndex, oldEnglish})
   } catch (error) {
     if (error instanceof EnglishParseError) io.stderr(formatMessage(name(job.english), parseFailure(error.error, error.text)))
     else io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
@@ -256,16 +265,22 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
 }
 
 /**
- * The translated units of the memory files, read for this document: codes a CAT tool returned without their
- * native data are resolved from the old document's pair with that unit id (the file was exported from it).
- * Undefined, with the errors printed, when a file cannot be read as a translation file.
+ * The translated units of the memory files, read once for the run and indexed by source (a docset's memory read
+ * for each of its documents made the batch quadratic). Codes a CAT tool returned without their native data are
+ * resolved by unit id from the old document the unit came from: the run's document its file names
+ * (`original`/`path`, `documentLocator`); a unit naming none of them, from the document updated when the run
+ * has one (the file was exported from it, as before), else from its own source only (ids repeat from document to
+ * document: another document's pair with that id would give it codes that are not its own). Undefined, with the
+ * errors printed once, when a file cannot be read as a translation file: nothing is written then.
  */
-function readMemory(old: BilingualDocument, files: Settings['memory'], io: Io, name: (file: string) => string, document: string): MemoryUnit[] | undefined {
-  if (files.length === 0) return []
-  const ids = unitIds(old)
-  const segments = new Map(old.segments.map((segment, index) => [ids[index]!, segment]))
-  const codes = (id: string): ReturnType<typeof codeSegment>['codes'] | undefined => {
-    const segment = segments.get(id)
+function readMemory(jobs: readonly Job[], files: Settings['memory'], io: Io, name: (file: string) => string): MemoryIndex | undefined {
+  const locate = documentLocator(jobs.map((job) => job.relative))
+  const segmentsOf = new Map<number, Map<string, Segment> | undefined>()
+  const codes = (id: string, document: string | undefined): ReturnType<typeof codeSegment>['codes'] | undefined => {
+    const index = locate(document) ?? (jobs.length === 1 ? 0 : undefined)
+    if (index === undefined) return undefined
+    if (!segmentsOf.has(index)) segmentsOf.set(index, segmentsById(jobs[index]!.old))
+    const segment = segmentsOf.get(index)?.get(id)
     return segment && codeSegment(segment.source, segment.target).codes
   }
   const units: MemoryUnit[] = []
@@ -280,10 +295,26 @@ function readMemory(old: BilingualDocument, files: Settings['memory'], io: Io, n
     units.push(...memoryUnits(read, name(entry.file)))
   }
   if (failed) {
-    io.stderr(`update: a --memory file cannot be read: nothing written for ${document}\n`)
+    const documents = jobs.length === 1 ? name(jobs[0]!.old) : `any of the ${jobs.length} documents`
+    io.stderr(`update: a --memory file cannot be read: nothing written for ${documents}\n`)
     return undefined
   }
-  return units
+  return indexMemory(units)
+}
+
+/**
+ * An old document's pairs by unit id, for the memory's codes; undefined when it cannot be read or parsed (its
+ * update says why). Read apart from its update, which comes later: only the pairs are kept meanwhile.
+ */
+function segmentsById(file: string): Map<string, Segment> | undefined {
+  let document: BilingualDocument
+  try {
+    document = parse(decodeUtf8(readRegularFile(file)), {path: file})
+  } catch {
+    return undefined
+  }
+  const ids = unitIds(document)
+  return new Map(document.segments.map((segment, index) => [ids[index]!, segment]))
 }
 
 /** Every `docs/<path>.md` whose English is `english/<path>.md` (letter case aside: localized repositories rename folders). */
@@ -311,6 +342,7 @@ async function pairFolders(
     }
     jobs.push({
       old: file.absolute,
+      relative: file.relative,
       english: source,
       oldEnglish: oldEnglishFiles.get(file.relative.toLowerCase()),
       out: outputPath(out, file.relative, '.md'),
