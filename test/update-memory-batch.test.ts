@@ -117,6 +117,29 @@ describe('codes returned without native data', () => {
   })
 })
 
+describe('units of several documents with the same id and source', () => {
+  it('the unit of the document updated wins the tie, in every pair', async () => {
+    // The same copied article (same ids, same sentences), each copy translated apart: the memory's first copy
+    // used to win every pair of both.
+    const name = histories[1]!
+    for (const file of ['a.md', 'copy/a.md']) {
+      put(`tie/docs/${file}`, read(name, 'old.md'))
+      put(`tie/en/${file}`, read(name, 'new-en.md'))
+    }
+    const first = translated(parse(read(name, 'old.md')), 'PL2', 'a.md')
+    const copy = translated(parse(read(name, 'old.md')), 'PL3', 'copy/a.md')
+    put('tie/memory.xlf', writeXliff12([first.document, copy.document]))
+    const io = recordingIo(join(work, 'tie'))
+    expect(await main(['update', '--docs', 'docs', '--english', 'en', '--out', 'out', '--memory', 'memory.xlf'], io)).toBe(0)
+    for (const [file, {document, changed}] of [['a.md', first], ['copy/a.md', copy]] as const) {
+      const out = parse(readFileSync(join(work, 'tie/out', file), 'utf8'))
+      const carried = document.segments.filter((segment) => changed.has(segment.id) && out.segments.some((kept) => kept.source === segment.source))
+      expect(carried.length, file).toBeGreaterThan(10)
+      for (const segment of carried) expect(out.segments.find((kept) => kept.source === segment.source)!.target, file).toBe(segment.target)
+    }
+  })
+})
+
 describe('documentLocator', () => {
   const locate = documentLocator(['a.md', 'Area/B.md', 'area/sub/c.md', 'x/index.md', 'y/index.md'])
 

@@ -55,9 +55,10 @@ export interface AppliedMemory {
 /**
  * The old document with each pair's target taken from the memory unit with the same source, when that target
  * differs and keeps the source's links, images, code and HTML (what `merge` would refuse otherwise). Among
- * several units with that source, the one with the pair's own unit id (exported from this document) wins.
+ * several units with that source, the one with the pair's own unit id (exported from this document) wins; among
+ * several of those (a memory of several documents whose ids repeat), the one `ownDocument` says is of this document.
  */
-export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[] | MemoryIndex): AppliedMemory {
+export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[] | MemoryIndex, ownDocument?: (document: string | undefined) => boolean): AppliedMemory {
   const {bySource} = indexMemory(memory)
   if (bySource.size === 0) return {document: old, applied: []}
   const ids = unitIds(old)
@@ -65,7 +66,8 @@ export function applyMemory(old: BilingualDocument, memory: readonly MemoryUnit[
   old.segments.forEach((segment, index) => {
     const found = bySource.get(withoutCr(segment.source))
     if (!found) return
-    const unit = found.find((candidate) => candidate.id === ids[index]) ?? found[0]!
+    const own = found.filter((candidate) => candidate.id === ids[index])
+    const unit = (own.length > 1 && ownDocument ? own.find((candidate) => ownDocument(candidate.document)) : undefined) ?? own[0] ?? found[0]!
     // An empty target is no translation (memoryUnits leaves them out; a caller's own units too).
     if (unit.target.trim() === '') return
     const target = withLineEnding(unit.target, old.eol)

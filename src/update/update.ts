@@ -42,6 +42,8 @@ export interface UpdateOptions {
   oldEnglish?: string | undefined
   /** Translated units of extra memory files (`--memory`, memory.ts), matched by source; indexed once for a batch. */
   memory?: readonly MemoryUnit[] | MemoryIndex | undefined
+  /** Whether a memory unit's document (its file's `original`/`path`) is the one updated: it wins a tie of unit ids. */
+  memoryDocument?: ((document: string | undefined) => boolean) | undefined
 }
 
 export interface UnitCandidate {
@@ -120,7 +122,7 @@ interface Pending {
 export function update(given: BilingualDocument, englishBytes: string, options: UpdateOptions = {}): UpdateResult {
   const threshold = options.threshold ?? 75
   const extra = indexMemory(options.memory ?? [])
-  const {document: old, applied} = applyMemory(given, extra)
+  const {document: old, applied} = applyMemory(given, extra, options.memoryDocument)
   const fromMemory = new Map(applied.map((entry) => [entry.id, {file: entry.file, unit: entry.unit}]))
   // The new document keeps the old one's line endings (the pipeline writes LF whatever the English has);
   // the hash is still of the English as given.

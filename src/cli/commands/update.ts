@@ -77,6 +77,8 @@ interface Settings {
   memory: Array<{file: string; text: string}>
   /** Their translated units, read and indexed once for the run (`readMemory`). */
   memoryIndex?: MemoryIndex
+  /** Which job a memory file's document path names (`documentLocator`). */
+  locate?: (document: string | undefined) => number | undefined
   threshold: number
   sourceCommit: string | undefined
   handoffDate: string | undefined
@@ -180,15 +182,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
   if (settings.memory.length > 0) {
-    const memory = readMemory(jobs, settings.memory, io, name)
+    settings.locate = documentLocator(jobs.map((job) => job.relative))
+    const memory = readMemory(jobs, settings.locate, settings.memory, io, name)
     if (!memory) return exitCode.failure
     settings.memoryIndex = memory
   }
   const reports: UpdateReport[] = []
   let status: number = exitCode.ok
   let needs = 0
-  for (const job of jobs) {
-    const done = await updateOne(job, settings, io, name)
+  for (const [index, job] of jobs.entries()) {
+    const done = await updateOne(job, index, settings, io, name)
     status = Math.max(status, done.code)
     if (done.report) {
       reports.push(done.report)
@@ -213,7 +216,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** One document: read, update, write; the report, or undefined when nothing was written. */
-async function updateOne(job: Job, settings: Settings, io: Io, name: (file: string) => string): Promise<{code: number; report: UpdateReport | undefined}> {
+async function updateOne(job: Job, index: number, settings: Settings, io: Io, name: (file: string) => string): Promise<{code: number; report: UpdateReport | undefined}> {
   const texts: string[] = []
   for (const file of [job.old, job.english, ...(job.oldEnglish === undefined ? [] : [job.oldEnglish])]) {
     try {
@@ -242,7 +245,7 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
   }
   let result: UpdateResult
   try {
-    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory: settings.memoryIndex, oldEnglish})
+    result = update(old, texts[1]!, {threshold: settings.threshold, sourceCommit: settings.sourceCommit, handoffDate: settings.handoffDate, path: name(job.out), memory: settings.memoryIndex, memoryDocument: (document) => settings.locate?.(document) === index, oldEnglish})
   } catch (error) {
     if (error instanceof EnglishParseError) io.stderr(formatMessage(name(job.english), parseFailure(error.error, error.text)))
     else io.stderr(`${name(job.english)}: error: cannot update: ${describeError(error)}\n`)
@@ -273,8 +276,13 @@ async function updateOne(job: Job, settings: Settings, io: Io, name: (file: stri
  * document: another document's pair with that id would give it codes that are not its own). Undefined, with the
  * errors printed once, when a file cannot be read as a translation file: nothing is written then.
  */
-function readMemory(jobs: readonly Job[], files: Settings['memory'], io: Io, name: (file: string) => string): MemoryIndex | undefined {
-  const locate = documentLocator(jobs.map((job) => job.relative))
+function readMemory(
+  jobs: readonly Job[],
+  locate: (document: string | undefined) => number | undefined,
+  files: Settings['memory'],
+  io: Io,
+  name: (file: string) => string
+): MemoryIndex | undefined {
   const segmentsOf = new Map<number, Map<string, Segment> | undefined>()
   const codes = (id: string, document: string | undefined): ReturnType<typeof codeSegment>['codes'] | undefined => {
     const index = locate(document) ?? (jobs.length === 1 ? 0 : undefined)
