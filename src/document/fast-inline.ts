@@ -497,7 +497,8 @@ function linkDestination(content: string, from: number): {url: string; end: numb
     if (depth !== 0) return undefined
     url = content.slice(start, index)
   }
-  url = decodeString(url)
+  // decodeString only replaces backslash escapes and character references: a url with neither is itself.
+  if (url.includes('\\') || url.includes('&')) url = decodeString(url)
   const beforeTitle = index
   skip()
   if (content[index] === ')') return {url, end: index + 1}
