@@ -18,8 +18,8 @@ import {tableOpens, type HtmlTableCell} from './html-tables.js'
 import {countStartingAtOrBefore, countValuesAtOrBefore} from './search.js'
 import {Decline, decline, type DeclineReason} from './fast-decline.js'
 import {ParseError} from './messages.js'
-import {asciiCaseBit, charCodes} from '../inline/char-codes.js'
-import {InlineContent, Marks, normalizeLabel} from './fast-inline.js'
+import {asciiCaseBit, charCodes, isWhiteSpaceCode} from '../inline/char-codes.js'
+import {InlineContent, Marks, normalizeLabel, type LineRanges} from './fast-inline.js'
 
 export type {DeclineReason} from './fast-decline.js'
 
@@ -78,8 +78,8 @@ class Block {
     public end: number,
     public block: 'paragraph' | 'heading' | 'tableRow' | 'html' | 'code' | 'yaml',
     public readonly containers: Container[],
-    /** Line ranges of the inline content (paragraph, heading, table row). */
-    public readonly lines: Array<[number, number]> | undefined = undefined,
+    /** Line ranges of the inline content (paragraph, heading, table row), flattened (fast-inline.ts `LineRanges`). */
+    public readonly lines: LineRanges | undefined = undefined,
     public headingDepth: number | undefined = undefined,
     public table: {index: number; row: number; cells: number[]; delimiters: number} | undefined = undefined
   ) {}
@@ -267,17 +267,39 @@ function leavesOf(text: string, blocks: readonly Block[], definitions: readonly 
   // Leaves are read-only: blocks that share their containers (the scanner's snapshot) share their kinds too.
   let containersOf: Container[] | undefined
   let kinds: ContainerKind[] = []
+  // Whether a backtick is in [start, end): blocks and their lines come in file order, so the first backtick
+  // at or after a place answers every place up to it (no slice of each line, no search per line past it).
+  let tickFrom = Infinity
+  let tick = 0
+  const backtickIn = (start: number, end: number): boolean => {
+    if (!(tickFrom <= start && start <= tick)) {
+      const found = text.indexOf('`', start)
+      tickFrom = start
+      tick = found < 0 ? text.length : found
+    }
+    return tick < end
+  }
+  const anyLineWithBacktick = (lines: LineRanges): boolean => {
+    for (let index = 0; index < lines.length; index += 2) if (backtickIn(lines[index]!, lines[index + 1]!)) return true
+    return false
+  }
   for (const block of blocks) {
     if (block.block === 'yaml') continue
     while (definition < definitions.length && definitions[definition]!.start < block.start) leaves.push(definitions[definition++]!)
-    // The optional fields set after the literal, in its order, rather than spread into it (as in contextOf).
-    const leaf: {-readonly [K in keyof LeafBlock]: LeafBlock[K]} = {kind: block.block, start: block.start, end: block.end, containers: block.containers === containersOf ? kinds : (kinds = (containersOf = block.containers).map(containerKind))}
-    if (block.fenced) leaf.fence = {closed: block.closed}
-    // A row of a lone `|` starts no cell, but micromark gives it an empty one.
-    if (block.table) leaf.table = {index: block.table.index, row: block.table.row, cells: Math.max(1, block.table.cells.length), columns: block.table.delimiters}
-    leaves.push(leaf)
+    const containers = block.containers === containersOf ? kinds : (kinds = (containersOf = block.containers).map(containerKind))
+    // One literal per shape, in the field order leaves always had (a field added after the literal gave the
+    // object a second store for it; a spread is a runtime call): a table row, a fenced code block, the others.
+    const {table} = block
+    leaves.push(
+      table
+        ? // A row of a lone `|` starts no cell, but micromark gives it an empty one.
+          {kind: block.block, start: block.start, end: block.end, containers, table: {index: table.index, row: table.row, cells: Math.max(1, table.cells.length), columns: table.delimiters}}
+        : block.fenced
+          ? {kind: block.block, start: block.start, end: block.end, containers, fence: {closed: block.closed}}
+          : {kind: block.block, start: block.start, end: block.end, containers}
+    )
     const lines = block.lines
-    if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 1 && lines.some(([start, end]) => text.slice(start, end).includes('`'))) {
+    if ((block.block === 'paragraph' || block.block === 'heading') && lines && lines.length > 2 && anyLineWithBacktick(lines)) {
       multiLineCode.push(...new InlineContent(text, marks, lines, labels).codeSpansAcrossLines())
     }
   }
@@ -599,7 +621,7 @@ class LineScanner {
     if (indent >= 4 || !thematic.test(lazy)) {
       const leaf = this.leaf!
       leaf.end = this.lineEnd
-      leaf.lines!.push([this.lineStart + this.pos, this.lineEnd])
+      leaf.lines!.push(this.lineStart + this.pos, this.lineEnd)
       leaf.lazy = true
       return true
     }
@@ -617,17 +639,19 @@ class LineScanner {
       this.close(lineEnd)
       return true
     }
-    const last = paragraph.lines!.at(-1)!
+    const lines = paragraph.lines!
+    const lastStart = lines[lines.length - 2]!
+    const lastEnd = lines[lines.length - 1]!
     if (indent < 4 && delimiterRow.test(content.trim())) {
-      if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(this.text.slice(last[0], last[1]))) decline('table-ambiguity')
+      if (!/\|/.test(content) || paragraph.lazy || /^ {4}/.test(this.text.slice(lastStart, lastEnd))) decline('table-ambiguity')
       // The paragraph's last line is a table's header row, when their cells agree.
-      const cells = cellStarts(this.text, last[0], last[1])
+      const cells = cellStarts(this.text, lastStart, lastEnd)
       if (cells.length === cellStarts(this.text, start, lineEnd).length) {
         let header = paragraph
-        if (paragraph.lines!.length > 1) {
-          paragraph.lines!.pop()
-          paragraph.end = paragraph.lines!.at(-1)![1]
-          header = new Block(last[0], last[1], 'paragraph', paragraph.containers, [last])
+        if (lines.length > 2) {
+          lines.length -= 2
+          paragraph.end = lines[lines.length - 1]!
+          header = new Block(lastStart, lastEnd, 'paragraph', paragraph.containers, [lastStart, lastEnd])
           this.blocks.push(header)
         }
         header.block = 'tableRow'
@@ -640,7 +664,7 @@ class LineScanner {
     if (indent >= 4 || !(interrupts(rest, indent) || thematic.test(content))) {
       paragraph.lazy = false
       paragraph.end = lineEnd
-      paragraph.lines!.push([start, lineEnd])
+      lines.push(start, lineEnd)
       return true
     }
     return false
@@ -654,7 +678,7 @@ class LineScanner {
       this.open(new Block(start, lineEnd, 'code', containers), 'indented')
     } else if (atx.test(content)) {
       const depth = /^#+/.exec(content)![0].length
-      this.blocks.push(new Block(start + indent, lineEnd, 'heading', containers, [[start + indent + depth, lineEnd]], depth))
+      this.blocks.push(new Block(start + indent, lineEnd, 'heading', containers, [start + indent + depth, lineEnd], depth))
     } else if (isFence(content)) {
       const [, run] = fenceOpen.exec(content)!
       this.fenceChar = run![0]!
@@ -666,7 +690,7 @@ class LineScanner {
       const kind = htmlStart(content)
       if (kind === 'paragraph') {
         if (content.startsWith('[') && (content.includes(']:') || !content.includes(']'))) decline('definition')
-        this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
+        this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [start, lineEnd]), 'paragraph')
       } else {
         this.open(new Block(start + indent, lineEnd, 'html', containers), kind === 'html7' ? 'html' : kind)
         if (kind === 'comment' ? content.indexOf('-->', 4) >= 0 : kind === 'raw' && rawEnd.test(content)) this.close(lineEnd)
@@ -683,7 +707,7 @@ class LineScanner {
         // the line no definition: a paragraph starts, and the lines after it are its text, definitions or not.
         if (!brokenDefinition.test(content) || content.startsWith('[^')) decline('definition')
       }
-      this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [[start, lineEnd]]), 'paragraph')
+      this.open(new Block(start + indent, lineEnd, 'paragraph', containers, [start, lineEnd]), 'paragraph')
     }
   }
 
@@ -861,27 +885,36 @@ function isLineTerminatorCode(code: number): boolean {
 
 /** Offsets where each cell of a table row starts (after its leading pipe), from the row's pipes. */
 function cellStarts(text: string, start: number, end: number): number[] {
-  const row = text.slice(start, end)
+  // Read in place (offsets of the text, bounded by the row) rather than on a slice of the row, and with no
+  // slice of the last cell to trim: rows are the scanner's most numerous blocks after paragraphs.
   const starts: number[] = []
-  let cellStart = 0
+  let indent = start
+  while (indent < end && text.charCodeAt(indent) === charCodes.space) indent++
+  let cellStart = start
   // Only pipes matter, so jump from one to the next (a row is mostly pairs' text): a pipe is escaped by an
   // odd run of backslashes before it (`\\` is an escaped backslash), and the leading pipe is the first
   // one with nothing but spaces before it.
-  for (let pipe = row.indexOf('|'); pipe >= 0; pipe = row.indexOf('|', pipe + 1)) {
+  for (let pipe = text.indexOf('|', start); pipe >= 0 && pipe < end; pipe = text.indexOf('|', pipe + 1)) {
     let backslashes = 0
-    while (row.charCodeAt(pipe - backslashes - 1) === charCodes.backslash) backslashes++
+    while (pipe - backslashes - 1 >= start && text.charCodeAt(pipe - backslashes - 1) === charCodes.backslash) backslashes++
     if (backslashes % 2 === 1) continue
-    if (cellStart > 0 || indentOf(row, 0) < pipe) starts.push(start + cellStart)
+    if (cellStart > start || indent < pipe) starts.push(cellStart)
     cellStart = pipe + 1
   }
-  if (row.slice(cellStart).trim() !== '') starts.push(start + cellStart)
+  // A last cell after the last pipe holds something other than white space (what `trim` removes: `\s`).
+  for (let at = cellStart; at < end; at++) {
+    if (!isWhiteSpaceCode(text.charCodeAt(at))) {
+      starts.push(cellStart)
+      break
+    }
+  }
   return starts
 }
 
 function tableRow(previous: Block, start: number, end: number, text: string, blocks: Block[]): Block {
   const table = previous.table!
   const cells = cellStarts(text, start, end)
-  const row = new Block(start, end, 'tableRow', previous.containers, [[start, end]], undefined, {index: table.index, row: table.row + 1, cells, delimiters: table.delimiters})
+  const row = new Block(start, end, 'tableRow', previous.containers, [start, end], undefined, {index: table.index, row: table.row + 1, cells, delimiters: table.delimiters})
   blocks.push(row)
   return row
 }
@@ -894,7 +927,7 @@ function blockAt(blocks: Block[], offset: number): Block | undefined {
 
 /** The inline content holding `offset` in a block with lines: the block's, or its table cell's. */
 function inlineContent(text: string, block: Block, offset: number, labels: ReadonlySet<string>): InlineContent {
-  return new InlineContent(text, new Marks(text), block.table ? [cellRange(block, cellIndexAt(block, offset))] : block.lines!, labels)
+  return new InlineContent(text, new Marks(text), block.table ? cellRange(block, cellIndexAt(block, offset)) : block.lines!, labels)
 }
 
 function locateAll(text: string, pairs: readonly PairMatch[], blocks: Block[], cellAt: (offset: number) => HtmlTableCell | undefined, labels: ReadonlySet<string>): SegmentContext[] {
@@ -992,7 +1025,7 @@ class ContextLocator {
     if (this.contentBlock !== block || this.contentStart !== start) {
       this.contentBlock = block
       this.contentStart = start
-      this.content = new InlineContent(this.text, this.marks, range ? [range] : block.lines!, this.labels)
+      this.content = new InlineContent(this.text, this.marks, range ?? block.lines!, this.labels)
     }
     return this.content!
   }

@@ -18,8 +18,11 @@ import {decline} from './fast-decline.js'
 import {charCodes} from '../inline/char-codes.js'
 import {countStartingAtOrBefore, countValuesAtOrBefore, Occurrences} from './search.js'
 
-/** A line's range of inline content, in file offsets (end exclusive, before the line break). */
-export type LineRange = [number, number]
+/**
+ * The ranges of a block's lines of inline content, in file offsets (end exclusive, before the line break),
+ * flattened: `[start, end, start, end, …]` (one array per block rather than one more per line).
+ */
+export type LineRanges = number[]
 
 export interface InlineAnswer {
   readonly code: boolean
@@ -33,8 +36,12 @@ const inlineTag = new RegExp(
 )
 const punctuation = /[!-/:-@[-`{-~]/
 const literalStart = /(?:https?:\/\/|www\.)/iy
-/** The characters the tokenizer acts on; it jumps over everything else. */
-const acted = /[\\`<hHwW![\]]/g
+/**
+ * The characters the tokenizer acts on; it jumps over everything else. An `h` or `w` only where a literal
+ * autolink starts (`literalStart`, matched as its one first character): English text has one every few
+ * words, and each stop there cost a second regex to find that it starts none.
+ */
+const acted = /[\\`<![\]]|h(?=ttps?:\/\/)|w(?=ww\.)/gi
 
 interface LinkToken {
   /** Content indexes of the link's text (or image's alt). */
@@ -115,7 +122,7 @@ export class Marks {
 export class InlineContent {
   private readonly text: string
   private readonly marks: Marks
-  private readonly lines: readonly LineRange[]
+  private readonly lines: Readonly<LineRanges>
   /** Content index where each line starts. */
   private readonly map: number[]
   /** The content index of the first mark, once found; -1 before. */
@@ -128,18 +135,18 @@ export class InlineContent {
   /** Normalized labels (`normalizeLabel`) of the document's link reference definitions, which fast-blocks.ts reads. */
   private readonly labels: ReadonlySet<string>
 
-  constructor(text: string, marks: Marks, lines: readonly LineRange[], labels: ReadonlySet<string>) {
+  constructor(text: string, marks: Marks, lines: Readonly<LineRanges>, labels: ReadonlySet<string>) {
     this.text = text
     this.marks = marks
     this.lines = lines
     this.labels = labels
     // Exact size: pushing onto `[]` gave each block's content a 17-slot backing store.
-    this.map = new Array<number>(lines.length)
+    this.map = new Array<number>(lines.length / 2)
     let length = 0
-    for (let line = 0; line < lines.length; line++) {
+    for (let line = 0; line < this.map.length; line++) {
       if (length !== 0) length++ // the line break joining it to the line before
       this.map[line] = length
-      length += lines[line]![1] - lines[line]![0]
+      length += lines[2 * line + 1]! - lines[2 * line]!
     }
   }
 
@@ -147,9 +154,9 @@ export class InlineContent {
   get content(): string {
     if (this.joined === undefined) {
       let content = ''
-      for (const [start, end] of this.lines) {
+      for (let index = 0; index < this.lines.length; index += 2) {
         if (content !== '') content += '\n'
-        content += this.text.slice(start, end)
+        content += this.text.slice(this.lines[index], this.lines[index + 1])
       }
       this.joined = content
     }
@@ -229,8 +236,9 @@ export class InlineContent {
     if (target <= this.markFree) return false
     const {lines, map} = this
     // From the line where the mark-free stretch ends: the lines before it were searched for an earlier pair.
-    for (let line = Math.max(0, countValuesAtOrBefore(map, this.markFree) - 1); line < lines.length && map[line]! < target; line++) {
-      const [start, end] = lines[line]!
+    for (let line = Math.max(0, countValuesAtOrBefore(map, this.markFree) - 1); line < map.length && map[line]! < target; line++) {
+      const start = lines[2 * line]!
+      const end = lines[2 * line + 1]!
       const from = start + Math.max(0, this.markFree - map[line]!)
       const to = Math.min(end, start + (target - map[line]!))
       if (from >= to) continue
@@ -247,20 +255,15 @@ export class InlineContent {
   /** Content index of a file offset; declines when the offset is on none of the lines. */
   private indexOf(offset: number): number {
     // Lines are in file order and do not overlap: the only candidate is the last one starting at or before it.
-    const line = countStartingAtOrBefore(this.lines, offset, lineStart) - 1
-    if (line < 0 || offset >= this.lines[line]![1]) decline('pair-position')
-    return this.map[line]! + (offset - this.lines[line]![0])
+    const line = countValuesAtOrBefore(this.lines, offset, 2) - 1
+    if (line < 0 || offset >= this.lines[2 * line + 1]!) decline('pair-position')
+    return this.map[line]! + (offset - this.lines[2 * line]!)
   }
 
   private toFile(index: number): number {
     const line = Math.max(0, countValuesAtOrBefore(this.map, index) - 1)
-    return this.lines[line]![0] + (index - this.map[line]!)
+    return this.lines[2 * line]! + (index - this.map[line]!)
   }
-}
-
-/** Where a line range starts (made once, not per search). */
-function lineStart(line: LineRange): number {
-  return line[0]
 }
 
 interface LinkIndex {
@@ -494,7 +497,8 @@ function linkDestination(content: string, from: number): {url: string; end: numb
     if (depth !== 0) return undefined
     url = content.slice(start, index)
   }
-  url = decodeString(url)
+  // decodeString only replaces backslash escapes and character references: a url with neither is itself.
+  if (url.includes('\\') || url.includes('&')) url = decodeString(url)
   const beforeTitle = index
   skip()
   if (content[index] === ')') return {url, end: index + 1}
