@@ -102,18 +102,14 @@ function jsonString(value: string): string {
  * serializer writes for it (`jsonString` for strings; arrays and objects through `JSON.stringify`).
  */
 function jsonSegmentLine(prepared: PreparedSegment, contextJson: (context: SegmentContext) => string): string {
-  const {segment, unit, target, coded, state} = prepared
+  const {segment, unit, target, coded, state, bare} = prepared
   const {pair, target: targetAt, source: sourceAt} = segment.position
+  // An id that is its unit id is an NMTOKEN (`unitIds`), and the states are our words: nothing to escape.
   const line =
-    '{"id":' +
-    jsonString(segment.id) +
-    (unit === segment.id ? '' : ',"unit":' + jsonString(unit)) +
-    ',"state":' +
-    jsonString(state.state) +
-    ',"source":' +
-    jsonString(segment.source) +
-    ',"target":' +
-    jsonString(target) +
+    (unit === segment.id ? '{"id":"' + unit + '"' : '{"id":' + jsonString(segment.id) + ',"unit":' + jsonString(unit)) +
+    ',"state":"' +
+    state.state +
+    (bare ? '","source":"' + segment.source + '","target":"' + target + '"' : '","source":' + jsonString(segment.source) + ',"target":' + jsonString(target)) +
     ',"context":' +
     contextJson(segment.context) +
     ',"position":' +

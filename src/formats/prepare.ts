@@ -23,6 +23,11 @@ export interface PreparedSegment {
    * copy them as they are.
    */
   plain: boolean
+  /**
+   * Neither text holds a character JSON or XML escapes or refuses (`plain`, and no `"` or `\\` either): the
+   * JSON writer quotes them as they are. One test of each text for both (95 % of the dev corpus' texts).
+   */
+  bare: boolean
   /** `visibleText(describeContext(segment))`, written by both XLIFF writers: see `contextNote`. */
   note: string | undefined
   /** The unit id and name as attribute text, written by both XLIFF writers: see `unitIdText`, `unitNameText`. */
@@ -38,18 +43,23 @@ export interface PreparedDocument {
   contextNotes: (context: SegmentContext) => string
 }
 
+/** What JSON escapes (`"`, `\\`, controls, surrogates) and what XML escapes or refuses (`isPlainText`), in one class. */
+const ESCAPED_ANYWHERE = /["\\&<>\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
+
 export function prepareDocument(document: BilingualDocument, options: WriteOptions = {}): PreparedDocument {
   const ids = unitIds(document)
   const type = translationType(document)
   const segments = document.segments.map((segment, index): PreparedSegment => {
     const target = options.copySource ? segment.source : segment.target
+    const bare = !ESCAPED_ANYWHERE.test(segment.source) && !ESCAPED_ANYWHERE.test(target)
     return {
       segment,
       unit: ids[index]!,
       target,
       coded: codeSegment(segment.source, target),
       state: stateOfTarget(segment, options, type),
-      plain: isPlainText(segment.source) && isPlainText(target),
+      plain: bare || (isPlainText(segment.source) && isPlainText(target)),
+      bare,
       note: undefined,
       idText: undefined,
       nameText: undefined
