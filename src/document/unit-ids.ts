@@ -7,8 +7,13 @@ import type {BilingualDocument} from './types.js'
 
 /** XML `NMTOKEN` (ASCII subset plus any non-ASCII letter, which is what our ids can hold). */
 export function isNmtoken(value: string): boolean {
-  return /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:\-\u00B7]+$/u.test(value)
+  // Its ASCII characters first: the Unicode-property class took 1.2-2 µs a test on ids sliced from a
+  // two-byte (CJK, Hebrew) document, the ASCII class a fraction of it, and every pair id of the corpus is ASCII.
+  return ASCII_NMTOKEN.test(value) || NMTOKEN.test(value)
 }
+
+const ASCII_NMTOKEN = /^[A-Za-z0-9._:-]+$/
+const NMTOKEN = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:\-\u00B7]+$/u
 
 /**
  * The unit id of each segment, in document order: the pair id itself when it is an XML NMTOKEN seen for

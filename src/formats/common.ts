@@ -1,5 +1,5 @@
 /** What every format writer shares: unit ids, document metadata, target state, context notes. */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument, Segment, SegmentContext} from '../document/types.js'
 export {unitIds} from '../document/unit-ids.js'
 
 export interface WriteOptions {
@@ -96,8 +96,15 @@ export function xliff20State({state, approved}: TargetState): {readonly state: '
 
 /** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */
 export function describeContext(segment: Segment): string {
-  // Built by concatenation (no array of parts): it runs for every unit of both XLIFF writers.
-  const context = segment.context
+  return describeContextOf(segment.context) + (segment.merged ? MERGED_NOTE : '') + ` · line ${segment.position.pair.start.line}`
+}
+
+/** What `describeContext` says after the context's words: a merged paragraph. */
+export const MERGED_NOTE = ' · merged paragraph (p id: several source sentences)'
+
+/** The part of `describeContext` that the context alone says (`tableCell (table 1, row 2, column 3)`). */
+export function describeContextOf(context: SegmentContext): string {
+  // Built by concatenation (no array of parts): it runs for every distinct context of both XLIFF writers.
   let out: string = context.kind
   if (context.headingDepth !== undefined) out += ` (depth ${context.headingDepth})`
   if (context.alert !== undefined) out += ` (${context.alert})`
@@ -106,8 +113,7 @@ export function describeContext(segment: Segment): string {
   }
   if (context.link) out += ` · ${context.link.image ? 'image' : 'link'} to ${context.link.url}`
   if (context.listDepth !== undefined) out += ` · list depth ${context.listDepth}`
-  if (segment.merged) out += ' · merged paragraph (p id: several source sentences)'
-  return out + ` · line ${segment.position.pair.start.line}`
+  return out
 }
 
 /**

@@ -11,7 +11,7 @@
 import type {BilingualDocument, SegmentContext} from '../document/types.js'
 import type {CodedContent, InlineCode} from '../inline/types.js'
 import {documentMetadata, piecesOf, type WriteOptions} from './common.js'
-import {prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {perContext, prepareDocument, type PreparedDocument, type PreparedSegment} from './prepare.js'
 
 export const JSON_FORMAT_VERSION = 2
 
@@ -96,30 +96,29 @@ function jsonString(value: string): string {
 }
 
 /**
- * `JSON.stringify(jsonSegmentOf(prepared))`. Most segments (their unit id is their id, no inline codes)
- * are written here key by key, in `jsonSegmentOf`'s order: the serializer copied every text, and the
- * texts (half of a JSON file) were most of its time.
+ * `JSON.stringify(jsonSegmentOf(prepared))`, written key by key in `jsonSegmentOf`'s order: the serializer
+ * copied every text (half of a JSON file), and the context's JSON is made once per distinct context
+ * (`perContext`: `contextJson`), where the serializer wrote each pair's again. Each value is what the
+ * serializer writes for it (`jsonString` for strings; arrays and objects through `JSON.stringify`).
  */
-function jsonSegmentLine(prepared: PreparedSegment): string {
-  const {segment, unit, target, coded, state} = prepared
-  if (unit !== segment.id || coded.codes.length !== 0) return JSON.stringify(jsonSegmentOf(prepared))
+function jsonSegmentLine(prepared: PreparedSegment, contextJson: (context: SegmentContext) => string): string {
+  const {segment, unit, target, coded, state, bare} = prepared
   const {pair, target: targetAt, source: sourceAt} = segment.position
-  return (
-    '{"id":' +
-    jsonString(unit) +
-    ',"state":' +
-    jsonString(state.state) +
-    ',"source":' +
-    jsonString(segment.source) +
-    ',"target":' +
-    jsonString(target) +
+  // An id that is its unit id is an NMTOKEN (`unitIds`), and the states are our words: nothing to escape.
+  const line =
+    (unit === segment.id ? '{"id":"' + unit + '"' : '{"id":' + jsonString(segment.id) + ',"unit":' + jsonString(unit)) +
+    ',"state":"' +
+    state.state +
+    (bare ? '","source":"' + segment.source + '","target":"' + target + '"' : '","source":' + jsonString(segment.source) + ',"target":' + jsonString(target)) +
     ',"context":' +
-    JSON.stringify(segment.context) +
+    contextJson(segment.context) +
     ',"position":' +
-    JSON.stringify([pair.start.line, pair.start.column, pair.start.offset, pair.end.offset, targetAt.start.offset, sourceAt.start.offset]) +
-    '}'
-  )
+    JSON.stringify([pair.start.line, pair.start.column, pair.start.offset, pair.end.offset, targetAt.start.offset, sourceAt.start.offset])
+  if (coded.codes.length === 0) return line + '}'
+  return line + ',"sourceCoded":' + JSON.stringify(coded.source) + ',"targetCoded":' + JSON.stringify(coded.target) + ',"codes":' + JSON.stringify(coded.codes) + '}'
 }
+
+const contextJsonOf = (context: SegmentContext): string => JSON.stringify(context)
 
 /** YAML values (dates, …) as JSON would write them, so that the object equals its own serialization. */
 function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
@@ -166,8 +165,9 @@ export function* jsonPieces({document, segments}: PreparedDocument): Generator<s
   // `"segments": []\n}` at the end: the array opens here and its items follow, one a line.
   yield head.slice(0, -'[]\n}'.length) + '[\n'
   let separator = segmentIndent
+  const contextJson = perContext(contextJsonOf)
   yield* piecesOf(segments, (segment) => {
-    const line = separator + jsonSegmentLine(segment)
+    const line = separator + jsonSegmentLine(segment, contextJson)
     separator = ',\n' + segmentIndent
     return line
   })

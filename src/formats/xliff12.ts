@@ -9,11 +9,11 @@
  * group without a `purpose` (its contexts only inform; no tool here reads the attribute); `x-sxs-block`
  * only where it is not the kind's usual block (`USUAL_BLOCK`).
  */
-import type {BilingualDocument, Segment} from '../document/types.js'
+import type {BilingualDocument, Segment, SegmentContext} from '../document/types.js'
 import {codeById} from '../inline/index.js'
 import type {CodeKind, CodedContent, InlineCode} from '../inline/types.js'
 import {documentMetadata, piecesOf, type TargetState, type WriteOptions} from './common.js'
-import {contextNote, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
+import {contextNote, perContext, prepareDocument, unitIdText, unitNameText, type PreparedDocument, type PreparedSegment} from './prepare.js'
 import {XML_DECLARATION, emptyTag, escapeAttribute, escapeText, isLanguageTag, startTag, textElement, visible, visibleText} from './xml.js'
 
 export const XLIFF12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
@@ -60,17 +60,24 @@ export function xliff12Content(coded: CodedContent, codes: readonly InlineCode[]
 }
 
 /**
- * The `<context-group>` lines of a unit (four spaces deep), each ending with a newline. Numbers need no
- * escaping, and the kind and block lines come from a cache (a few words each).
+ * The `<context-group>` lines of a unit (four spaces deep), each ending with a newline: the line number,
+ * the lines of its context (`contextLines`, made once per distinct context: `contextLinesOf`), and the
+ * merged paragraph's. Numbers need no escaping.
  */
-function contextGroup(segment: Segment): string {
-  const context = segment.context
+function contextGroup(segment: Segment, contextLines: (context: SegmentContext) => string): string {
   const line = segment.position.pair.start.line
-  let out =
+  return (
     '    <context-group>\n     <context context-type="linenumber">' +
     (typeof line === 'number' ? '' + line : visibleText(String(line))) +
     '</context>\n' +
-    kindAndBlockLines(context.kind, context.block)
+    contextLines(segment.context) +
+    (segment.merged ? '     <context context-type="x-sxs-merged">yes</context>\n' : '')
+  )
+}
+
+/** The `<context>` lines that the context alone gives (kind and block, heading depth, table, alert, link). */
+function contextLinesOf(context: SegmentContext): string {
+  let out = kindAndBlockLines(context.kind, context.block)
   const depth = context.headingDepth
   if (depth !== undefined) out += typeof depth === 'number' ? '     <context context-type="x-sxs-heading-depth">' + depth + '</context>\n' : contextLine('x-sxs-heading-depth', String(depth))
   const table = context.table
@@ -84,7 +91,6 @@ function contextGroup(segment: Segment): string {
   }
   if (context.alert !== undefined) out += contextLine('x-sxs-alert', context.alert)
   if (context.link) out += contextLine(context.link.image ? 'x-sxs-image' : 'x-sxs-link', context.link.url)
-  if (segment.merged) out += '     <context context-type="x-sxs-merged">yes</context>\n'
   return out
 }
 
@@ -177,7 +183,8 @@ function* file(prepared: PreparedDocument): Generator<string> {
   if (options.copySource) headerNotes.push('sxs: targets are copies of the sources (--copy-source)')
 
   yield fileStart(document, headerNotes) + '  <body>\n'
-  yield* piecesOf(prepared.segments, unit)
+  const contextLines = perContext(contextLinesOf)
+  yield* piecesOf(prepared.segments, (segment) => unit(segment, prepared, contextLines))
   yield '  </body>\n </file>\n'
 }
 
@@ -185,7 +192,7 @@ function* file(prepared: PreparedDocument): Generator<string> {
  * One `<trans-unit>`; its attribute values other than the id and name are ours (nothing to escape). The
  * parts are computed in the order they are written (the first character XML refuses decides the error).
  */
-function unit(prepared: PreparedSegment): string {
+function unit(prepared: PreparedSegment, document: PreparedDocument, contextLines: (context: SegmentContext) => string): string {
   const {segment, coded, state, plain} = prepared
   const idText = unitIdText(prepared)
   const nameText = unitNameText(prepared)
@@ -200,9 +207,9 @@ function unit(prepared: PreparedSegment): string {
     targetStart(state) +
     xliff12Content(coded.target, coded.codes, plain) +
     '</target>\n' +
-    contextGroup(segment) +
+    contextGroup(segment, contextLines) +
     '    </context-group>\n    <note from="sxs">' +
-    contextNote(prepared) +
+    contextNote(prepared, document) +
     '</note>\n   </trans-unit>\n'
   )
 }

@@ -173,7 +173,7 @@ function* file(prepared: PreparedDocument, id: string): Generator<string> {
     out += '    </notes>\n'
   }
   yield out
-  yield* piecesOf(prepared.segments, unit)
+  yield* piecesOf(prepared.segments, (segment) => unit(segment, prepared))
   // A <file> needs a unit or a group: a document without segments gets an empty group.
   yield prepared.segments.length === 0 ? '    <group id="sxs-no-segments"/>\n  </file>\n' : '  </file>\n'
 }
@@ -182,7 +182,7 @@ function* file(prepared: PreparedDocument, id: string): Generator<string> {
  * One `<unit>`; its attribute values other than the id, the name and code ids are ours (nothing to escape).
  * The parts are computed in the order they are written (the first character XML refuses decides the error).
  */
-function unit(prepared: PreparedSegment): string {
+function unit(prepared: PreparedSegment, document: PreparedDocument): string {
   const {segment, coded, plain} = prepared
   const codes = coded.codes
   const split = codes.length === 0 ? NONE : overlapping([coded.source, coded.target])
@@ -194,7 +194,7 @@ function unit(prepared: PreparedSegment): string {
     '" name="' +
     nameText +
     (segment.merged ? '" type="sxs:merged-paragraph" xml:space="preserve">\n      <notes><note category="context">' : '" xml:space="preserve">\n      <notes><note category="context">') +
-    contextNote(prepared) +
+    contextNote(prepared, document) +
     '</note></notes>\n'
   if (codes.length > 0) {
     out += '      <originalData>\n'
