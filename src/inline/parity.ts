@@ -275,8 +275,15 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
   if (!sourceMarkup && !targetMarkup) return []
   const inSource = sourceMarkup ? items(tokensOf(source)) : []
   const inTarget = targetMarkup ? items(tokensOf(target)) : []
-  // The same markup in the same order (most translations): nothing lost or added, no multisets to count.
+  // The same markup in the same order (most translations): nothing lost or added, no multisets to count, and
+  // without an empty link in the target none emptied.
   const same = sameKeys(inSource, inTarget)
+  if (same && !inTarget.some((item) => item.empty) && escapedMarkers(target) <= escapedMarkers(source)) return []
+  return differences(source, target, inSource, inTarget, same)
+}
+
+/** `codeParity` of two lists of items that differ or may (apart: the common case above compiles small). */
+function differences(source: string, target: string, inSource: Item[], inTarget: Item[], same: boolean): ParityProblem[] {
   const lost = same ? [] : without(inSource, inTarget)
   const added = same ? [] : without(inTarget, inSource)
   const emptied = emptiedLinks(inSource, inTarget)
