@@ -1,5 +1,4 @@
-import type {Rule, RuleContext} from '../rule.js'
-import type {Segment} from '../../document/types.js'
+import type {Rule} from '../rule.js'
 import {doc, pair} from '../example.js'
 import {looseMatch} from '../loose-match.js'
 import {mayHoldProtectedTokens, protectedTokens, proseOf, spaced, visibleText, type ProtectedToken} from '../text-tokens.js'
@@ -165,31 +164,20 @@ const rule: Rule = {
       if (tokens.length === 0) continue
       // What the target shows (not its link destinations: a cmdlet name in a URL is not on the page).
       const target = spaced(visibleText(segment.target, context.facts.tokens))
-      // Every token kept (nearly every pair): nothing to judge.
-      let kept = true
-      for (let at = 0; at < tokens.length && kept; at++) kept = target.includes(spaced(tokens[at]!.text))
-      if (!kept) judge(context, segment, tokens, target, patterns)
+      const changed: string[] = []
+      let targetTokens: ProtectedToken[] | undefined
+      for (const token of tokens) {
+        if (target.includes(spaced(token.text))) continue
+        targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
+        const other = instead(token, target, targetTokens, tokens, patterns)
+        if (other !== undefined && tolerated(token, other)) continue
+        // `M365`, `O365` written out in full.
+        if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
+        changed.push(other === undefined ? `${token.kind} ${show(token.text)} missing` : `${token.kind} ${show(token.text)} written ${show(other)}`)
+      }
+      if (changed.length === 0) continue
+      context.report(`Target of \`${segment.id}\` does not keep what must not be translated: ${changed.join('; ')}`, segment.position.target, {segment})
     }
   }
-}
-
-/**
- * The finding of a pair whose target lacks a token of its source as it is, unless the change is tolerated.
- * Apart from the loop over every pair (a few pairs in a hundred get here): the loop compiles small.
- */
-function judge(context: RuleContext, segment: Segment, tokens: ProtectedToken[], target: string, patterns: Map<string, RegExp>): void {
-  const changed: string[] = []
-  let targetTokens: ProtectedToken[] | undefined
-  for (const token of tokens) {
-    if (target.includes(spaced(token.text))) continue
-    targetTokens ??= protectedTokens(proseOf(segment.target, context.facts.tokens))
-    const other = instead(token, target, targetTokens, tokens, patterns)
-    if (other !== undefined && tolerated(token, other)) continue
-    // `M365`, `O365` written out in full.
-    if (/^[MO]365$/.test(token.text) && target.includes(token.text.startsWith('M') ? 'Microsoft 365' : 'Office 365')) continue
-    changed.push(other === undefined ? `${token.kind} ${show(token.text)} missing` : `${token.kind} ${show(token.text)} written ${show(other)}`)
-  }
-  if (changed.length === 0) return
-  context.report(`Target of \`${segment.id}\` does not keep what must not be translated: ${changed.join('; ')}`, segment.position.target, {segment})
 }
 export default rule
