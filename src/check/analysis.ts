@@ -194,19 +194,16 @@ function qualifies(text: string, index: number, line: string): boolean {
 function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment> {
   const tableSegments = new Set<Segment>()
   // Tables as the bilingual file and the source document see them (a line break in a target can hide a table from the first).
-  const ranges: Array<[number, number]> = [
-    ...facts.tables.map((table): [number, number] => [table.header.start, table.end]),
-    ...facts.source.tables.map((table): [number, number] => [toOriginal(facts.source, table.header.start), toOriginal(facts.source, table.end)])
-  ].sort((a, b) => a[0] - b[0])
+  const ranges = tableRanges(facts)
   let range = 0
   const {segments} = document
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]!
     // The pair's start from the layout's offsets (`facts.pairs`), not read through its position objects.
     const offset = facts.pairs[2 * index]!
-    while (range < ranges.length && ranges[range]![1] < offset) range++
+    while (range < ranges.length && ranges[range + 1]! < offset) range += 2
     let inRange = false
-    for (let next = range; next < range + 4 && next < ranges.length && !inRange; next++) inRange = ranges[next]![0] <= offset && offset <= ranges[next]![1]
+    for (let next = range; next < range + 8 && next < ranges.length && !inRange; next += 2) inRange = ranges[next]! <= offset && offset <= ranges[next + 1]!
     if (inRange) tableSegments.add(segment)
     else {
       const table = segment.context.table
@@ -214,6 +211,46 @@ function tableSegmentsOf(document: BilingualDocument, facts: Facts): Set<Segment
     }
   }
   return tableSegments
+}
+
+/**
+ * The start and end offsets (in the bilingual file) of the bilingual file's tables and then the source
+ * document's, as one list ordered by start (a stable sort: at equal starts the bilingual file's first), flat:
+ * `start, end, start, end…`. Each list is in order already (tables come in document order, and the source
+ * document's offsets map back in order): merged, not sorted, unless one is not (then sorted as a whole).
+ */
+function tableRanges(facts: Facts): number[] {
+  const own = facts.tables
+  const source = facts.source
+  const ranges: number[] = []
+  let sorted = true
+  let last = -Infinity
+  const theirs: number[] = []
+  for (let at = 0; at < source.tables.length; at++) {
+    const table = source.tables[at]!
+    const start = toOriginal(source, table.header.start)
+    if (start < last) sorted = false
+    theirs.push(start, toOriginal(source, table.end))
+    last = start
+  }
+  last = -Infinity
+  for (let at = 0; at < own.length; at++) {
+    if (own[at]!.header.start < last) sorted = false
+    last = own[at]!.header.start
+  }
+  if (!sorted) {
+    const pairs: Array<[number, number]> = own.map((table): [number, number] => [table.header.start, table.end])
+    for (let at = 0; at < theirs.length; at += 2) pairs.push([theirs[at]!, theirs[at + 1]!])
+    for (const [start, end] of pairs.sort((a, b) => a[0] - b[0])) ranges.push(start, end)
+    return ranges
+  }
+  let mine = 0
+  for (let at = 0; at < theirs.length; at += 2) {
+    for (; mine < own.length && own[mine]!.header.start <= theirs[at]!; mine++) ranges.push(own[mine]!.header.start, own[mine]!.end)
+    ranges.push(theirs[at]!, theirs[at + 1]!)
+  }
+  for (; mine < own.length; mine++) ranges.push(own[mine]!.header.start, own[mine]!.end)
+  return ranges
 }
 
 /**

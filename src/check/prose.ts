@@ -6,7 +6,7 @@
  */
 import type {BilingualDocument} from '../document/types.js'
 import type {Facts, ProseLine} from './analysis.js'
-import {lineAt, lineEnd, lineStart} from './lines.js'
+import {lineAt, lineEnd, lineStart, type Line} from './lines.js'
 import {pairsOnLines, blankedLine, compactLine, skeletonFacts, holdsCommentClose, holdsCommentOpen, holdsEightLetters} from './skeleton.js'
 
 /**
@@ -109,6 +109,9 @@ function mergeRange(merged: number[], start: number, end: number): void {
   else merged.push(start, end)
 }
 
+/** White space, pipes, colons and dashes only (a module constant: a literal in the loop made a pattern object per line). */
+const PUNCTUATION_ONLY = /^[\s|:-]*$/
+
 export function proseLines(document: BilingualDocument, facts: Facts): ProseLine[] {
   const found: ProseLine[] = []
   const {text} = facts
@@ -147,13 +150,20 @@ export function proseLines(document: BilingualDocument, facts: Facts): ProseLine
       const raw = readsAlike(compact, length) ? compact : blankedLine(text, current, stretches)
       // Pipes, colons and dashes only (a delimiter row, a rule): never prose. Written without nested
       // quantifiers: `(?:\|?\s*:?-+:?\s*)+` backtracks exponentially on a long run of dashes.
-      if (/^[\s|:-]*$/.test(raw) && raw.includes('-')) continue
-      let rest = prose(raw)
+      if (PUNCTUATION_ONLY.test(raw) && raw.includes('-')) continue
+      const rest = prose(raw)
       if (words(rest) < 4) continue
-      if (raw.length !== length) rest = prose(blankedLine(text, current, stretches))
-      const first = rest.search(/\p{L}/u)
-      found.push({line: current, first: current.start + Math.max(0, first), prose: rest.replace(/[\s|#>*_]+/g, ' ').trim().slice(0, 60)})
+      found.push(proseLine(current, raw.length === length ? rest : prose(blankedLine(text, current, stretches))))
     }
   }
   return found
+}
+
+/**
+ * A line found to be prose, with the prose read off its blanked skeleton (`rest`). Apart from the loop over the
+ * lines (a few lines in a thousand are prose): the loop compiles smaller.
+ */
+function proseLine(line: Line, rest: string): ProseLine {
+  const first = rest.search(/\p{L}/u)
+  return {line, first: line.start + Math.max(0, first), prose: rest.replace(/[\s|#>*_]+/g, ' ').trim().slice(0, 60)}
 }

@@ -212,6 +212,10 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 /** Something only code or data writes: `$variable`, `-Parameter`, `=`, braces, `name:value`. */
 const CODE_LIKE = /(?:^|\s)[$-][A-Za-z_]|[={}]|\w:\S|\w\(/
 
+/** A letter or a digit; a word of letters, maybe quoted, bracketed or followed by punctuation (module constants: a literal in the filters made a pattern object per token). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const PLAIN_WORD = /^[("'“‘]?\p{L}[\p{L}'’-]*[)"'”’.,;:!?]*$/u
+
 /**
  * Whether prose is a sentence of words that a translation must change: not code or data, at least three
  * common (lower-case) words, most of it plain words, and, in an English source, at least one function word.
@@ -223,8 +227,8 @@ export function isTranslatableProse(prose: string, sourceLanguage: string): bool
   if (!holdsCommonWords(prose, 3)) return false
   const text = prose.replaceAll(CODE, ' ')
   if (CODE_LIKE.test(text)) return false
-  const tokens = text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
-  const plain = tokens.filter((token) => /^[("'“‘]?\p{L}[\p{L}'’-]*[)"'”’.,;:!?]*$/u.test(token))
+  const tokens = text.split(/\s+/).filter((token) => LETTER_OR_DIGIT.test(token))
+  const plain = tokens.filter((token) => PLAIN_WORD.test(token))
   if (tokens.length === 0 || plain.length / tokens.length < 0.6) return false
   // A sentence or a title starts with a capital or ends with a stop; an entry of a keyword list
   // (`department of human services`, `número do cartão`) does neither.

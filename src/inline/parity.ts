@@ -97,6 +97,15 @@ const HTML_ELEMENTS = new Set(
   'a abbr b big blockquote br caption center cite code col colgroup dd del details div dl dt em font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark nobr ol p pre q s samp small source span strike strong sub summary sup table tbody td th thead tr tt u ul var video wbr'.split(' ')
 )
 
+/**
+ * Patterns the items of every pair read, as module constants (a literal in a function makes a pattern object
+ * each time it runs): a URL's scheme, white space, a line ending, a `www.` literal URL's start.
+ */
+const SCHEME = /^(?:https?:\/\/|mailto:)/i
+const WHITE_SPACE = /\s/
+const LINE_ENDING = /\r\n|\r|\n/g
+const WWW_START = /^www\./i
+
 /** A locale as a whole path segment (`/en-us/`, `/zh-hant-tw/`) or a `ui=`/`rs=` query value. */
 const LOCALE_SEGMENT = /(^|\/)[a-z]{2}(?:-[a-z]{2,4}){1,2}(?=[/?#]|$)/gi
 const LOCALE_QUERY = /([?&](?:ui|rs)=)[a-z]{2}-[a-z]{2,4}/gi
@@ -110,7 +119,7 @@ export function normalizeUrl(url: string): string {
   let out = url.trim()
   if (out.includes('\\')) out = out.replace(/\\([!-/:-@[-`{-~])/g, '$1')
   const first = out.charCodeAt(0) | asciiCaseBit
-  if (first === charCodes.lowercaseH || first === charCodes.lowercaseM) out = out.replace(/^(?:https?:\/\/|mailto:)/i, '')
+  if (first === charCodes.lowercaseH || first === charCodes.lowercaseM) out = out.replace(SCHEME, '')
   if (out.includes('-')) out = out.replace(LOCALE_SEGMENT, '$1{locale}')
   if (out.includes('=')) out = out.replace(LOCALE_QUERY, '$1{locale}')
   return out.endsWith('/') ? out.slice(0, -1) : out
@@ -120,7 +129,7 @@ export function normalizeUrl(url: string): string {
 function destination(close: string): string {
   const inner = close.slice(2, -1).trim()
   if (inner.startsWith('<')) return inner.slice(1, inner.indexOf('>') < 0 ? undefined : inner.indexOf('>'))
-  const space = inner.search(/\s/)
+  const space = inner.search(WHITE_SPACE)
   return space < 0 ? inner : inner.slice(0, space)
 }
 
@@ -134,7 +143,8 @@ function imageSource(data: string): string {
 function codeContent(data: string): string {
   let run = 0
   while (data[run] === '`') run++
-  let content = data.slice(run, data.length - run).replace(/\r\n|\r|\n/g, ' ')
+  let content = data.slice(run, data.length - run)
+  if (content.includes('\n') || content.includes('\r')) content = content.replace(LINE_ENDING, ' ')
   if (content.length >= 2 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '') content = content.slice(1, -1)
   return content
 }
@@ -204,7 +214,7 @@ function standaloneItem(kind: CodeKind, data: string): Item | undefined {
     case 'entity':
       return undefined
     case 'url':
-      return new Item('link', normalizeUrl(/^www\./i.test(data) ? `http://${data}` : data), data, undefined, undefined)
+      return new Item('link', normalizeUrl(WWW_START.test(data) ? `http://${data}` : data), data, undefined, undefined)
     case 'autolink':
       return new Item('link', normalizeUrl(data.slice(1, -1)), data, undefined, undefined)
     case 'image':
@@ -275,8 +285,15 @@ export function codeParity(source: string, target: string, tokensOf: (text: stri
   if (!sourceMarkup && !targetMarkup) return []
   const inSource = sourceMarkup ? items(tokensOf(source)) : []
   const inTarget = targetMarkup ? items(tokensOf(target)) : []
-  // The same markup in the same order (most translations): nothing lost or added, no multisets to count.
+  // The same markup in the same order (most translations): nothing lost or added, no multisets to count, and
+  // without an empty link in the target none emptied.
   const same = sameKeys(inSource, inTarget)
+  if (same && !inTarget.some((item) => item.empty) && escapedMarkers(target) <= escapedMarkers(source)) return []
+  return differences(source, target, inSource, inTarget, same)
+}
+
+/** `codeParity` of two lists of items that differ or may (apart: the common case above compiles small). */
+function differences(source: string, target: string, inSource: Item[], inTarget: Item[], same: boolean): ParityProblem[] {
   const lost = same ? [] : without(inSource, inTarget)
   const added = same ? [] : without(inTarget, inSource)
   const emptied = emptiedLinks(inSource, inTarget)

@@ -101,39 +101,52 @@ const rule: Rule = {
     const {indices: plain, run} = context.facts.ids.plain
     // What explains a gap is read only when there is one (few documents have any): the sorted numbers, the
     // image and label credits and the prose lines (`facts.prose`, which prose-outside-pair reads anyway).
-    let present: number[] | undefined
-    let labels: number[] | undefined
+    const gaps: Gaps = {present: undefined, labels: undefined}
     let previous: number | undefined
     for (let position = 0; position < plain.length; position++) {
       if (run[position] !== 1) continue
       const index = plain[position]!
-      const segment = document.segments[index]!
       // Consecutive numbers (nearly every pair): no number lies between them, none can be missing.
-      if (previous !== undefined && segment.number - document.segments[previous]!.number > 1) {
-        const earlier = document.segments[previous]!
-        // Every number the file's plain ids hold, in order or not: a number out of order (id-order reports
-        // it) is no missing pair.
-        present ??= [...new Set(plain.map((at) => document.segments[at]!.number))].sort((a, b) => a - b)
-        const missing = missingNumbers(present, earlier.number, segment.number)
-        const gap = missing.reduce((sum, [low, high]) => sum + high - low + 1, 0)
-        // A merged id after the first pair with the earlier id (a repeat of it may be the one in the run).
-        const {first} = context.facts.ids
-        let merged = false
-        for (let between = first[previous]! + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
-        const from = earlier.position.pair.end.offset
-        const to = segment.position.pair.start.offset
-        if (gap > 0 && !merged) {
-          const images = context.facts.ids.imagesBefore
-          labels ??= labelCredits(context)
-          const credits = images[index]! - images[previous]! + countStartingAtOrBefore(labels, to, (at) => at) - countStartingAtOrBefore(labels, from, (at) => at)
-          // The prose line between the two pairs is the missing pair, flattened: prose-outside-pair reports it.
-          if (credits < gap && !context.facts.prose.some((found) => found.line.end >= from && found.line.start <= to)) {
-            const named = missing.map(([low, high]) => (low === high ? `${earlier.prefix}-${low}` : `${earlier.prefix}-${low} to ${earlier.prefix}-${high}`)).join(', ')
-            context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${named} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
-          }
-        }
-      }
+      if (previous !== undefined && document.segments[index]!.number - document.segments[previous]!.number > 1) reportGap(context, plain, gaps, previous, index)
       previous = index
+    }
+  }
+}
+
+/** What `reportGap` reads of a document once, when it meets its first gap. */
+interface Gaps {
+  present: number[] | undefined
+  labels: number[] | undefined
+}
+
+/**
+ * The finding for a jump in the numbers from pair `previous` to pair `index`, unless something explains it. Apart
+ * from `check`'s loop over every pair, which stays small for the optimizing compiler: this rare path compiled
+ * into it made it larger, and each of its first runs threw the compiled loop away (it had never run before).
+ */
+function reportGap(context: RuleContext, plain: readonly number[], gaps: Gaps, previous: number, index: number): void {
+  const {document} = context
+  const segment = document.segments[index]!
+  const earlier = document.segments[previous]!
+  // Every number the file's plain ids hold, in order or not: a number out of order (id-order reports
+  // it) is no missing pair.
+  const present = (gaps.present ??= [...new Set(plain.map((at) => document.segments[at]!.number))].sort((a, b) => a - b))
+  const missing = missingNumbers(present, earlier.number, segment.number)
+  const gap = missing.reduce((sum, [low, high]) => sum + high - low + 1, 0)
+  // A merged id after the first pair with the earlier id (a repeat of it may be the one in the run).
+  const {first} = context.facts.ids
+  let merged = false
+  for (let between = first[previous]! + 1; between < index && !merged; between++) merged = document.segments[between]!.merged
+  const from = earlier.position.pair.end.offset
+  const to = segment.position.pair.start.offset
+  if (gap > 0 && !merged) {
+    const images = context.facts.ids.imagesBefore
+    const labels = (gaps.labels ??= labelCredits(context))
+    const credits = images[index]! - images[previous]! + countStartingAtOrBefore(labels, to, (at) => at) - countStartingAtOrBefore(labels, from, (at) => at)
+    // The prose line between the two pairs is the missing pair, flattened: prose-outside-pair reports it.
+    if (credits < gap && !context.facts.prose.some((found) => found.line.end >= from && found.line.start <= to)) {
+      const named = missing.map(([low, high]) => (low === high ? `${earlier.prefix}-${low}` : `${earlier.prefix}-${low} to ${earlier.prefix}-${high}`)).join(', ')
+      context.report(`Ids jump from \`${earlier.id}\` to \`${segment.id}\`: ${named} missing (no merged id, image alt text or link title explains it)`, segment.position.pair, {segment})
     }
   }
 }
