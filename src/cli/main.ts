@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url'
 import {processIo, exitCode, type Command, type Io} from './io.js'
 import {usage} from './usage.js'
 import {packageVersion} from './package.js'
+import {tuneCompilerForShortRuns} from './compiler-tuning.js'
 
 /** Each command is `commands/<name>.ts`, exporting `run`; loaded on demand so start-up stays small. */
 const commands: Record<string, () => Promise<{run: Command}>> = {
@@ -62,6 +63,7 @@ function isProgram(): boolean {
 }
 
 if (isProgram()) {
+  tuneCompilerForShortRuns()
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
