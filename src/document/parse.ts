@@ -4,7 +4,7 @@
  */
 import type {VFileMessage} from 'vfile-message'
 import type {BilingualDocument, FrontMatter, LeafBlock, Segment, SegmentContext} from './types.js'
-import {parseId, scanPairs} from './pairs.js'
+import {parseId, scanPairs, type PairProblem} from './pairs.js'
 import {parseBlocks, parseBlocksWhole} from './blocks.js'
 import {readFrontMatter, readFrontMatterAt, type FrontMatterParse} from './front-matter.js'
 import {findHtmlTableCells, findHtmlTableCellsIn} from './html-tables.js'
@@ -90,15 +90,16 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     }
   }
 
-  for (const problem of scan.problems) {
-    messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
-  }
+  // In functions of their own (here and for the arrays below): a file's first problem, or an array of a kind
+  // not seen before (an empty one, a code block list from the other reading), threw the optimized code away
+  // where it was read, and recompiling a small helper costs a fraction of recompiling all of `parse`.
+  reportPairProblems(messages, scan.problems, locator)
 
   // Exact-size arrays, filled by index: pushing grew them by copies, and left up to half their backing store
   // unused, which lives (and is copied by the scavenges) as long as the document.
   const count = scan.pairs.length
-  const parts = new Array<string | Segment>(2 * count + 1)
-  const segments = new Array<Segment>(count)
+  const parts = sized<string | Segment>(2 * count + 1)
+  const segments = sized<Segment>(count)
   let cursor = 0
   let previousPrefix: string | undefined
   for (let index = 0; index < count; index++) {
@@ -143,8 +144,8 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
   return {
     path: options.path,
     frontMatter,
-    codeBlocks: code.map(({start, end}) => codeLines(text, locator, start, end)),
-    blocks: leaves.leaves.map((leaf) => trimLeaf(text, leaf)),
+    codeBlocks: codeBlocksOf(text, locator, code),
+    blocks: trimLeaves(text, leaves.leaves),
     multiLineCode: leaves.multiLineCode,
     languages: {
       source: options.sourceLanguage ?? 'en-US',
@@ -157,6 +158,25 @@ export function parse(text: string, options: ParseOptions = {}): BilingualDocume
     eol: crlf > 0 ? (crlf * 2 >= lf ? '\r\n' : '\n') : onlyCarriageReturns(text) ? '\r' : '\n',
     bom
   }
+}
+
+function reportPairProblems(messages: VFileMessage[], problems: readonly PairProblem[], locator: Locator): void {
+  for (const problem of problems) {
+    messages.push(createMessage(problem.reason, {ruleId: problem.ruleId, place: locator.position(problem.start, problem.end), fatal: !problem.recovered}))
+  }
+}
+
+/** An array of `length` holes, filled by index (past some length V8 makes it another kind of array). */
+function sized<T>(length: number): T[] {
+  return new Array<T>(length)
+}
+
+function codeBlocksOf(text: string, locator: Locator, code: ReadonlyArray<{start: number; end: number}>): Array<{startLine: number; endLine: number}> {
+  return code.map(({start, end}) => codeLines(text, locator, start, end))
+}
+
+function trimLeaves(text: string, leaves: readonly LeafBlock[]): LeafBlock[] {
+  return leaves.map((leaf) => trimLeaf(text, leaf))
 }
 
 /** A pair's closing tags as the tools write them, the same in nearly every pair. */
