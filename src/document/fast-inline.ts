@@ -36,6 +36,9 @@ const inlineTag = new RegExp(
 )
 const punctuation = /[!-/:-@[-`{-~]/
 const literalStart = /(?:https?:\/\/|www\.)/iy
+/** White space, and what ends a literal autolink after its `]`, each read where it stands (sticky) in the text rather than from a one-character string of it. */
+const whiteSpaceAt = /\s/y
+const afterBracketEndsAt = /[([\s]/y
 /**
  * The characters the tokenizer acts on; it jumps over everything else. An `h` or `w` only where a literal
  * autolink starts (`literalStart`, matched as its one first character): English text has one every few
@@ -299,14 +302,17 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
     acted.lastIndex = index
     if (!acted.test(content)) break
     index = acted.lastIndex - 1
-    const char = content[index]!
-    if (char === '\\') {
+    // Char codes rather than one-character strings: `content` is a slice of the file in one call and a flat
+    // (one- or two-byte) string in another, and a string's index read is compiled for the kinds it has seen,
+    // so each new kind threw this function's optimized code away; charCodeAt reads them all.
+    const code = content.charCodeAt(index)
+    if (code === charCodes.backslash) {
       index += punctuation.test(content[index + 1] ?? '') ? 2 : 1
       continue
     }
-    if (char === '`') {
+    if (code === charCodes.graveAccent) {
       let run = index
-      while (content[run] === '`') run++
+      while (content.charCodeAt(run) === charCodes.graveAccent) run++
       const length = run - index
       const closing = findRun(content, run, length)
       if (closing >= 0) {
@@ -319,7 +325,7 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
       } else index = run
       continue
     }
-    if (char === '<') {
+    if (code === charCodes.lessThan) {
       inlineTag.lastIndex = index
       if (inlineTag.test(content)) {
         tokens.tags.push(index, inlineTag.lastIndex)
@@ -329,7 +335,8 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
         }
         index = inlineTag.lastIndex
       } else {
-        const end = content[index + 1] === '!' || content[index + 1] === '?' ? htmlSpecialEnd(content, index, closers) : -1
+        const next = content.charCodeAt(index + 1)
+        const end = next === charCodes.exclamationMark || next === charCodes.questionMark ? htmlSpecialEnd(content, index, closers) : -1
         if (end >= 0) {
           tokens.tags.push(index, end)
           if (stopAt === index) {
@@ -342,38 +349,40 @@ function tokenize(content: string, stopAt: number | undefined, labels: ReadonlyS
       continue
     }
     literalStart.lastIndex = index
-    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && literalStart.test(content)) {
+    if ((code === charCodes.lowercaseH || code === charCodes.uppercaseH || code === charCodes.lowercaseW || code === charCodes.uppercaseW) && literalStart.test(content)) {
       // A literal autolink runs through brackets and backticks (a `]` before `(`, `[` or white space ends
       // it): leave those to remark.
       let end = index
       while (end < content.length) {
-        const next = content[end]!
-        if (next === '<' || /\s/.test(next)) break
-        if (next === ']' && (end + 1 === content.length || /[([\s]/.test(content[end + 1]!))) break
-        if (next === '[' || next === ']' || next === '`') decline('autolink-literal')
+        const next = content.charCodeAt(end)
+        whiteSpaceAt.lastIndex = end
+        if (next === charCodes.lessThan || whiteSpaceAt.test(content)) break
+        afterBracketEndsAt.lastIndex = end + 1
+        if (next === charCodes.rightSquareBracket && (end + 1 === content.length || afterBracketEndsAt.test(content))) break
+        if (next === charCodes.leftSquareBracket || next === charCodes.rightSquareBracket || next === charCodes.graveAccent) decline('autolink-literal')
         end++
       }
       index = end
       continue
     }
-    if (char === '!' && content[index + 1] === '[') {
+    if (code === charCodes.exclamationMark && content.charCodeAt(index + 1) === charCodes.leftSquareBracket) {
       openers.push({at: index, image: true, active: true})
       index += 2
       continue
     }
-    if (char === '[') {
+    if (code === charCodes.leftSquareBracket) {
       openers.push({at: index, image: false, active: true})
       index++
       continue
     }
-    if (char === ']') {
+    if (code === charCodes.rightSquareBracket) {
       const opener = openers.pop()
       if (!opener || !opener.active) {
         index++
         continue
       }
       const textStart = opener.at + (opener.image ? 2 : 1)
-      const destination = content[index + 1] === '(' ? linkDestination(content, index + 2) : undefined
+      const destination = content.charCodeAt(index + 1) === charCodes.leftParenthesis ? linkDestination(content, index + 2) : undefined
       const end = destination ? destination.end : labels.size > 0 ? referenceEnd(content, textStart, index, labels) : undefined
       if (end === undefined) {
         index++
