@@ -42,15 +42,15 @@ export interface SegmentContext {
   readonly block: string
   /** Enclosing containers, outermost first, as mdast types (`list`, `listItem`, `blockquote`, `table`, …). */
   readonly ancestors: readonly string[]
-  readonly headingDepth?: number
+  readonly headingDepth?: number | undefined
   /** GFM table (`html: false`) or HTML table: 0-based index among the document's tables of that kind, row 0 is the header. */
-  readonly table?: {readonly html: boolean; readonly index: number; readonly row: number; readonly column: number}
+  readonly table?: {readonly html: boolean; readonly index: number; readonly row: number; readonly column: number} | undefined
   /** `NOTE`, `TIP`, `IMPORTANT`, `CAUTION`, `WARNING`, … for a `> [!TYPE]` alert. */
-  readonly alert?: string
+  readonly alert?: string | undefined
   /** Destination of the link (or image) whose text holds the pair. */
-  readonly link?: {readonly url: string; readonly image: boolean}
+  readonly link?: {readonly url: string; readonly image: boolean} | undefined
   /** 0-based depth of list nesting, when inside a list item. */
-  readonly listDepth?: number
+  readonly listDepth?: number | undefined
 }
 
 /** The markup of a pair around its two texts, kept byte for byte. */
