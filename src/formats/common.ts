@@ -96,11 +96,16 @@ export function xliff20State({state, approved}: TargetState): {readonly state: '
 
 /** One line for translators: `tableCell (table 1, row 2, column 3) · merged paragraph · line 40`. */
 export function describeContext(segment: Segment): string {
-  return describeContextOf(segment.context) + (segment.merged ? MERGED_NOTE : '') + ` · line ${segment.position.pair.start.line}`
+  return describeContextOf(segment.context) + describeOwnPlace(segment)
 }
 
-/** What `describeContext` says after the context's words: a merged paragraph. */
-export const MERGED_NOTE = ' · merged paragraph (p id: several source sentences)'
+/**
+ * What `describeContext` says of the segment itself after its context's words: a merged paragraph, its line.
+ * Plain text (nothing XML escapes): the XLIFF writers append it to the context's words, made once per context.
+ */
+export function describeOwnPlace(segment: Segment): string {
+  return (segment.merged ? ' · merged paragraph (p id: several source sentences)' : '') + ` · line ${segment.position.pair.start.line}`
+}
 
 /** The part of `describeContext` that the context alone says (`tableCell (table 1, row 2, column 3)`). */
 export function describeContextOf(context: SegmentContext): string {

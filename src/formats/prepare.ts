@@ -6,7 +6,7 @@
 import type {BilingualDocument, Segment, SegmentContext} from '../document/types.js'
 import {codeSegment} from '../inline/index.js'
 import type {CodedSegment} from '../inline/types.js'
-import {describeContextOf, MERGED_NOTE, stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
+import {describeContextOf, describeOwnPlace, stateOfTarget, translationType, unitIds, type TargetState, type WriteOptions} from './common.js'
 import {escapeAttribute, isPlainText, visibleAttribute, visibleText} from './xml.js'
 
 export interface PreparedSegment {
@@ -76,8 +76,7 @@ const contextNoteOf = (context: SegmentContext): string => visibleText(describeC
  * segment's own (plain text: nothing to escape).
  */
 export function contextNote(prepared: PreparedSegment, document: PreparedDocument): string {
-  const segment = prepared.segment
-  return (prepared.note ??= document.contextNotes(segment.context) + (segment.merged ? MERGED_NOTE : '') + ` · line ${segment.position.pair.start.line}`)
+  return (prepared.note ??= document.contextNotes(prepared.segment.context) + describeOwnPlace(prepared.segment))
 }
 
 /** The unit id as attribute text (escaped), computed once for both XLIFF writers. */
